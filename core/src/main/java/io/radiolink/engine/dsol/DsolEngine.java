@@ -1,0 +1,133 @@
+package io.radiolink.engine.dsol;
+
+import ch.qos.logback.classic.Level;
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.RunSummary;
+import io.radiolink.engine.Scheduler;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import nl.tudelft.simulation.dsol.eventlists.EventListInterface;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+
+/** An {@link Engine} that runs each model on a fresh DSOL simulator, stepped in the caller's thread. */
+public final class DsolEngine implements Engine {
+
+    /** Prefix of the simulator and replication ids, and so of the name of DSOL's worker thread. */
+    static final String ID_PREFIX = "radiolink-dsol-";
+
+    /** Upper bound on the wait for DSOL's idle worker thread to end once it has been told to. */
+    private static final long WORKER_EXIT_TIMEOUT_MILLIS = 10_000;
+
+    @Override
+    public RunSummary run(double endTimeSeconds, Consumer<Scheduler> model) {
+        if (!(endTimeSeconds > 0.0)) {
+            throw new IllegalArgumentException("endTimeSeconds must be positive, got " + endTimeSeconds);
+        }
+        Objects.requireNonNull(model, "model");
+        // Model actions are always finite, so this cap only matters for an infinite end time: it keeps
+        // the loop below off DSOL's end-of-replication event at +infinity (see the replication).
+        double lastDueTimeSeconds = Math.min(endTimeSeconds, Double.MAX_VALUE);
+
+        // Unique per run, never a counter: concurrent replications with one id would share, and then
+        // destroy, one naming context in DSOL's JVM-wide root context.
+        String id = ID_PREFIX + UUID.randomUUID();
+        StandaloneSimulator simulator = new StandaloneSimulator(id);
+        // In step() mode DSOL never reaches its error handler (exceptions leave step() directly); this
+        // only replaces the default WARN_AND_PAUSE, which prints to stdout, should that ever change.
+        simulator.setErrorStrategy(ErrorStrategy.WARN_AND_THROW, Level.OFF);
+        DsolScheduler scheduler = new DsolScheduler(simulator);
+        SingleReplication<Double> replication = null;
+        Throwable failure = null;
+        try {
+            // Warm-up 0 and an infinite run length keep DSOL's own two events away from model actions.
+            // The end-of-replication event sits at +infinity, after every (finite) model action, and is
+            // never stepped. A finite replication end would not do: step() refuses to run once the clock
+            // has reached it ("simulatorTime >= runLength"), so of several actions due exactly at that
+            // end only the first would run, and a run to +infinity would need a guess at the last
+            // action's time. The warm-up event sits at time 0 with a priority above any model action:
+            // it runs first, leaves the clock at 0, only notifies listeners (there are none) and is
+            // not counted, since only DsolAction.execute() counts.
+            replication = new SingleReplication<>(id, 0.0, 0.0, Double.POSITIVE_INFINITY);
+            simulator.initialize(new StandaloneModel(simulator, scheduler, model), replication);
+            EventListInterface<Double> events = simulator.getEventList();
+            for (SimEventInterface<Double> next = events.first();
+                    next != null && next.getAbsoluteExecutionTime() <= lastDueTimeSeconds;
+                    next = events.first()) {
+                simulator.step();
+            }
+            return scheduler.summary();
+        } catch (Throwable e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(simulator, replication, failure);
+        }
+    }
+
+    /** Ends DSOL's worker thread and naming context without letting a failure there hide {@code failure}. */
+    private static void release(StandaloneSimulator simulator, SingleReplication<Double> replication,
+            Throwable failure) {
+        try {
+            simulator.getEventList().clear();
+            simulator.cleanUpAndAwaitWorker();
+            if (replication != null) {
+                replication.removeFromContext();
+            }
+        } catch (RuntimeException | Error e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A {@code DevsSimulator} whose clean-up also waits for its worker thread to end. */
+    private static final class StandaloneSimulator extends DevsSimulator<Double> {
+
+        StandaloneSimulator(String id) {
+            super(id);
+        }
+
+        /**
+         * {@code initialize()} starts a non-daemon worker thread even though {@code step()} never uses
+         * it; {@code cleanUp()} only tells it to end, so wait until it has, for {@code run()} to leave
+         * no thread behind when it returns.
+         */
+        void cleanUpAndAwaitWorker() {
+            Thread workerThread = this.worker;
+            cleanUp();
+            if (workerThread == null) {
+                return;
+            }
+            try {
+                workerThread.join(WORKER_EXIT_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The DSOL model of a standalone run: it hands the scheduler to radiolink's model builder. */
+    private static final class StandaloneModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
+
+        private final DsolScheduler scheduler;
+        private final Consumer<Scheduler> builder;
+
+        StandaloneModel(DevsSimulator<Double> simulator, DsolScheduler scheduler,
+                Consumer<Scheduler> builder) {
+            super(simulator);
+            this.scheduler = scheduler;
+            this.builder = builder;
+        }
+
+        @Override
+        public void constructModel() {
+            builder.accept(scheduler);
+        }
+    }
+}

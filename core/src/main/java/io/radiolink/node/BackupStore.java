@@ -1,0 +1,121 @@
+package io.radiolink.node;
+
+import io.radiolink.radio.Checks;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A base station's storage of user data, keyed by phone number, with a capacity in bytes.
+ *
+ * <p>Space is counted as committed copies plus staging reservations. A backup reserves its declared
+ * size when accepted; the reservation becomes the committed copy only when the backup completes,
+ * replacing the previous copy of that number at that moment, or is released if the backup fails. So a
+ * failed or interrupted backup never touches the committed copy, and replacing a copy needs room for
+ * both until the commit.
+ */
+public final class BackupStore {
+
+    private final long capacityBytes;
+    private final TreeMap<PhoneNumber, StoredBackup> committed = new TreeMap<>();
+    private long committedBytes;
+    private long stagedBytes;
+    private long nextVersion = 1;
+
+    /** A store of {@code capacityBytes} (at least 1). */
+    public BackupStore(long capacityBytes) {
+        this.capacityBytes = Checks.atLeast("storageCapacityBytes", capacityBytes, 1L);
+    }
+
+    /** Reserves staging space, or returns empty if the store lacks {@code bytes} of free space. */
+    public Optional<Reservation> reserve(long bytes) {
+        Checks.atLeast("bytes", bytes, 1L);
+        if (bytes > freeBytes()) {
+            return Optional.empty();
+        }
+        stagedBytes += bytes;
+        return Optional.of(new Reservation(bytes));
+    }
+
+    /** Gives back the space of a reservation that will not be committed; idempotent. */
+    public void release(Reservation reservation) {
+        if (reservation.isActive()) {
+            reservation.close();
+            stagedBytes -= reservation.bytes();
+        }
+    }
+
+    /**
+     * Turns a reservation into the committed copy for {@code phone}, replacing any previous copy.
+     *
+     * @throws IllegalStateException if the reservation was already used or released
+     * @throws IllegalArgumentException if the data's size differs from the reserved size
+     */
+    public StoredBackup commit(Reservation reservation, PhoneNumber phone, UserData data,
+            PasswordVerifier verifier, double nowSeconds) {
+        if (!reservation.isActive()) {
+            throw new IllegalStateException("reservation already committed or released");
+        }
+        if (data.sizeBytes() != reservation.bytes()) {
+            throw new IllegalArgumentException("data of " + data.sizeBytes()
+                    + " bytes does not match the reservation of " + reservation.bytes() + " bytes");
+        }
+        reservation.close();
+        stagedBytes -= reservation.bytes();
+        StoredBackup copy = new StoredBackup(phone, data, verifier, nextVersion++, nowSeconds);
+        StoredBackup previous = committed.put(phone, copy);
+        if (previous != null) {
+            committedBytes -= previous.data().sizeBytes();
+        }
+        committedBytes += data.sizeBytes();
+        return copy;
+    }
+
+    /** The committed copy for {@code phone}, if any. */
+    public Optional<StoredBackup> find(PhoneNumber phone) {
+        return Optional.ofNullable(committed.get(Objects.requireNonNull(phone, "phone")));
+    }
+
+    /**
+     * Removes the copy for {@code phone} if it is still the given version (a newer backup that
+     * committed meanwhile is kept).
+     *
+     * @return true if a copy was removed
+     */
+    public boolean clear(PhoneNumber phone, long version) {
+        StoredBackup current = committed.get(phone);
+        if (current == null || current.version() != version) {
+            return false;
+        }
+        committed.remove(phone);
+        committedBytes -= current.data().sizeBytes();
+        return true;
+    }
+
+    /** The committed copies in phone-number order. */
+    public Collection<StoredBackup> committedCopies() {
+        return Collections.unmodifiableCollection(committed.values());
+    }
+
+    /** The capacity in bytes. */
+    public long capacityBytes() {
+        return capacityBytes;
+    }
+
+    /** Bytes held by committed copies. */
+    public long committedBytes() {
+        return committedBytes;
+    }
+
+    /** Bytes reserved by backups in progress. */
+    public long stagedBytes() {
+        return stagedBytes;
+    }
+
+    /** Capacity minus committed and staged bytes. */
+    public long freeBytes() {
+        return capacityBytes - committedBytes - stagedBytes;
+    }
+}

@@ -1,0 +1,24 @@
+package io.radiolink.protocol;
+
+/** The base station's answer to a backup or download request. */
+public enum Admission {
+    /** The request is accepted: data follows. */
+    ACCEPTED(null),
+    /** The maintenance password does not match the one stored with the backup. */
+    AUTH_REJECTED(FlowOutcome.AUTH_REJECTED),
+    /** The store lacks space for the declared size. */
+    STORAGE_FULL(FlowOutcome.STORAGE_FULL),
+    /** No backup is stored under the requested phone number. */
+    NO_BACKUP(FlowOutcome.NO_BACKUP);
+
+    private final FlowOutcome rejection;
+
+    Admission(FlowOutcome rejection) {
+        this.rejection = rejection;
+    }
+
+    /** The outcome a terminal records for this rejection; null for {@link #ACCEPTED}. */
+    FlowOutcome rejectionOutcome() {
+        return rejection;
+    }
+}

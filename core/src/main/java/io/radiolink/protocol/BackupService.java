@@ -1,0 +1,73 @@
+package io.radiolink.protocol;
+
+import io.radiolink.engine.Scheduler;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Terminal;
+import java.util.Objects;
+
+/**
+ * The protocol's entry point for one replication: starts backup and download flows between terminals
+ * and base stations on a scheduler, and reports them to a listener.
+ */
+public final class BackupService {
+
+    private final Scheduler scheduler;
+    private final ProtocolConfig config;
+    private final FlowListener listener;
+    private long nextFlowId;
+
+    /** A service on {@code scheduler} with {@code config}, reporting to {@code listener}. */
+    public BackupService(Scheduler scheduler, ProtocolConfig config, FlowListener listener) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Starts, now, the backup of {@code terminal}'s user data to {@code station} (claims 1-5).
+     *
+     * @throws IllegalStateException if the terminal holds no user data or runs another flow
+     */
+    public Flow startBackup(Terminal terminal, BaseStation station) {
+        requireIdle(terminal);
+        if (terminal.userData().isEmpty()) {
+            throw new IllegalStateException(terminal + " holds no user data to back up");
+        }
+        BackupFlow flow = new BackupFlow(this, nextFlowId++, terminal, Objects.requireNonNull(station));
+        flow.start();
+        return flow;
+    }
+
+    /**
+     * Starts, now, the download to {@code terminal} of the data stored at {@code station} under
+     * {@code storedNumber} (claims 6-10).
+     *
+     * @throws IllegalStateException if the terminal runs another flow
+     */
+    public Flow startDownload(Terminal terminal, PhoneNumber storedNumber, BaseStation station) {
+        requireIdle(terminal);
+        DownloadFlow flow = new DownloadFlow(this, nextFlowId++, terminal,
+                Objects.requireNonNull(storedNumber), Objects.requireNonNull(station));
+        flow.start();
+        return flow;
+    }
+
+    private static void requireIdle(Terminal terminal) {
+        if (terminal.isBusy()) {
+            throw new IllegalStateException(terminal + " is already running a flow");
+        }
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    ProtocolConfig config() {
+        return config;
+    }
+
+    FlowListener listener() {
+        return listener;
+    }
+}

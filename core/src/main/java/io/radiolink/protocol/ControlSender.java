@@ -1,0 +1,79 @@
+package io.radiolink.protocol;
+
+import io.radiolink.engine.ScheduledAction;
+import io.radiolink.engine.Scheduler;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Sends one control message at a time and repeats it until it is answered or its retries run out.
+ */
+final class ControlSender {
+
+    private final Scheduler scheduler;
+    private final ControlConfig config;
+    private final ToDoubleFunction<Message> transmitter;
+    private final Runnable onExhausted;
+    private Message pending;
+    private int retransmissions;
+    private ScheduledAction timer;
+    private long messagesSent;
+    private long messagesRetransmitted;
+
+    /**
+     * @param transmitter sends a message and returns when its last bit leaves
+     * @param onExhausted called when a message was sent {@code 1 + retryLimit} times without answer
+     */
+    ControlSender(Scheduler scheduler, ControlConfig config, ToDoubleFunction<Message> transmitter,
+            Runnable onExhausted) {
+        this.scheduler = scheduler;
+        this.config = config;
+        this.transmitter = transmitter;
+        this.onExhausted = onExhausted;
+    }
+
+    /** Sends {@code message}, replacing any message still waiting for an answer. */
+    void send(Message message) {
+        answered();
+        pending = message;
+        retransmissions = 0;
+        transmit();
+    }
+
+    /** The pending message got its answer: stop repeating it. */
+    void answered() {
+        pending = null;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void transmit() {
+        double departure = transmitter.applyAsDouble(pending);
+        messagesSent++;
+        timer = scheduler.scheduleAt(departure + config.timeoutSeconds(), this::timeout);
+    }
+
+    private void timeout() {
+        timer = null;
+        if (pending == null) {
+            return;
+        }
+        if (retransmissions == config.retryLimit()) {
+            pending = null;
+            onExhausted.run();
+            return;
+        }
+        retransmissions++;
+        messagesRetransmitted++;
+        transmit();
+    }
+
+    long messagesSent() {
+        return messagesSent;
+    }
+
+    long messagesRetransmitted() {
+        return messagesRetransmitted;
+    }
+}

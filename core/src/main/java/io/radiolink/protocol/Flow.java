@@ -1,0 +1,31 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Terminal;
+import java.util.Optional;
+
+/** A running or finished backup or download, seen from outside. */
+public interface Flow {
+
+    /** The flow's number within its {@link BackupService}. */
+    long id();
+
+    /** Backup or download. */
+    FlowKind kind();
+
+    /** The terminal running it. */
+    Terminal terminal();
+
+    /** The base station it talks to. */
+    BaseStation station();
+
+    /** The phone number the data is stored under. */
+    PhoneNumber addressedNumber();
+
+    /** The current phase (the last one, once finished). */
+    FlowPhase phase();
+
+    /** The record, once the flow has ended. */
+    Optional<FlowRecord> record();
+}

@@ -1,0 +1,20 @@
+package io.radiolink.protocol;
+
+/**
+ * Receives a flow's life-cycle events as they happen; statistics collectors implement it. Methods run
+ * inside the simulation, at the simulation time they report, and must not throw.
+ */
+public interface FlowListener {
+
+    /** A listener that ignores everything. */
+    FlowListener NONE = new FlowListener() {};
+
+    /** {@code flow} started at {@code timeSeconds}, in phase {@link FlowPhase#SETUP}. */
+    default void flowStarted(Flow flow, double timeSeconds) {}
+
+    /** {@code flow} entered {@code phase} at {@code timeSeconds}. */
+    default void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {}
+
+    /** {@code flow} ended; {@code record} says how. */
+    default void flowEnded(Flow flow, FlowRecord record) {}
+}

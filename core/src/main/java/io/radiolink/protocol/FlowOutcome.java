@@ -1,0 +1,31 @@
+package io.radiolink.protocol;
+
+/**
+ * How a flow ended, as the terminal saw it: success or one reason from this closed list.
+ * Documented in {@code docs/protocol.md}, with the scenario that forces each.
+ */
+public enum FlowOutcome {
+    /** The complete exchange finished and the connection was released. */
+    SUCCESS,
+    /** No maintenance password was entered: nothing was sent (claims 4, 9). */
+    PASSWORD_NOT_ENTERED,
+    /** Every channel of the base station was busy. */
+    BLOCKED,
+    /** The connection set-up failed. */
+    SETUP_FAILED,
+    /** The station rejected the maintenance password. */
+    AUTH_REJECTED,
+    /** The station's store lacked space for the backup. */
+    STORAGE_FULL,
+    /** The station holds no backup for the requested phone number. */
+    NO_BACKUP,
+    /** A control message or data frame exhausted its retries (on either side). */
+    RETRIES_EXHAUSTED,
+    /** A radio link failure dropped the connection. */
+    LINK_DROPPED;
+
+    /** True for {@link #SUCCESS}. */
+    public boolean isSuccess() {
+        return this == SUCCESS;
+    }
+}

@@ -1,0 +1,70 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.PhoneNumber;
+import java.util.Objects;
+
+/**
+ * The immutable account of one finished flow.
+ *
+ * @param flowId the flow's number within its {@link BackupService}, from 0 in start order
+ * @param kind backup or download
+ * @param terminalNumber the phone number of the terminal that ran the flow
+ * @param addressedNumber the phone number the data is stored under (the terminal's own for a backup)
+ * @param stationId the base station
+ * @param outcome the terminal's view of how the flow ended
+ * @param stationEffect what the flow changed in the station's store
+ * @param endPhase the phase the flow was in when it ended
+ * @param startSeconds when the flow started
+ * @param endSeconds when it ended (for flows that got a connection: when the connection ended)
+ * @param userDataBytes size of the user data transferred or announced, 0 if none was
+ * @param dataFramesSent data frame transmissions, retransmissions included
+ * @param dataFramesRetransmitted data frame retransmissions
+ * @param controlMessagesSent the terminal's control message transmissions, retransmissions included
+ * @param controlMessagesRetransmitted the terminal's control message retransmissions
+ * @param uplinkUnitsSent every unit the terminal transmitted (control, data, acknowledgements)
+ * @param uplinkUnitsLost uplink units lost on the air
+ * @param downlinkUnitsSent every unit the station transmitted
+ * @param downlinkUnitsLost downlink units lost on the air
+ */
+public record FlowRecord(
+        long flowId,
+        FlowKind kind,
+        PhoneNumber terminalNumber,
+        PhoneNumber addressedNumber,
+        String stationId,
+        FlowOutcome outcome,
+        StationEffect stationEffect,
+        FlowPhase endPhase,
+        double startSeconds,
+        double endSeconds,
+        long userDataBytes,
+        long dataFramesSent,
+        long dataFramesRetransmitted,
+        long controlMessagesSent,
+        long controlMessagesRetransmitted,
+        long uplinkUnitsSent,
+        long uplinkUnitsLost,
+        long downlinkUnitsSent,
+        long downlinkUnitsLost) {
+
+    /** Checks for nulls. */
+    public FlowRecord {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(terminalNumber, "terminalNumber");
+        Objects.requireNonNull(addressedNumber, "addressedNumber");
+        Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(stationEffect, "stationEffect");
+        Objects.requireNonNull(endPhase, "endPhase");
+    }
+
+    /** Seconds from start to end. */
+    public double durationSeconds() {
+        return endSeconds - startSeconds;
+    }
+
+    /** True if the terminal saw a failure although the station committed, confirmed or cleared. */
+    public boolean stationViewDiffers() {
+        return !outcome.isSuccess() && stationEffect != StationEffect.NONE;
+    }
+}

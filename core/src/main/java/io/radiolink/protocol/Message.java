@@ -1,0 +1,53 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.UserData;
+import java.util.Objects;
+
+/**
+ * Everything the protocol sends over the air. Control messages and acknowledgements occupy one
+ * control frame of the sending direction; a data frame occupies a header plus its share of the
+ * payload.
+ *
+ * <p>Frames carry sizes, not bits: the request and response that announce a transfer carry the
+ * {@link UserData} value itself, which the receiver adopts once every frame has arrived.
+ */
+public sealed interface Message {
+
+    /** Terminal A asks to back up its data under its phone number (claims 2, 5). */
+    record BackupRequest(PhoneNumber phoneNumber, String password, UserData data) implements Message {
+        /** Checks for nulls. */
+        public BackupRequest {
+            Objects.requireNonNull(phoneNumber, "phoneNumber");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** The station's response to a backup request (claim 2). */
+    record BackupResponse(Admission admission) implements Message {}
+
+    /** Terminal B asks for the data stored under a phone number (claims 6, 10). */
+    record DownloadRequest(PhoneNumber phoneNumber, String password) implements Message {
+        /** Checks for nulls. */
+        public DownloadRequest {
+            Objects.requireNonNull(phoneNumber, "phoneNumber");
+            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    /** The station's response to a download request; {@code data} is null unless accepted. */
+    record DownloadResponse(Admission admission, UserData data) implements Message {}
+
+    /** Data frame {@code sequence} (0-based) of a transfer. */
+    record DataFrame(int sequence) implements Message {}
+
+    /** Acknowledges data frame {@code sequence}. */
+    record Ack(int sequence) implements Message {}
+
+    /** The terminal's complete command (claims 3, 7). */
+    record TerminalComplete() implements Message {}
+
+    /** The station's complete command, answering the terminal's (claims 3, 7). */
+    record StationComplete() implements Message {}
+}

@@ -1,0 +1,184 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.BackupStore;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.Reservation;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.protocol.Message.Ack;
+import io.radiolink.protocol.Message.BackupRequest;
+import io.radiolink.protocol.Message.BackupResponse;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.Message.DownloadRequest;
+import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.protocol.Message.StationComplete;
+import io.radiolink.protocol.Message.TerminalComplete;
+import io.radiolink.radio.Connection;
+import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Endpoint;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.Side;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The base station's side of one connection: it answers the first request, receives a backup or
+ * sends a download, answers the terminal's complete command, and on the connection's end releases an
+ * uncommitted reservation or clears a confirmed download's copy (claim 8).
+ *
+ * <p>The station answers repeated requests and complete commands with the same answer again, so lost
+ * answers cost nothing but a retry. It commits a backup only on the terminal's complete command after
+ * every frame arrived, and clears a downloaded copy only after the downloading terminal's complete
+ * command arrived and the connection ended, and only if no newer backup replaced it meanwhile.
+ */
+final class StationSession implements Endpoint<Message> {
+
+    private enum State { AWAITING_REQUEST, REJECTED, RECEIVING, SENDING, CONFIRMED, ENDED }
+
+    private final BaseStation station;
+    private final BackupStore store;
+    private final Connection<Message> connection;
+    private final BackupService service;
+    private final Consumer<StationEffect> effects;
+    private State state = State.AWAITING_REQUEST;
+    private Message response;
+    private BackupRequest backup;
+    private Reservation reservation;
+    private ArqReceiver receiver;
+    private StoredBackup handedOver;
+    private ArqSender sender;
+
+    StationSession(BaseStation station, Connection<Message> connection, BackupService service,
+            Consumer<StationEffect> effects) {
+        this.station = station;
+        this.store = station.store();
+        this.connection = connection;
+        this.service = service;
+        this.effects = effects;
+    }
+
+    @Override
+    public void receive(Message message) {
+        if (message instanceof BackupRequest request) {
+            if (state == State.AWAITING_REQUEST) {
+                admitBackup(request);
+            }
+            sendControl(response);
+        } else if (message instanceof DownloadRequest request) {
+            boolean first = state == State.AWAITING_REQUEST;
+            if (first) {
+                admitDownload(request);
+            }
+            sendControl(response);
+            if (first && sender != null) {
+                sender.start();
+            }
+        } else if (message instanceof DataFrame frame && receiver != null) {
+            receiver.receive(frame.sequence());
+            sendControl(new Ack(frame.sequence()));
+        } else if (message instanceof Ack ack && state == State.SENDING) {
+            sender.acknowledge(ack.sequence());
+        } else if (message instanceof TerminalComplete) {
+            onTerminalComplete();
+        }
+    }
+
+    private void admitBackup(BackupRequest request) {
+        Optional<StoredBackup> existing = store.find(request.phoneNumber());
+        Admission admission;
+        if (existing.isPresent() && !existing.get().verifier().matches(request.phoneNumber(), request.password())) {
+            admission = Admission.AUTH_REJECTED;
+        } else {
+            reservation = store.reserve(request.data().sizeBytes()).orElse(null);
+            admission = reservation == null ? Admission.STORAGE_FULL : Admission.ACCEPTED;
+        }
+        if (admission == Admission.ACCEPTED) {
+            backup = request;
+            receiver = new ArqReceiver(connection.uplink().config().framesFor(request.data().sizeBytes()));
+            state = State.RECEIVING;
+        } else {
+            state = State.REJECTED;
+        }
+        response = new BackupResponse(admission);
+    }
+
+    private void admitDownload(DownloadRequest request) {
+        Optional<StoredBackup> existing = store.find(request.phoneNumber());
+        Admission admission;
+        if (existing.isEmpty()) {
+            admission = Admission.NO_BACKUP;
+        } else if (!existing.get().verifier().matches(request.phoneNumber(), request.password())) {
+            admission = Admission.AUTH_REJECTED;
+        } else {
+            admission = Admission.ACCEPTED;
+        }
+        if (admission != Admission.ACCEPTED) {
+            state = State.REJECTED;
+            response = new DownloadResponse(admission, null);
+            return;
+        }
+        handedOver = existing.get();
+        state = State.SENDING;
+        response = new DownloadResponse(admission, handedOver.data());
+        LinkConfig downlink = connection.downlink().config();
+        long size = handedOver.data().sizeBytes();
+        sender = new ArqSender(service.scheduler(), service.config().arq(), downlink.framesFor(size),
+                sequence -> connection.sendDownlink(downlink.dataFrameBytes(size, sequence), new DataFrame(sequence)),
+                new ArqSender.Outcome() {
+                    @Override
+                    public void allAcknowledged() {
+                        // Wait for the terminal's complete command, which says it stored the data.
+                    }
+
+                    @Override
+                    public void retriesExhausted() {
+                        state = State.ENDED;
+                        connection.release(Side.STATION);
+                    }
+                });
+    }
+
+    private void onTerminalComplete() {
+        if (state == State.RECEIVING && receiver.isComplete()) {
+            store.commit(reservation, backup.phoneNumber(), backup.data(),
+                    PasswordVerifier.of(backup.phoneNumber(), backup.password()),
+                    service.scheduler().nowSeconds());
+            state = State.CONFIRMED;
+            effects.accept(StationEffect.COMMITTED);
+        } else if (state == State.SENDING) {
+            sender.stop();
+            state = State.CONFIRMED;
+            effects.accept(StationEffect.CONFIRMED);
+        }
+        if (state == State.CONFIRMED) {
+            sendControl(new StationComplete());
+        }
+    }
+
+    @Override
+    public void connectionEnded(ConnectionEnd end) {
+        if (sender != null) {
+            sender.stop();
+        }
+        if (reservation != null) {
+            store.release(reservation);
+        }
+        if (state == State.CONFIRMED && handedOver != null && station.config().clearAfterDownload()
+                && store.clear(handedOver.phoneNumber(), handedOver.version())) {
+            effects.accept(StationEffect.CLEARED);
+        }
+        state = State.ENDED;
+    }
+
+    private void sendControl(Message message) {
+        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message);
+    }
+
+    long dataFramesSent() {
+        return sender == null ? 0 : sender.framesSent();
+    }
+
+    long dataFramesRetransmitted() {
+        return sender == null ? 0 : sender.framesRetransmitted();
+    }
+}

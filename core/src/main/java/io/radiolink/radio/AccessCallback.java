@@ -1,0 +1,18 @@
+package io.radiolink.radio;
+
+/**
+ * What a connection attempt learns: exactly one of the three methods is called, once.
+ *
+ * @param <T> the type of unit the connection will carry
+ */
+public interface AccessCallback<T> {
+
+    /** Every channel of the cell was busy when the attempt arrived. */
+    void blocked();
+
+    /** The attempt got a channel, but set-up failed after the set-up delay; the channel is free. */
+    void setupFailed();
+
+    /** The connection is up; the callee must {@link Connection#attach attach} both sides now. */
+    void established(Connection<T> connection);
+}

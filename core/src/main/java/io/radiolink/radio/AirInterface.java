@@ -1,0 +1,64 @@
+package io.radiolink.radio;
+
+import java.util.Objects;
+
+/**
+ * The radio interface of a base station's cell: both link directions and the life cycle of a
+ * connection (set-up, radio link failure, release).
+ *
+ * @param uplink terminal to base station
+ * @param downlink base station to terminal
+ * @param setupDelaySeconds time from a connection request to the connection being usable, >= 0
+ * @param setupFailureProbability chance that a set-up that got a channel fails at its end, in [0, 1]
+ * @param meanTimeToFailureSeconds mean of the exponential time from establishment to a radio link
+ *     failure that drops the connection; {@link Double#POSITIVE_INFINITY} for links that never drop
+ * @param releaseDelaySeconds time from a release request until the channel is free, >= 0
+ */
+public record AirInterface(
+        LinkConfig uplink,
+        LinkConfig downlink,
+        double setupDelaySeconds,
+        double setupFailureProbability,
+        double meanTimeToFailureSeconds,
+        double releaseDelaySeconds) {
+
+    /** Validates every field. */
+    public AirInterface {
+        Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(downlink, "downlink");
+        Checks.nonNegative("setupDelaySeconds", setupDelaySeconds);
+        Checks.probability("setupFailureProbability", setupFailureProbability);
+        Checks.positiveOrInfinite("meanTimeToFailureSeconds", meanTimeToFailureSeconds);
+        Checks.nonNegative("releaseDelaySeconds", releaseDelaySeconds);
+    }
+
+    /** The same interface with {@code model} as the loss model of both directions. */
+    public AirInterface withLossModel(LossModel model) {
+        return new AirInterface(uplink.withLossModel(model), downlink.withLossModel(model),
+                setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds);
+    }
+
+    /** The same interface with other links. */
+    public AirInterface withLinks(LinkConfig newUplink, LinkConfig newDownlink) {
+        return new AirInterface(newUplink, newDownlink, setupDelaySeconds, setupFailureProbability,
+                meanTimeToFailureSeconds, releaseDelaySeconds);
+    }
+
+    /** The same interface with another set-up delay and failure probability. */
+    public AirInterface withSetup(double delaySeconds, double failureProbability) {
+        return new AirInterface(uplink, downlink, delaySeconds, failureProbability,
+                meanTimeToFailureSeconds, releaseDelaySeconds);
+    }
+
+    /** The same interface with another mean time to radio link failure. */
+    public AirInterface withMeanTimeToFailureSeconds(double seconds) {
+        return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability, seconds,
+                releaseDelaySeconds);
+    }
+
+    /** The same interface with another release delay. */
+    public AirInterface withReleaseDelaySeconds(double seconds) {
+        return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
+                meanTimeToFailureSeconds, seconds);
+    }
+}

@@ -1,0 +1,159 @@
+package io.radiolink.radio;
+
+import io.radiolink.engine.ScheduledAction;
+import io.radiolink.engine.Scheduler;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * An established radio connection: it holds one channel of a cell and a dedicated link per
+ * direction, and ends by release (either side asks; it takes the cell's release delay) or by a radio
+ * link failure (exponential time from establishment).
+ *
+ * <p>Units in flight when a release starts or the link drops are discarded: they never arrive.
+ *
+ * @param <T> the type of unit carried
+ */
+public final class Connection<T> {
+
+    private enum State { OPEN, RELEASING, CLOSED }
+
+    private final RadioCell cell;
+    private final long sequence;
+    private final double establishedAtSeconds;
+    private final Scheduler scheduler;
+    private final Link<T> uplink;
+    private final Link<T> downlink;
+    private Endpoint<T> terminalSide;
+    private Endpoint<T> stationSide;
+    private ScheduledAction dropTimer;
+    private State state = State.OPEN;
+
+    Connection(RadioCell cell, long sequence, Scheduler scheduler, RandomGenerator uplinkLoss,
+            RandomGenerator downlinkLoss, AirListener listener) {
+        this.cell = cell;
+        this.sequence = sequence;
+        this.scheduler = scheduler;
+        this.establishedAtSeconds = scheduler.nowSeconds();
+        AirInterface air = cell.airInterface();
+        this.uplink = new Link<>(scheduler, air.uplink(),
+                air.uplink().lossModel().newProcess(uplinkLoss), this::arriveAtStation, this,
+                Side.TERMINAL, listener);
+        this.downlink = new Link<>(scheduler, air.downlink(),
+                air.downlink().lossModel().newProcess(downlinkLoss), this::arriveAtTerminal, this,
+                Side.STATION, listener);
+    }
+
+    /** Binds the two sides; done once, by whoever asked for the connection, when it is established. */
+    public void attach(Endpoint<T> terminal, Endpoint<T> station) {
+        if (terminalSide != null) {
+            throw new IllegalStateException("connection " + this + " is already attached");
+        }
+        this.terminalSide = Objects.requireNonNull(terminal, "terminal");
+        this.stationSide = Objects.requireNonNull(station, "station");
+    }
+
+    void armRadioLinkFailure(double delaySeconds) {
+        if (delaySeconds < Double.POSITIVE_INFINITY) {
+            dropTimer = scheduler.schedule(delaySeconds, this::drop);
+        }
+    }
+
+    /**
+     * Sends a unit of {@code bytes} from the terminal and returns when its last bit leaves. A unit
+     * sent once a release started or the link dropped is discarded (the bearer is gone) and the
+     * current time is returned.
+     */
+    public double sendUplink(int bytes, T unit) {
+        return state == State.OPEN ? uplink.transmit(bytes, unit) : scheduler.nowSeconds();
+    }
+
+    /** Sends a unit of {@code bytes} from the station, as {@link #sendUplink} does from the terminal. */
+    public double sendDownlink(int bytes, T unit) {
+        return state == State.OPEN ? downlink.transmit(bytes, unit) : scheduler.nowSeconds();
+    }
+
+    /** True until a release starts or the link drops: units can be sent. */
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    /**
+     * Starts releasing the connection on behalf of {@code initiator}; after the cell's release delay
+     * the channel is free and both sides learn it (the station first). Does nothing if the connection
+     * is already releasing or closed.
+     */
+    public void release(Side initiator) {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.RELEASING;
+        cancelDropTimer();
+        ConnectionEnd end = initiator == Side.TERMINAL
+                ? ConnectionEnd.RELEASED_BY_TERMINAL : ConnectionEnd.RELEASED_BY_STATION;
+        scheduler.schedule(cell.airInterface().releaseDelaySeconds(), () -> close(end));
+    }
+
+    private void drop() {
+        if (state == State.OPEN) {
+            dropTimer = null;
+            close(ConnectionEnd.DROPPED);
+        }
+    }
+
+    private void close(ConnectionEnd end) {
+        state = State.CLOSED;
+        cell.channelFreed(this, end);
+        stationSide.connectionEnded(end);
+        terminalSide.connectionEnded(end);
+    }
+
+    private void cancelDropTimer() {
+        if (dropTimer != null) {
+            dropTimer.cancel();
+            dropTimer = null;
+        }
+    }
+
+    private void arriveAtStation(T unit) {
+        if (state == State.OPEN) {
+            stationSide.receive(unit);
+        }
+    }
+
+    private void arriveAtTerminal(T unit) {
+        if (state == State.OPEN) {
+            terminalSide.receive(unit);
+        }
+    }
+
+    /** The terminal-to-station link. */
+    public Link<T> uplink() {
+        return uplink;
+    }
+
+    /** The station-to-terminal link. */
+    public Link<T> downlink() {
+        return downlink;
+    }
+
+    /** The cell this connection holds a channel of. */
+    public RadioCell cell() {
+        return cell;
+    }
+
+    /** When the connection was established. */
+    public double establishedAtSeconds() {
+        return establishedAtSeconds;
+    }
+
+    /** This connection's number within its cell, counting from 0. */
+    public long sequence() {
+        return sequence;
+    }
+
+    @Override
+    public String toString() {
+        return cell.id() + "#" + sequence;
+    }
+}

@@ -1,0 +1,86 @@
+package io.radiolink.radio;
+
+import io.radiolink.engine.Scheduler;
+
+/**
+ * One direction of one connection: a transmitter that sends units first-in-first-out at the link's
+ * rate, a loss process consulted once per unit, and a propagation delay to the receiving side.
+ *
+ * <p>The link keeps no queue object: a unit handed over while the transmitter is busy starts when
+ * the previous one has left, which the link tracks as {@code busyUntilSeconds}. Only units that are
+ * not lost cost an event (their arrival).
+ *
+ * @param <T> the type of unit carried (the protocol's message type)
+ */
+public final class Link<T> {
+
+    /** Where arriving units go; the connection decides whether the link is still up then. */
+    interface Arrival<T> {
+        void arrive(T unit);
+    }
+
+    private final Scheduler scheduler;
+    private final LinkConfig config;
+    private final LossProcess loss;
+    private final Arrival<T> arrival;
+    private final Connection<T> connection;
+    private final Side sender;
+    private final AirListener listener;
+    private double busyUntilSeconds;
+    private long unitsSent;
+    private long unitsLost;
+    private long bytesSent;
+
+    Link(Scheduler scheduler, LinkConfig config, LossProcess loss, Arrival<T> arrival,
+            Connection<T> connection, Side sender, AirListener listener) {
+        this.scheduler = scheduler;
+        this.config = config;
+        this.loss = loss;
+        this.arrival = arrival;
+        this.connection = connection;
+        this.sender = sender;
+        this.listener = listener;
+    }
+
+    /**
+     * Queues {@code unit} of {@code bytes} for transmission.
+     *
+     * @return the time its last bit leaves the transmitter
+     */
+    double transmit(int bytes, T unit) {
+        double now = scheduler.nowSeconds();
+        double start = Math.max(now, busyUntilSeconds);
+        double end = start + config.transmissionSeconds(bytes);
+        busyUntilSeconds = end;
+        unitsSent++;
+        bytesSent += bytes;
+        boolean lost = loss.nextUnitLost();
+        listener.unitSent(connection, sender, unit, bytes, end, lost);
+        if (lost) {
+            unitsLost++;
+        } else {
+            scheduler.scheduleAt(end + config.propagationDelaySeconds(), () -> arrival.arrive(unit));
+        }
+        return end;
+    }
+
+    /** This direction's configuration. */
+    public LinkConfig config() {
+        return config;
+    }
+
+    /** Units handed to the transmitter so far (lost ones included). */
+    public long unitsSent() {
+        return unitsSent;
+    }
+
+    /** Units the loss process destroyed so far. */
+    public long unitsLost() {
+        return unitsLost;
+    }
+
+    /** Bytes handed to the transmitter so far. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+}

@@ -1,0 +1,77 @@
+package io.radiolink.radio;
+
+import java.util.Objects;
+
+/**
+ * One direction of the air interface: its rate, delay, frame sizes and loss.
+ *
+ * <p>A data frame is {@code frameHeaderBytes + payload} long with a payload of at most
+ * {@code framePayloadBytes}; a control message or acknowledgement is {@code controlFrameBytes} long.
+ * A frame occupies the link for {@code 8 * bytes / rateBitsPerSecond} seconds and arrives
+ * {@code propagationDelaySeconds} after its last bit left.
+ *
+ * @param rateBitsPerSecond data rate, > 0
+ * @param propagationDelaySeconds one-way delay from the end of transmission to arrival, >= 0
+ * @param framePayloadBytes maximum user-data bytes per frame, >= 1
+ * @param frameHeaderBytes header bytes added to every data frame, >= 0
+ * @param controlFrameBytes length of a control message or acknowledgement, >= 1
+ * @param lossModel what this direction loses
+ */
+public record LinkConfig(
+        double rateBitsPerSecond,
+        double propagationDelaySeconds,
+        int framePayloadBytes,
+        int frameHeaderBytes,
+        int controlFrameBytes,
+        LossModel lossModel) {
+
+    /** Validates every field. */
+    public LinkConfig {
+        Checks.positive("rateBitsPerSecond", rateBitsPerSecond);
+        Checks.nonNegative("propagationDelaySeconds", propagationDelaySeconds);
+        Checks.atLeast("framePayloadBytes", framePayloadBytes, 1);
+        Checks.atLeast("frameHeaderBytes", frameHeaderBytes, 0);
+        Checks.atLeast("controlFrameBytes", controlFrameBytes, 1);
+        Objects.requireNonNull(lossModel, "lossModel");
+    }
+
+    /** The same link with another loss model. */
+    public LinkConfig withLossModel(LossModel model) {
+        return new LinkConfig(rateBitsPerSecond, propagationDelaySeconds, framePayloadBytes,
+                frameHeaderBytes, controlFrameBytes, model);
+    }
+
+    /** The same link with another rate. */
+    public LinkConfig withRateBitsPerSecond(double rate) {
+        return new LinkConfig(rate, propagationDelaySeconds, framePayloadBytes, frameHeaderBytes,
+                controlFrameBytes, lossModel);
+    }
+
+    /** The same link with another propagation delay. */
+    public LinkConfig withPropagationDelaySeconds(double delay) {
+        return new LinkConfig(rateBitsPerSecond, delay, framePayloadBytes, frameHeaderBytes,
+                controlFrameBytes, lossModel);
+    }
+
+    /** Seconds the link is busy sending {@code bytes}. */
+    public double transmissionSeconds(int bytes) {
+        return bytes * 8.0 / rateBitsPerSecond;
+    }
+
+    /** Number of data frames needed to carry {@code sizeBytes} of user data (at least one). */
+    public int framesFor(long sizeBytes) {
+        long frames = Math.max(1L, (sizeBytes + framePayloadBytes - 1) / framePayloadBytes);
+        if (frames > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("user data of " + sizeBytes + " bytes needs more than "
+                    + Integer.MAX_VALUE + " frames of " + framePayloadBytes + " bytes");
+        }
+        return (int) frames;
+    }
+
+    /** Length in bytes of data frame {@code index} (0-based) of a transfer of {@code sizeBytes}. */
+    public int dataFrameBytes(long sizeBytes, int index) {
+        long before = (long) index * framePayloadBytes;
+        long payload = Math.min(framePayloadBytes, Math.max(0L, sizeBytes - before));
+        return frameHeaderBytes + (int) payload;
+    }
+}

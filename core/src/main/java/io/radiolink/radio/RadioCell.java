@@ -1,0 +1,134 @@
+package io.radiolink.radio;
+
+import io.radiolink.engine.Scheduler;
+import io.radiolink.random.RandomStreams;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * A base station's radio side: a fixed number of channels and the connection set-up procedure.
+ *
+ * <p>An attempt that finds every channel busy is blocked at once (lost-calls-cleared, as in Erlang's
+ * loss system). Otherwise it holds a channel for the set-up delay, then fails with the set-up failure
+ * probability or becomes a {@link Connection}, which holds the channel until it is released or drops.
+ */
+public final class RadioCell {
+
+    private final String id;
+    private final int channels;
+    private final AirInterface airInterface;
+    private final Scheduler scheduler;
+    private final RandomStreams streams;
+    private final RandomGenerator setupRandom;
+    private final RandomGenerator failureRandom;
+    private final AirListener airListener;
+    private int busyChannels;
+    private long nextConnectionSequence;
+    private long attempts;
+    private long blockedAttempts;
+    private long failedSetups;
+    private long drops;
+
+    /**
+     * A cell named {@code id} with {@code channels} channels.
+     *
+     * @param streams the replication's random streams; the cell draws set-up failures, radio link
+     *     failures and per-connection loss from streams keyed by its id
+     * @param airListener told of every unit any connection of this cell transmits
+     */
+    public RadioCell(String id, int channels, AirInterface airInterface, Scheduler scheduler,
+            RandomStreams streams, AirListener airListener) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.channels = Checks.atLeast("channels", channels, 1);
+        this.airInterface = Objects.requireNonNull(airInterface, "airInterface");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.setupRandom = streams.stream("setup", id, 0);
+        this.failureRandom = streams.stream("radio-link-failure", id, 0);
+        this.airListener = Objects.requireNonNull(airListener, "airListener");
+    }
+
+    /** Starts a connection attempt now; {@code callback} learns its result. */
+    public <T> void connect(AccessCallback<T> callback) {
+        Objects.requireNonNull(callback, "callback");
+        attempts++;
+        if (busyChannels == channels) {
+            blockedAttempts++;
+            callback.blocked();
+            return;
+        }
+        busyChannels++;
+        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(callback));
+    }
+
+    private <T> void finishSetup(AccessCallback<T> callback) {
+        double failure = airInterface.setupFailureProbability();
+        if (failure > 0.0 && setupRandom.nextDouble() < failure) {
+            busyChannels--;
+            failedSetups++;
+            callback.setupFailed();
+            return;
+        }
+        long sequence = nextConnectionSequence++;
+        Connection<T> connection = new Connection<>(this, sequence, scheduler,
+                streams.stream("loss-uplink", id, sequence), streams.stream("loss-downlink", id, sequence),
+                airListener);
+        connection.armRadioLinkFailure(timeToFailure());
+        callback.established(connection);
+    }
+
+    private double timeToFailure() {
+        double mean = airInterface.meanTimeToFailureSeconds();
+        if (mean == Double.POSITIVE_INFINITY) {
+            return mean;
+        }
+        return -mean * Math.log1p(-failureRandom.nextDouble());
+    }
+
+    void channelFreed(Connection<?> connection, ConnectionEnd end) {
+        busyChannels--;
+        if (end == ConnectionEnd.DROPPED) {
+            drops++;
+        }
+    }
+
+    /** The cell's name, unique within a model. */
+    public String id() {
+        return id;
+    }
+
+    /** The number of radio channels. */
+    public int channels() {
+        return channels;
+    }
+
+    /** Channels held now, by connections and by attempts in set-up. */
+    public int busyChannels() {
+        return busyChannels;
+    }
+
+    /** The cell's air interface. */
+    public AirInterface airInterface() {
+        return airInterface;
+    }
+
+    /** Connection attempts so far. */
+    public long attempts() {
+        return attempts;
+    }
+
+    /** Attempts that found every channel busy. */
+    public long blockedAttempts() {
+        return blockedAttempts;
+    }
+
+    /** Attempts whose set-up failed. */
+    public long failedSetups() {
+        return failedSetups;
+    }
+
+    /** Connections dropped by radio link failure. */
+    public long drops() {
+        return drops;
+    }
+}

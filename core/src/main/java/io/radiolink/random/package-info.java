@@ -1,0 +1,2 @@
+/** Independent, reproducible random streams per replication and purpose. */
+package io.radiolink.random;

@@ -1,0 +1,40 @@
+package io.radiolink;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependency rules between radiolink's packages and DSOL, checked on the main classes. */
+final class ArchitectureTest {
+
+    private static JavaClasses mainClasses;
+
+    @BeforeAll
+    static void importMainClasses() {
+        mainClasses = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.radiolink");
+    }
+
+    @Test
+    void classesOutsideTheDsolEngine_dependOnDsolDjutilsOrLogback_never() {
+        noClasses().that().resideInAPackage("io.radiolink..")
+                .and().resideOutsideOfPackage("io.radiolink.engine.dsol..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("nl.tudelft..", "org.djutils..", "ch.qos.logback..")
+                .because("DSOL is an optional dependency, confined to io.radiolink.engine.dsol")
+                .check(mainClasses);
+    }
+
+    @Test
+    void enginePackage_dependsOnTheDsolEngine_never() {
+        noClasses().that().resideInAPackage("io.radiolink.engine")
+                .should().dependOnClassesThat().resideInAPackage("io.radiolink.engine.dsol..")
+                .because("the dsol package implements the engine interfaces, not the other way round")
+                .check(mainClasses);
+    }
+}

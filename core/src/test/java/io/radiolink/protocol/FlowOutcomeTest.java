@@ -1,0 +1,228 @@
+package io.radiolink.protocol;
+
+import static io.radiolink.protocol.ModelHarness.CLEAN_AIR;
+import static io.radiolink.protocol.ModelHarness.CLEAN_LINK;
+import static io.radiolink.protocol.ModelHarness.PASSWORD;
+import static io.radiolink.protocol.ModelHarness.losing;
+import static io.radiolink.protocol.ModelHarness.replacementPhone;
+import static io.radiolink.protocol.ModelHarness.terminalWithData;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StationConfig;
+import io.radiolink.node.Terminal;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.LinkConfig;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every outcome of the closed list, each produced by a scenario that forces it, and reported as such;
+ * also the flows where the station's view differs from the terminal's.
+ */
+final class FlowOutcomeTest {
+
+    private static final Set<FlowOutcome> SEEN = EnumSet.noneOf(FlowOutcome.class);
+
+    @AfterAll
+    static void everyOutcomeWasForced() {
+        assertEquals(EnumSet.allOf(FlowOutcome.class), SEEN, "a test per outcome of the closed list");
+    }
+
+    private static StationConfig station(int channels, long capacity, AirInterface air) {
+        return StationConfig.of("bs-1", channels, capacity, air);
+    }
+
+    /** Runs {@code script} on one station and returns every record, in end order. */
+    private static List<FlowRecord> run(StationConfig config, BiConsumer<ModelHarness, BaseStation> script) {
+        ModelHarness h = new ModelHarness();
+        h.run(m -> script.accept(m, m.station(config)));
+        h.records.forEach(r -> SEEN.add(r.outcome()));
+        return h.records;
+    }
+
+    private static FlowRecord only(List<FlowRecord> records) {
+        assertEquals(1, records.size());
+        return records.get(0);
+    }
+
+    @Test
+    void success_cleanLink_backupAndDownloadSucceed() {
+        List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
+            Terminal a = terminalWithData("0100", 1_000, true);
+            h.service().startBackup(a, bs);
+            h.at(50, () -> h.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
+        });
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS), records.stream().map(FlowRecord::outcome).toList());
+        assertFalse(records.get(0).stationViewDiffers());
+    }
+
+    @Test
+    void passwordNotEntered_noPassword_nothingSent() {
+        FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, false), bs)));
+        assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, r.outcome());
+        assertEquals(0, r.durationSeconds());
+        assertEquals(0, r.uplinkUnitsSent() + r.downlinkUnitsSent());
+    }
+
+    @Test
+    void blocked_allChannelsBusy_secondAttemptBlockedAtOnce() {
+        List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
+            h.service().startBackup(terminalWithData("0100", 1_000, true), bs);
+            h.at(0.1, () -> h.service().startBackup(terminalWithData("0200", 1_000, true), bs));
+        });
+        FlowRecord blocked = records.get(0);
+        assertEquals(FlowOutcome.BLOCKED, blocked.outcome());
+        assertEquals(0.1, blocked.startSeconds());
+        assertEquals(0.0, blocked.durationSeconds());
+        assertEquals(FlowOutcome.SUCCESS, records.get(1).outcome());
+    }
+
+    @Test
+    void setupFailed_setupAlwaysFails_failsAfterSetupDelay() {
+        FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR.withSetup(0.5, 1.0)),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        assertEquals(FlowOutcome.SETUP_FAILED, r.outcome());
+        assertEquals(0.5, r.durationSeconds(), 1e-12);
+        assertEquals(FlowPhase.SETUP, r.endPhase());
+    }
+
+    @Test
+    void authRejected_secondBackupWithOtherPassword_rejectedAndCopyKept() {
+        AtomicReference<BaseStation> station = new AtomicReference<>();
+        Terminal first = terminalWithData("0100", 1_000, true);
+        List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
+            station.set(bs);
+            h.service().startBackup(first, bs);
+            Terminal impostor = terminalWithData("0100", 2_000, false);
+            impostor.enterMaintenancePassword("guess");
+            h.at(50, () -> h.service().startBackup(impostor, bs));
+        });
+        assertEquals(FlowOutcome.AUTH_REJECTED, records.get(1).outcome());
+        assertEquals(0, records.get(1).dataFramesSent());
+        assertEquals(first.userData().orElseThrow(), station.get().store().find(first.phoneNumber()).orElseThrow().data());
+    }
+
+    @Test
+    void storageFull_backupLargerThanFreeSpace_rejectedWithoutData() {
+        FlowRecord r = only(run(station(1, 999, CLEAN_AIR),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        assertEquals(FlowOutcome.STORAGE_FULL, r.outcome());
+        assertEquals(FlowPhase.RELEASE, r.endPhase());
+        assertEquals(0, r.dataFramesSent());
+    }
+
+    @Test
+    void noBackup_downloadOfUnknownNumber_rejected() {
+        FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR),
+                (h, bs) -> h.service().startDownload(replacementPhone("0200", PASSWORD),
+                        PhoneNumber.of("0100"), bs)));
+        assertEquals(FlowOutcome.NO_BACKUP, r.outcome());
+        assertEquals(0, r.dataFramesSent());
+    }
+
+    @Test
+    void retriesExhausted_uplinkDeadAfterRequest_terminalGivesUpOnData() {
+        // Uplink unit 0 (the request) arrives; every later one is lost.
+        AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withLossModel(losing(i -> i > 0)), CLEAN_LINK);
+        FlowRecord r = only(run(station(1, 10_000, air),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        ArqConfig arq = ModelHarness.PROTOCOL.arq();
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
+        assertEquals(FlowPhase.RELEASE, r.endPhase());
+        // The whole window (8 frames) is in flight; frame 0 times out first in every round, so when its
+        // retries run out every frame of the window has been retransmitted retryLimit times.
+        assertEquals((long) arq.windowFrames() * arq.retryLimit(), r.dataFramesRetransmitted());
+        assertEquals(StationEffect.NONE, r.stationEffect());
+    }
+
+    @Test
+    void retriesExhausted_requestNeverAnswered_terminalGivesUpOnControl() {
+        AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withLossModel(losing(i -> true)), CLEAN_LINK);
+        FlowRecord r = only(run(station(1, 10_000, air),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        ControlConfig control = ModelHarness.PROTOCOL.control();
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
+        assertEquals(1 + control.retryLimit(), r.controlMessagesSent());
+        assertEquals(control.retryLimit(), r.controlMessagesRetransmitted());
+        assertEquals(FlowPhase.RELEASE, r.endPhase());
+    }
+
+    @Test
+    void retriesExhausted_downlinkDeadAfterResponse_stationGivesUpAndReleases() {
+        // Downlink unit 0 (the response) arrives; every later one is lost. The copy is put in the store
+        // directly, so the station's only connection is the download's.
+        AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK, CLEAN_LINK.withLossModel(losing(i -> i > 0)));
+        AtomicReference<BaseStation> station = new AtomicReference<>();
+        ModelHarness h = new ModelHarness();
+        h.run(m -> {
+            station.set(m.station(station(1, 10_000, air)));
+            var store = station.get().store();
+            Terminal a = terminalWithData("0100", 1_000, true);
+            store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
+                    PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
+            m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station.get());
+        });
+        FlowRecord r = h.records.get(0);
+        SEEN.add(r.outcome());
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
+        assertEquals(FlowPhase.TRANSFER, r.endPhase(), "the station released during the transfer");
+        assertTrue(station.get().store().find(PhoneNumber.of("0100")).isPresent());
+    }
+
+    @Test
+    void linkDropped_shortTimeToFailure_flowEndsAtTheDrop() {
+        // A 100 kB backup takes ~9 s on the clean link; the mean time to failure is 1 s.
+        FlowRecord r = only(run(station(1, 1_000_000, CLEAN_AIR.withMeanTimeToFailureSeconds(1.0)),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 100_000, true), bs)));
+        assertEquals(FlowOutcome.LINK_DROPPED, r.outcome());
+        assertTrue(r.endPhase() != FlowPhase.RELEASE);
+        assertEquals(StationEffect.NONE, r.stationEffect());
+    }
+
+    @Test
+    void stationViewDiffers_backupWhoseStationCompleteIsAlwaysLost_committedButTerminalFails() {
+        int frames = CLEAN_LINK.framesFor(1_000);
+        // Downlink units: 0 response, 1..frames acknowledgements, then the station's complete commands.
+        AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK, CLEAN_LINK.withLossModel(losing(i -> i > frames)));
+        FlowRecord r = only(run(station(1, 10_000, air),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
+        assertEquals(StationEffect.COMMITTED, r.stationEffect());
+        assertTrue(r.stationViewDiffers());
+        assertEquals(FlowPhase.RELEASE, r.endPhase());
+    }
+
+    @Test
+    void stationViewDiffers_downloadWhoseStationCompleteIsAlwaysLost_clearedButTerminalFailsHoldingData() {
+        int frames = CLEAN_LINK.framesFor(1_000);
+        // Downlink units: 0 response, 1..frames data, then the station's complete commands.
+        LinkConfig downlink = CLEAN_LINK.withLossModel(losing(i -> i > frames));
+        AtomicReference<BaseStation> station = new AtomicReference<>();
+        Terminal b = replacementPhone("0200", PASSWORD);
+        ModelHarness h = new ModelHarness();
+        h.run(m -> {
+            station.set(m.station(station(1, 10_000, CLEAN_AIR.withLinks(CLEAN_LINK, downlink))));
+            var store = station.get().store();
+            Terminal a = terminalWithData("0100", 1_000, true);
+            store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
+                    PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
+            m.service().startDownload(b, a.phoneNumber(), station.get());
+        });
+        FlowRecord r = h.records.get(0);
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
+        assertEquals(StationEffect.CLEARED, r.stationEffect());
+        assertTrue(r.stationViewDiffers());
+        assertTrue(b.userData().isPresent(), "the station cleared only what B had confirmed storing");
+    }
+}
