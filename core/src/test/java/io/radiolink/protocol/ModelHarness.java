@@ -70,13 +70,16 @@ final class ModelHarness implements FlowListener, AirListener {
     }
 
     ModelHarness run(Engine engine, Consumer<ModelHarness> script) {
-        engine.run(Double.POSITIVE_INFINITY, s -> {
-            scheduler = s;
-            streams = new RandomStreams(seed, 0);
-            service = new BackupService(s, protocol, this);
-            script.accept(this);
-        });
+        engine.run(Double.POSITIVE_INFINITY, s -> buildOn(s, script));
         return this;
+    }
+
+    /** Builds the model on a scheduler someone else runs (a host DSOL model, in hosted mode). */
+    void buildOn(Scheduler s, Consumer<ModelHarness> script) {
+        scheduler = s;
+        streams = new RandomStreams(seed, 0);
+        service = new BackupService(s, protocol, this);
+        script.accept(this);
     }
 
     Scheduler scheduler() {
