@@ -7,14 +7,13 @@ import java.util.Optional;
  * A mobile terminal: its phone number, the user data it holds, and the maintenance-password entry
  * step without which it sends no backup or download request (claims 4, 9, 13, 17).
  *
- * <p>A terminal runs one flow at a time; the protocol package enforces that.
+ * <p>A terminal runs one flow at a time; {@code BackupService} enforces that.
  */
 public final class Terminal {
 
     private final PhoneNumber phoneNumber;
     private UserData userData;
     private String maintenancePassword;
-    private boolean busy;
 
     /** A terminal with {@code phoneNumber} holding {@code userData} (null for a new, empty phone). */
     public Terminal(PhoneNumber phoneNumber, UserData userData) {
@@ -59,16 +58,6 @@ public final class Terminal {
     /** Stores user data on the terminal, replacing what it held (claim 6: the downloaded data). */
     public void store(UserData data) {
         this.userData = Objects.requireNonNull(data, "data");
-    }
-
-    /** True while a flow of this terminal is running. */
-    public boolean isBusy() {
-        return busy;
-    }
-
-    /** Marks the terminal busy or idle; called by the protocol when a flow starts and ends. */
-    public void setBusy(boolean busy) {
-        this.busy = busy;
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The protocol's entry point for one replication: starts backup and download flows between terminals
@@ -15,6 +18,7 @@ public final class BackupService {
     private final Scheduler scheduler;
     private final ProtocolConfig config;
     private final FlowListener listener;
+    private final Set<Terminal> busyTerminals = Collections.newSetFromMap(new IdentityHashMap<>());
     private long nextFlowId;
 
     /** A service on {@code scheduler} with {@code config}, reporting to {@code listener}. */
@@ -53,10 +57,23 @@ public final class BackupService {
         return flow;
     }
 
-    private static void requireIdle(Terminal terminal) {
-        if (terminal.isBusy()) {
+    private void requireIdle(Terminal terminal) {
+        if (busyTerminals.contains(terminal)) {
             throw new IllegalStateException(terminal + " is already running a flow");
         }
+    }
+
+    /** True while {@code terminal} runs a flow of this service. */
+    public boolean isBusy(Terminal terminal) {
+        return busyTerminals.contains(terminal);
+    }
+
+    void flowStarted(Terminal terminal) {
+        busyTerminals.add(terminal);
+    }
+
+    void flowEnded(Terminal terminal) {
+        busyTerminals.remove(terminal);
     }
 
     Scheduler scheduler() {

@@ -52,7 +52,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     final void start() {
         startSeconds = scheduler.nowSeconds();
-        terminal.setBusy(true);
+        service.flowStarted(terminal);
         service.listener().flowStarted(this, startSeconds);
         Optional<String> entered = terminal.maintenancePassword();
         if (entered.isEmpty()) {
@@ -156,7 +156,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
                 connection == null ? 0 : connection.uplink().unitsLost(),
                 connection == null ? 0 : connection.downlink().unitsSent(),
                 connection == null ? 0 : connection.downlink().unitsLost());
-        terminal.setBusy(false);
+        service.flowEnded(terminal);
         service.listener().flowEnded(this, record);
     }
 

@@ -60,7 +60,10 @@ public record LinkConfig(
 
     /** Number of data frames needed to carry {@code sizeBytes} of user data (at least one). */
     public int framesFor(long sizeBytes) {
-        long frames = Math.max(1L, (sizeBytes + framePayloadBytes - 1) / framePayloadBytes);
+        // Ceiling division without adding first: sizeBytes + framePayloadBytes - 1 overflows near
+        // Long.MAX_VALUE, which turned the largest sizes into one frame instead of the error below.
+        long frames = Math.max(1L,
+                sizeBytes / framePayloadBytes + (sizeBytes % framePayloadBytes == 0 ? 0 : 1));
         if (frames > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("user data of " + sizeBytes + " bytes needs more than "
                     + Integer.MAX_VALUE + " frames of " + framePayloadBytes + " bytes");
