@@ -19,14 +19,21 @@ import java.util.TreeMap;
 public final class BackupStore {
 
     private final long capacityBytes;
+    private final StoreListener listener;
     private final TreeMap<PhoneNumber, StoredBackup> committed = new TreeMap<>();
     private long committedBytes;
     private long stagedBytes;
     private long nextVersion = 1;
 
-    /** A store of {@code capacityBytes} (at least 1). */
+    /** A store of {@code capacityBytes} (at least 1) that nobody observes. */
     public BackupStore(long capacityBytes) {
+        this(capacityBytes, StoreListener.NONE);
+    }
+
+    /** A store of {@code capacityBytes} (at least 1) telling {@code listener} of every occupancy change. */
+    public BackupStore(long capacityBytes, StoreListener listener) {
         this.capacityBytes = Checks.atLeast("storageCapacityBytes", capacityBytes, 1L);
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Reserves staging space, or returns empty if the store lacks {@code bytes} of free space. */
@@ -36,6 +43,7 @@ public final class BackupStore {
             return Optional.empty();
         }
         stagedBytes += bytes;
+        listener.occupancyChanged(this);
         return Optional.of(new Reservation(bytes));
     }
 
@@ -44,6 +52,7 @@ public final class BackupStore {
         if (reservation.isActive()) {
             reservation.close();
             stagedBytes -= reservation.bytes();
+            listener.occupancyChanged(this);
         }
     }
 
@@ -70,6 +79,7 @@ public final class BackupStore {
             committedBytes -= previous.data().sizeBytes();
         }
         committedBytes += data.sizeBytes();
+        listener.occupancyChanged(this);
         return copy;
     }
 
@@ -91,6 +101,7 @@ public final class BackupStore {
         }
         committed.remove(phone);
         committedBytes -= current.data().sizeBytes();
+        listener.occupancyChanged(this);
         return true;
     }
 

@@ -1,7 +1,6 @@
 package io.radiolink.node;
 
 import io.radiolink.engine.Scheduler;
-import io.radiolink.radio.AirListener;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.random.RandomStreams;
 import java.util.Objects;
@@ -15,16 +14,16 @@ public final class BaseStation {
 
     /** Builds the station described by {@code config} on this replication's scheduler and streams. */
     public BaseStation(StationConfig config, Scheduler scheduler, RandomStreams streams) {
-        this(config, scheduler, streams, AirListener.NONE);
+        this(config, scheduler, streams, StationListeners.NONE);
     }
 
-    /** As {@link #BaseStation(StationConfig, Scheduler, RandomStreams)}, telling {@code airListener} of every unit on the air. */
+    /** As {@link #BaseStation(StationConfig, Scheduler, RandomStreams)}, observed by {@code listeners}. */
     public BaseStation(StationConfig config, Scheduler scheduler, RandomStreams streams,
-            AirListener airListener) {
+            StationListeners listeners) {
         this.config = Objects.requireNonNull(config, "config");
         this.cell = new RadioCell(config.id(), config.channels(), config.airInterface(), scheduler, streams,
-                airListener);
-        this.store = new BackupStore(config.storageCapacityBytes());
+                listeners.air(), listeners.cell());
+        this.store = new BackupStore(config.storageCapacityBytes(), listeners.store());
     }
 
     /** The station's name. */

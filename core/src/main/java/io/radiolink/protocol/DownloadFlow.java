@@ -62,7 +62,9 @@ final class DownloadFlow extends TerminalFlow {
         if (!receiver.isComplete()) {
             return;
         }
-        if (!announced.verifiesAgainst(announced.digest())) {
+        boolean matched = announced.verifiesAgainst(announced.digest());
+        integrityChecked(matched);
+        if (!matched) {
             throw new IllegalStateException("integrity invariant broken: downloaded " + announced
                     + " does not match its digest");
         }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param startSeconds when the flow started
  * @param endSeconds when it ended (for flows that got a connection: when the connection ended)
  * @param userDataBytes size of the user data transferred or announced, 0 if none was
+ * @param integrity whether the receiver checked the data's digest, and the result
+ * @param phaseTimes the time spent in each phase the flow entered
  * @param dataFramesSent data frame transmissions, retransmissions included
  * @param dataFramesRetransmitted data frame retransmissions
  * @param controlMessagesSent the terminal's control message transmissions, retransmissions included
@@ -38,6 +40,8 @@ public record FlowRecord(
         double startSeconds,
         double endSeconds,
         long userDataBytes,
+        IntegrityCheck integrity,
+        PhaseTimes phaseTimes,
         long dataFramesSent,
         long dataFramesRetransmitted,
         long controlMessagesSent,
@@ -56,11 +60,23 @@ public record FlowRecord(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(stationEffect, "stationEffect");
         Objects.requireNonNull(endPhase, "endPhase");
+        Objects.requireNonNull(integrity, "integrity");
+        Objects.requireNonNull(phaseTimes, "phaseTimes");
     }
 
     /** Seconds from start to end. */
     public double durationSeconds() {
         return endSeconds - startSeconds;
+    }
+
+    /** Retransmissions by the terminal: its control messages, and its data frames in a backup. */
+    public long uplinkRetransmissions() {
+        return controlMessagesRetransmitted + (kind == FlowKind.BACKUP ? dataFramesRetransmitted : 0);
+    }
+
+    /** Retransmissions by the station: its data frames in a download. */
+    public long downlinkRetransmissions() {
+        return kind == FlowKind.DOWNLOAD ? dataFramesRetransmitted : 0;
     }
 
     /** True if the terminal saw a failure although the station committed, confirmed or cleared. */

@@ -40,6 +40,7 @@ final class StationSession implements Endpoint<Message> {
     private final Connection<Message> connection;
     private final BackupService service;
     private final Consumer<StationEffect> effects;
+    private final Consumer<Boolean> integrity;
     private State state = State.AWAITING_REQUEST;
     private Message response;
     private BackupRequest backup;
@@ -49,12 +50,13 @@ final class StationSession implements Endpoint<Message> {
     private ArqSender sender;
 
     StationSession(BaseStation station, Connection<Message> connection, BackupService service,
-            Consumer<StationEffect> effects) {
+            Consumer<StationEffect> effects, Consumer<Boolean> integrity) {
         this.station = station;
         this.store = station.store();
         this.connection = connection;
         this.service = service;
         this.effects = effects;
+        this.integrity = integrity;
     }
 
     @Override
@@ -140,6 +142,12 @@ final class StationSession implements Endpoint<Message> {
 
     private void onTerminalComplete() {
         if (state == State.RECEIVING && receiver.isComplete()) {
+            boolean matched = backup.data().verifiesAgainst(backup.data().digest());
+            integrity.accept(matched);
+            if (!matched) {
+                throw new IllegalStateException("integrity invariant broken: received " + backup.data()
+                        + " does not match its digest");
+            }
             store.commit(reservation, backup.phoneNumber(), backup.data(),
                     PasswordVerifier.of(backup.phoneNumber(), backup.password()),
                     service.scheduler().nowSeconds());

@@ -9,6 +9,7 @@ import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
 import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.Side;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,9 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     private final FlowKind kind;
     private double startSeconds;
     private FlowPhase phase = FlowPhase.SETUP;
+    private final double[] phaseSeconds = new double[FlowPhase.values().length];
+    private double phaseStartedAtSeconds;
+    private IntegrityCheck integrity = IntegrityCheck.NOT_CHECKED;
     private FlowOutcome decided;
     private FlowRecord record;
     private StationEffect stationEffect = StationEffect.NONE;
@@ -52,6 +56,8 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     final void start() {
         startSeconds = scheduler.nowSeconds();
+        Arrays.fill(phaseSeconds, Double.NaN);
+        phaseStartedAtSeconds = startSeconds;
         service.flowStarted(terminal);
         service.listener().flowStarted(this, startSeconds);
         Optional<String> entered = terminal.maintenancePassword();
@@ -76,7 +82,8 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     @Override
     public final void established(Connection<Message> established) {
         connection = established;
-        session = new StationSession(station, established, service, this::stationEffect);
+        session = new StationSession(station, established, service, this::stationEffect,
+                this::integrityChecked);
         established.attach(this, session);
         int controlBytes = established.uplink().config().controlFrameBytes();
         control = new ControlSender(scheduler, service.config().control(),
@@ -115,8 +122,20 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     final void enterPhase(FlowPhase next) {
+        double now = scheduler.nowSeconds();
+        closePhase(now);
         phase = next;
-        service.listener().phaseChanged(this, next, scheduler.nowSeconds());
+        phaseStartedAtSeconds = now;
+        service.listener().phaseChanged(this, next, now);
+    }
+
+    private void closePhase(double now) {
+        phaseSeconds[phase.ordinal()] = now - phaseStartedAtSeconds;
+    }
+
+    /** Records the outcome of the receiver's digest check. */
+    final void integrityChecked(boolean matched) {
+        integrity = matched ? IntegrityCheck.VERIFIED : IntegrityCheck.MISMATCHED;
     }
 
     /** The terminal's outcome is settled: stop everything and release the connection. */
@@ -147,8 +166,10 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     private void finish(FlowOutcome outcome) {
         double now = scheduler.nowSeconds();
+        closePhase(now);
         record = new FlowRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
-                outcome, stationEffect, phase, startSeconds, now, userDataBytes(),
+                outcome, stationEffect, phase, startSeconds, now, userDataBytes(), integrity,
+                PhaseTimes.of(phaseSeconds),
                 dataFramesSent(), dataFramesRetransmitted(),
                 control == null ? 0 : control.messagesSent(),
                 control == null ? 0 : control.messagesRetransmitted(),

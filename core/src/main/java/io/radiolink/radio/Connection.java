@@ -20,6 +20,7 @@ public final class Connection<T> {
 
     private final RadioCell cell;
     private final long sequence;
+    private final double seizedAtSeconds;
     private final double establishedAtSeconds;
     private final Scheduler scheduler;
     private final Link<T> uplink;
@@ -29,11 +30,13 @@ public final class Connection<T> {
     private ScheduledAction dropTimer;
     private State state = State.OPEN;
 
-    Connection(RadioCell cell, long sequence, Scheduler scheduler, RandomGenerator uplinkLoss,
+    Connection(RadioCell cell, long sequence, double seizedAtSeconds, Scheduler scheduler,
+            RandomGenerator uplinkLoss,
             RandomGenerator downlinkLoss, AirListener listener) {
         this.cell = cell;
         this.sequence = sequence;
         this.scheduler = scheduler;
+        this.seizedAtSeconds = seizedAtSeconds;
         this.establishedAtSeconds = scheduler.nowSeconds();
         AirInterface air = cell.airInterface();
         this.uplink = new Link<>(scheduler, air.uplink(),
@@ -140,6 +143,11 @@ public final class Connection<T> {
     /** The cell this connection holds a channel of. */
     public RadioCell cell() {
         return cell;
+    }
+
+    /** When the attempt that became this connection seized its channel (the start of set-up). */
+    public double seizedAtSeconds() {
+        return seizedAtSeconds;
     }
 
     /** When the connection was established. */

@@ -22,6 +22,7 @@ public final class RadioCell {
     private final RandomGenerator setupRandom;
     private final RandomGenerator failureRandom;
     private final AirListener airListener;
+    private final CellListener cellListener;
     private int busyChannels;
     private long nextConnectionSequence;
     private long attempts;
@@ -35,9 +36,10 @@ public final class RadioCell {
      * @param streams the replication's random streams; the cell draws set-up failures, radio link
      *     failures and per-connection loss from streams keyed by its id
      * @param airListener told of every unit any connection of this cell transmits
+     * @param cellListener told of every attempt and every channel seized and released
      */
     public RadioCell(String id, int channels, AirInterface airInterface, Scheduler scheduler,
-            RandomStreams streams, AirListener airListener) {
+            RandomStreams streams, AirListener airListener, CellListener cellListener) {
         this.id = Objects.requireNonNull(id, "id");
         this.channels = Checks.atLeast("channels", channels, 1);
         this.airInterface = Objects.requireNonNull(airInterface, "airInterface");
@@ -46,31 +48,36 @@ public final class RadioCell {
         this.setupRandom = streams.stream("setup", id, 0);
         this.failureRandom = streams.stream("radio-link-failure", id, 0);
         this.airListener = Objects.requireNonNull(airListener, "airListener");
+        this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
     }
 
     /** Starts a connection attempt now; {@code callback} learns its result. */
     public <T> void connect(AccessCallback<T> callback) {
         Objects.requireNonNull(callback, "callback");
         attempts++;
-        if (busyChannels == channels) {
+        double now = scheduler.nowSeconds();
+        boolean blocked = busyChannels == channels;
+        cellListener.attempted(this, blocked, now);
+        if (blocked) {
             blockedAttempts++;
             callback.blocked();
             return;
         }
         busyChannels++;
-        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(callback));
+        cellListener.channelSeized(this, now);
+        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(callback, now));
     }
 
-    private <T> void finishSetup(AccessCallback<T> callback) {
+    private <T> void finishSetup(AccessCallback<T> callback, double seizedAtSeconds) {
         double failure = airInterface.setupFailureProbability();
         if (failure > 0.0 && setupRandom.nextDouble() < failure) {
-            busyChannels--;
             failedSetups++;
+            freeChannel(seizedAtSeconds);
             callback.setupFailed();
             return;
         }
         long sequence = nextConnectionSequence++;
-        Connection<T> connection = new Connection<>(this, sequence, scheduler,
+        Connection<T> connection = new Connection<>(this, sequence, seizedAtSeconds, scheduler,
                 streams.stream("loss-uplink", id, sequence), streams.stream("loss-downlink", id, sequence),
                 airListener);
         connection.armRadioLinkFailure(timeToFailure());
@@ -86,10 +93,16 @@ public final class RadioCell {
     }
 
     void channelFreed(Connection<?> connection, ConnectionEnd end) {
-        busyChannels--;
         if (end == ConnectionEnd.DROPPED) {
             drops++;
         }
+        freeChannel(connection.seizedAtSeconds());
+    }
+
+    private void freeChannel(double seizedAtSeconds) {
+        busyChannels--;
+        double now = scheduler.nowSeconds();
+        cellListener.channelReleased(this, now - seizedAtSeconds, now);
     }
 
     /** The cell's name, unique within a model. */

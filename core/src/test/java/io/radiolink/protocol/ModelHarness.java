@@ -6,6 +6,7 @@ import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
+import io.radiolink.node.StationListeners;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
 import io.radiolink.radio.AirInterface;
@@ -91,7 +92,7 @@ final class ModelHarness implements FlowListener, AirListener {
     }
 
     BaseStation station(StationConfig config) {
-        return new BaseStation(config, scheduler, streams, this);
+        return new BaseStation(config, scheduler, streams, StationListeners.ofAir(this));
     }
 
     BaseStation station(AirInterface airInterface) {

@@ -69,7 +69,8 @@ final class RadioCellTest {
 
         Model(Scheduler scheduler, int channels, AirInterface air, List<Event> log, AirListener listener) {
             this.scheduler = scheduler;
-            this.cell = new RadioCell("cell-1", channels, air, scheduler, new RandomStreams(SEED, 0), listener);
+            this.cell = new RadioCell("cell-1", channels, air, scheduler, new RandomStreams(SEED, 0), listener,
+                    CellListener.NONE);
             this.log = log;
         }
 
@@ -350,7 +351,7 @@ final class RadioCellTest {
         List<Double> lifetimes = new ArrayList<>();
         simulate(scheduler -> {
             RadioCell cell = new RadioCell("cell-1", 1, AIR.withMeanTimeToFailureSeconds(meanSeconds),
-                    scheduler, new RandomStreams(seed, 0), AirListener.NONE);
+                    scheduler, new RandomStreams(seed, 0), AirListener.NONE, CellListener.NONE);
             AccessCallback<String> again = new AccessCallback<>() {
                 @Override
                 public void blocked() {
@@ -471,7 +472,8 @@ final class RadioCellTest {
         };
         simulate(scheduler -> {
             RadioCell cell = new RadioCell("cell-1", 1, AIR.withLossModel(new BernoulliLoss(0.3)), scheduler,
-                    new RandomStreams(SEED, 0), listener);
+                    new RandomStreams(SEED, 0), listener,
+                    CellListener.NONE);
             cell.connect(new AccessCallback<Integer>() {
                 @Override
                 public void blocked() {}

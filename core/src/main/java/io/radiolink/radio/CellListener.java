@@ -1,0 +1,23 @@
+package io.radiolink.radio;
+
+/**
+ * Observes a cell's channel use: every connection attempt, and every channel seized and released.
+ * Statistics collectors implement it (blocking, holding times, occupancy); must not throw.
+ */
+public interface CellListener {
+
+    /** A listener that ignores everything. */
+    CellListener NONE = new CellListener() {};
+
+    /** A connection attempt arrived; {@code blocked} if every channel was busy. */
+    default void attempted(RadioCell cell, boolean blocked, double timeSeconds) {}
+
+    /** An attempt seized a channel (it holds it through set-up and, if set-up succeeds, the connection). */
+    default void channelSeized(RadioCell cell, double timeSeconds) {}
+
+    /**
+     * A channel became free after being held {@code heldSeconds}: at the end of a failed set-up, or
+     * when the connection was released or dropped.
+     */
+    default void channelReleased(RadioCell cell, double heldSeconds, double timeSeconds) {}
+}
