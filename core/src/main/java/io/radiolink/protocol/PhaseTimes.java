@@ -1,6 +1,7 @@
 package io.radiolink.protocol;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /** How long a flow spent in each {@link FlowPhase}; a phase the flow never entered has no time. */
 public final class PhaseTimes {
@@ -19,6 +20,27 @@ public final class PhaseTimes {
             throw new IllegalArgumentException("one entry per phase expected");
         }
         return new PhaseTimes(secondsByOrdinal.clone());
+    }
+
+    /**
+     * Times for the phases in {@code secondsByPhase}; a phase missing from it was not entered. For
+     * records built outside the protocol (statistics tests, imported traces).
+     *
+     * @throws IllegalArgumentException if a time is negative or NaN
+     */
+    public static PhaseTimes of(Map<FlowPhase, Double> secondsByPhase) {
+        double[] seconds = new double[PHASES.length];
+        Arrays.fill(seconds, Double.NaN);
+        for (FlowPhase phase : PHASES) {
+            Double value = secondsByPhase.get(phase);
+            if (value != null) {
+                if (!(value >= 0.0)) {
+                    throw new IllegalArgumentException("seconds in " + phase + " must be >= 0, was " + value);
+                }
+                seconds[phase.ordinal()] = value;
+            }
+        }
+        return new PhaseTimes(seconds);
     }
 
     /** True if the flow entered {@code phase}. */

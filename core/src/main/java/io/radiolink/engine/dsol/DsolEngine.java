@@ -13,6 +13,7 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import org.djutils.logger.CategoryLogger;
 
 /** An {@link Engine} that runs each model on a fresh DSOL simulator, stepped in the caller's thread. */
 public final class DsolEngine implements Engine {
@@ -36,7 +37,7 @@ public final class DsolEngine implements Engine {
         // Unique per run, never a counter: concurrent replications with one id would share, and then
         // destroy, one naming context in DSOL's JVM-wide root context.
         String id = ID_PREFIX + UUID.randomUUID();
-        StandaloneSimulator simulator = new StandaloneSimulator(id);
+        StandaloneSimulator simulator = newSimulator(id);
         // In step() mode DSOL never reaches its error handler (exceptions leave step() directly); this
         // only replaces the default WARN_AND_PAUSE, which prints to stdout, should that ever change.
         simulator.setErrorStrategy(ErrorStrategy.WARN_AND_THROW, Level.OFF);
@@ -66,6 +67,20 @@ public final class DsolEngine implements Engine {
             throw e;
         } finally {
             release(simulator, replication, failure);
+        }
+    }
+
+    /**
+     * Creates a simulator while holding {@code CategoryLogger}'s class lock. DSOL 4.3.2's simulator
+     * constructor (through {@code SimLogger}) removes, re-adds and re-formats the JVM-wide DSOL log
+     * category in three separately synchronized calls; two threads constructing simulators at once can
+     * interleave them, and the second then fails with a {@code NullPointerException} inside
+     * {@code CategoryLogger.addFormatter} (seen in parallel replications). Holding the lock that every
+     * {@code CategoryLogger} method takes makes the sequence atomic.
+     */
+    private static StandaloneSimulator newSimulator(String id) {
+        synchronized (CategoryLogger.class) {
+            return new StandaloneSimulator(id);
         }
     }
 

@@ -130,6 +130,34 @@ final class DsolEngineTest {
         assertTrue(replicationIds.get(0).startsWith(DsolEngine.ID_PREFIX));
     }
 
+    @Test
+    @Timeout(60)
+    void run_manyShortRunsOnFourThreads_constructionNeverRaces() throws Exception {
+        // Simulator construction edits DSOL's JVM-wide log category; unsynchronized, two threads
+        // constructing at once failed with a NullPointerException in CategoryLogger.addFormatter.
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        CyclicBarrier start = new CyclicBarrier(4);
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    awaitQuietly(start);
+                    long actions = 0;
+                    for (int i = 0; i < 150; i++) {
+                        actions += new DsolEngine().run(1.0, scheduler -> scheduler.schedule(0.5, () -> { }))
+                                .actionsExecuted();
+                    }
+                    return actions;
+                }));
+            }
+            for (Future<Long> result : results) {
+                assertEquals(150L, result.get(50, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** A deterministic chain of 1000 actions, half a second apart, ending at 499.5 s. */
     private static void chain(Scheduler scheduler, List<Double> times) {
         scheduler.schedule(0.0, () -> chainLink(scheduler, times, 1000));

@@ -1,0 +1,70 @@
+package io.radiolink.simulation;
+
+import io.radiolink.engine.Scheduler;
+import io.radiolink.node.BaseStation;
+import io.radiolink.protocol.BackupService;
+import io.radiolink.random.RandomStreams;
+import io.radiolink.stats.ReplicationCollector;
+import io.radiolink.stats.ReplicationResult;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * One replication's model, built on a scheduler: its stations, its protocol service, its streams and
+ * its statistics. In hosted mode the host runs the scheduler and then calls {@link #finish()}.
+ */
+public final class ReplicationModel {
+
+    private final int replication;
+    private final Scheduler scheduler;
+    private final RandomStreams streams;
+    private final List<BaseStation> stations;
+    private final BackupService service;
+    private final ReplicationCollector collector;
+
+    ReplicationModel(int replication, Scheduler scheduler, RandomStreams streams, List<BaseStation> stations,
+            BackupService service, ReplicationCollector collector) {
+        this.replication = replication;
+        this.scheduler = scheduler;
+        this.streams = streams;
+        this.stations = List.copyOf(stations);
+        this.service = service;
+        this.collector = collector;
+    }
+
+    /** The replication index. */
+    public int replication() {
+        return replication;
+    }
+
+    /** The scheduler the model runs on. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** This replication's random streams (for scripts that need randomness of their own). */
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    /** The base stations, in configuration order. */
+    public List<BaseStation> stations() {
+        return stations;
+    }
+
+    /** The station with this id. */
+    public BaseStation station(String id) {
+        return stations.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no station '" + id + "'"));
+    }
+
+    /** The service that starts backups and downloads. */
+    public BackupService service() {
+        return service;
+    }
+
+    /** Closes the statistics and returns this replication's result; call once, after the run. */
+    public ReplicationResult finish() {
+        return collector.finish();
+    }
+}

@@ -1,0 +1,307 @@
+package io.radiolink.simulation;
+
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.Scheduler;
+import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.StationConfig;
+import io.radiolink.node.StationListeners;
+import io.radiolink.profile.Profile;
+import io.radiolink.protocol.BackupService;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.AirListener;
+import io.radiolink.random.RandomStreams;
+import io.radiolink.stats.ReplicationCollector;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.workload.WorkloadConfig;
+import io.radiolink.workload.WorkloadGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * An experiment ready to run: replications of a model built from a {@link SimulationConfig}, standalone
+ * on an {@link Engine} (sequentially or on several threads, with identical results) or hosted on a
+ * scheduler someone else runs.
+ *
+ * <p>A replication is a pure function of the configuration and its index: it builds its own stations,
+ * service, workload generators and statistics from {@code RandomStreams(seed, index)}, runs until no
+ * event is left (arrivals stop at the run length; flows in progress run to their outcome), and returns
+ * a serializable {@link ReplicationResult}.
+ */
+public final class Simulation {
+
+    private final SimulationConfig config;
+    private final Engine engine;
+    private final FlowListener flowListener;
+    private final AirListener airListener;
+    private final Consumer<ReplicationModel> script;
+
+    private Simulation(SimulationConfig config, Engine engine, FlowListener flowListener, AirListener airListener,
+            Consumer<ReplicationModel> script) {
+        this.config = config;
+        this.engine = engine;
+        this.flowListener = flowListener;
+        this.airListener = airListener;
+        this.script = script;
+    }
+
+    /** A builder with no stations, one replication, seed 1 and the DSOL engine. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What this simulation runs. */
+    public SimulationConfig config() {
+        return config;
+    }
+
+    /** Runs every replication in this thread, one after the other. */
+    public SimulationResult run() {
+        List<ReplicationResult> results = new ArrayList<>();
+        for (int r = 0; r < config.replications(); r++) {
+            results.add(runReplication(r));
+        }
+        return SimulationResult.of(config, results);
+    }
+
+    /**
+     * Runs the replications on {@code threads} threads; the result equals that of {@link #run()}.
+     * A flow listener given to the builder is then called from several threads.
+     */
+    public SimulationResult run(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        if (threads == 1) {
+            return run();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ReplicationResult>> futures = new ArrayList<>();
+            for (int r = 0; r < config.replications(); r++) {
+                int replication = r;
+                futures.add(pool.submit(() -> runReplication(replication)));
+            }
+            List<ReplicationResult> results = new ArrayList<>();
+            for (Future<ReplicationResult> future : futures) {
+                results.add(future.get());
+            }
+            return SimulationResult.of(config, results);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running replications", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs replication {@code replication} (0-based) on this simulation's engine, in this thread. */
+    public ReplicationResult runReplication(int replication) {
+        ReplicationModel[] model = new ReplicationModel[1];
+        engine.run(Double.POSITIVE_INFINITY, scheduler -> model[0] = install(scheduler, replication));
+        return model[0].finish();
+    }
+
+    /**
+     * Builds replication {@code replication} on a scheduler that the caller runs (hosted mode, e.g.
+     * {@code DsolScheduler.hostedOn(simulator)} in a DSOL model's {@code constructModel()}); the
+     * current time must be 0. Run the scheduler until it is empty, then call
+     * {@link ReplicationModel#finish()}.
+     */
+    public ReplicationModel install(Scheduler scheduler, int replication) {
+        if (replication < 0) {
+            throw new IllegalArgumentException("replication must be >= 0, was " + replication);
+        }
+        RandomStreams streams = new RandomStreams(config.seed(), replication);
+        ReplicationCollector collector = new ReplicationCollector(scheduler, replication, config.seed(),
+                config.warmupSeconds(), config.runLengthSeconds());
+        StationListeners observers = new StationListeners(airListener, collector, collector);
+        List<BaseStation> stations = new ArrayList<>();
+        for (StationConfig station : config.stations()) {
+            BaseStation built = new BaseStation(station, scheduler, streams, observers);
+            collector.observeCell(built.cell());
+            stations.add(built);
+        }
+        ForwardingListener listeners = new ForwardingListener();
+        listeners.add(collector);
+        listeners.add(flowListener);
+        BackupService service = new BackupService(scheduler, config.protocol(), listeners);
+        if (config.workload() != null) {
+            for (int i = 0; i < stations.size(); i++) {
+                WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations.get(i), i, service,
+                        scheduler, streams, config.runLengthSeconds(), collector);
+                listeners.add(generator);
+                generator.start();
+            }
+        }
+        ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, collector);
+        script.accept(model);
+        return model;
+    }
+
+    /** Passes flow events to listeners added while the model is built, in the order they were added. */
+    private static final class ForwardingListener implements FlowListener {
+        private final List<FlowListener> listeners = new ArrayList<>();
+
+        void add(FlowListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void flowStarted(Flow flow, double timeSeconds) {
+            for (FlowListener l : listeners) {
+                l.flowStarted(flow, timeSeconds);
+            }
+        }
+
+        @Override
+        public void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {
+            for (FlowListener l : listeners) {
+                l.phaseChanged(flow, phase, timeSeconds);
+            }
+        }
+
+        @Override
+        public void flowEnded(Flow flow, FlowRecord record) {
+            for (FlowListener l : listeners) {
+                l.flowEnded(flow, record);
+            }
+        }
+    }
+
+    /** Builds a {@link Simulation}; every setter returns the builder. */
+    public static final class Builder {
+        private final List<StationConfig> stations = new ArrayList<>();
+        private ProtocolConfig protocol;
+        private AirInterface airInterface;
+        private WorkloadConfig workload;
+        private double runLengthSeconds = Double.NaN;
+        private double warmupSeconds;
+        private int replications = 1;
+        private long seed = 1;
+        private Engine engine;
+        private FlowListener flowListener = FlowListener.NONE;
+        private AirListener airListener = AirListener.NONE;
+        private Consumer<ReplicationModel> script = model -> {};
+
+        private Builder() {}
+
+        /** Takes the profile's protocol settings and air interface (for {@link #station(String, int, long)}). */
+        public Builder profile(Profile profile) {
+            this.protocol = profile.protocolConfig();
+            this.airInterface = profile.airInterface();
+            return this;
+        }
+
+        /** The protocol settings (overrides the profile's). */
+        public Builder protocol(ProtocolConfig config) {
+            this.protocol = Objects.requireNonNull(config, "protocol");
+            return this;
+        }
+
+        /** The air interface of stations added with {@link #station(String, int, long)} (overrides the profile's). */
+        public Builder airInterface(AirInterface air) {
+            this.airInterface = Objects.requireNonNull(air, "airInterface");
+            return this;
+        }
+
+        /** Adds a station. */
+        public Builder station(StationConfig station) {
+            stations.add(Objects.requireNonNull(station, "station"));
+            return this;
+        }
+
+        /** Adds a station with the builder's air interface that clears copies after download. */
+        public Builder station(String id, int channels, long storageCapacityBytes) {
+            if (airInterface == null) {
+                throw new IllegalStateException("set a profile or an air interface before adding stations by size");
+            }
+            return station(StationConfig.of(id, channels, storageCapacityBytes, airInterface));
+        }
+
+        /** The demand on every station. */
+        public Builder workload(WorkloadConfig config) {
+            this.workload = Objects.requireNonNull(config, "workload");
+            return this;
+        }
+
+        /** Arrivals stop at this time. */
+        public Builder runLengthSeconds(double seconds) {
+            this.runLengthSeconds = seconds;
+            return this;
+        }
+
+        /** Flows starting before this time are not counted (default 0). */
+        public Builder warmupSeconds(double seconds) {
+            this.warmupSeconds = seconds;
+            return this;
+        }
+
+        /** Number of replications (default 1). */
+        public Builder replications(int count) {
+            this.replications = count;
+            return this;
+        }
+
+        /** The experiment's seed (default 1). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The engine for standalone runs (default: a new {@code DsolEngine}). */
+        public Builder engine(Engine value) {
+            this.engine = Objects.requireNonNull(value, "engine");
+            return this;
+        }
+
+        /** Told of every flow of every replication, after the statistics. */
+        public Builder flowListener(FlowListener listener) {
+            this.flowListener = Objects.requireNonNull(listener, "flowListener");
+            return this;
+        }
+
+        /** Told of every unit put on the air in every replication (costly: use it for traces and tests). */
+        public Builder airListener(AirListener listener) {
+            this.airListener = Objects.requireNonNull(listener, "airListener");
+            return this;
+        }
+
+        /** Runs at time 0 of every replication, after the model is built: start flows of your own here. */
+        public Builder script(Consumer<ReplicationModel> value) {
+            this.script = Objects.requireNonNull(value, "script");
+            return this;
+        }
+
+        /** Validates and builds. */
+        public Simulation build() {
+            if (protocol == null) {
+                throw new IllegalStateException("set a profile or protocol settings");
+            }
+            SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
+                    warmupSeconds, replications, seed);
+            return new Simulation(config, engine == null ? new DsolEngine() : engine, flowListener, airListener,
+                    script);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.radiolink.simulation;
+
+import io.radiolink.node.StationConfig;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.radio.Checks;
+import io.radiolink.workload.WorkloadConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything that defines an experiment: the topology, the protocol, the workload and run control.
+ *
+ * @param stations the base stations, with unique ids, at least one
+ * @param protocol the protocol settings of every terminal and station
+ * @param workload the generated demand on every station, or null for none (flows are then started
+ *     by a script, see {@link Simulation.Builder#script})
+ * @param runLengthSeconds arrivals stop at this time; flows in progress then run to their outcome
+ * @param warmupSeconds flows starting before this time are not counted, in [0, runLengthSeconds)
+ * @param replications independent replications, >= 1
+ * @param seed the experiment's seed; replication {@code r} draws from {@code RandomStreams(seed, r)}
+ */
+public record SimulationConfig(
+        List<StationConfig> stations,
+        ProtocolConfig protocol,
+        WorkloadConfig workload,
+        double runLengthSeconds,
+        double warmupSeconds,
+        int replications,
+        long seed) {
+
+    /** Validates every field and copies the station list. */
+    public SimulationConfig {
+        stations = List.copyOf(Objects.requireNonNull(stations, "stations"));
+        if (stations.isEmpty()) {
+            throw new IllegalArgumentException("stations must not be empty");
+        }
+        Set<String> ids = new HashSet<>();
+        for (StationConfig station : stations) {
+            if (!ids.add(station.id())) {
+                throw new IllegalArgumentException("station ids must be unique, '" + station.id() + "' repeats");
+            }
+        }
+        Objects.requireNonNull(protocol, "protocol");
+        Checks.positive("runLengthSeconds", runLengthSeconds);
+        Checks.nonNegative("warmupSeconds", warmupSeconds);
+        if (!(warmupSeconds < runLengthSeconds)) {
+            throw new IllegalArgumentException("warmupSeconds must be < runLengthSeconds, was "
+                    + warmupSeconds + " >= " + runLengthSeconds);
+        }
+        Checks.atLeast("replications", replications, 1);
+    }
+}

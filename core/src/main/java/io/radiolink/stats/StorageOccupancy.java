@@ -1,0 +1,22 @@
+package io.radiolink.stats;
+
+import java.io.Serializable;
+
+/**
+ * The bytes held by every base station's store together (committed copies plus staging reservations)
+ * over a replication's observation window.
+ *
+ * @param meanBytes the time-weighted mean over the window
+ * @param peakBytes the largest value in force at any time of the window, including the value it opened with
+ * @param endBytes the value at the window's end, after every change at that time
+ */
+public record StorageOccupancy(double meanBytes, long peakBytes, long endBytes) implements Serializable {
+
+    /** Checks that no value is negative. */
+    public StorageOccupancy {
+        if (!(meanBytes >= 0.0) || peakBytes < 0 || endBytes < 0) {
+            throw new IllegalArgumentException("occupancy must be >= 0: " + meanBytes + ", " + peakBytes + ", "
+                    + endBytes);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.radiolink.workload;
+
+import io.radiolink.radio.Checks;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+
+/**
+ * A distribution of non-negative values (sizes in bytes, delays in seconds), as configuration; the
+ * closed set a scenario can name. {@link #sampler} binds it to a random stream, sampling through
+ * commons-math3.
+ */
+public sealed interface Distribution {
+
+    /** The distribution's mean. */
+    double mean();
+
+    /** A sampler drawing from {@code random}. */
+    Sampler sampler(RandomGenerator random);
+
+    /** Draws values. */
+    @FunctionalInterface
+    interface Sampler {
+        /** The next value. */
+        double sample();
+    }
+
+    /**
+     * Always {@code value}; draws nothing from its stream.
+     *
+     * @param value >= 0
+     */
+    record Fixed(double value) implements Distribution {
+        /** Validates the value. */
+        public Fixed {
+            Checks.nonNegative("value", value);
+        }
+
+        @Override
+        public double mean() {
+            return value;
+        }
+
+        @Override
+        public Sampler sampler(RandomGenerator random) {
+            return () -> value;
+        }
+    }
+
+    /**
+     * Uniform on [min, max].
+     *
+     * @param min >= 0
+     * @param max > min
+     */
+    record Uniform(double min, double max) implements Distribution {
+        /** Validates the bounds. */
+        public Uniform {
+            Checks.nonNegative("min", min);
+            Checks.positive("max", max);
+            if (!(max > min)) {
+                throw new IllegalArgumentException("max must be > min, was min=" + min + ", max=" + max);
+            }
+        }
+
+        @Override
+        public double mean() {
+            return (min + max) / 2;
+        }
+
+        @Override
+        public Sampler sampler(RandomGenerator random) {
+            UniformRealDistribution d = new UniformRealDistribution(CommonsRandom.of(random), min, max);
+            return d::sample;
+        }
+    }
+
+    /**
+     * Exponential with the given mean.
+     *
+     * @param mean > 0
+     */
+    record Exponential(double mean) implements Distribution {
+        /** Validates the mean. */
+        public Exponential {
+            Checks.positive("mean", mean);
+        }
+
+        @Override
+        public Sampler sampler(RandomGenerator random) {
+            ExponentialDistribution d = new ExponentialDistribution(CommonsRandom.of(random), mean);
+            return d::sample;
+        }
+    }
+
+    /**
+     * Log-normal: {@code ln X} is normal with mean {@code mu} and standard deviation {@code sigma}.
+     *
+     * @param mu mean of {@code ln X}, finite
+     * @param sigma standard deviation of {@code ln X}, > 0
+     */
+    record LogNormal(double mu, double sigma) implements Distribution {
+        /** Validates the parameters. */
+        public LogNormal {
+            if (!Double.isFinite(mu)) {
+                throw new IllegalArgumentException("mu must be finite, was " + mu);
+            }
+            Checks.positive("sigma", sigma);
+        }
+
+        /** The log-normal distribution with the given mean and standard deviation of X itself. */
+        public static LogNormal ofMeanAndStdDev(double mean, double stdDev) {
+            Checks.positive("mean", mean);
+            Checks.positive("stdDev", stdDev);
+            double sigma2 = Math.log1p((stdDev * stdDev) / (mean * mean));
+            return new LogNormal(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+        }
+
+        @Override
+        public double mean() {
+            return Math.exp(mu + sigma * sigma / 2);
+        }
+
+        @Override
+        public Sampler sampler(RandomGenerator random) {
+            LogNormalDistribution d = new LogNormalDistribution(CommonsRandom.of(random), mu, sigma,
+                    LogNormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+            return d::sample;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.radiolink.workload;
+
+import io.radiolink.radio.Checks;
+import java.util.Objects;
+
+/**
+ * The demand on each base station: a population of subscribers, Poisson arrivals of backups, the
+ * share of users who later restore onto a replacement phone, their data sizes and their typing.
+ *
+ * @param subscribersPerStation subscribers (phones) per station, >= 1
+ * @param backupArrivalsPerSecond rate of the Poisson process of backup requests at each station, > 0
+ * @param userDataBytes distribution of a subscriber's user-data size in bytes (drawn once per
+ *     subscriber, rounded up to a whole byte, at least 1)
+ * @param bytesPerRecord average record size: a subscriber's record count is its size divided by this,
+ *     rounded up, >= 1
+ * @param restoreShare chance that a backup is followed by a restore onto a replacement phone, in [0, 1]
+ * @param restoreDelaySeconds distribution of the time from a backup's end to the restore's start
+ * @param wrongPasswordProbability chance that a user mistypes the maintenance password in a flow, in [0, 1]
+ */
+public record WorkloadConfig(
+        int subscribersPerStation,
+        double backupArrivalsPerSecond,
+        Distribution userDataBytes,
+        int bytesPerRecord,
+        double restoreShare,
+        Distribution restoreDelaySeconds,
+        double wrongPasswordProbability) {
+
+    /** Validates every field. */
+    public WorkloadConfig {
+        Checks.atLeast("subscribersPerStation", subscribersPerStation, 1);
+        Checks.positive("backupArrivalsPerSecond", backupArrivalsPerSecond);
+        Objects.requireNonNull(userDataBytes, "userDataBytes");
+        Checks.atLeast("bytesPerRecord", bytesPerRecord, 1);
+        Checks.probability("restoreShare", restoreShare);
+        Objects.requireNonNull(restoreDelaySeconds, "restoreDelaySeconds");
+        Checks.probability("wrongPasswordProbability", wrongPasswordProbability);
+    }
+
+    /**
+     * Backups only: {@code subscribers} per station, {@code arrivalsPerSecond}, sizes from
+     * {@code sizes}, 100-byte records, no restores, no typos.
+     */
+    public static WorkloadConfig backupsOnly(int subscribers, double arrivalsPerSecond, Distribution sizes) {
+        return new WorkloadConfig(subscribers, arrivalsPerSecond, sizes, 100, 0.0, new Distribution.Fixed(0), 0.0);
+    }
+
+    /** The same workload with restores: {@code share} of backups, after {@code delaySeconds}. */
+    public WorkloadConfig withRestores(double share, Distribution delaySeconds) {
+        return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
+                share, delaySeconds, wrongPasswordProbability);
+    }
+
+    /** The same workload with another chance of a mistyped password. */
+    public WorkloadConfig withWrongPasswordProbability(double probability) {
+        return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
+                restoreShare, restoreDelaySeconds, probability);
+    }
+
+    /** The same workload with another arrival rate. */
+    public WorkloadConfig withBackupArrivalsPerSecond(double rate) {
+        return new WorkloadConfig(subscribersPerStation, rate, userDataBytes, bytesPerRecord, restoreShare,
+                restoreDelaySeconds, wrongPasswordProbability);
+    }
+}
