@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependency rules between radiolink's packages and DSOL, checked on the main classes. */
+/** Dependency rules between radiolink's packages, and towards DSOL, checked on the main classes. */
 final class ArchitectureTest {
 
     private static JavaClasses mainClasses;
@@ -35,6 +35,24 @@ final class ArchitectureTest {
         noClasses().that().resideInAPackage("io.radiolink.engine")
                 .should().dependOnClassesThat().resideInAPackage("io.radiolink.engine.dsol..")
                 .because("the dsol package implements the engine interfaces, not the other way round")
+                .check(mainClasses);
+    }
+
+    @Test
+    void model_dependsOnStatisticsWorkloadOrSimulation_never() {
+        noClasses().that().resideInAnyPackage("io.radiolink.engine..", "io.radiolink.random..",
+                        "io.radiolink.radio..", "io.radiolink.node..", "io.radiolink.protocol..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.radiolink.stats..", "io.radiolink.workload..", "io.radiolink.simulation..")
+                .because("the model emits events; statistics, workloads and experiments listen to it")
+                .check(mainClasses);
+    }
+
+    @Test
+    void statistics_dependsOnTheSimulationApi_never() {
+        noClasses().that().resideInAPackage("io.radiolink.stats..")
+                .should().dependOnClassesThat().resideInAPackage("io.radiolink.simulation..")
+                .because("results are plain values the API hands out, not the other way round")
                 .check(mainClasses);
     }
 }

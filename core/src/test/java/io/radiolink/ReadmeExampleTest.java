@@ -3,28 +3,20 @@ package io.radiolink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.radiolink.engine.Engine;
-import io.radiolink.engine.dsol.DsolEngine;
-import io.radiolink.node.BaseStation;
-import io.radiolink.node.PhoneNumber;
-import io.radiolink.node.StationConfig;
-import io.radiolink.node.Terminal;
-import io.radiolink.node.UserData;
 import io.radiolink.profile.Profile;
-import io.radiolink.protocol.BackupService;
-import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
-import io.radiolink.protocol.FlowListener;
-import io.radiolink.protocol.FlowOutcome;
-import io.radiolink.protocol.FlowRecord;
-import io.radiolink.random.RandomStreams;
+import io.radiolink.simulation.Simulation;
+import io.radiolink.simulation.SimulationResult;
+import io.radiolink.stats.ExperimentSummary;
+import io.radiolink.stats.FlowSummary;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.WorkloadConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -35,38 +27,52 @@ final class ReadmeExampleTest {
     private static final Path SOURCE = Path.of("src/test/java/io/radiolink/ReadmeExampleTest.java");
     private static final Path README = Path.of("../README.md");
 
-    static List<FlowRecord> example() {
+    static SimulationResult example() {
         // README-BEGIN
-        List<FlowRecord> records = new ArrayList<>();
-        Engine engine = new DsolEngine();
-        engine.run(Double.POSITIVE_INFINITY, scheduler -> {
-            RandomStreams streams = new RandomStreams(2026, 0); // seed, replication
-            BaseStation station = new BaseStation(
-                    StationConfig.of("cell-1", 8, 1L << 30, Profile.LTE.airInterface()), scheduler, streams);
-            BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowListener() {
-                @Override
-                public void flowEnded(Flow flow, FlowRecord record) {
-                    records.add(record);
-                }
-            });
-            Terminal oldPhone = new Terminal(PhoneNumber.of("01012345678"), UserData.synthetic(2_000_000, 500, 1));
-            oldPhone.enterMaintenancePassword("0000");
-            service.startBackup(oldPhone, station);
-
-            Terminal newPhone = Terminal.empty(PhoneNumber.of("01087654321"));
-            newPhone.enterMaintenancePassword("0000");
-            scheduler.schedule(3_600, () -> service.startDownload(newPhone, oldPhone.phoneNumber(), station));
-        });
-        records.forEach(r -> System.out.printf("%s %s in %.3f s%n", r.kind(), r.outcome(), r.durationSeconds()));
+        SimulationResult result = Simulation.builder()
+                .profile(Profile.LTE)
+                .station("cell-1", 8, 50_000_000_000L)
+                .station("cell-2", 8, 50_000_000_000L)
+                .workload(WorkloadConfig.backupsOnly(20_000, 0.01, Distribution.LogNormal.ofMeanAndStdDev(1e6, 8e5))
+                        .withRestores(0.3, new Distribution.Exponential(3_600))
+                        .withWrongPasswordProbability(0.02))
+                .runLengthSeconds(6 * 3_600)
+                .warmupSeconds(600)
+                .replications(4)
+                .seed(2026)
+                .build()
+                .run(2); // two threads, the same numbers as run()
+        ExperimentSummary summary = result.summary();
+        for (FlowKind kind : FlowKind.values()) {
+            FlowSummary flows = summary.flowsOf(kind);
+            System.out.printf("%-8s %5d flows, failed %s, completion %s s, p95 %.3f s%n", kind, flows.flows(),
+                    flows.failureShare(), flows.completionSeconds(), flows.completionP95Seconds());
+        }
+        System.out.println("blocking " + summary.blockingProbability());
         // README-END
-        return records;
+        return result;
+    }
+
+    private static String printedByExample() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            example();
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 
     @Test
-    void example_runs_backupThenDownloadSucceed() {
-        List<FlowRecord> records = example();
-        assertEquals(List.of(FlowKind.BACKUP, FlowKind.DOWNLOAD), records.stream().map(FlowRecord::kind).toList());
-        assertTrue(records.stream().allMatch(r -> r.outcome() == FlowOutcome.SUCCESS), records.toString());
+    void example_runs_backupsAndRestoresMostlySucceed() {
+        SimulationResult result = example();
+        assertEquals(4, result.replications().size());
+        FlowSummary backups = result.summary().flowsOf(FlowKind.BACKUP);
+        FlowSummary restores = result.summary().flowsOf(FlowKind.DOWNLOAD);
+        assertTrue(backups.flows() > 1_000 && restores.flows() > 200, backups.flows() + " / " + restores.flows());
+        assertTrue(backups.failureShare().mean() < 0.2, backups.failureShare().toString());
     }
 
     @Test
@@ -84,15 +90,7 @@ final class ReadmeExampleTest {
 
     @Test
     void readme_showsTheOutputTheExamplePrints() throws IOException {
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            example();
-        } finally {
-            System.setOut(original);
-        }
-        String output = printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        String output = printedByExample();
         assertTrue(Files.readString(README).contains("prints\n\n```\n" + output + "```"),
                 "README.md must show what the example prints:\n" + output);
     }

@@ -1,6 +1,8 @@
 package io.radiolink.stats;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -73,9 +75,11 @@ public record Estimate(double mean, double halfWidth, int n, double confidence) 
         return value >= lower() && value <= upper();
     }
 
+    /** Mean and half-width to four significant digits, e.g. {@code 1.954 ± 0.07045 (95 %, n=4)}. */
     @Override
     public String toString() {
-        return mean + " ± " + halfWidth + " (" + confidence * 100 + " %, n=" + n + ")";
+        return String.format(Locale.ROOT, "%.4g ± %.4g (%s %%, n=%d)", mean, halfWidth,
+                BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString(), n);
     }
 
     private static void checkConfidence(double confidence) {

@@ -73,4 +73,10 @@ final class EstimateTest {
         assertThrows(IllegalArgumentException.class, () -> Estimate.of(ONE_TO_FIVE, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 1, -1, 0.95));
     }
+
+    @Test
+    void toString_fourSignificantDigitsAndConfidence() {
+        assertEquals("3.000 ± 1.963 (95 %, n=5)", Estimate.of(new double[] {1, 2, 3, 4, 5}).toString());
+        assertTrue(Estimate.of(new double[] {1, 2, 3, 4, 5}, 0.999).toString().endsWith("(99.9 %, n=5)"));
+    }
 }
