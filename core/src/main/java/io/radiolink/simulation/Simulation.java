@@ -18,6 +18,7 @@ import io.radiolink.radio.AirListener;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.stats.ReplicationCollector;
 import io.radiolink.stats.ReplicationResult;
+import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
 import io.radiolink.workload.WorkloadGenerator;
 import java.util.ArrayList;
@@ -155,6 +156,7 @@ public final class Simulation {
             }
         }
         ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, collector);
+        ScriptedFlows.schedule(config.scriptedFlows(), model, collector);
         script.accept(model);
         return model;
     }
@@ -203,8 +205,30 @@ public final class Simulation {
         private FlowListener flowListener = FlowListener.NONE;
         private AirListener airListener = AirListener.NONE;
         private Consumer<ReplicationModel> script = model -> {};
+        private final List<ScriptedFlow> scriptedFlows = new ArrayList<>();
 
         private Builder() {}
+
+        /** Takes every setting of {@code config}: stations, protocol, workload, run control, seed. */
+        public Builder config(SimulationConfig config) {
+            stations.clear();
+            stations.addAll(config.stations());
+            protocol = config.protocol();
+            workload = config.workload();
+            runLengthSeconds = config.runLengthSeconds();
+            warmupSeconds = config.warmupSeconds();
+            replications = config.replications();
+            seed = config.seed();
+            scriptedFlows.clear();
+            scriptedFlows.addAll(config.scriptedFlows());
+            return this;
+        }
+
+        /** Adds a flow started at a fixed time in every replication. */
+        public Builder scriptedFlow(ScriptedFlow flow) {
+            scriptedFlows.add(Objects.requireNonNull(flow, "flow"));
+            return this;
+        }
 
         /** Takes the profile's protocol settings and air interface (for {@link #station(String, int, long)}). */
         public Builder profile(Profile profile) {
@@ -299,7 +323,7 @@ public final class Simulation {
                 throw new IllegalStateException("set a profile or protocol settings");
             }
             SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
-                    warmupSeconds, replications, seed);
+                    warmupSeconds, replications, seed, scriptedFlows);
             return new Simulation(config, engine == null ? new DsolEngine() : engine, flowListener, airListener,
                     script);
         }

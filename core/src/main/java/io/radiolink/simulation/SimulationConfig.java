@@ -3,6 +3,7 @@ package io.radiolink.simulation;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.Checks;
+import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param warmupSeconds flows starting before this time are not counted, in [0, runLengthSeconds)
  * @param replications independent replications, >= 1
  * @param seed the experiment's seed; replication {@code r} draws from {@code RandomStreams(seed, r)}
+ * @param scriptedFlows flows started at fixed times in every replication, beside the workload
  */
 public record SimulationConfig(
         List<StationConfig> stations,
@@ -28,7 +30,8 @@ public record SimulationConfig(
         double runLengthSeconds,
         double warmupSeconds,
         int replications,
-        long seed) {
+        long seed,
+        List<ScriptedFlow> scriptedFlows) {
 
     /** Validates every field and copies the station list. */
     public SimulationConfig {
@@ -50,5 +53,22 @@ public record SimulationConfig(
                     + warmupSeconds + " >= " + runLengthSeconds);
         }
         Checks.atLeast("replications", replications, 1);
+        scriptedFlows = List.copyOf(Objects.requireNonNull(scriptedFlows, "scriptedFlows"));
+        for (ScriptedFlow flow : scriptedFlows) {
+            if (!ids.contains(flow.stationId())) {
+                throw new IllegalArgumentException("a scripted flow names station '" + flow.stationId()
+                        + "', which does not exist; stations: " + ids.stream().sorted().toList());
+            }
+            if (flow.atSeconds() > runLengthSeconds) {
+                throw new IllegalArgumentException("a scripted flow starts at " + flow.atSeconds()
+                        + " s, after runLengthSeconds " + runLengthSeconds);
+            }
+        }
+    }
+
+    /** A configuration without scripted flows. */
+    public SimulationConfig(List<StationConfig> stations, ProtocolConfig protocol, WorkloadConfig workload,
+            double runLengthSeconds, double warmupSeconds, int replications, long seed) {
+        this(stations, protocol, workload, runLengthSeconds, warmupSeconds, replications, seed, List.of());
     }
 }

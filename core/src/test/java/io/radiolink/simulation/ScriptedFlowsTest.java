@@ -1,0 +1,61 @@
+package io.radiolink.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.profile.Profile;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.workload.ScriptedFlow;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Flows scripted at fixed times: started as written, counted, validated against the topology. */
+final class ScriptedFlowsTest {
+
+    private static final PhoneNumber A = PhoneNumber.of("0100");
+    private static final PhoneNumber B = PhoneNumber.of("0200");
+
+    @Test
+    void scriptedFlows_backupThenRestore_runAtTheirTimesAndSucceed() {
+        List<FlowRecord> records = new ArrayList<>();
+        SimulationResult result = Simulation.builder()
+                .profile(Profile.LTE)
+                .airInterface(Profile.LTE.airInterface().withLossModel(io.radiolink.radio.NoLoss.INSTANCE))
+                .station("bs-1", 2, 1_000_000_000)
+                .scriptedFlow(ScriptedFlow.backup(5, "bs-1", A, 300_000, 500, "1234"))
+                .scriptedFlow(ScriptedFlow.download(600, "bs-1", B, A, "1234"))
+                .scriptedFlow(ScriptedFlow.backup(700, "bs-1", A, 1_000, 5, null))
+                .runLengthSeconds(1_000)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .build()
+                .run();
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS, FlowOutcome.PASSWORD_NOT_ENTERED),
+                records.stream().map(FlowRecord::outcome).toList());
+        assertEquals(5.0, records.get(0).startSeconds());
+        assertEquals(600.0, records.get(1).startSeconds());
+        assertEquals(300_000, records.get(1).userDataBytes());
+        assertEquals(1, result.summary().flowsOf(FlowKind.DOWNLOAD).flows());
+    }
+
+    @Test
+    void config_flowAtUnknownStationOrAfterRunLength_rejected() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Simulation.builder().profile(Profile.LTE)
+                .station("bs-1", 1, 1_000).scriptedFlow(ScriptedFlow.backup(1, "bs-9", A, 10, 1, "x"))
+                .runLengthSeconds(10).build()).getMessage().contains("bs-9"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Simulation.builder().profile(Profile.LTE)
+                .station("bs-1", 1, 1_000).scriptedFlow(ScriptedFlow.backup(11, "bs-1", A, 10, 1, "x"))
+                .runLengthSeconds(10).build()).getMessage().contains("runLengthSeconds"));
+    }
+}
