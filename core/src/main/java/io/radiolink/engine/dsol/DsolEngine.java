@@ -53,8 +53,10 @@ public final class DsolEngine implements Engine {
             // action's time. The warm-up event sits at time 0 with a priority above any model action:
             // it runs first, leaves the clock at 0, only notifies listeners (there are none) and is
             // not counted, since only DsolAction.execute() counts.
-            replication = new SingleReplication<>(id, 0.0, 0.0, Double.POSITIVE_INFINITY);
-            simulator.initialize(new StandaloneModel(simulator, scheduler, model), replication);
+            synchronized (JVM_WIDE_STATE) {
+                replication = new SingleReplication<>(id, 0.0, 0.0, Double.POSITIVE_INFINITY);
+                simulator.initialize(new StandaloneModel(simulator, scheduler, model), replication);
+            }
             EventListInterface<Double> events = simulator.getEventList();
             for (SimEventInterface<Double> next = events.first();
                     next != null && next.getAbsoluteExecutionTime() <= lastDueTimeSeconds;
@@ -71,15 +73,24 @@ public final class DsolEngine implements Engine {
     }
 
     /**
-     * Creates a simulator while holding {@code CategoryLogger}'s class lock. DSOL 4.3.2's simulator
-     * constructor (through {@code SimLogger}) removes, re-adds and re-formats the JVM-wide DSOL log
-     * category in three separately synchronized calls; two threads constructing simulators at once can
-     * interleave them, and the second then fails with a {@code NullPointerException} inside
-     * {@code CategoryLogger.addFormatter} (seen in parallel replications). Holding the lock that every
-     * {@code CategoryLogger} method takes makes the sequence atomic.
+     * The lock around every step of a run that touches DSOL's JVM-wide state; only the stepping itself
+     * runs unlocked, so parallel replications still run in parallel. DSOL 4.3.2 is not safe here:
+     * <ul>
+     *   <li>the simulator constructor (through {@code SimLogger}) removes, re-adds and re-formats the
+     *       JVM-wide DSOL log category in three separately synchronized calls; interleaved, the second
+     *       fails with a {@code NullPointerException} in {@code CategoryLogger.addFormatter}. So the
+     *       lock is {@code CategoryLogger}'s class monitor, which every one of those calls takes;
+     *   <li>a replication creates, and {@code removeFromContext} destroys, a sub-context of the JVM-wide
+     *       root naming context, which is not thread-safe ("Cannot destroy context for replication ...
+     *       does not exist" with two threads);
+     *   <li>{@code initialize} and {@code cleanUp} register and remove listeners and contexts too.
+     * </ul>
+     * Both failures were seen in parallel replications; {@code DsolEngineTest} reproduces them.
      */
+    private static final Object JVM_WIDE_STATE = CategoryLogger.class;
+
     private static StandaloneSimulator newSimulator(String id) {
-        synchronized (CategoryLogger.class) {
+        synchronized (JVM_WIDE_STATE) {
             return new StandaloneSimulator(id);
         }
     }
@@ -89,9 +100,11 @@ public final class DsolEngine implements Engine {
             Throwable failure) {
         try {
             simulator.getEventList().clear();
-            simulator.cleanUpAndAwaitWorker();
-            if (replication != null) {
-                replication.removeFromContext();
+            synchronized (JVM_WIDE_STATE) {
+                simulator.cleanUpAndAwaitWorker();
+                if (replication != null) {
+                    replication.removeFromContext();
+                }
             }
         } catch (RuntimeException | Error e) {
             if (failure == null) {

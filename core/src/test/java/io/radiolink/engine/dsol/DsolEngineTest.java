@@ -132,18 +132,19 @@ final class DsolEngineTest {
 
     @Test
     @Timeout(60)
-    void run_manyShortRunsOnFourThreads_constructionNeverRaces() throws Exception {
-        // Simulator construction edits DSOL's JVM-wide log category; unsynchronized, two threads
-        // constructing at once failed with a NullPointerException in CategoryLogger.addFormatter.
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        CyclicBarrier start = new CyclicBarrier(4);
+    void run_manyShortRunsOnEightThreads_jvmWideDsolStateNeverRaces() throws Exception {
+        // Simulator construction edits DSOL's JVM-wide log category, and replications create and
+        // destroy sub-contexts of its JVM-wide naming context; unsynchronized, parallel runs failed with
+        // a NullPointerException in CategoryLogger.addFormatter or "Cannot destroy context".
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CyclicBarrier start = new CyclicBarrier(8);
         try {
             List<Future<Long>> results = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < 8; t++) {
                 results.add(threads.submit(() -> {
                     awaitQuietly(start);
                     long actions = 0;
-                    for (int i = 0; i < 150; i++) {
+                    for (int i = 0; i < 100; i++) {
                         actions += new DsolEngine().run(1.0, scheduler -> scheduler.schedule(0.5, () -> { }))
                                 .actionsExecuted();
                     }
@@ -151,7 +152,7 @@ final class DsolEngineTest {
                 }));
             }
             for (Future<Long> result : results) {
-                assertEquals(150L, result.get(50, TimeUnit.SECONDS));
+                assertEquals(100L, result.get(50, TimeUnit.SECONDS));
             }
         } finally {
             threads.shutdownNow();
