@@ -1,0 +1,117 @@
+package io.radiolink.cli;
+
+import io.radiolink.report.Reporter;
+import io.radiolink.report.Reporters;
+import io.radiolink.report.RunReport;
+import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioException;
+import io.radiolink.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code radiolink run}: runs a scenario file and writes its reports into a folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs SCENARIO (every sweep point with all its replications) and writes report.json, "
+                + "summary.csv, flows.csv and plots into DIR.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RadiolinkCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (JSON).")
+    private Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: results/<scenario name>); replaced only by a complete new one.")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    private Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's replications.")
+    private Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: the available cores). Results do not depend on it.")
+    private Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
+    private boolean progress;
+
+    @Option(names = "--all-flows", description = "Write every replication's flows to flows.csv, not only replication 0's.")
+    private boolean allFlows;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            err.println("error: --threads: must be >= 1, was " + workers);
+            return Main.BAD_INPUT;
+        }
+        ResolvedScenario resolved;
+        try {
+            resolved = ScenarioLoader.load(scenario,
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                    replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
+            ScenarioLoader.requireDemand(resolved);
+        } catch (ScenarioException e) {
+            return Commands.badInput(e, err, parent.debug());
+        }
+        Path target = out != null ? out : Path.of("results", resolved.name());
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            err.println("error: --out: " + target + " exists and is not a folder");
+            return Main.BAD_INPUT;
+        }
+        Instant started = Instant.now();
+        int units = resolved.points().size() * resolved.replications();
+        RunReport report;
+        PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+        try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
+                parent.environment().containsKey("CI"), units, progressStream)) {
+            report = new ScenarioRunner(workers, allFlows, display).run(resolved);
+        }
+        progressStream.flush();
+        Duration wall = Duration.between(started, Instant.now());
+        OutputFolder.write(target, folder -> {
+            for (Reporter reporter : Reporters.all()) {
+                reporter.write(report, folder);
+            }
+            Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, units), StandardCharsets.UTF_8);
+        });
+        SummaryTable.print(report, stdout);
+        stdout.println("reports in " + target);
+        stdout.flush();
+        return Main.OK;
+    }
+
+    /** Facts about this run that depend on the machine or the clock, kept out of report.json. */
+    private static String runInfo(Duration wall, int threads, int units) {
+        return String.format(Locale.ROOT, "{%n  \"wallClockSeconds\": %.3f,%n  \"threads\": %d,%n  \"units\": %d,%n"
+                + "  \"javaVersion\": \"%s\",%n  \"availableProcessors\": %d%n}%n", wall.toMillis() / 1000.0, threads,
+                units, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -1,0 +1,2 @@
+/** The radiolink command: run and validate subcommands, exit codes, progress, output folders. */
+package io.radiolink.cli;

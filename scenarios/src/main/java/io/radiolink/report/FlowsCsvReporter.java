@@ -1,0 +1,70 @@
+package io.radiolink.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes {@code flows.csv}: one row per {@link FlowRow} of every point, in point order and then in the
+ * order the point holds them (replication, then flow id), with one column per {@link FlowRow} component
+ * named in snake_case ({@link #COLUMNS}). A phase the flow never entered has an empty time.
+ */
+public final class FlowsCsvReporter implements Reporter {
+
+    /** The file this reporter writes. */
+    public static final String FILE_NAME = "flows.csv";
+
+    private static final List<Column> TABLE = List.of(
+            new Column("point", row -> Integer.toString(row.point())),
+            new Column("replication", row -> Integer.toString(row.replication())),
+            new Column("flow_id", row -> Long.toString(row.flowId())),
+            new Column("kind", FlowRow::kind),
+            new Column("terminal_number", FlowRow::terminalNumber),
+            new Column("addressed_number", FlowRow::addressedNumber),
+            new Column("station_id", FlowRow::stationId),
+            new Column("outcome", FlowRow::outcome),
+            new Column("station_effect", FlowRow::stationEffect),
+            new Column("end_phase", FlowRow::endPhase),
+            new Column("start_seconds", row -> Csv.number(row.startSeconds())),
+            new Column("end_seconds", row -> Csv.number(row.endSeconds())),
+            new Column("user_data_bytes", row -> Long.toString(row.userDataBytes())),
+            new Column("integrity", FlowRow::integrity),
+            new Column("setup_seconds", row -> Csv.number(row.setupSeconds())),
+            new Column("request_seconds", row -> Csv.number(row.requestSeconds())),
+            new Column("transfer_seconds", row -> Csv.number(row.transferSeconds())),
+            new Column("complete_seconds", row -> Csv.number(row.completeSeconds())),
+            new Column("release_seconds", row -> Csv.number(row.releaseSeconds())),
+            new Column("uplink_units_sent", row -> Long.toString(row.uplinkUnitsSent())),
+            new Column("uplink_units_lost", row -> Long.toString(row.uplinkUnitsLost())),
+            new Column("uplink_retransmissions", row -> Long.toString(row.uplinkRetransmissions())),
+            new Column("downlink_units_sent", row -> Long.toString(row.downlinkUnitsSent())),
+            new Column("downlink_units_lost", row -> Long.toString(row.downlinkUnitsLost())),
+            new Column("downlink_retransmissions", row -> Long.toString(row.downlinkRetransmissions())));
+
+    /** The header: {@link FlowRow}'s components in declaration order, in snake_case. */
+    public static final List<String> COLUMNS = TABLE.stream().map(Column::name).toList();
+
+    @Override
+    public void write(RunReport report, Path directory) throws IOException {
+        try (Writer out = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            Csv.writeRecord(out, COLUMNS);
+            List<String> record = new ArrayList<>(TABLE.size());
+            for (PointResult point : report.points()) {
+                for (FlowRow row : point.flows()) {
+                    record.clear();
+                    for (Column column : TABLE) {
+                        record.add(column.value().apply(row));
+                    }
+                    Csv.writeRecord(out, record);
+                }
+            }
+        }
+    }
+
+    private record Column(String name, Function<FlowRow, String> value) {}
+}

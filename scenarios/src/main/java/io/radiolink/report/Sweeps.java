@@ -1,0 +1,58 @@
+package io.radiolink.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.radiolink.scenario.SweepPoint;
+import io.radiolink.scenario.SweepValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** How the reports name swept parameters and show their values. */
+final class Sweeps {
+
+    private Sweeps() {}
+
+    /** The swept parameters' paths, in the order the sweep lists them (empty without a sweep). */
+    static List<String> paths(RunReport report) {
+        List<String> paths = new ArrayList<>();
+        for (SweepValue value : report.scenario().points().get(0).values()) {
+            paths.add(value.path());
+        }
+        return paths;
+    }
+
+    /** A value as text: scalars as their plain text (numbers as Jackson prints them), the rest as compact JSON. */
+    static String text(JsonNode value) {
+        if (value.isNull()) {
+            return "";
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** The point's values alone, e.g. {@code 0.1, 8}: tick labels under an axis titled with the paths. */
+    static String values(SweepPoint point) {
+        return point.values().stream().map(v -> text(v.value())).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The point's number and values for legends, e.g. {@code #1 probability=0.1, channels=8}: each parameter
+     * by the last segment of its path, or by its whole path when two swept paths end alike.
+     */
+    static String label(SweepPoint point) {
+        List<String> paths = point.values().stream().map(SweepValue::path).toList();
+        Set<String> lastSegments = new HashSet<>();
+        boolean unique = paths.stream().allMatch(path -> lastSegments.add(lastSegment(path)));
+        StringBuilder label = new StringBuilder("#").append(point.index());
+        for (int i = 0; i < paths.size(); i++) {
+            label.append(i == 0 ? " " : ", ").append(unique ? lastSegment(paths.get(i)) : paths.get(i)).append('=')
+                    .append(text(point.values().get(i).value()));
+        }
+        return label.toString();
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,138 @@
+package io.radiolink.scenario;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON paths as the format writes them: field names joined by dots, {@code [i]} for list elements
+ * ({@code stations[0].channels}); the empty path is the whole document.
+ */
+final class JsonPaths {
+
+    private JsonPaths() {}
+
+    /** The path of field {@code field} of the object at {@code parent}. */
+    static String field(String parent, String field) {
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    /** The path of element {@code index} of the list at {@code parent}. */
+    static String element(String parent, int index) {
+        return parent + "[" + index + "]";
+    }
+
+    /** The path Jackson reports for a binding problem. */
+    static String of(List<JsonMappingException.Reference> references) {
+        String path = "";
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path = field(path, reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path = element(path, reference.getIndex());
+            }
+        }
+        return path;
+    }
+
+    /** The path of the object or list holding {@code path}; the empty path for a top-level field. */
+    static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    /** The last field name on {@code path}, with {@code []} appended if the path ends at a list element. */
+    static String lastField(String path) {
+        String tail = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = tail.indexOf('[');
+        return bracket < 0 ? tail : tail.substring(0, bracket) + "[]";
+    }
+
+    /** True if {@code path} is {@code ancestor} or lies inside it. */
+    static boolean within(String path, String ancestor) {
+        return path.equals(ancestor) || ancestor.isEmpty()
+                || path.startsWith(ancestor) && (path.charAt(ancestor.length()) == '.'
+                        || path.charAt(ancestor.length()) == '[');
+    }
+
+    /** The node at {@code path} in {@code root}, or null if there is none. */
+    static JsonNode get(JsonNode root, String path) {
+        JsonNode node = root;
+        for (Object step : steps(path)) {
+            if (node == null) {
+                return null;
+            }
+            node = step instanceof Integer index ? (node.isArray() ? node.get(index) : null)
+                    : (node.isObject() ? node.get((String) step) : null);
+        }
+        return node;
+    }
+
+    /** Replaces the node at {@code path}, which must exist, by {@code value}. */
+    static void set(JsonNode root, String path, JsonNode value) {
+        List<Object> steps = steps(path);
+        JsonNode container = root;
+        for (Object step : steps.subList(0, steps.size() - 1)) {
+            container = step instanceof Integer index ? container.get(index) : container.get((String) step);
+        }
+        Object last = steps.get(steps.size() - 1);
+        if (last instanceof Integer index) {
+            ((ArrayNode) container).set(index, value);
+        } else {
+            ((ObjectNode) container).set((String) last, value);
+        }
+    }
+
+    /** Every path in {@code root} (objects, lists and values), in document order, the root's excluded. */
+    static List<String> all(JsonNode root) {
+        List<String> paths = new ArrayList<>();
+        collect(root, "", paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String path, List<String> paths) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String child = field(path, entry.getKey());
+                paths.add(child);
+                collect(entry.getValue(), child, paths);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String child = element(path, i);
+                paths.add(child);
+                collect(node.get(i), child, paths);
+            }
+        }
+    }
+
+    /** The steps of a well-formed path: field names as strings, list indexes as integers. */
+    private static List<Object> steps(String path) {
+        List<Object> steps = new ArrayList<>();
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                i++;
+            } else if (c == '[') {
+                int close = path.indexOf(']', i);
+                steps.add(Integer.parseInt(path.substring(i + 1, close)));
+                i = close + 1;
+            } else {
+                int end = i;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                steps.add(path.substring(i, end));
+                i = end;
+            }
+        }
+        return steps;
+    }
+}

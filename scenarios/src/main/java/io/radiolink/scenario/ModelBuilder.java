@@ -1,0 +1,196 @@
+package io.radiolink.scenario;
+
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StationConfig;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.ControlConfig;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.Checks;
+import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.LossModel;
+import io.radiolink.radio.NoLoss;
+import io.radiolink.simulation.SimulationConfig;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.ScriptedFlow;
+import io.radiolink.workload.WorkloadConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The validation step: turns a resolved scenario into the model's immutable configuration records.
+ *
+ * <p>The ranges are core's own: each record is built by its validating constructor (or a value checked
+ * with {@link Checks}), and an {@link IllegalArgumentException} is turned into an {@link Invalid} naming
+ * the JSON path of the field core's message names and what the format allows there. Only what core
+ * cannot know is checked here: station ids after {@code count} expansion.
+ */
+final class ModelBuilder {
+
+    /** A bound on the stations a file may make, so that a typo in a count fails instead of exhausting memory. */
+    static final int MAX_STATIONS = 1_000_000;
+
+    private ModelBuilder() {}
+
+    /** Validates {@code scenario} (every default filled in) and builds its simulation configuration. */
+    static SimulationConfig build(ScenarioFile scenario) throws Invalid {
+        AirInterface air = airInterface(scenario.airInterface());
+        ScenarioFile.Protocol p = scenario.protocol();
+        ArqConfig arq = construct("protocol.arq", ScenarioFile.Arq.class, Map.of(), () -> new ArqConfig(
+                p.arq().mode(), p.arq().windowFrames(), p.arq().retransmissionTimeoutSeconds(), p.arq().retryLimit()));
+        ControlConfig control = construct("protocol.control", ScenarioFile.Control.class, Map.of(),
+                () -> new ControlConfig(p.control().timeoutSeconds(), p.control().retryLimit()));
+        List<StationConfig> stations = stations(scenario.stations(), air);
+        WorkloadConfig workload = scenario.workload() == null ? null : workload(scenario.workload());
+        List<ScriptedFlow> flows = flows(scenario.flows(), stations, scenario.runLengthSeconds());
+        return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
+                new ProtocolConfig(arq, control), workload, scenario.runLengthSeconds(), scenario.warmupSeconds(),
+                scenario.replications(), scenario.seed(), flows));
+    }
+
+    private static List<ScriptedFlow> flows(List<ScenarioFile.Flow> flows, List<StationConfig> stations,
+            double runLengthSeconds) throws Invalid {
+        List<String> ids = stations.stream().map(StationConfig::id).toList();
+        List<ScriptedFlow> built = new ArrayList<>();
+        for (int i = 0; i < flows.size(); i++) {
+            ScenarioFile.Flow f = flows.get(i);
+            String path = JsonPaths.element("flows", i);
+            if (!ids.contains(f.station())) {
+                throw Invalid.at(JsonPaths.field(path, "station"), "no station '" + f.station() + "'",
+                        "one of " + String.join(", ", ids.size() > 10 ? ids.subList(0, 10) : ids)
+                                + (ids.size() > 10 ? ", ..." : ""));
+            }
+            if (f.atSeconds() > runLengthSeconds) {
+                throw Invalid.at(JsonPaths.field(path, "atSeconds"), "must be <= runLengthSeconds ("
+                        + runLengthSeconds + "), was " + f.atSeconds(), ScenarioFile.allowed("atSeconds"));
+            }
+            PhoneNumber terminal = phone(f.phoneNumber(), JsonPaths.field(path, "phoneNumber"));
+            PhoneNumber stored = phone(f.storedNumber(), JsonPaths.field(path, "storedNumber"));
+            built.add(construct(path, ScenarioFile.Flow.class, Map.of("userDataBytes", "sizeBytes"),
+                    () -> new ScriptedFlow(f.atSeconds(), f.kind(), f.station(), terminal, stored,
+                            f.kind() == FlowKind.BACKUP ? f.sizeBytes() : 0,
+                            f.kind() == FlowKind.BACKUP ? f.recordCount() : 0, f.password())));
+        }
+        return built;
+    }
+
+    private static PhoneNumber phone(String digits, String path) throws Invalid {
+        try {
+            return PhoneNumber.of(digits);
+        } catch (IllegalArgumentException e) {
+            throw Invalid.at(path, "not a phone number: '" + digits + "'", ScenarioFile.allowed("phoneNumber"));
+        }
+    }
+
+    private static AirInterface airInterface(ScenarioFile.Air a) throws Invalid {
+        LinkConfig uplink = link(a.uplink(), "airInterface.uplink");
+        LinkConfig downlink = link(a.downlink(), "airInterface.downlink");
+        return construct("airInterface", ScenarioFile.Air.class, Map.of(), () -> new AirInterface(uplink, downlink,
+                a.setupDelaySeconds(), a.setupFailureProbability(), a.meanTimeToFailureSeconds(),
+                a.releaseDelaySeconds()));
+    }
+
+    private static LinkConfig link(ScenarioFile.Link l, String path) throws Invalid {
+        LossModel loss = loss(l.loss(), path + ".loss");
+        return construct(path, ScenarioFile.Link.class, Map.of(), () -> new LinkConfig(l.rateBitsPerSecond(),
+                l.propagationDelaySeconds(), l.framePayloadBytes(), l.frameHeaderBytes(), l.controlFrameBytes(), loss));
+    }
+
+    private static LossModel loss(ScenarioFile.Loss loss, String path) throws Invalid {
+        if (loss instanceof ScenarioFile.Loss.Bernoulli b) {
+            return construct(path, ScenarioFile.Loss.Bernoulli.class, Map.of("lossProbability", "probability"),
+                    () -> new BernoulliLoss(b.probability()));
+        }
+        if (loss instanceof ScenarioFile.Loss.GilbertElliott g) {
+            return construct(path, ScenarioFile.Loss.GilbertElliott.class, Map.of(), () -> new GilbertElliottLoss(
+                    g.goodToBadProbability(), g.badToGoodProbability(), g.lossInGood(), g.lossInBad()));
+        }
+        return NoLoss.INSTANCE;
+    }
+
+    /** Expands {@code count} into ids {@code id-1 .. id-n} and checks that every id is unique. */
+    private static List<StationConfig> stations(List<ScenarioFile.Station> stations, AirInterface air)
+            throws Invalid {
+        List<StationConfig> built = new ArrayList<>();
+        Map<String, Integer> madeBy = new HashMap<>();
+        for (int i = 0; i < stations.size(); i++) {
+            ScenarioFile.Station s = stations.get(i);
+            String path = JsonPaths.element("stations", i);
+            String idPath = JsonPaths.field(path, "id");
+            if (s.id().isBlank()) {
+                throw Invalid.at(idPath, "must not be blank", ScenarioFile.allowed("id"));
+            }
+            int count = construct(path, ScenarioFile.Station.class, Map.of(), () -> Checks.atLeast("count", s.count(), 1));
+            if (count > MAX_STATIONS - built.size()) {
+                throw Invalid.at(JsonPaths.field(path, "count"), "makes more than " + MAX_STATIONS
+                        + " stations in all", "at most " + MAX_STATIONS + " stations in all");
+            }
+            for (int k = 1; k <= count; k++) {
+                String id = count == 1 ? s.id() : s.id() + "-" + k;
+                Integer earlier = madeBy.putIfAbsent(id, i);
+                if (earlier != null) {
+                    throw Invalid.at(idPath, "station id '" + id + "' already used by stations[" + earlier + "]"
+                            + (stations.get(earlier).count() > 1 ? " (count " + stations.get(earlier).count() + ")" : ""),
+                            ScenarioFile.allowed("id"));
+                }
+                built.add(construct(path, ScenarioFile.Station.class, Map.of(), () -> new StationConfig(id,
+                        s.channels(), s.storageCapacityBytes(), air, s.clearAfterDownload())));
+            }
+        }
+        return built;
+    }
+
+    private static WorkloadConfig workload(ScenarioFile.Workload w) throws Invalid {
+        Distribution sizes = distribution(w.userDataBytes(), "workload.userDataBytes");
+        Distribution delays = distribution(w.restoreDelaySeconds(), "workload.restoreDelaySeconds");
+        return construct("workload", ScenarioFile.Workload.class, Map.of(), () -> new WorkloadConfig(
+                w.subscribersPerStation(), w.backupArrivalsPerSecond(), sizes, w.bytesPerRecord(), w.restoreShare(),
+                delays, w.wrongPasswordProbability()));
+    }
+
+    private static Distribution distribution(ScenarioFile.Distribution d, String path) throws Invalid {
+        if (d instanceof ScenarioFile.Distribution.Fixed f) {
+            return construct(path, f.getClass(), Map.of(), () -> new Distribution.Fixed(f.value()));
+        }
+        if (d instanceof ScenarioFile.Distribution.Uniform u) {
+            return construct(path, u.getClass(), Map.of(), () -> new Distribution.Uniform(u.min(), u.max()));
+        }
+        if (d instanceof ScenarioFile.Distribution.Exponential e) {
+            return construct(path, e.getClass(), Map.of(), () -> new Distribution.Exponential(e.mean()));
+        }
+        ScenarioFile.Distribution.LogNormal l = (ScenarioFile.Distribution.LogNormal) d;
+        return construct(path, l.getClass(), Map.of(), () -> l.mean() != null
+                ? Distribution.LogNormal.ofMeanAndStdDev(l.mean(), l.stdDev())
+                : new Distribution.LogNormal(l.mu(), l.sigma()));
+    }
+
+    /**
+     * Runs {@code build}, a constructor of core that validates its arguments; its complaint, which starts
+     * with the field's name (core's name, renamed by {@code renames} where the format's differs), becomes
+     * an {@link Invalid} at that field of the object at {@code path}, bound to record {@code spec}.
+     */
+    private static <T> T construct(String path, Class<?> spec, Map<String, String> renames, Supplier<T> build)
+            throws Invalid {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            int space = message.indexOf(' ');
+            String coreField = space < 0 ? "" : message.substring(0, space);
+            String field = renames.getOrDefault(coreField, coreField);
+            if (ScenarioFile.fieldsOf(spec).contains(field)) {
+                // "rate must be ..." reads "rate: must be ..."; other sentences are kept whole.
+                String rest = message.substring(space + 1);
+                throw Invalid.at(JsonPaths.field(path, field), rest.startsWith("must ") ? rest : message,
+                        ScenarioFile.allowed(field));
+            }
+            throw Invalid.at(path, message, null);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.radiolink.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scenario file read, validated and resolved: the scenario with every default filled in (before
+ * sweep values are applied) and its sweep points, each ready to run.
+ *
+ * @param source the file it came from
+ * @param resolved the whole scenario as JSON, defaults filled in, the sweep as written
+ * @param seed the experiment's seed (the file's, or the command line's override)
+ * @param replications replications per sweep point
+ * @param points the sweep points, at least one
+ */
+public record ResolvedScenario(Path source, JsonNode resolved, long seed, int replications, List<SweepPoint> points) {
+
+    /** Copies the points and checks for nulls. */
+    public ResolvedScenario {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(resolved, "resolved");
+        points = List.copyOf(points);
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("a scenario has at least one point");
+        }
+    }
+
+    /** The scenario's name: its {@code name} field, or the file name without extension. */
+    public String name() {
+        JsonNode name = resolved.get("name");
+        if (name != null && name.isTextual()) {
+            return name.asText();
+        }
+        String file = source.getFileName().toString();
+        return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+    }
+}

@@ -1,0 +1,240 @@
+package io.radiolink.scenario;
+
+import io.radiolink.profile.Profile;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.ArqMode;
+import io.radiolink.protocol.ControlConfig;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.LossModel;
+import io.radiolink.radio.NoLoss;
+import io.radiolink.scenario.ScenarioFile.Air;
+import io.radiolink.scenario.ScenarioFile.Arq;
+import io.radiolink.scenario.ScenarioFile.Control;
+import io.radiolink.scenario.ScenarioFile.Distribution;
+import io.radiolink.scenario.ScenarioFile.Link;
+import io.radiolink.scenario.ScenarioFile.Loss;
+import io.radiolink.scenario.ScenarioFile.Protocol;
+import io.radiolink.scenario.ScenarioFile.Station;
+import io.radiolink.scenario.ScenarioFile.Flow;
+import io.radiolink.scenario.ScenarioFile.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fills in every default of a bound scenario and insists on the required fields; ranges are
+ * {@link ModelBuilder}'s business. The profile provides the defaults of every air interface and
+ * protocol field; the other defaults are constants documented in {@code scenarios/FORMAT.md}.
+ */
+final class Resolver {
+
+    /** The profile of a scenario that names none. */
+    static final Profile DEFAULT_PROFILE = Profile.LTE;
+    static final long DEFAULT_SEED = 1;
+    static final int DEFAULT_REPLICATIONS = 10;
+    static final int DEFAULT_BYTES_PER_RECORD = 100;
+
+    private Resolver() {}
+
+    /** {@code file} with every default filled in; the sweep is kept as written. */
+    static ScenarioFile resolve(ScenarioFile file) throws Invalid {
+        Profile profile = or(file.profile(), DEFAULT_PROFILE);
+        double runLength = required(file.runLengthSeconds(), "runLengthSeconds");
+        List<Station> stations = stations(required(file.stations(), "stations"));
+        return new ScenarioFile(
+                file.name(),
+                file.description(),
+                or(file.seed(), DEFAULT_SEED),
+                or(file.replications(), DEFAULT_REPLICATIONS),
+                runLength,
+                or(file.warmupSeconds(), 0.0),
+                profile,
+                air(file.airInterface(), profile.airInterface()),
+                protocol(file.protocol(), profile),
+                stations,
+                file.workload() == null ? null : workload(file.workload()),
+                flows(file.flows()),
+                file.sweep());
+    }
+
+    /**
+     * Scripted flows with their defaults: a backup's storedNumber is its phoneNumber and its recordCount
+     * its size over {@value #DEFAULT_BYTES_PER_RECORD} bytes, rounded up; a download needs storedNumber.
+     */
+    private static List<Flow> flows(List<Flow> flows) throws Invalid {
+        if (flows == null) {
+            return List.of();
+        }
+        List<Flow> resolved = new ArrayList<>();
+        for (int i = 0; i < flows.size(); i++) {
+            Flow f = flows.get(i);
+            String path = JsonPaths.element("flows", i);
+            required(f.atSeconds(), path, "atSeconds");
+            required(f.kind(), path, "kind");
+            required(f.station(), path, "station");
+            required(f.phoneNumber(), path, "phoneNumber");
+            if (f.kind() == FlowKind.BACKUP) {
+                long size = required(f.sizeBytes(), path, "sizeBytes");
+                int records = or(f.recordCount(), (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                        (size + DEFAULT_BYTES_PER_RECORD - 1) / DEFAULT_BYTES_PER_RECORD)));
+                resolved.add(new Flow(f.atSeconds(), f.kind(), f.station(), f.phoneNumber(),
+                        or(f.storedNumber(), f.phoneNumber()), size, records, f.password()));
+            } else {
+                required(f.storedNumber(), path, "storedNumber");
+                resolved.add(f);
+            }
+        }
+        return resolved;
+    }
+
+    private static Air air(Air air, AirInterface defaults) throws Invalid {
+        Air a = air != null ? air : new Air(null, null, null, null, null, null);
+        return new Air(
+                link(a.uplink(), defaults.uplink(), "airInterface.uplink"),
+                link(a.downlink(), defaults.downlink(), "airInterface.downlink"),
+                or(a.setupDelaySeconds(), defaults.setupDelaySeconds()),
+                or(a.setupFailureProbability(), defaults.setupFailureProbability()),
+                or(a.meanTimeToFailureSeconds(), defaults.meanTimeToFailureSeconds()),
+                or(a.releaseDelaySeconds(), defaults.releaseDelaySeconds()));
+    }
+
+    private static Link link(Link link, LinkConfig defaults, String path) throws Invalid {
+        Link l = link != null ? link : new Link(null, null, null, null, null, null);
+        return new Link(
+                or(l.rateBitsPerSecond(), defaults.rateBitsPerSecond()),
+                or(l.propagationDelaySeconds(), defaults.propagationDelaySeconds()),
+                or(l.framePayloadBytes(), defaults.framePayloadBytes()),
+                or(l.frameHeaderBytes(), defaults.frameHeaderBytes()),
+                or(l.controlFrameBytes(), defaults.controlFrameBytes()),
+                l.loss() != null ? loss(l.loss(), path + ".loss") : lossOf(defaults.lossModel()));
+    }
+
+    private static Loss loss(Loss loss, String path) throws Invalid {
+        if (loss instanceof Loss.Bernoulli b) {
+            return new Loss.Bernoulli(required(b.probability(), path, "probability"));
+        }
+        if (loss instanceof Loss.GilbertElliott g) {
+            // Gilbert's special case by default: nothing lost in the good state, everything in the bad one.
+            return new Loss.GilbertElliott(
+                    required(g.goodToBadProbability(), path, "goodToBadProbability"),
+                    required(g.badToGoodProbability(), path, "badToGoodProbability"),
+                    or(g.lossInGood(), 0.0),
+                    or(g.lossInBad(), 1.0));
+        }
+        return loss;
+    }
+
+    private static Loss lossOf(LossModel model) {
+        if (model instanceof BernoulliLoss b) {
+            return new Loss.Bernoulli(b.lossProbability());
+        }
+        if (model instanceof GilbertElliottLoss g) {
+            return new Loss.GilbertElliott(g.goodToBadProbability(), g.badToGoodProbability(), g.lossInGood(),
+                    g.lossInBad());
+        }
+        if (model == NoLoss.INSTANCE) {
+            return new Loss.None();
+        }
+        throw new IllegalStateException("a profile's loss model has no scenario form: " + model);
+    }
+
+    private static Protocol protocol(Protocol protocol, Profile profile) {
+        Protocol p = protocol != null ? protocol : new Protocol(null, null);
+        ArqConfig arqDefaults = profile.protocolConfig().arq();
+        ControlConfig controlDefaults = profile.protocolConfig().control();
+        Arq arq = p.arq() != null ? p.arq() : new Arq(null, null, null, null);
+        ArqMode mode = or(arq.mode(), arqDefaults.mode());
+        // Stop-and-wait has a window of one whatever the profile's window.
+        int window = or(arq.windowFrames(), mode == ArqMode.STOP_AND_WAIT ? 1 : arqDefaults.windowFrames());
+        Control control = p.control() != null ? p.control() : new Control(null, null);
+        return new Protocol(
+                new Arq(mode, window, or(arq.retransmissionTimeoutSeconds(), arqDefaults.retransmissionTimeoutSeconds()),
+                        or(arq.retryLimit(), arqDefaults.retryLimit())),
+                new Control(or(control.timeoutSeconds(), controlDefaults.timeoutSeconds()),
+                        or(control.retryLimit(), controlDefaults.retryLimit())));
+    }
+
+    private static List<Station> stations(List<Station> stations) throws Invalid {
+        if (stations.isEmpty()) {
+            throw Invalid.at("stations", "must not be empty", ScenarioFile.allowed("stations"));
+        }
+        List<Station> resolved = new ArrayList<>();
+        for (int i = 0; i < stations.size(); i++) {
+            Station s = stations.get(i);
+            String path = JsonPaths.element("stations", i);
+            resolved.add(new Station(
+                    required(s.id(), path, "id"),
+                    or(s.count(), 1),
+                    required(s.channels(), path, "channels"),
+                    required(s.storageCapacityBytes(), path, "storageCapacityBytes"),
+                    or(s.clearAfterDownload(), true)));
+        }
+        return resolved;
+    }
+
+    private static Workload workload(Workload w) throws Invalid {
+        return new Workload(
+                required(w.subscribersPerStation(), "workload", "subscribersPerStation"),
+                required(w.backupArrivalsPerSecond(), "workload", "backupArrivalsPerSecond"),
+                distribution(required(w.userDataBytes(), "workload", "userDataBytes"), "workload.userDataBytes"),
+                or(w.bytesPerRecord(), DEFAULT_BYTES_PER_RECORD),
+                or(w.restoreShare(), 0.0),
+                w.restoreDelaySeconds() == null ? new Distribution.Fixed(0.0)
+                        : distribution(w.restoreDelaySeconds(), "workload.restoreDelaySeconds"),
+                or(w.wrongPasswordProbability(), 0.0));
+    }
+
+    private static Distribution distribution(Distribution d, String path) throws Invalid {
+        if (d instanceof Distribution.Fixed f) {
+            required(f.value(), path, "value");
+        } else if (d instanceof Distribution.Uniform u) {
+            required(u.min(), path, "min");
+            required(u.max(), path, "max");
+        } else if (d instanceof Distribution.Exponential e) {
+            required(e.mean(), path, "mean");
+        } else if (d instanceof Distribution.LogNormal l) {
+            logNormalPair(l, path);
+        }
+        return d;
+    }
+
+    /** A log-normal distribution is given by exactly one pair: mean and stdDev, or mu and sigma. */
+    private static void logNormalPair(Distribution.LogNormal l, String path) throws Invalid {
+        String allowed = "either mean and stdDev (of X) or mu and sigma (of ln X), exactly one pair";
+        boolean moments = l.mean() != null || l.stdDev() != null;
+        boolean logs = l.mu() != null || l.sigma() != null;
+        if (moments && logs) {
+            String second = l.mu() != null ? "mu" : "sigma";
+            throw Invalid.at(JsonPaths.field(path, second), "mean/stdDev and mu/sigma both given", allowed);
+        }
+        if (logs) {
+            requiredOf(l.mu(), path, "mu", allowed);
+            requiredOf(l.sigma(), path, "sigma", allowed);
+        } else {
+            requiredOf(l.mean(), path, "mean", allowed);
+            requiredOf(l.stdDev(), path, "stdDev", allowed);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static <T> T required(T value, String field) throws Invalid {
+        return required(value, "", field);
+    }
+
+    private static <T> T required(T value, String parent, String field) throws Invalid {
+        return requiredOf(value, parent, field, ScenarioFile.allowed(field));
+    }
+
+    private static <T> T requiredOf(T value, String parent, String field, String allowed) throws Invalid {
+        if (value == null) {
+            throw Invalid.at(JsonPaths.field(parent, field), "required field missing", allowed);
+        }
+        return value;
+    }
+}

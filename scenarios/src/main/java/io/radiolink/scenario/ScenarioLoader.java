@@ -1,0 +1,236 @@
+package io.radiolink.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.radio.Checks;
+import io.radiolink.simulation.SimulationConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads a scenario file, validates it and resolves it into runnable sweep points, or explains in one
+ * line what is wrong and where; {@code scenarios/FORMAT.md} describes the format.
+ *
+ * <p>The steps: parse the JSON (comments allowed) noting every value's line and column; bind it to
+ * plain records, strictly; fill in the defaults (the profile's for the air interface and protocol);
+ * check the sweep against the resolved scenario; then for every point of the grid substitute its
+ * values into the resolved scenario, bind and validate that like a file, and build the model's
+ * {@link SimulationConfig}. Nothing is returned unless every point is valid.
+ */
+public final class ScenarioLoader {
+
+    private final String fileName;
+    private final JsonDocument document;
+
+    private ScenarioLoader(String fileName, JsonDocument document) {
+        this.fileName = fileName;
+        this.document = document;
+    }
+
+    /**
+     * Loads {@code file}; {@code seedOverride} and {@code replicationsOverride} (the command line's
+     * {@code --seed} and {@code --replications}) replace the file's values where present.
+     *
+     * @throws ScenarioException if the file cannot be read or is not a valid scenario, or an override is
+     *     out of range; its message is the whole explanation
+     */
+    public static ResolvedScenario load(Path file, OptionalLong seedOverride, OptionalInt replicationsOverride)
+            throws ScenarioException {
+        if (replicationsOverride.isPresent()) {
+            checkOption("--replications", () -> Checks.atLeast("--replications", replicationsOverride.getAsInt(), 1));
+        }
+        String text = read(file);
+        ScenarioLoader loader;
+        try {
+            loader = new ScenarioLoader(file.toString(), JsonDocument.parse(text));
+        } catch (Invalid e) {
+            throw new ScenarioException(message(file.toString(), e.location, "", e));
+        }
+        return loader.resolve(file, seedOverride, replicationsOverride);
+    }
+
+    /**
+     * Checks that {@code scenario} can be run: it has a workload or scripted flows (a scenario with
+     * neither validates, but would start no flows).
+     */
+    public static void requireDemand(ResolvedScenario scenario) throws ScenarioException {
+        SimulationConfig config = scenario.points().get(0).config();
+        if (config.workload() == null && config.scriptedFlows().isEmpty()) {
+            throw new ScenarioException(scenario.source() + ": workload: a workload or flows are required to run"
+                    + " a scenario; allowed: " + ScenarioFile.allowed("workload"));
+        }
+    }
+
+    private ResolvedScenario resolve(Path file, OptionalLong seedOverride, OptionalInt replicationsOverride)
+            throws ScenarioException {
+        ScenarioFile resolved;
+        ObjectNode tree;
+        List<ScenarioFile.Parameter> parameters;
+        try {
+            resolved = resolveWritten(document.root(), seedOverride, replicationsOverride);
+            tree = Binder.toTree(resolved);
+            parameters = SweepGrid.parameters(resolved.sweep(), tree);
+        } catch (Invalid e) {
+            throw located(e);
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        for (int[] indexes : SweepGrid.points(parameters)) {
+            List<SweepValue> values = new ArrayList<>();
+            for (int i = 0; i < parameters.size(); i++) {
+                values.add(new SweepValue(parameters.get(i).path(), parameters.get(i).values().get(indexes[i])));
+            }
+            try {
+                points.add(point(points.size(), values, tree, seedOverride, replicationsOverride));
+            } catch (Invalid e) {
+                throw locatedAtPoint(e, points.size(), values, indexes, tree);
+            }
+        }
+        return new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(), points);
+    }
+
+    /** Binds a scenario as written and fills in its defaults and the command line's overrides. */
+    private static ScenarioFile resolveWritten(JsonNode written, OptionalLong seedOverride,
+            OptionalInt replicationsOverride) throws Invalid {
+        ScenarioFile resolved = Resolver.resolve(Binder.bind(written));
+        return resolved.withRunControl(seedOverride.orElse(resolved.seed()),
+                replicationsOverride.orElse(resolved.replications()));
+    }
+
+    /**
+     * The point with {@code values}: the resolved scenario with the values substituted, validated like a
+     * file. A swept profile re-resolves the file with that profile first, so that its defaults apply.
+     */
+    private SweepPoint point(int index, List<SweepValue> values, ObjectNode resolved, OptionalLong seedOverride,
+            OptionalInt replicationsOverride) throws Invalid {
+        JsonNode base = resolved;
+        for (SweepValue value : values) {
+            if (value.path().equals("profile")) {
+                ObjectNode written = document.root().deepCopy();
+                written.set("profile", value.value().deepCopy());
+                base = Binder.toTree(resolveWritten(written, seedOverride, replicationsOverride));
+            }
+        }
+        ObjectNode tree = base.deepCopy();
+        tree.remove("sweep");
+        for (SweepValue value : values) {
+            if (JsonPaths.get(tree, value.path()) == null) {
+                throw Invalid.at(value.path(), "not in the scenario at this point", ScenarioFile.allowed("path"));
+            }
+            JsonPaths.set(tree, value.path(), value.value().deepCopy());
+        }
+        ScenarioFile scenario = Resolver.resolve(Binder.bind(tree));
+        SimulationConfig config = ModelBuilder.build(scenario);
+        return new SweepPoint(index, values, Binder.toTree(scenario), config);
+    }
+
+    /** A problem found before the sweep: located in the file. */
+    private ScenarioException located(Invalid e) {
+        JsonLocation location = e.location;
+        if (location == null && e.atName) {
+            location = document.nameAt(e.locatedPath);
+        }
+        if (location == null) {
+            location = document.nearest(e.locatedPath);
+        }
+        return new ScenarioException(message(fileName, location, "", e));
+    }
+
+    /**
+     * A problem at a sweep point: in a swept field, it is the sweep value's fault; otherwise it is the
+     * file's if the scenario without the sweep has the same problem, else the combination's (a
+     * warm-up longer than a swept run length).
+     */
+    private ScenarioException locatedAtPoint(Invalid e, int point, List<SweepValue> values, int[] indexes,
+            ObjectNode resolved) {
+        for (int i = 0; i < values.size(); i++) {
+            String swept = values.get(i).path();
+            // A bad field name inside a swept object, or a field a swept value made unknown (a loss model
+            // swept to "none" leaves the profile's probability), is the value's fault too.
+            if (JsonPaths.within(e.locatedPath, swept)
+                    || e.atName && !e.path.isEmpty() && JsonPaths.within(swept, e.path)) {
+                String valuePath = "sweep.parameters[" + i + "].values[" + indexes[i] + "]";
+                return new ScenarioException(message(fileName, document.valueAt(valuePath), valuePath + ": ", e));
+            }
+        }
+        ObjectNode unswept = resolved.deepCopy();
+        unswept.remove("sweep");
+        try {
+            ModelBuilder.build(Resolver.resolve(Binder.bind(unswept)));
+        } catch (Invalid base) {
+            if (base.sameAs(e)) {
+                return located(e);
+            }
+        }
+        List<String> assignments = new ArrayList<>();
+        for (SweepValue value : values) {
+            assignments.add(value.path() + " = " + value.value());
+        }
+        return located(e.withContext("(at sweep point " + point + ": " + String.join(", ", assignments) + ")"));
+    }
+
+    /** {@code <file>:<line>:<column>: <prefix><path>: <problem>; allowed: ...; did you mean '...'?} */
+    private static String message(String file, JsonLocation location, String prefix, Invalid e) {
+        StringBuilder m = new StringBuilder(file);
+        if (location != null && location.getLineNr() > 0) {
+            m.append(':').append(location.getLineNr()).append(':').append(location.getColumnNr());
+        }
+        m.append(": ").append(prefix);
+        if (!e.path.isEmpty()) {
+            m.append(e.path).append(": ");
+        }
+        m.append(e.problem);
+        if (e.allowed != null) {
+            m.append("; allowed: ").append(e.allowed);
+        }
+        if (e.suggestion != null) {
+            m.append("; did you mean '").append(e.suggestion).append("'?");
+        }
+        return m.toString();
+    }
+
+    private static void checkOption(String option, Runnable check) throws ScenarioException {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            // Core's message starts with the name it was given: the option's.
+            throw new ScenarioException(option + ": " + e.getMessage().substring(option.length() + 1));
+        }
+    }
+
+    private static String read(Path file) throws ScenarioException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ScenarioException(file + ": cannot read: is a directory");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": cannot read: no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ScenarioException(file + ": cannot read: permission denied", e);
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": cannot read: not UTF-8 text", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad scenario files: each gets exit status 2, one line on stderr that starts with {@code error:} and
+ * names the field, no stack trace, and no output folder.
+ */
+final class BadInputTest {
+
+    private static final String VALID = """
+            {
+              "runLengthSeconds": 600,
+              "replications": 1,
+              "stations": [ { "id": "bs-1", "channels": 2, "storageCapacityBytes": 1000000000 } ],
+              "airInterface": { "uplink": { "loss": { "model": "bernoulli", "probability": 0.01 } } },
+              "workload": {
+                "subscribersPerStation": 100,
+                "backupArrivalsPerSecond": 0.01,
+                "userDataBytes": { "distribution": "fixed", "value": 10000 }
+              }
+            }
+            """;
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "malformed JSON | \"replications\": 1, | \"replications\": 1,, | malformed JSON",
+        "misspelt field | \"backupArrivalsPerSecond\" | \"backupArrivalsPerSecnd\" | backupArrivalsPerSecnd",
+        "negative rate | \"backupArrivalsPerSecond\": 0.01 | \"backupArrivalsPerSecond\": -0.01 | workload.backupArrivalsPerSecond",
+        "probability above 1 | \"probability\": 0.01 | \"probability\": 1.5 | airInterface.uplink.loss.probability",
+        "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli"})
+    void run_badFile_exitTwoOneLineNamingTheFieldNoOutput(String name, String find, String replace, String named)
+            throws IOException {
+        Path file = temp.resolve("bad.json");
+        Files.writeString(file, VALID.replace(find, replace));
+        assertTrue(!VALID.equals(VALID.replace(find, replace)), "the test changes the file");
+        Path out = temp.resolve("out");
+        CliRun run = CliRun.of("run", file.toString(), "--out", out.toString());
+
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().startsWith("error: " + file), run.err());
+        assertTrue(run.err().contains(named), run.err());
+        assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(out), "no output folder");
+        assertEquals("", run.out());
+
+        CliRun validate = CliRun.of("validate", file.toString());
+        assertEquals(2, validate.status());
+        assertEquals(run.err(), validate.err(), "validate says the same");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"missing.json", "no-such-folder/missing.json"})
+    void run_missingFile_exitTwoNamingIt(String missing) {
+        Path file = temp.resolve(missing);
+        CliRun run = CliRun.of("run", file.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: " + file + ": "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+}

@@ -1,0 +1,151 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The radiolink command end to end, in-process: exit statuses, outputs, errors, progress. */
+final class CliTest {
+
+    @TempDir
+    Path temp;
+
+    static List<Path> examples() throws IOException {
+        return Examples.all();
+    }
+
+    @Test
+    void examples_atLeastFive() throws IOException {
+        assertTrue(Examples.all().size() >= 5, Examples.all().toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void validate_example_ok(Path example) {
+        CliRun run = CliRun.of("validate", example.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("ok: " + example), run.out());
+        assertEquals("", run.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void run_shortenedExample_writesEveryReport(Path example) throws IOException {
+        Path scenario = Examples.shortened(example, temp, 1_800, 2);
+        Path out = temp.resolve("out");
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, run.status(), run.err());
+        for (String file : List.of("report.json", "summary.csv", "flows.csv", "run-info.json", "completion-cdf.png",
+                "outcomes.png")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertTrue(run.out().contains("reports in " + out), run.out());
+        assertEquals("", run.err(), "no progress bar without a terminal");
+        try (Stream<Path> leftovers = Files.list(temp)) {
+            assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary folder left");
+        }
+    }
+
+    @Test
+    void run_oneOrTwoThreads_byteIdenticalReport() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("lossy-bursty-link.json"), temp, 1_200, 3);
+        Path one = temp.resolve("one");
+        Path two = temp.resolve("two");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", one.toString(), "--threads", "1").status());
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", two.toString(), "--threads", "2").status());
+        for (String file : List.of("report.json", "summary.csv", "flows.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void run_sweep_oneResultPerPoint() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("loss-sweep.json"), temp, 600, 2);
+        Path out = temp.resolve("sweep");
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(6, report.get("points").size());
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("sweep-")), "sweep plots");
+        }
+    }
+
+    @Test
+    void run_seedAndReplicationOverrides_appearInTheReport() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("single-backup-restore.json"), temp, 1_200, 2);
+        Path out = temp.resolve("o");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString(), "--seed", "99",
+                "--replications", "3").status());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(99, report.get("seed").asLong());
+        assertEquals(3, report.get("replications").asInt());
+    }
+
+    @Test
+    void run_existingOutputFolder_replacedWhole() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("single-backup-restore.json"), temp, 1_200, 1);
+        Path out = temp.resolve("existing");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "old");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString()).status());
+        assertFalse(Files.exists(out.resolve("stale.txt")));
+        assertTrue(Files.exists(out.resolve("report.json")));
+    }
+
+    @Test
+    void progress_forced_showsOnStderr_quietSilences_ciKeepsItOff() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("single-backup-restore.json"), temp, 1_200, 2);
+        CliRun forced = CliRun.of("run", scenario.toString(), "--out", temp.resolve("a").toString(), "--progress");
+        assertTrue(forced.err().contains("replications") && forced.err().contains("2/2"), forced.err());
+        CliRun quiet = CliRun.of("run", scenario.toString(), "--out", temp.resolve("b").toString(), "--progress",
+                "--quiet");
+        assertEquals("", quiet.err());
+        System.setProperty("radiolink.stderr.tty", "true");
+        try {
+            CliRun ci = CliRun.withEnvironment(Map.of("CI", "true"), "run", scenario.toString(), "--out",
+                    temp.resolve("c").toString());
+            assertEquals("", ci.err());
+        } finally {
+            System.clearProperty("radiolink.stderr.tty");
+        }
+    }
+
+    @Test
+    void help_everyLevel_exitsZero() {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.status(), String.join(" ", args));
+            assertTrue(run.out().contains("Usage:"), run.out());
+        }
+        CliRun version = CliRun.of("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("radiolink "), version.out());
+    }
+
+    @Test
+    void badOption_exitTwoWithOneLine() {
+        CliRun threads = CliRun.of("run", "examples/loss-sweep.json", "--threads", "0");
+        assertEquals(2, threads.status());
+        assertEquals("error: --threads: must be >= 1, was 0\n", threads.err());
+        CliRun unknown = CliRun.of("run", "examples/loss-sweep.json", "--thread", "2");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("error: Unknown option") && unknown.err().contains("'--thread'"), unknown.err());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+    }
+}

@@ -1,0 +1,229 @@
+package io.radiolink.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.stats.CellSummary;
+import io.radiolink.stats.DirectionCounts;
+import io.radiolink.stats.Estimate;
+import io.radiolink.stats.ExperimentSummary;
+import io.radiolink.stats.FlowSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.json: valid JSON in the documented schema, with the summary's numbers. */
+final class JsonReporterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private JsonNode write(RunReport report) throws IOException {
+        new JsonReporter().write(report, temp);
+        return JSON.readTree(Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void write_singlePoint_topLevelFieldsInDocumentedOrder() throws IOException {
+        RunReport report = ReportFixtures.single();
+        JsonNode root = write(report);
+        assertEquals(List.of("schema", "name", "scenario", "seed", "replications", "sweep", "allFlows", "points"),
+                names(root));
+        assertEquals("radiolink-report/1", root.get("schema").asText());
+        assertEquals("tiny", root.get("name").asText());
+        assertEquals(report.scenario().resolved(), root.get("scenario"));
+        assertEquals(7, root.get("seed").asLong());
+        assertEquals(3, root.get("replications").asInt());
+        assertTrue(root.get("sweep").isArray() && root.get("sweep").isEmpty());
+        assertFalse(root.get("allFlows").asBoolean());
+        assertEquals(1, root.get("points").size());
+        JsonNode point = root.get("points").get(0);
+        assertEquals(List.of("index", "values", "replications", "confidence", "warmupSeconds", "runLengthSeconds",
+                "metrics"), names(point));
+        assertEquals(List.of("backup", "download", "traffic", "cells", "integrity", "storage",
+                "arrivalsSkippedTerminalBusy", "unfinishedFlows"), names(point.get("metrics")));
+    }
+
+    @Test
+    void write_singlePoint_metricsEqualTheSummary() throws IOException {
+        RunReport report = ReportFixtures.single();
+        ExperimentSummary summary = report.points().get(0).summary();
+        JsonNode point = write(report).get("points").get(0);
+        assertEquals(summary.replications(), point.get("replications").asInt());
+        assertEquals(0.95, point.get("confidence").asDouble());
+        assertEquals(summary.warmupSeconds(), point.get("warmupSeconds").asDouble());
+        assertEquals(summary.runLengthSeconds(), point.get("runLengthSeconds").asDouble());
+        JsonNode metrics = point.get("metrics");
+
+        for (FlowKind kind : FlowKind.values()) {
+            FlowSummary flows = summary.flowsOf(kind);
+            JsonNode json = metrics.get(kind.name().toLowerCase());
+            assertEquals(List.of("flows", "outcomes", "stationViewDiffers", "failureShare", "completionSeconds",
+                    "completionP50Seconds", "completionP95Seconds", "completionP99Seconds", "phaseSeconds",
+                    "successfulUserDataBytes"), names(json));
+            assertEquals(flows.flows(), json.get("flows").asLong());
+            assertEquals(Arrays.stream(FlowOutcome.values()).map(Enum::name).toList(), names(json.get("outcomes")));
+            for (FlowOutcome outcome : FlowOutcome.values()) {
+                assertEquals(flows.count(outcome), json.get("outcomes").get(outcome.name()).asLong(), outcome.name());
+            }
+            assertEquals(flows.stationViewDiffers(), json.get("stationViewDiffers").asLong());
+            assertEstimate(flows.failureShare(), json.get("failureShare"));
+            assertEstimate(flows.completionSeconds(), json.get("completionSeconds"));
+            assertEquals(flows.completionP50Seconds(), json.get("completionP50Seconds").asDouble());
+            assertEquals(flows.completionP95Seconds(), json.get("completionP95Seconds").asDouble());
+            assertEquals(flows.completionP99Seconds(), json.get("completionP99Seconds").asDouble());
+            assertEquals(Arrays.stream(FlowPhase.values()).map(Enum::name).toList(), names(json.get("phaseSeconds")));
+            for (FlowPhase phase : FlowPhase.values()) {
+                assertEstimate(flows.phaseSeconds().get(phase), json.get("phaseSeconds").get(phase.name()));
+            }
+            assertEquals(flows.successfulUserDataBytes(), json.get("successfulUserDataBytes").asLong());
+        }
+        assertTrue(summary.flowsOf(FlowKind.BACKUP).flows() > 0 && summary.flowsOf(FlowKind.DOWNLOAD).flows() > 0,
+                "the fixture should have flows of both kinds");
+
+        JsonNode traffic = metrics.get("traffic");
+        assertDirection(summary.traffic().uplink(), traffic.get("uplink"));
+        assertDirection(summary.traffic().downlink(), traffic.get("downlink"));
+        assertEquals(summary.traffic().dataFramesSent(), traffic.get("dataFramesSent").asLong());
+        assertEquals(summary.traffic().dataFramesRetransmitted(), traffic.get("dataFramesRetransmitted").asLong());
+
+        JsonNode cells = metrics.get("cells");
+        assertEquals(summary.totalChannels(), cells.get("totalChannels").asInt());
+        assertEquals(summary.attempts(), cells.get("connectionAttempts").asLong());
+        assertEquals(summary.blockedAttempts(), cells.get("blockedAttempts").asLong());
+        assertEstimate(summary.blockingProbability(), cells.get("blockingProbability"));
+        assertEstimate(summary.meanHoldingSeconds(), cells.get("meanHoldingSeconds"));
+        assertEstimate(summary.meanBusyChannels(), cells.get("meanBusyChannels"));
+        assertEstimate(summary.admittedArrivalRatePerSecond(), cells.get("admittedArrivalRatePerSecond"));
+        assertEquals(new ArrayList<>(summary.cells().keySet()), names(cells.get("byId")));
+        for (Map.Entry<String, CellSummary> entry : summary.cells().entrySet()) {
+            CellSummary cell = entry.getValue();
+            JsonNode json = cells.get("byId").get(entry.getKey());
+            assertEquals(cell.channels(), json.get("channels").asInt());
+            assertEquals(cell.attempts(), json.get("connectionAttempts").asLong());
+            assertEquals(cell.blockedAttempts(), json.get("blockedAttempts").asLong());
+            assertEstimate(cell.blockingProbability(), json.get("blockingProbability"));
+            assertEstimate(cell.meanHoldingSeconds(), json.get("meanHoldingSeconds"));
+            assertEstimate(cell.meanBusyChannels(), json.get("meanBusyChannels"));
+        }
+
+        for (IntegrityCheck check : IntegrityCheck.values()) {
+            assertEquals(summary.integrity().get(check), metrics.get("integrity").get(check.name()).asLong());
+        }
+        assertEstimate(summary.storageMeanBytes(), metrics.get("storage").get("meanBytes"));
+        assertEquals(summary.storagePeakBytes(), metrics.get("storage").get("peakBytes").asLong());
+        assertEquals(summary.arrivalsSkippedTerminalBusy(), metrics.get("arrivalsSkippedTerminalBusy").asLong());
+        assertEquals(summary.unfinishedFlows(), metrics.get("unfinishedFlows").asLong());
+    }
+
+    @Test
+    void write_sweep_listsThePathsAndEachPointsValues() throws IOException {
+        RunReport report = ReportFixtures.twoParameterSweep();
+        JsonNode root = write(report);
+        List<String> sweep = new ArrayList<>();
+        root.get("sweep").forEach(path -> sweep.add(path.asText()));
+        assertEquals(List.of(ReportFixtures.CHANNELS_PATH, ReportFixtures.PROFILE_PATH), sweep);
+        assertEquals(report.points().size(), root.get("points").size());
+        for (int i = 0; i < report.points().size(); i++) {
+            JsonNode point = root.get("points").get(i);
+            assertEquals(i, point.get("index").asInt());
+            assertEquals(List.of(ReportFixtures.CHANNELS_PATH, ReportFixtures.PROFILE_PATH), names(point.get("values")));
+            report.points().get(i).point().values()
+                    .forEach(value -> assertEquals(value.value(), point.get("values").get(value.path())));
+        }
+    }
+
+    @Test
+    void write_oneReplication_undefinedValuesAreNull() throws IOException {
+        JsonReporter reporter = new JsonReporter();
+        reporter.write(ReportFixtures.oneReplication(), temp);
+        String text = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        JsonNode completion = JSON.readTree(text).get("points").get(0).get("metrics").get("backup")
+                .get("completionSeconds");
+        assertTrue(completion.get("mean").isNumber());
+        assertTrue(completion.get("halfWidth").isNull());
+        assertTrue(completion.get("lower").isNull());
+        assertTrue(completion.get("upper").isNull());
+        assertEquals(1, completion.get("n").asInt());
+    }
+
+    @Test
+    void write_anyReport_lineFeedsOnlyAndAFinalLineFeed() throws IOException {
+        new JsonReporter().write(ReportFixtures.sweep(), temp);
+        String text = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
+        assertFalse(text.contains("\r"));
+        assertTrue(text.endsWith("}\n"));
+        assertTrue(text.startsWith("{\n  \"schema\": \"radiolink-report/1\",\n"), text.substring(0, 60));
+    }
+
+    @Test
+    void reportsMd_documentsEveryKeyOfTheMetrics() throws IOException {
+        String documentation = Files.readString(Path.of("REPORTS.md"), StandardCharsets.UTF_8);
+        JsonNode root = write(ReportFixtures.single());
+        TreeSet<String> keys = new TreeSet<>(names(root));
+        collectKeys(root.get("points").get(0), keys);
+        for (String key : keys) {
+            assertTrue(documentation.contains("`" + key + "`"), "REPORTS.md does not document the key `" + key + "`");
+        }
+    }
+
+    /** Every field name below {@code node}, except the free-form ones (cell ids, swept paths) and enum names. */
+    private static void collectKeys(JsonNode node, TreeSet<String> keys) {
+        node.properties().forEach(field -> {
+            String key = field.getKey();
+            boolean enumName = key.equals(key.toUpperCase()) && !key.equals(key.toLowerCase());
+            if (!enumName) {
+                keys.add(key);
+            }
+            if (!key.equals("byId") && !key.equals("values")) {
+                collectKeys(field.getValue(), keys);
+            }
+        });
+    }
+
+    private static void assertEstimate(Estimate expected, JsonNode actual) {
+        assertEquals(List.of("mean", "halfWidth", "lower", "upper", "n"), names(actual));
+        assertNumber(expected.mean(), actual.get("mean"));
+        assertNumber(expected.halfWidth(), actual.get("halfWidth"));
+        assertNumber(expected.lower(), actual.get("lower"));
+        assertNumber(expected.upper(), actual.get("upper"));
+        assertEquals(expected.n(), actual.get("n").asInt());
+    }
+
+    private static void assertNumber(double expected, JsonNode actual) {
+        if (Double.isFinite(expected)) {
+            assertEquals(expected, actual.asDouble());
+        } else {
+            assertTrue(actual.isNull(), "expected null for " + expected + ", was " + actual);
+        }
+    }
+
+    private static void assertDirection(DirectionCounts expected, JsonNode actual) {
+        assertEquals(List.of("unitsSent", "unitsLost", "retransmissions"), names(actual));
+        assertEquals(expected.unitsSent(), actual.get("unitsSent").asLong());
+        assertEquals(expected.unitsLost(), actual.get("unitsLost").asLong());
+        assertEquals(expected.retransmissions(), actual.get("retransmissions").asLong());
+    }
+
+    private static List<String> names(JsonNode node) {
+        return node.properties().stream().map(Map.Entry::getKey).toList();
+    }
+}

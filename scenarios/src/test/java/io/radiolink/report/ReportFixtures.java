@@ -1,0 +1,153 @@
+package io.radiolink.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.profile.Profile;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.SweepPoint;
+import io.radiolink.scenario.SweepValue;
+import io.radiolink.simulation.Simulation;
+import io.radiolink.simulation.SimulationConfig;
+import io.radiolink.stats.ExperimentSummary;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.WorkloadConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Run reports from tiny real simulations (one LTE cell, ten simulated minutes), built the way the runner builds them. */
+final class ReportFixtures {
+
+    static final String RATE_PATH = "workload.backupArrivalsPerSecond";
+    static final String CHANNELS_PATH = "stations.channels";
+    static final String PROFILE_PATH = "profile";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double[] RATES = {0.02, 0.05, 0.1};
+
+    private static RunReport single;
+    private static RunReport sweep;
+    private static RunReport twoParameterSweep;
+
+    private ReportFixtures() {}
+
+    /** One point, no sweep, 3 replications, flows of replication 0. */
+    static synchronized RunReport single() {
+        if (single == null) {
+            SimulationConfig config = config(0.05, 3);
+            SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
+            single = new RunReport(scenario(resolved(0.05), List.of(point)), List.of(run(point, false)), false);
+        }
+        return single;
+    }
+
+    /** One point of a single replication: every half-width is undefined. */
+    static RunReport oneReplication() {
+        SimulationConfig config = config(0.05, 1);
+        SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
+        return new RunReport(scenario(resolved(0.05), List.of(point)), List.of(run(point, true)), true);
+    }
+
+    /** The arrival rate swept over three values, every replication's flows. */
+    static synchronized RunReport sweep() {
+        if (sweep == null) {
+            List<SweepPoint> points = new ArrayList<>();
+            for (int i = 0; i < RATES.length; i++) {
+                points.add(new SweepPoint(i, List.of(new SweepValue(RATE_PATH, JSON.getNodeFactory().numberNode(RATES[i]))),
+                        resolved(RATES[i]), config(RATES[i], 3)));
+            }
+            List<PointResult> results = new ArrayList<>();
+            for (SweepPoint point : points) {
+                results.add(run(point, true));
+            }
+            sweep = new RunReport(scenario(resolved(RATES[0]), points), results, true);
+        }
+        return sweep;
+    }
+
+    /**
+     * Two parameters, one of them not a number, 2 x 2 points: the results of the first two points of
+     * {@link #sweep()}, relabelled (the reports only format what they are given).
+     */
+    static synchronized RunReport twoParameterSweep() {
+        if (twoParameterSweep == null) {
+            RunReport base = sweep();
+            List<SweepPoint> points = new ArrayList<>();
+            List<PointResult> results = new ArrayList<>();
+            String[] profiles = {"LTE", "CIRCUIT_SWITCHED_DATA"};
+            int index = 0;
+            for (int channels : new int[] {2, 4}) {
+                for (String profile : profiles) {
+                    PointResult source = base.points().get(index % 2);
+                    SweepPoint point = new SweepPoint(index, List.of(
+                            new SweepValue(CHANNELS_PATH, JSON.getNodeFactory().numberNode(channels)),
+                            new SweepValue(PROFILE_PATH, JSON.getNodeFactory().textNode(profile))),
+                            source.point().resolved(), source.point().config());
+                    points.add(point);
+                    results.add(new PointResult(point, source.replications(), source.summary(), List.of()));
+                    index++;
+                }
+            }
+            twoParameterSweep = new RunReport(scenario(base.scenario().resolved(), points), results, false);
+        }
+        return twoParameterSweep;
+    }
+
+    private static SimulationConfig config(double arrivalsPerSecond, int replications) {
+        return Simulation.builder()
+                .profile(Profile.LTE)
+                .station("cell-1", 2, 50_000_000_000L)
+                .workload(WorkloadConfig.backupsOnly(40, arrivalsPerSecond, new Distribution.Fixed(200_000))
+                        .withRestores(0.5, new Distribution.Exponential(60))
+                        .withWrongPasswordProbability(0.1))
+                .runLengthSeconds(600)
+                .warmupSeconds(0)
+                .replications(replications)
+                .seed(7)
+                .build()
+                .config();
+    }
+
+    /** Every replication of {@code point}, recording flows of replication 0 or of all, as the runner does. */
+    private static PointResult run(SweepPoint point, boolean allFlows) {
+        List<ReplicationResult> results = new ArrayList<>();
+        List<FlowRow> flows = new ArrayList<>();
+        for (int r = 0; r < point.config().replications(); r++) {
+            int replication = r;
+            List<FlowRow> rows = new ArrayList<>();
+            FlowListener listener = new FlowListener() {
+                @Override
+                public void flowEnded(Flow flow, FlowRecord record) {
+                    rows.add(FlowRow.of(point.index(), replication, record));
+                }
+            };
+            results.add(Simulation.builder().config(point.config()).flowListener(listener).build()
+                    .runReplication(replication));
+            if (allFlows || replication == 0) {
+                rows.sort(Comparator.comparingLong(FlowRow::flowId));
+                flows.addAll(rows);
+            }
+        }
+        return new PointResult(point, results, ExperimentSummary.of(results), flows);
+    }
+
+    private static ResolvedScenario scenario(JsonNode resolved, List<SweepPoint> points) {
+        return new ResolvedScenario(Path.of("tiny.json"), resolved, 7, points.get(0).config().replications(), points);
+    }
+
+    private static JsonNode resolved(double arrivalsPerSecond) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", "tiny");
+        root.put("seed", 7);
+        root.put("profile", "LTE");
+        root.putObject("workload").put("backupArrivalsPerSecond", arrivalsPerSecond).put("restoreShare", 0.5);
+        root.putArray("stations").addObject().put("id", "cell-1").put("channels", 2);
+        return root;
+    }
+}
