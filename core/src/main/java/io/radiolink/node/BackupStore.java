@@ -105,6 +105,19 @@ public final class BackupStore {
         return true;
     }
 
+    /**
+     * Loses every committed copy (a volatile store in an outage) and reports them as lost. Staging
+     * reservations are not touched: their backups' connections end with the outage and release them.
+     */
+    public void loseAll() {
+        int copies = committed.size();
+        long bytes = committedBytes;
+        committed.clear();
+        committedBytes = 0;
+        listener.occupancyChanged(this);
+        listener.copiesLost(this, copies, bytes);
+    }
+
     /** The committed copies in phone-number order. */
     public Collection<StoredBackup> committedCopies() {
         return Collections.unmodifiableCollection(committed.values());

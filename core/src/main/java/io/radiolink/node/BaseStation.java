@@ -4,6 +4,7 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.random.RandomStreams;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /** A base station: a radio cell with channels and a store of backed-up user data. */
 public final class BaseStation {
@@ -11,6 +12,9 @@ public final class BaseStation {
     private final StationConfig config;
     private final RadioCell cell;
     private final BackupStore store;
+    private final Scheduler scheduler;
+    private final RandomStreams streams;
+    private int outagesInForce;
 
     /** Builds the station described by {@code config} on this replication's scheduler and streams. */
     public BaseStation(StationConfig config, Scheduler scheduler, RandomStreams streams) {
@@ -24,6 +28,60 @@ public final class BaseStation {
         this.cell = new RadioCell(config.id(), config.channels(), config.airInterface(), scheduler, streams,
                 listeners.air(), listeners.cell());
         this.store = new BackupStore(config.storageCapacityBytes(), listeners.store());
+        this.scheduler = scheduler;
+        this.streams = streams;
+    }
+
+    /**
+     * Schedules the station's outages ({@link StationConfig#outages()}) that start no later than
+     * {@code untilSeconds} (each then lasts its full length); call once, at time 0, when building the
+     * model. Random outages draw from the stream {@code outage} of the station's id.
+     */
+    public void scheduleOutages(double untilSeconds) {
+        OutageConfig outages = config.outages();
+        for (OutageConfig.DownPeriod period : outages.scheduled()) {
+            if (period.startSeconds() <= untilSeconds) {
+                scheduler.scheduleAt(period.startSeconds(), this::goDown);
+                scheduler.scheduleAt(period.endSeconds(), this::comeUp);
+            }
+        }
+        if (outages.meanUpSeconds() < Double.POSITIVE_INFINITY) {
+            RandomGenerator random = streams.stream("outage", config.id(), 0);
+            scheduleRandomOutage(random, outages, untilSeconds);
+        }
+    }
+
+    private void scheduleRandomOutage(RandomGenerator random, OutageConfig outages, double untilSeconds) {
+        double start = scheduler.nowSeconds() + exponential(random, outages.meanUpSeconds());
+        if (start > untilSeconds) {
+            return;
+        }
+        double length = exponential(random, outages.meanDownSeconds());
+        scheduler.scheduleAt(start, this::goDown);
+        scheduler.scheduleAt(start + length, () -> {
+            comeUp();
+            scheduleRandomOutage(random, outages, untilSeconds);
+        });
+    }
+
+    private static double exponential(RandomGenerator random, double mean) {
+        return -mean * Math.log1p(-random.nextDouble());
+    }
+
+    /** An outage begins; overlapping outages (scheduled and random) keep the station down until the last ends. */
+    private void goDown() {
+        if (outagesInForce++ == 0) {
+            cell.stationDown();
+            if (!config.outages().persistentStorage()) {
+                store.loseAll();
+            }
+        }
+    }
+
+    private void comeUp() {
+        if (--outagesInForce == 0) {
+            cell.stationUp();
+        }
     }
 
     /** The station's name. */

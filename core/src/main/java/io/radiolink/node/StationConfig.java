@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param airInterface the cell's radio interface
  * @param clearAfterDownload whether the station clears a copy once its download was confirmed and the
  *     connection ended (claim 8); true by default
+ * @param outages when the station is down and whether its store survives; {@link OutageConfig#NONE} by
+ *     default
  */
 public record StationConfig(
         String id, int channels, long storageCapacityBytes, AirInterface airInterface,
-        boolean clearAfterDownload) {
+        boolean clearAfterDownload, OutageConfig outages) {
 
     /** Validates every field. */
     public StationConfig {
@@ -27,6 +29,13 @@ public record StationConfig(
         Checks.atLeast("channels", channels, 1);
         Checks.atLeast("storageCapacityBytes", storageCapacityBytes, 1L);
         Objects.requireNonNull(airInterface, "airInterface");
+        Objects.requireNonNull(outages, "outages");
+    }
+
+    /** A station that never goes down. */
+    public StationConfig(String id, int channels, long storageCapacityBytes, AirInterface airInterface,
+            boolean clearAfterDownload) {
+        this(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, OutageConfig.NONE);
     }
 
     /** A station that clears copies after a confirmed download, as claim 8 describes. */
@@ -37,6 +46,11 @@ public record StationConfig(
 
     /** The same station with another clear-after-download policy. */
     public StationConfig withClearAfterDownload(boolean clear) {
-        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clear);
+        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clear, outages);
+    }
+
+    /** The same station with other outages. */
+    public StationConfig withOutages(OutageConfig newOutages) {
+        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, newOutages);
     }
 }

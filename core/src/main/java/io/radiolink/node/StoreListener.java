@@ -12,4 +12,7 @@ public interface StoreListener {
 
     /** {@code store}'s committed or staged bytes just changed. */
     void occupancyChanged(BackupStore store);
+
+    /** A volatile store lost {@code copies} committed copies of {@code bytes} in all in an outage. */
+    default void copiesLost(BackupStore store, int copies, long bytes) {}
 }

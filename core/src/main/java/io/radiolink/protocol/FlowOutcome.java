@@ -22,7 +22,9 @@ public enum FlowOutcome {
     /** A control message or data frame exhausted its retries (on either side). */
     RETRIES_EXHAUSTED,
     /** A radio link failure dropped the connection. */
-    LINK_DROPPED;
+    LINK_DROPPED,
+    /** The base station was down when the terminal tried, or went down during the flow. */
+    STATION_DOWN;
 
     /** True for {@link #SUCCESS}. */
     public boolean isSuccess() {

@@ -80,6 +80,11 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     @Override
+    public final void stationDown() {
+        finish(FlowOutcome.STATION_DOWN);
+    }
+
+    @Override
     public final void established(Connection<Message> established) {
         connection = established;
         session = new StationSession(station, established, service, this::stationEffect,
@@ -153,7 +158,11 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     @Override
     public final void connectionEnded(ConnectionEnd end) {
         if (decided == null) {
-            decided = end == ConnectionEnd.DROPPED ? FlowOutcome.LINK_DROPPED : FlowOutcome.RETRIES_EXHAUSTED;
+            decided = switch (end) {
+                case DROPPED -> FlowOutcome.LINK_DROPPED;
+                case STATION_DOWN -> FlowOutcome.STATION_DOWN;
+                case RELEASED_BY_STATION, RELEASED_BY_TERMINAL -> FlowOutcome.RETRIES_EXHAUSTED;
+            };
             control.answered();
             stopTransfer();
         }

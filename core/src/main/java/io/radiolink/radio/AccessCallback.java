@@ -1,7 +1,7 @@
 package io.radiolink.radio;
 
 /**
- * What a connection attempt learns: exactly one of the three methods is called, once.
+ * What a connection attempt learns: exactly one of the four methods is called, once.
  *
  * @param <T> the type of unit the connection will carry
  */
@@ -12,6 +12,9 @@ public interface AccessCallback<T> {
 
     /** The attempt got a channel, but set-up failed after the set-up delay; the channel is free. */
     void setupFailed();
+
+    /** The base station was down when the attempt arrived, or went down during its set-up. */
+    void stationDown();
 
     /** The connection is up; the callee must {@link Connection#attach attach} both sides now. */
     void established(Connection<T> connection);

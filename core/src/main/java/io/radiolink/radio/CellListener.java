@@ -20,4 +20,10 @@ public interface CellListener {
      * when the connection was released or dropped.
      */
     default void channelReleased(RadioCell cell, double heldSeconds, double timeSeconds) {}
+
+    /** The cell's base station went down: its connections and set-ups ended, new attempts fail. */
+    default void stationDown(RadioCell cell, double timeSeconds) {}
+
+    /** The cell's base station is up again. */
+    default void stationUp(RadioCell cell, double timeSeconds) {}
 }

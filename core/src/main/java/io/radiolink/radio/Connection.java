@@ -104,7 +104,18 @@ public final class Connection<T> {
         }
     }
 
+    /** The station went down: the connection ends at once, also if a release was under way. */
+    void stationDown() {
+        if (state != State.CLOSED) {
+            cancelDropTimer();
+            close(ConnectionEnd.STATION_DOWN);
+        }
+    }
+
     private void close(ConnectionEnd end) {
+        if (state == State.CLOSED) {
+            return; // a release that was under way when the station went down
+        }
         state = State.CLOSED;
         cell.channelFreed(this, end);
         stationSide.connectionEnded(end);

@@ -7,5 +7,7 @@ public enum ConnectionEnd {
     /** The network asked for the release and it completed. */
     RELEASED_BY_STATION,
     /** A radio link failure dropped the connection. */
-    DROPPED
+    DROPPED,
+    /** The base station went down. */
+    STATION_DOWN
 }

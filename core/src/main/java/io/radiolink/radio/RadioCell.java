@@ -2,7 +2,12 @@ package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.random.RandomStreams;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,6 +28,9 @@ public final class RadioCell {
     private final RandomGenerator failureRandom;
     private final AirListener airListener;
     private final CellListener cellListener;
+    private final Map<Long, Connection<?>> open = new LinkedHashMap<>();
+    private final Set<PendingSetup<?>> settingUp = new LinkedHashSet<>();
+    private boolean down;
     private int busyChannels;
     private long nextConnectionSequence;
     private long attempts;
@@ -51,9 +59,27 @@ public final class RadioCell {
         this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
     }
 
-    /** Starts a connection attempt now; {@code callback} learns its result. */
+    /** An attempt holding a channel through its set-up. */
+    private static final class PendingSetup<T> {
+        final AccessCallback<T> callback;
+        final double seizedAtSeconds;
+
+        PendingSetup(AccessCallback<T> callback, double seizedAtSeconds) {
+            this.callback = callback;
+            this.seizedAtSeconds = seizedAtSeconds;
+        }
+    }
+
+    /**
+     * Starts a connection attempt now; {@code callback} learns its result. An attempt while the station
+     * is down fails at once ({@link AccessCallback#stationDown}) and is not counted as an attempt.
+     */
     public <T> void connect(AccessCallback<T> callback) {
         Objects.requireNonNull(callback, "callback");
+        if (down) {
+            callback.stationDown();
+            return;
+        }
         attempts++;
         double now = scheduler.nowSeconds();
         boolean blocked = busyChannels == channels;
@@ -65,10 +91,17 @@ public final class RadioCell {
         }
         busyChannels++;
         cellListener.channelSeized(this, now);
-        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(callback, now));
+        PendingSetup<T> setup = new PendingSetup<>(callback, now);
+        settingUp.add(setup);
+        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(setup));
     }
 
-    private <T> void finishSetup(AccessCallback<T> callback, double seizedAtSeconds) {
+    private <T> void finishSetup(PendingSetup<T> setup) {
+        if (!settingUp.remove(setup)) {
+            return; // the station went down during the set-up
+        }
+        AccessCallback<T> callback = setup.callback;
+        double seizedAtSeconds = setup.seizedAtSeconds;
         double failure = airInterface.setupFailureProbability();
         if (failure > 0.0 && setupRandom.nextDouble() < failure) {
             failedSetups++;
@@ -81,7 +114,42 @@ public final class RadioCell {
                 streams.stream("loss-uplink", id, sequence), streams.stream("loss-downlink", id, sequence),
                 airListener);
         connection.armRadioLinkFailure(timeToFailure());
+        open.put(sequence, connection);
         callback.established(connection);
+    }
+
+    /**
+     * The station goes down: every set-up in progress fails, every connection ends with
+     * {@link ConnectionEnd#STATION_DOWN} (in the order they were made), and attempts fail until
+     * {@link #stationUp()}. Does nothing if the cell is already down.
+     */
+    public void stationDown() {
+        if (down) {
+            return;
+        }
+        down = true;
+        cellListener.stationDown(this, scheduler.nowSeconds());
+        for (PendingSetup<?> setup : List.copyOf(settingUp)) {
+            settingUp.remove(setup);
+            freeChannel(setup.seizedAtSeconds);
+            setup.callback.stationDown();
+        }
+        for (Connection<?> connection : List.copyOf(open.values())) {
+            connection.stationDown();
+        }
+    }
+
+    /** The station is up again: attempts are served. */
+    public void stationUp() {
+        if (down) {
+            down = false;
+            cellListener.stationUp(this, scheduler.nowSeconds());
+        }
+    }
+
+    /** True while the station is down. */
+    public boolean isDown() {
+        return down;
     }
 
     private double timeToFailure() {
@@ -93,6 +161,7 @@ public final class RadioCell {
     }
 
     void channelFreed(Connection<?> connection, ConnectionEnd end) {
+        open.remove(connection.sequence());
         if (end == ConnectionEnd.DROPPED) {
             drops++;
         }

@@ -140,6 +140,7 @@ public final class Simulation {
         List<BaseStation> stations = new ArrayList<>();
         for (StationConfig station : config.stations()) {
             BaseStation built = new BaseStation(station, scheduler, streams, observers);
+            built.scheduleOutages(config.runLengthSeconds());
             collector.observeCell(built.cell());
             stations.add(built);
         }

@@ -13,9 +13,12 @@ import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
  * @param holdingSeconds the holding times of the channels seized in the window (and released before the
  *     collector finished)
  * @param meanBusyChannels the time-weighted mean number of busy channels over the window
+ * @param outages the outages of the cell's station that began in the window
+ * @param downShare the time-weighted share of the window the station was down, in [0, 1]
  */
 public record CellStatistics(int channels, long attempts, long blockedAttempts,
-        StatisticalSummaryValues holdingSeconds, double meanBusyChannels) implements Serializable {
+        StatisticalSummaryValues holdingSeconds, double meanBusyChannels, long outages, double downShare)
+        implements Serializable {
 
     /** Checks the counts. */
     public CellStatistics {
@@ -30,6 +33,16 @@ public record CellStatistics(int channels, long attempts, long blockedAttempts,
         if (!(meanBusyChannels >= 0.0)) {
             throw new IllegalArgumentException("meanBusyChannels must be >= 0, was " + meanBusyChannels);
         }
+        if (outages < 0 || !(downShare >= 0.0 && downShare <= 1.0)) {
+            throw new IllegalArgumentException("need outages >= 0 and downShare in [0, 1], was " + outages + ", "
+                    + downShare);
+        }
+    }
+
+    /** A cell whose station never went down. */
+    public CellStatistics(int channels, long attempts, long blockedAttempts, StatisticalSummaryValues holdingSeconds,
+            double meanBusyChannels) {
+        this(channels, attempts, blockedAttempts, holdingSeconds, meanBusyChannels, 0, 0.0);
     }
 
     /** Attempts that got a channel. */

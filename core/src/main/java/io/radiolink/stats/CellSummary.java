@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param blockingProbability the estimate of the blocking probability
  * @param meanHoldingSeconds the estimate of the mean channel holding time
  * @param meanBusyChannels the estimate of the time-weighted mean number of busy channels
+ * @param outages outages of the cell's station that began in the windows, summed
+ * @param downShare the estimate of the share of the window the station was down
  */
 public record CellSummary(int channels, long attempts, long blockedAttempts, Estimate blockingProbability,
-        Estimate meanHoldingSeconds, Estimate meanBusyChannels) implements Serializable {
+        Estimate meanHoldingSeconds, Estimate meanBusyChannels, long outages, Estimate downShare)
+        implements Serializable {
 
     /** Checks the counts and for nulls. */
     public CellSummary {
@@ -25,5 +28,6 @@ public record CellSummary(int channels, long attempts, long blockedAttempts, Est
         Objects.requireNonNull(blockingProbability, "blockingProbability");
         Objects.requireNonNull(meanHoldingSeconds, "meanHoldingSeconds");
         Objects.requireNonNull(meanBusyChannels, "meanBusyChannels");
+        Objects.requireNonNull(downShare, "downShare");
     }
 }

@@ -43,6 +43,9 @@ import java.util.function.ToDoubleFunction;
  * @param admittedArrivalRatePerSecond the estimate of admitted attempts per second of the window
  * @param storageMeanBytes the estimate of the time-weighted mean storage occupancy, every store together
  * @param storagePeakBytes the largest storage peak of any replication
+ * @param outages station outages that began in the windows, summed over cells and replications
+ * @param copiesLost committed copies volatile stores lost in outages, summed
+ * @param bytesLost their bytes, summed
  * @param arrivalsSkippedTerminalBusy arrivals that found the subscriber's terminal busy, summed
  * @param unfinishedFlows counted flows that never ended, summed (0 unless a run was cut short)
  */
@@ -60,6 +63,9 @@ public record ExperimentSummary(
         Estimate admittedArrivalRatePerSecond,
         Estimate storageMeanBytes,
         long storagePeakBytes,
+        long outages,
+        long copiesLost,
+        long bytesLost,
         long arrivalsSkippedTerminalBusy,
         long unfinishedFlows) implements Serializable {
 
@@ -123,12 +129,18 @@ public record ExperimentSummary(
         Traffic traffic = Traffic.ZERO;
         List<Map<IntegrityCheck, Long>> integrity = new ArrayList<>();
         long storagePeak = 0;
+        long outages = 0;
+        long copiesLost = 0;
+        long bytesLost = 0;
         long skipped = 0;
         long unfinished = 0;
         for (ReplicationResult result : sorted) {
             traffic = traffic.plus(result.traffic());
             integrity.add(result.integrity());
             storagePeak = Math.max(storagePeak, result.storage().peakBytes());
+            outages += result.cells().values().stream().mapToLong(CellStatistics::outages).sum();
+            copiesLost += result.storage().copiesLost();
+            bytesLost += result.storage().bytesLost();
             skipped += result.arrivalsSkippedTerminalBusy();
             unfinished += result.unfinishedFlows();
         }
@@ -139,7 +151,7 @@ public record ExperimentSummary(
                 estimate(sorted, ReplicationResult::meanBusyChannels, confidence),
                 estimate(sorted, ReplicationResult::admittedArrivalRatePerSecond, confidence),
                 estimate(sorted, r -> r.storage().meanBytes(), confidence),
-                storagePeak, skipped, unfinished);
+                storagePeak, outages, copiesLost, bytesLost, skipped, unfinished);
     }
 
     private static FlowSummary flowSummary(List<ReplicationResult> sorted, FlowKind kind, double confidence) {
@@ -183,6 +195,7 @@ public record ExperimentSummary(
             int channels = perReplication.get(0).channels();
             long attempts = 0;
             long blocked = 0;
+            long outages = 0;
             for (CellStatistics cell : perReplication) {
                 if (cell.channels() != channels) {
                     throw new IllegalArgumentException("cell '" + id + "' has " + channels + " channels in one "
@@ -190,11 +203,13 @@ public record ExperimentSummary(
                 }
                 attempts += cell.attempts();
                 blocked += cell.blockedAttempts();
+                outages += cell.outages();
             }
             cells.put(id, new CellSummary(channels, attempts, blocked,
                     estimate(perReplication, CellStatistics::blockingProbability, confidence),
                     estimate(perReplication, CellStatistics::meanHoldingSeconds, confidence),
-                    estimate(perReplication, CellStatistics::meanBusyChannels, confidence)));
+                    estimate(perReplication, CellStatistics::meanBusyChannels, confidence), outages,
+                    estimate(perReplication, CellStatistics::downShare, confidence)));
         }
         return cells;
     }

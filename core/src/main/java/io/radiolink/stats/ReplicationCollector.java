@@ -87,6 +87,8 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     /** Each store's last reported occupancy; looked up only, never iterated. */
     private final IdentityHashMap<BackupStore, Long> storeBytes = new IdentityHashMap<>();
     private final TimeWeightedLevel storage;
+    private long copiesLost;
+    private long bytesLost;
 
     private long arrivalsSkipped;
     private boolean finished;
@@ -185,6 +187,31 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     }
 
     @Override
+    public void stationDown(RadioCell cell, double timeSeconds) {
+        requireOpen();
+        CellAccumulator accumulator = cell(cell);
+        accumulator.down.set(timeSeconds, 1);
+        if (inWindow(timeSeconds)) {
+            accumulator.outages++;
+        }
+    }
+
+    @Override
+    public void stationUp(RadioCell cell, double timeSeconds) {
+        requireOpen();
+        cell(cell).down.set(timeSeconds, 0);
+    }
+
+    @Override
+    public void copiesLost(BackupStore store, int copies, long bytes) {
+        requireOpen();
+        if (inWindow(scheduler.nowSeconds())) {
+            copiesLost += copies;
+            bytesLost += bytes;
+        }
+    }
+
+    @Override
     public void occupancyChanged(BackupStore store) {
         requireOpen();
         long bytes = store.committedBytes() + store.stagedBytes();
@@ -227,7 +254,8 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
                 dataFramesSent, dataFramesRetransmitted);
         return new ReplicationResult(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic,
                 ResultMaps.counts(IntegrityCheck.class, integrity), cellStatistics,
-                new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel()), arrivalsSkipped,
+                new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost),
+                arrivalsSkipped,
                 flowsStarted - flowsEnded);
     }
 
@@ -240,7 +268,8 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     private CellAccumulator cell(RadioCell cell) {
         CellAccumulator accumulator = cells.get(cell.id());
         if (accumulator == null) {
-            accumulator = new CellAccumulator(cell, new TimeWeightedLevel(warmupSeconds, runLengthSeconds));
+            accumulator = new CellAccumulator(cell, new TimeWeightedLevel(warmupSeconds, runLengthSeconds),
+                    new TimeWeightedLevel(warmupSeconds, runLengthSeconds));
             cells.put(cell.id(), accumulator);
         } else if (accumulator.cell != cell) {
             throw new IllegalArgumentException("two cells have the id '" + cell.id() + "'");
@@ -301,18 +330,23 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     private static final class CellAccumulator {
         final RadioCell cell;
         final TimeWeightedLevel busy;
+        final TimeWeightedLevel down;
         final SummaryStatistics holding = new SummaryStatistics();
         long attempts;
         long blockedAttempts;
+        long outages;
 
-        CellAccumulator(RadioCell cell, TimeWeightedLevel busy) {
+        CellAccumulator(RadioCell cell, TimeWeightedLevel busy, TimeWeightedLevel down) {
             this.cell = cell;
             this.busy = busy;
+            this.down = down;
         }
 
         CellStatistics toStatistics() {
             busy.close();
-            return new CellStatistics(cell.channels(), attempts, blockedAttempts, summary(holding), busy.mean());
+            down.close();
+            return new CellStatistics(cell.channels(), attempts, blockedAttempts, summary(holding), busy.mean(),
+                    outages, down.mean());
         }
     }
 }

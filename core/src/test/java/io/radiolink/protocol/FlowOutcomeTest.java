@@ -225,4 +225,18 @@ final class FlowOutcomeTest {
         assertTrue(r.stationViewDiffers());
         assertTrue(b.userData().isPresent(), "the station cleared only what B had confirmed storing");
     }
+
+    @Test
+    void stationDown_outageDuringTransfer_flowEndsAtTheOutage() {
+        // A 100 kB backup takes ~9 s on the clean link; the station goes down 5 s in.
+        StationConfig config = station(1, 1_000_000, CLEAN_AIR).withOutages(io.radiolink.node.OutageConfig.scheduled(
+                java.util.List.of(new io.radiolink.node.OutageConfig.DownPeriod(5, 60)), true));
+        FlowRecord r = only(run(config, (h, bs) -> {
+            bs.scheduleOutages(100);
+            h.service().startBackup(terminalWithData("0100", 100_000, true), bs);
+        }));
+        assertEquals(FlowOutcome.STATION_DOWN, r.outcome());
+        assertEquals(5.0, r.endSeconds());
+        assertEquals(FlowPhase.TRANSFER, r.endPhase());
+    }
 }

@@ -114,6 +114,11 @@ final class RadioCellTest {
         }
 
         @Override
+        public void stationDown() {
+            model.record(name + " station down");
+        }
+
+        @Override
         public void established(Connection<String> established) {
             this.connection = established;
             established.attach(endpoint("terminal"), endpoint("station"));
@@ -364,6 +369,11 @@ final class RadioCellTest {
                 }
 
                 @Override
+                public void stationDown() {
+                    throw new AssertionError("the station never goes down here");
+                }
+
+                @Override
                 public void established(Connection<String> connection) {
                     AccessCallback<String> self = this;
                     Endpoint<String> terminal = new Endpoint<>() {
@@ -480,6 +490,9 @@ final class RadioCellTest {
 
                 @Override
                 public void setupFailed() {}
+
+                @Override
+                public void stationDown() {}
 
                 @Override
                 public void established(Connection<Integer> connection) {

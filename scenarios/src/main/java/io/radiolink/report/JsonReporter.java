@@ -98,6 +98,8 @@ public final class JsonReporter implements Reporter {
         ObjectNode storage = metrics.putObject("storage");
         storage.set("meanBytes", estimate(summary.storageMeanBytes()));
         storage.put("peakBytes", summary.storagePeakBytes());
+        storage.put("copiesLost", summary.copiesLost());
+        storage.put("bytesLost", summary.bytesLost());
         metrics.put("arrivalsSkippedTerminalBusy", summary.arrivalsSkippedTerminalBusy());
         metrics.put("unfinishedFlows", summary.unfinishedFlows());
         return json;
@@ -147,6 +149,7 @@ public final class JsonReporter implements Reporter {
         json.set("meanHoldingSeconds", estimate(summary.meanHoldingSeconds()));
         json.set("meanBusyChannels", estimate(summary.meanBusyChannels()));
         json.set("admittedArrivalRatePerSecond", estimate(summary.admittedArrivalRatePerSecond()));
+        json.put("outages", summary.outages());
         ObjectNode byId = json.putObject("byId");
         for (Map.Entry<String, CellSummary> entry : summary.cells().entrySet()) {
             CellSummary cell = entry.getValue();
@@ -157,6 +160,8 @@ public final class JsonReporter implements Reporter {
             one.set("blockingProbability", estimate(cell.blockingProbability()));
             one.set("meanHoldingSeconds", estimate(cell.meanHoldingSeconds()));
             one.set("meanBusyChannels", estimate(cell.meanBusyChannels()));
+            one.put("outages", cell.outages());
+            one.set("downShare", estimate(cell.downShare()));
         }
         return json;
     }

@@ -1,5 +1,6 @@
 package io.radiolink.scenario;
 
+import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.FlowKind;
@@ -139,11 +140,23 @@ final class ModelBuilder {
                             + (stations.get(earlier).count() > 1 ? " (count " + stations.get(earlier).count() + ")" : ""),
                             ScenarioFile.allowed("id"));
                 }
+                OutageConfig outages = outages(s.outages(), JsonPaths.field(path, "outages"));
                 built.add(construct(path, ScenarioFile.Station.class, Map.of(), () -> new StationConfig(id,
-                        s.channels(), s.storageCapacityBytes(), air, s.clearAfterDownload())));
+                        s.channels(), s.storageCapacityBytes(), air, s.clearAfterDownload(), outages)));
             }
         }
         return built;
+    }
+
+    private static OutageConfig outages(ScenarioFile.Outages o, String path) throws Invalid {
+        List<OutageConfig.DownPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < o.scheduled().size(); i++) {
+            ScenarioFile.DownPeriod d = o.scheduled().get(i);
+            periods.add(construct(JsonPaths.element(JsonPaths.field(path, "scheduled"), i), ScenarioFile.DownPeriod.class,
+                    Map.of(), () -> new OutageConfig.DownPeriod(d.startSeconds(), d.endSeconds())));
+        }
+        return construct(path, ScenarioFile.Outages.class, Map.of(), () -> new OutageConfig(periods,
+                o.meanUpSeconds(), o.meanDownSeconds(), o.persistentStorage()));
     }
 
     private static WorkloadConfig workload(ScenarioFile.Workload w) throws Invalid {

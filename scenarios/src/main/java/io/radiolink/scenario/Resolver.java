@@ -1,5 +1,6 @@
 package io.radiolink.scenario;
 
+import io.radiolink.node.OutageConfig;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
@@ -170,9 +171,27 @@ final class Resolver {
                     or(s.count(), 1),
                     required(s.channels(), path, "channels"),
                     required(s.storageCapacityBytes(), path, "storageCapacityBytes"),
-                    or(s.clearAfterDownload(), true)));
+                    or(s.clearAfterDownload(), true),
+                    outages(s.outages(), JsonPaths.field(path, "outages"))));
         }
         return resolved;
+    }
+
+    /** Outages with defaults: none scheduled, no random ones (mean down 1 s unused), persistent storage. */
+    private static ScenarioFile.Outages outages(ScenarioFile.Outages o, String path) throws Invalid {
+        OutageConfig none = OutageConfig.NONE;
+        if (o == null) {
+            return new ScenarioFile.Outages(List.of(), none.meanUpSeconds(), none.meanDownSeconds(),
+                    none.persistentStorage());
+        }
+        List<ScenarioFile.DownPeriod> scheduled = o.scheduled() == null ? List.of() : o.scheduled();
+        for (int i = 0; i < scheduled.size(); i++) {
+            String periodPath = JsonPaths.element(JsonPaths.field(path, "scheduled"), i);
+            required(scheduled.get(i).startSeconds(), periodPath, "startSeconds");
+            required(scheduled.get(i).endSeconds(), periodPath, "endSeconds");
+        }
+        return new ScenarioFile.Outages(scheduled, or(o.meanUpSeconds(), none.meanUpSeconds()),
+                or(o.meanDownSeconds(), none.meanDownSeconds()), or(o.persistentStorage(), true));
     }
 
     private static Workload workload(Workload w) throws Invalid {

@@ -103,7 +103,15 @@ record ScenarioFile(
     record Control(Double timeoutSeconds, Integer retryLimit) {}
 
     /** One base station, or {@code count} alike. */
-    record Station(String id, Integer count, Integer channels, Long storageCapacityBytes, Boolean clearAfterDownload) {}
+    record Station(String id, Integer count, Integer channels, Long storageCapacityBytes, Boolean clearAfterDownload,
+            Outages outages) {}
+
+    /** When a station is down, and whether its store survives. */
+    record Outages(List<DownPeriod> scheduled, Double meanUpSeconds, Double meanDownSeconds,
+            Boolean persistentStorage) {}
+
+    /** A scheduled down period. */
+    record DownPeriod(Double startSeconds, Double endSeconds) {}
 
     /** The demand on every station. */
     record Workload(
@@ -248,6 +256,14 @@ record ScenarioFile(
         a.put("channels", "a whole number >= 1");
         a.put("storageCapacityBytes", "a whole number >= 1 (bytes)");
         a.put("clearAfterDownload", "true or false");
+        a.put("outages", objectWith(Outages.class));
+        a.put("scheduled", "a list of down periods, each " + objectWith(DownPeriod.class) + ", sorted, not overlapping");
+        a.put("scheduled[]", objectWith(DownPeriod.class));
+        a.put("startSeconds", "a finite number >= 0 (seconds)");
+        a.put("endSeconds", "a finite number > startSeconds (seconds)");
+        a.put("meanUpSeconds", "a number > 0 (seconds), or \"Infinity\" for no random outages");
+        a.put("meanDownSeconds", "a finite number > 0 (seconds)");
+        a.put("persistentStorage", "true or false");
         a.put("workload", objectWith(Workload.class));
         a.put("subscribersPerStation", "a whole number >= 1");
         a.put("backupArrivalsPerSecond", "a finite number > 0 (arrivals per second at each station)");

@@ -148,4 +148,21 @@ final class CliTest {
         assertTrue(unknown.err().startsWith("error: Unknown option") && unknown.err().contains("'--thread'"), unknown.err());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
     }
+
+    @Test
+    void run_outageExample_volatileStorageLosesCopiesAndRestoresFail() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("station-outage.json"), temp, 9_000, 2);
+        Path out = temp.resolve("outage");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString()).status());
+        JsonNode points = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("points");
+        JsonNode persistent = points.get(0).get("metrics");
+        JsonNode lossy = points.get(1).get("metrics");
+        assertTrue(persistent.get("cells").get("outages").asLong() > 0, "the scheduled outage at 7,200 s at least");
+        assertTrue(persistent.get("backup").get("outcomes").get("STATION_DOWN").asLong() > 0);
+        assertEquals(0, persistent.get("storage").get("copiesLost").asLong());
+        assertTrue(lossy.get("storage").get("copiesLost").asLong() > 0);
+        assertTrue(lossy.get("download").get("outcomes").get("NO_BACKUP").asLong()
+                > persistent.get("download").get("outcomes").get("NO_BACKUP").asLong(),
+                "restores after an outage find nothing in a volatile store");
+    }
 }

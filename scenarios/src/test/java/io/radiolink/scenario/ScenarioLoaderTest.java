@@ -290,4 +290,31 @@ final class ScenarioLoaderTest {
         assertEquals(new BernoulliLoss(0.001),
                 scenario.points().get(0).config().stations().get(0).airInterface().uplink().lossModel());
     }
+
+    @Test
+    void load_outages_resolvedWithDefaultsAndBuilt() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, """
+                {"runLengthSeconds": 100, "stations": [
+                   {"id": "a", "channels": 1, "storageCapacityBytes": 9},
+                   {"id": "b", "channels": 1, "storageCapacityBytes": 9, "outages": {
+                      "scheduled": [{"startSeconds": 10, "endSeconds": 20}], "meanUpSeconds": 50,
+                      "persistentStorage": false}}]}""");
+        var stations = scenario.points().get(0).config().stations();
+        assertEquals(io.radiolink.node.OutageConfig.NONE, stations.get(0).outages());
+        var b = stations.get(1).outages();
+        assertEquals(java.util.List.of(new io.radiolink.node.OutageConfig.DownPeriod(10, 20)), b.scheduled());
+        assertEquals(50.0, b.meanUpSeconds());
+        assertEquals(1.0, b.meanDownSeconds());
+        assertEquals(false, b.persistentStorage());
+        assertEquals("Infinity", scenario.resolved().get("stations").get(0).get("outages").get("meanUpSeconds").asText());
+    }
+
+    @Test
+    void load_overlappingOutages_locatedError() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.load(dir, """
+                {"runLengthSeconds": 100, "stations": [{"id": "a", "channels": 1, "storageCapacityBytes": 9,
+                  "outages": {"scheduled": [{"startSeconds": 10, "endSeconds": 20}, {"startSeconds": 15, "endSeconds": 30}]}}]}"""));
+        assertTrue(e.getMessage().contains("stations[0].outages"), e.getMessage());
+        assertTrue(e.getMessage().contains("sorted and not overlap"), e.getMessage());
+    }
 }

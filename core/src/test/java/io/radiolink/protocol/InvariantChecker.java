@@ -1,0 +1,535 @@
+package io.radiolink.protocol;
+
+import io.radiolink.engine.Scheduler;
+import io.radiolink.node.BackupStore;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.UserData;
+import io.radiolink.protocol.Message.BackupRequest;
+import io.radiolink.protocol.Message.BackupResponse;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.Message.DownloadRequest;
+import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.radio.AirListener;
+import io.radiolink.radio.Connection;
+import io.radiolink.radio.Side;
+import io.radiolink.simulation.ReplicationModel;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Watches one run of an {@link InvariantScenario} from inside the simulation and collects every
+ * violation of the safety invariants that {@link InvariantTest} documents, each message naming the
+ * scenario's seed and the flow; it also counts what the run exercised.
+ *
+ * <p>It is the run's flow listener and air listener, and {@link #attach} (the builder's script) gives
+ * it the stations. At every callback it compares each station's committed copies with the snapshot
+ * taken at the previous callback, so it sees each commit at the StationComplete sent in the commit's
+ * event and each clear at the flowEnded of the download whose connection end caused it.
+ */
+final class InvariantChecker implements FlowListener, AirListener {
+
+    private static final int MAX_VIOLATIONS = 50;
+
+    /** What the checker knows about one flow. */
+    private static final class Tracked {
+        final Flow flow;
+        final String password;
+        final UserData backupData;
+        final boolean heldDataAtStart;
+        boolean connected;
+        boolean ended;
+        boolean responded;
+        double transferSeconds = Double.NaN;
+        StoredBackup handedOver;
+        long dataFramesToTerminal;
+        Long committedVersion;
+        boolean clearSeen;
+
+        Tracked(Flow flow) {
+            this.flow = flow;
+            this.password = flow.terminal().maintenancePassword().orElse(null);
+            this.heldDataAtStart = flow.terminal().userData().isPresent();
+            this.backupData = flow.kind() == FlowKind.BACKUP ? flow.terminal().userData().orElse(null) : null;
+        }
+
+        boolean sameNumberAt(String stationId, PhoneNumber number) {
+            return flow.station().id().equals(stationId) && flow.addressedNumber().equals(number);
+        }
+    }
+
+    /** The backup flow that committed a copy, and the password it typed. */
+    private record Origin(long flowId, String password) {}
+
+    /** A station's store and what the checker last saw in it. */
+    private static final class Watched {
+        final BaseStation station;
+        Map<PhoneNumber, StoredBackup> snapshot = new TreeMap<>();
+        long lastVersion;
+        final Map<Long, Origin> origins = new TreeMap<>();
+
+        Watched(BaseStation station) {
+            this.station = station;
+        }
+
+        BackupStore store() {
+            return station.store();
+        }
+    }
+
+    private final long seed;
+    private final Map<Long, Tracked> flows = new LinkedHashMap<>();
+    private final Map<Long, Tracked> active = new LinkedHashMap<>();
+    private final Map<Connection<?>, Tracked> byConnection = new IdentityHashMap<>();
+    private final List<Watched> stations = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final Map<String, Long> counts = new TreeMap<>();
+    private Scheduler scheduler;
+    private Tracked awaitingRequest;
+    private long violationCount;
+
+    InvariantChecker(long seed) {
+        this.seed = seed;
+    }
+
+    /** The builder's script: takes the stations, which are empty at time 0. */
+    void attach(ReplicationModel model) {
+        scheduler = model.scheduler();
+        for (BaseStation station : model.stations()) {
+            check(station.store().committedCopies().isEmpty(), null, () -> station + " starts with copies");
+            stations.add(new Watched(station));
+        }
+    }
+
+    /** Runs the end-of-run checks: nothing changed unseen, every flow ended, no staging space left. */
+    void finish() {
+        checkStores(null, null);
+        for (Tracked t : active.values()) {
+            violation(t, "started but never ended");
+        }
+        check(count("flows started") == count("flows ended"), null,
+                () -> count("flows started") + " flows started but " + count("flows ended") + " ended");
+        for (Watched w : stations) {
+            check(w.store().stagedBytes() == 0, null,
+                    () -> w.station + " still holds " + w.store().stagedBytes() + " staged bytes after the run");
+        }
+    }
+
+    /** Every violation found, at most {@value #MAX_VIOLATIONS} (then a line saying how many more). */
+    List<String> violations() {
+        List<String> all = new ArrayList<>(violations);
+        if (violationCount > violations.size()) {
+            all.add("... and " + (violationCount - violations.size()) + " more");
+        }
+        return all;
+    }
+
+    /** What the run exercised: outcomes per kind, effects, clears, concurrent flows, password cases. */
+    Map<String, Long> counts() {
+        return counts;
+    }
+
+    // ---- flow events -------------------------------------------------------------------------
+
+    @Override
+    public void flowStarted(Flow flow, double timeSeconds) {
+        checkStores(null, null);
+        Tracked t = new Tracked(flow);
+        check(!flows.containsKey(flow.id()), t, () -> "started twice");
+        check(flow.kind() == FlowKind.BACKUP || !t.heldDataAtStart, t,
+                () -> "a download started on a terminal that already holds data");
+        flows.put(flow.id(), t);
+        active.put(flow.id(), t);
+        increment("flows started");
+    }
+
+    @Override
+    public void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {
+        checkStores(null, null);
+        Tracked t = flows.get(flow.id());
+        if (t == null || t.ended) {
+            violation(t, "entered " + phase + (t == null ? " without having started" : " after it ended"));
+            return;
+        }
+        if (phase == FlowPhase.REQUEST) {
+            // The connection was just established; the flow's request is the next unit on the air.
+            t.connected = true;
+            awaitingRequest = t;
+            countConcurrency(t);
+        } else if (phase == FlowPhase.TRANSFER) {
+            t.transferSeconds = timeSeconds;
+        }
+    }
+
+    @Override
+    public void flowEnded(Flow flow, FlowRecord record) {
+        Tracked t = flows.get(flow.id());
+        checkStores(t, record);
+        if (t == null || t.ended) {
+            violation(t, t == null ? "ended without having started" : "ended twice");
+            return;
+        }
+        t.ended = true;
+        active.remove(flow.id());
+        increment("flows ended");
+        increment("outcome " + record.kind() + " " + record.outcome());
+        increment("effect " + record.kind() + " " + record.stationEffect());
+        checkRecordMatchesFlow(t, record);
+        checkStationView(t, record);
+        if (record.kind() == FlowKind.BACKUP) {
+            checkBackupEnd(t, record);
+        } else {
+            checkDownloadEnd(t, record);
+        }
+    }
+
+    private void checkRecordMatchesFlow(Tracked t, FlowRecord record) {
+        Flow flow = t.flow;
+        check(record.flowId() == flow.id() && record.kind() == flow.kind()
+                && record.addressedNumber().equals(flow.addressedNumber())
+                && record.stationId().equals(flow.station().id()), t, () -> "its record names another flow: " + record);
+        check(record.endSeconds() == now(), t, () -> "record ends at " + record.endSeconds() + " but was reported at "
+                + now());
+        check(flow.record().equals(Optional.of(record)), t, () -> "flow.record() differs from the reported record");
+    }
+
+    /** Invariant 6: the station's view differs from the terminal's only in the documented ways. */
+    private void checkStationView(Tracked t, FlowRecord record) {
+        StationEffect effect = record.stationEffect();
+        boolean allowed = record.kind() == FlowKind.BACKUP
+                ? effect == StationEffect.NONE || effect == StationEffect.COMMITTED
+                : effect == StationEffect.NONE || effect == StationEffect.CONFIRMED || effect == StationEffect.CLEARED;
+        check(allowed, t, () -> "a " + record.kind() + " cannot have station effect " + effect);
+        if (record.stationViewDiffers()) {
+            increment("station view differs");
+            increment("station view differs " + record.kind() + " " + record.outcome() + " " + effect);
+        }
+        if (record.outcome().isSuccess()) {
+            check(effect != StationEffect.NONE, t,
+                    () -> "SUCCESS although the station did nothing (it must have committed or confirmed)");
+        }
+    }
+
+    /** Invariants 2 and 6 for backups: COMMITTED exactly when this flow's commit was seen. */
+    private void checkBackupEnd(Tracked t, FlowRecord record) {
+        boolean committed = record.stationEffect() == StationEffect.COMMITTED;
+        check(committed == (t.committedVersion != null), t, () -> "record says " + record.stationEffect()
+                + " but the checker saw " + (t.committedVersion == null ? "no commit" : "commit of version "
+                + t.committedVersion));
+        if (record.outcome() == FlowOutcome.AUTH_REJECTED || record.outcome() == FlowOutcome.STORAGE_FULL) {
+            check(record.dataFramesSent() == 0, t, () -> "rejected with " + record.outcome() + " but "
+                    + record.dataFramesSent() + " data frames were sent");
+        }
+    }
+
+    /** Invariants 3, 4, 5 and 6 for downloads. */
+    private void checkDownloadEnd(Tracked t, FlowRecord record) {
+        Optional<UserData> held = t.flow.terminal().userData();
+        StationEffect effect = record.stationEffect();
+        FlowOutcome outcome = record.outcome();
+        if (outcome == FlowOutcome.AUTH_REJECTED || outcome == FlowOutcome.NO_BACKUP) {
+            check(t.dataFramesToTerminal == 0 && record.dataFramesSent() == 0, t, () -> outcome + " but "
+                    + t.dataFramesToTerminal + " data frames went on the air to it (record: "
+                    + record.dataFramesSent() + ")");
+            check(held.isEmpty(), t, () -> outcome + " but its terminal holds " + held.get());
+            check(t.handedOver == null, t, () -> outcome + " but the station handed over a copy");
+        }
+        if (held.isPresent()) {
+            check(t.handedOver != null && held.get().equals(t.handedOver.data()), t,
+                    () -> "its terminal holds " + held.get() + ", not the copy handed over: " + t.handedOver);
+        }
+        if (effect == StationEffect.CONFIRMED || effect == StationEffect.CLEARED) {
+            check(held.isPresent(), t, () -> "the station confirmed (" + effect + ") but the terminal holds no data");
+        }
+        if (outcome.isSuccess()) {
+            increment("successful downloads checked");
+            check(t.handedOver != null, t, () -> "SUCCESS without an accepted response");
+            if (t.handedOver != null) {
+                StoredBackup copy = t.handedOver;
+                check(held.equals(Optional.of(copy.data())), t,
+                        () -> "SUCCESS but the terminal holds " + held + " instead of " + copy.data());
+                check(copy.committedAtSeconds() <= t.transferSeconds, t, () -> "got copy v" + copy.version()
+                        + " committed at " + copy.committedAtSeconds() + " s, after its transfer started at "
+                        + t.transferSeconds + " s");
+                Origin origin = watched(t).origins.get(copy.version());
+                check(origin != null && Objects.equals(origin.password(), t.password), t,
+                        () -> "SUCCESS with password '" + t.password + "' but copy v" + copy.version()
+                                + " was committed by " + origin);
+            }
+        }
+        Watched w = watched(t);
+        if (effect == StationEffect.CLEARED) {
+            check(w.station.config().clearAfterDownload(), t, () -> "CLEARED at a station that does not clear");
+            check(t.clearSeen, t, () -> "record says CLEARED but no copy disappeared when it ended");
+        }
+        if (effect == StationEffect.CONFIRMED && w.station.config().clearAfterDownload() && t.handedOver != null) {
+            long handed = t.handedOver.version();
+            Optional<StoredBackup> current = w.store().find(t.flow.addressedNumber());
+            check(current.map(c -> c.version() != handed).orElse(true), t, () -> "CONFIRMED but not CLEARED although"
+                    + " the copy handed over (v" + handed + ") is still stored and the station clears");
+            increment("confirmed, not cleared: copy replaced or cleared meanwhile");
+        }
+    }
+
+    private void countConcurrency(Tracked t) {
+        for (Tracked other : active.values()) {
+            if (other != t && other.connected && other.flow.kind() != t.flow.kind()
+                    && other.sameNumberAt(t.flow.station().id(), t.flow.addressedNumber())) {
+                increment("concurrent backup and download of one number");
+                return;
+            }
+        }
+    }
+
+    // ---- the air -------------------------------------------------------------------------------
+
+    @Override
+    public void unitSent(Connection<?> connection, Side sender, Object unit, int bytes, double departureSeconds,
+            boolean lost) {
+        checkStores(null, null);
+        Tracked owner = byConnection.get(connection);
+        if (owner == null && awaitingRequest != null && sender == Side.TERMINAL
+                && (unit instanceof BackupRequest || unit instanceof DownloadRequest)) {
+            owner = awaitingRequest;
+            byConnection.put(connection, owner);
+        }
+        awaitingRequest = null;
+        if (owner == null) {
+            violation(null, unit + " from " + sender + " on " + connection + ", which no flow opened");
+            return;
+        }
+        Tracked t = owner;
+        if (unit instanceof BackupRequest request) {
+            check(request.phoneNumber().equals(t.flow.addressedNumber()) && request.data().equals(t.backupData)
+                    && request.password().equals(t.password), t, () -> "sent a request not its own: " + request);
+        } else if (unit instanceof DownloadRequest request) {
+            check(request.phoneNumber().equals(t.flow.addressedNumber()) && request.password().equals(t.password),
+                    t, () -> "sent a request not its own: " + request);
+        } else if (unit instanceof BackupResponse response && !t.responded) {
+            t.responded = true;
+            checkBackupAdmission(t, response.admission());
+        } else if (unit instanceof DownloadResponse response && !t.responded) {
+            t.responded = true;
+            checkDownloadAdmission(t, response);
+        } else if (unit instanceof DataFrame && sender == Side.STATION) {
+            t.dataFramesToTerminal++;
+            check(t.flow.kind() == FlowKind.DOWNLOAD && t.handedOver != null, t,
+                    () -> "the station sent a data frame without having accepted a download");
+        }
+    }
+
+    /**
+     * The station's first answer to a backup request is decided in the same event as it is sent, so
+     * the store is as the station saw it.
+     */
+    private void checkBackupAdmission(Tracked t, Admission admission) {
+        Watched w = watched(t);
+        PhoneNumber number = t.flow.addressedNumber();
+        Optional<StoredBackup> existing = w.store().find(number);
+        boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
+        existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
+        if (admission == Admission.AUTH_REJECTED) {
+            increment("backups rejected for their password");
+            check(existing.isPresent() && !passwordMatches, t,
+                    () -> "AUTH_REJECTED although its password matches the stored copy's (or none is stored)");
+        } else if (admission == Admission.STORAGE_FULL) {
+            check(passwordMatches && t.backupData.sizeBytes() > w.store().freeBytes(), t,
+                    () -> "STORAGE_FULL although " + t.backupData.sizeBytes() + " B fit in "
+                            + w.store().freeBytes() + " B free");
+        } else if (admission == Admission.ACCEPTED) {
+            check(passwordMatches, t, () -> "accepted with password '" + t.password
+                    + "', which does not match the stored copy's");
+        } else {
+            violation(t, "a backup answered with " + admission);
+        }
+    }
+
+    /** Invariants 3 and 5 at the moment the station decides a download. */
+    private void checkDownloadAdmission(Tracked t, DownloadResponse response) {
+        Watched w = watched(t);
+        PhoneNumber number = t.flow.addressedNumber();
+        Optional<StoredBackup> existing = w.store().find(number);
+        existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
+        Admission admission = response.admission();
+        if (existing.isPresent() && !existing.get().verifier().matches(number, t.password)) {
+            increment("downloads with a password other than the committing backup's");
+            check(admission == Admission.AUTH_REJECTED, t, () -> "wrong password '" + t.password
+                    + "' but the station answered " + admission);
+        }
+        if (admission == Admission.ACCEPTED) {
+            check(existing.isPresent() && existing.get().data().equals(response.data()), t,
+                    () -> "accepted, announcing " + response.data() + ", but the stored copy is " + existing);
+            existing.ifPresent(c -> t.handedOver = c);
+        } else if (admission == Admission.AUTH_REJECTED) {
+            increment("downloads rejected for their password");
+            check(existing.isPresent(), t, () -> "AUTH_REJECTED although nothing is stored");
+            check(response.data() == null, t, () -> "a rejection announced data");
+        } else if (admission == Admission.NO_BACKUP) {
+            check(existing.isEmpty(), t, () -> "NO_BACKUP although " + existing.get() + " is stored");
+        } else {
+            violation(t, "a download answered with " + admission);
+        }
+    }
+
+    private void checkVerifierAgreesWithOrigin(Tracked t, Watched w, StoredBackup copy) {
+        Origin origin = w.origins.get(copy.version());
+        check(origin != null, t, () -> "copy v" + copy.version() + " was never seen committed");
+        if (origin != null) {
+            boolean samePassword = Objects.equals(origin.password(), t.password);
+            check(copy.verifier().matches(copy.phoneNumber(), t.password) == samePassword, t,
+                    () -> "the verifier of copy v" + copy.version() + " disagrees with the password of "
+                            + origin + " for typed '" + t.password + "'");
+        }
+    }
+
+    // ---- the stores ----------------------------------------------------------------------------
+
+    /**
+     * Compares every store with its snapshot. {@code ending} is the flow whose flowEnded is being
+     * reported (null at other callbacks): the only flow that may have just cleared a copy.
+     */
+    private void checkStores(Tracked ending, FlowRecord endingRecord) {
+        for (Watched w : stations) {
+            BackupStore store = w.store();
+            Map<PhoneNumber, StoredBackup> current = new TreeMap<>();
+            long bytes = 0;
+            for (StoredBackup copy : store.committedCopies()) {
+                check(current.put(copy.phoneNumber(), copy) == null, null,
+                        () -> w.station + " holds two copies of " + copy.phoneNumber());
+                bytes += copy.data().sizeBytes();
+            }
+            long committedBytes = bytes;
+            check(committedBytes == store.committedBytes() && store.stagedBytes() >= 0 && store.freeBytes() >= 0,
+                    null, () -> w.station + " accounts " + store.committedBytes() + " committed (copies hold "
+                            + committedBytes + "), " + store.stagedBytes() + " staged, " + store.freeBytes()
+                            + " free");
+            for (StoredBackup copy : current.values()) {
+                StoredBackup previous = w.snapshot.get(copy.phoneNumber());
+                if (previous == copy) {
+                    continue;
+                }
+                if (previous != null && previous.version() == copy.version()) {
+                    violation(null, w.station + " changed copy v" + copy.version() + " of " + copy.phoneNumber()
+                            + " in place: " + previous + " -> " + copy);
+                } else {
+                    onCommit(w, copy);
+                }
+            }
+            for (StoredBackup gone : w.snapshot.values()) {
+                if (!current.containsKey(gone.phoneNumber())) {
+                    onDisappear(w, gone, ending, endingRecord);
+                }
+            }
+            w.snapshot = current;
+        }
+    }
+
+    /** Invariant 2: a new copy is exactly the data of the one backup of that number now completing. */
+    private void onCommit(Watched w, StoredBackup copy) {
+        increment("commits");
+        PhoneNumber number = copy.phoneNumber();
+        check(copy.version() > w.lastVersion, null, () -> w.station + ": copy of " + number + " has version "
+                + copy.version() + ", not above the last version " + w.lastVersion);
+        w.lastVersion = Math.max(w.lastVersion, copy.version());
+        check(copy.committedAtSeconds() == now(), null, () -> w.station + ": copy v" + copy.version()
+                + " says committed at " + copy.committedAtSeconds() + " s but appeared at " + now() + " s");
+        List<Tracked> completing = new ArrayList<>();
+        for (Tracked t : active.values()) {
+            if (t.flow.kind() == FlowKind.BACKUP && t.sameNumberAt(w.station.id(), number)
+                    && t.flow.phase() == FlowPhase.COMPLETE && copy.data().equals(t.backupData)) {
+                completing.add(t);
+            }
+        }
+        if (completing.size() != 1) {
+            violation(null, w.station + " committed " + copy + " of " + number + ", but " + completing.size()
+                    + " backups of that number with that data are in COMPLETE: " + describe(completing));
+            w.origins.put(copy.version(), new Origin(-1, null)); // reported above; later checks of it fail too
+            return;
+        }
+        Tracked committer = completing.get(0);
+        check(committer.committedVersion == null, committer, () -> "committed twice (v"
+                + committer.committedVersion + " and v" + copy.version() + ")");
+        committer.committedVersion = copy.version();
+        check(copy.verifier().matches(number, committer.password), committer,
+                () -> "committed a copy whose verifier does not match its password '" + committer.password + "'");
+        w.origins.put(copy.version(), new Origin(committer.flow.id(), committer.password));
+        for (Tracked t : active.values()) {
+            if (t.flow.kind() == FlowKind.DOWNLOAD && t.handedOver != null && t.sameNumberAt(w.station.id(), number)) {
+                increment("commits during a download of the number");
+                break;
+            }
+        }
+    }
+
+    /** Invariant 4: a copy disappears only as the confirmed download that got it ends, CLEARED. */
+    private void onDisappear(Watched w, StoredBackup gone, Tracked ending, FlowRecord record) {
+        String what = w.station + ": copy v" + gone.version() + " of " + gone.phoneNumber() + " disappeared at "
+                + now() + " s";
+        boolean byThisDownload = ending != null && record != null && ending.flow.kind() == FlowKind.DOWNLOAD
+                && ending.sameNumberAt(w.station.id(), gone.phoneNumber())
+                && record.stationEffect() == StationEffect.CLEARED && record.endSeconds() == now()
+                && ending.handedOver != null && ending.handedOver.version() == gone.version();
+        if (!byThisDownload) {
+            violation(ending, what + " without a CLEARED download of that copy ending then"
+                    + (record == null ? "" : " (the flow ending has effect " + record.stationEffect() + ")"));
+            return;
+        }
+        increment("copies cleared");
+        ending.clearSeen = true;
+        Optional<UserData> held = ending.flow.terminal().userData();
+        check(held.equals(Optional.of(gone.data())), ending,
+                () -> what + ", but the downloading terminal holds " + held + " instead of " + gone.data());
+        check(w.station.config().clearAfterDownload(), ending, () -> what + " at a station that does not clear");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private Watched watched(Tracked t) {
+        for (Watched w : stations) {
+            if (w.station == t.flow.station()) {
+                return w;
+            }
+        }
+        throw new IllegalStateException("no watched station for " + t.flow);
+    }
+
+    private double now() {
+        return scheduler.nowSeconds();
+    }
+
+    private static String describe(List<Tracked> flows) {
+        return flows.stream().map(t -> t.flow.toString()).toList().toString();
+    }
+
+    private void increment(String key) {
+        counts.merge(key, 1L, Long::sum);
+    }
+
+    private long count(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    private void check(boolean holds, Tracked flow, Supplier<String> message) {
+        if (!holds) {
+            violation(flow, message.get());
+        }
+    }
+
+    private void violation(Tracked flow, String message) {
+        violationCount++;
+        if (violations.size() < MAX_VIOLATIONS) {
+            String at = scheduler == null ? "" : String.format(Locale.ROOT, " t=%.6f s", now());
+            violations.add("seed " + seed + at + (flow == null ? "" : " " + flow.flow + " (typed '" + flow.password
+                    + "')") + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.StationConfig;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.LossModel;
+import io.radiolink.radio.NoLoss;
+import io.radiolink.simulation.Simulation;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.WorkloadConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * One randomized scenario of {@link InvariantTest}: every parameter drawn from a {@link Random} seeded
+ * with the scenario's seed, which is also the simulation's seed, so a seed names a scenario exactly.
+ *
+ * <p>The link shape (rates, delays, frame sizes) is shared by all stations so that the protocol's
+ * timeouts can be drawn relative to it; loss, set-up failures, radio link failures, channels,
+ * capacity and the clearing policy are drawn per station.
+ *
+ * @param seed the scenario's seed
+ * @param stations 1 to 3 stations
+ * @param protocol ARQ and control settings with small retry limits
+ * @param workload few subscribers per station, so numbers are backed up and restored repeatedly
+ * @param runLengthSeconds a few hundred seconds
+ * @param summary the drawn parameters in one line, for messages
+ */
+record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig protocol,
+        WorkloadConfig workload, double runLengthSeconds, String summary) {
+
+    private static final double[] MEAN_SIZES_BYTES = {1_000, 5_000, 20_000, 60_000};
+    private static final double[] RATES_BITS_PER_SECOND = {9_600, 64_000, 384_000, 2_000_000};
+
+    /** Draws the scenario of {@code seed}. */
+    static InvariantScenario draw(long seed) {
+        Random random = new Random(seed);
+        StringBuilder summary = new StringBuilder();
+
+        double meanSizeBytes = MEAN_SIZES_BYTES[random.nextInt(MEAN_SIZES_BYTES.length)];
+        Distribution sizes = switch (random.nextInt(4)) {
+            case 0 -> new Distribution.Fixed(meanSizeBytes);
+            case 1 -> new Distribution.Uniform(0.2 * meanSizeBytes, 1.8 * meanSizeBytes);
+            case 2 -> new Distribution.Exponential(meanSizeBytes);
+            default -> Distribution.LogNormal.ofMeanAndStdDev(meanSizeBytes, 0.8 * meanSizeBytes);
+        };
+        // A few to a few dozen frames per transfer keeps every scenario fast whatever the rate.
+        int payloadBytes = (int) Math.max(20, Math.ceil(meanSizeBytes / (3 + random.nextInt(40))));
+        int headerBytes = random.nextInt(41);
+        int controlBytes = 8 + random.nextInt(57);
+        double uplinkRate = RATES_BITS_PER_SECOND[random.nextInt(RATES_BITS_PER_SECOND.length)];
+        double downlinkRate = RATES_BITS_PER_SECOND[random.nextInt(RATES_BITS_PER_SECOND.length)];
+        double propagationSeconds = uniform(random, 0.001, 0.2);
+        summary.append(String.format(Locale.ROOT, "data %s mean %.0f B in %d-B frames, up %.0f / down %.0f bit/s",
+                sizes.getClass().getSimpleName(), meanSizeBytes, payloadBytes, uplinkRate, downlinkRate));
+
+        double slowest = Math.min(uplinkRate, downlinkRate);
+        double frameSeconds = 8.0 * (payloadBytes + headerBytes) / slowest;
+        double controlSeconds = 8.0 * controlBytes / slowest;
+        boolean stopAndWait = random.nextBoolean();
+        int window = stopAndWait ? 1 : 2 + random.nextInt(15);
+        double arqTimeout = (2 * propagationSeconds + frameSeconds + controlSeconds) * uniform(random, 1.0, 3.0);
+        ArqConfig arq = stopAndWait
+                ? ArqConfig.stopAndWait(arqTimeout, random.nextInt(5))
+                : ArqConfig.selectiveRepeat(window, arqTimeout, random.nextInt(5));
+        // A control answer may queue behind a window of data frames; below that the retries fire early.
+        double controlTimeout = (2 * propagationSeconds + 2 * controlSeconds + window * frameSeconds)
+                * uniform(random, 0.7, 3.0);
+        ProtocolConfig protocol = new ProtocolConfig(arq, new ControlConfig(controlTimeout, random.nextInt(4)));
+        summary.append(String.format(Locale.ROOT, "; %s window %d timeout %.3f s retries %d, control %.3f s x%d",
+                arq.mode(), arq.windowFrames(), arq.retransmissionTimeoutSeconds(), arq.retryLimit(),
+                controlTimeout, protocol.control().retryLimit()));
+
+        int subscribers = 1 + random.nextInt(5);
+        List<StationConfig> stations = new ArrayList<>();
+        int stationCount = 1 + random.nextInt(3);
+        for (int i = 0; i < stationCount; i++) {
+            StringBuilder station = new StringBuilder();
+            LinkConfig uplink = new LinkConfig(uplinkRate, propagationSeconds, payloadBytes, headerBytes, controlBytes,
+                    loss(random, station, "up"));
+            LinkConfig downlink = new LinkConfig(downlinkRate, propagationSeconds, payloadBytes, headerBytes,
+                    controlBytes, loss(random, station, "down"));
+            double setupFailure = random.nextBoolean() ? 0.0 : uniform(random, 0.0, 0.25);
+            double meanTimeToFailure = switch (random.nextInt(3)) {
+                case 0 -> uniform(random, 5, 40);
+                case 1 -> uniform(random, 200, 2_000);
+                default -> Double.POSITIVE_INFINITY;
+            };
+            AirInterface air = new AirInterface(uplink, downlink, uniform(random, 0.0, 2.0), setupFailure,
+                    meanTimeToFailure, uniform(random, 0.0, 0.5));
+            int channels = 1 + random.nextInt(4);
+            long capacityBytes = switch (random.nextInt(3)) {
+                case 0 -> (long) Math.ceil(meanSizeBytes * uniform(random, 0.8, 2.5)); // tight: STORAGE_FULL
+                case 1 -> (long) Math.ceil(meanSizeBytes * subscribers * uniform(random, 1.0, 2.0));
+                default -> 1_000_000_000_000L;
+            };
+            boolean clear = random.nextInt(4) != 0;
+            stations.add(new StationConfig("bs-" + i, channels, capacityBytes, air, clear));
+            summary.append(String.format(Locale.ROOT,
+                    "; bs-%d: %d ch, %d B, set-up fail %.2f, MTTF %.0f s, clear %b, %s",
+                    i, channels, capacityBytes, setupFailure, meanTimeToFailure, clear, station));
+        }
+
+        double restoreShare = random.nextInt(5) == 0 ? 1.0 : random.nextDouble();
+        double wrongPassword = random.nextInt(4) == 0 ? 0.0 : uniform(random, 0.0, 0.3);
+        WorkloadConfig workload = new WorkloadConfig(subscribers, 1.0 / uniform(random, 2, 20), sizes, 100,
+                restoreShare, new Distribution.Exponential(uniform(random, 1, 60)), wrongPassword);
+        double runLength = uniform(random, 150, 400);
+        summary.append(String.format(Locale.ROOT,
+                "; %d subscribers/station, %.3f backups/s, restores %.2f, wrong password %.2f, run %.0f s",
+                subscribers, workload.backupArrivalsPerSecond(), restoreShare, wrongPassword, runLength));
+        return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
+    }
+
+    private static LossModel loss(Random random, StringBuilder summary, String direction) {
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                summary.append(direction).append(" no loss ");
+                return NoLoss.INSTANCE;
+            }
+            case 1 -> {
+                BernoulliLoss loss = new BernoulliLoss(uniform(random, 0.0, 0.3));
+                summary.append(String.format(Locale.ROOT, "%s Bernoulli %.3f ", direction, loss.lossProbability()));
+                return loss;
+            }
+            default -> {
+                // Bad-state share at most 0.15 / (0.15 + 0.3) = 1/3, so the loss rate stays near 0.3 or below.
+                GilbertElliottLoss loss = new GilbertElliottLoss(uniform(random, 0.01, 0.15),
+                        uniform(random, 0.3, 0.8), uniform(random, 0.0, 0.05), uniform(random, 0.3, 1.0));
+                summary.append(String.format(Locale.ROOT, "%s Gilbert-Elliott %.3f ", direction,
+                        loss.stationaryLossProbability()));
+                return loss;
+            }
+        }
+    }
+
+    private static double uniform(Random random, double min, double max) {
+        return min + (max - min) * random.nextDouble();
+    }
+
+    /**
+     * A calm scenario for checking the checker: one station on a clean link with ample storage that
+     * clears after download, two subscribers who back up every few seconds and all restore, no typos.
+     */
+    static InvariantScenario calm(long seed) {
+        StationConfig station = StationConfig.of("bs-0", 4, 1_000_000_000L, ModelHarness.CLEAN_AIR);
+        WorkloadConfig workload = new WorkloadConfig(2, 0.5, new Distribution.Fixed(2_000), 100, 1.0,
+                new Distribution.Exponential(5), 0.0);
+        return new InvariantScenario(seed, List.of(station), ModelHarness.PROTOCOL, workload, 120, "calm");
+    }
+
+    /** The simulation of this scenario (one replication), observed by {@code checker}. */
+    Simulation simulation(InvariantChecker checker) {
+        return builder(checker).build();
+    }
+
+    /** A builder of {@link #simulation}, for tests that add listeners or scripts of their own. */
+    Simulation.Builder builder(InvariantChecker checker) {
+        Simulation.Builder builder = Simulation.builder()
+                .protocol(protocol)
+                .workload(workload)
+                .runLengthSeconds(runLengthSeconds)
+                .seed(seed)
+                .flowListener(checker)
+                .airListener(checker)
+                .script(checker::attach);
+        stations.forEach(builder::station);
+        return builder;
+    }
+}

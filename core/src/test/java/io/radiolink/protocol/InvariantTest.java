@@ -1,0 +1,222 @@
+package io.radiolink.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.radiolink.node.BackupStore;
+import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.UserData;
+import io.radiolink.simulation.ReplicationModel;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The model's safety invariants hold on every flow and every store change of many randomized
+ * scenarios, and the scenarios reach the cases the invariants are about.
+ *
+ * <p><b>Scenarios.</b> {@link InvariantScenario#draw} draws each scenario from a {@code java.util.Random}
+ * seeded with one of {@link #SCENARIOS} fixed seeds (also the simulation's seed, so a seed reproduces a
+ * scenario exactly): 1-3 stations with 1-4 channels and capacities from tight (below two copies) to
+ * ample, per direction no loss, Bernoulli or Gilbert-Elliott loss of up to about 0.3, set-up failures,
+ * short, long or no radio link failures, stop-and-wait or selective repeat with retry limits of 0-4
+ * (control 0-3), 1-5 subscribers per station (so the same numbers are backed up and restored again
+ * and concurrently), restore shares up to 1, mistyped passwords up to 0.3, stations that clear after a
+ * download or not, and 150-400 simulated seconds. No outages are configured.
+ *
+ * <p><b>How the model is observed.</b> Only through the public API: {@link InvariantChecker} is the
+ * run's flow listener and air listener, and the builder's script hands it the stations. At every
+ * callback (flowStarted, phaseChanged, flowEnded, unitSent) it compares each station's
+ * {@code committedCopies()} with its snapshot from the previous callback. A commit happens when a
+ * TerminalComplete arrives and is followed in the same event by the StationComplete on the air; a
+ * clear happens when a confirmed download's connection ends and is followed in the same event by that
+ * download's flowEnded. So every change is seen at once, with the flow that caused it, and a change
+ * seen at any other moment is a violation. The checker maps each connection to its flow by the request
+ * that is the first unit after the flow's REQUEST phase starts, and checks the station's first answer
+ * on each connection against the store as it is in that same event.
+ *
+ * <p><b>Invariants</b> (each violation names the seed, the simulation time and the flow):
+ * <ol>
+ *   <li>Every started flow ends in exactly one outcome: no flow starts or ends twice, none changes
+ *       phase outside its life, none is left unended after the run, and its record matches it.
+ *   <li>No committed copy is replaced by an incomplete one or corrupted: a copy changes only to a new
+ *       version, higher than any before in that store, whose data equals the user data of the one
+ *       backup flow of that number that is in COMPLETE (it sent its complete command) and whose
+ *       verifier is that flow's password; that flow's record says COMMITTED, and no other backup's
+ *       does. Store accounting stays consistent and no staging space is left after the run.
+ *   <li>Every successful download gave its terminal exactly the data of the copy the station handed
+ *       over, which was the stored copy when the station accepted the request, committed before the
+ *       download's transfer began, by a backup that typed the same password.
+ *   <li>Nothing is cleared before its download is confirmed: a copy disappears only at the flowEnded of
+ *       a download of that copy whose record says CLEARED, at a station that clears, and that
+ *       download's terminal then holds the copy's data; a CLEARED record always comes with such a
+ *       disappearance, and a CONFIRMED one at a clearing station only if the copy was replaced or
+ *       cleared meanwhile.
+ *   <li>A wrong password never yields data: the station's answer agrees with the stored verifier (a
+ *       password other than the committing backup's is AUTH_REJECTED), an AUTH_REJECTED or NO_BACKUP
+ *       download gets no data frame on the air and its terminal holds nothing, and no data frame goes
+ *       to a download the station did not accept.
+ *   <li>The station's view differs only in the documented ways: a backup's effect is NONE or
+ *       COMMITTED, a download's NONE, CONFIRMED or CLEARED; a SUCCESS has an effect; a download the
+ *       station confirmed or cleared has the handed-over data on its terminal, and a terminal never
+ *       holds any other data.
+ * </ol>
+ *
+ * <p>The {@code checker_*} tests show that the checks are not vacuous: in a calm scenario that keeps
+ * every invariant, a store or terminal changed behind the protocol's back through the public API is
+ * reported with the seed.
+ */
+final class InvariantTest {
+
+    /** Number of randomized scenarios; their seeds are 1 to this. */
+    static final int SCENARIOS = 60;
+
+    private static final List<String> MUST_BE_EXERCISED = List.of(
+            "outcome BACKUP SUCCESS",
+            "outcome DOWNLOAD SUCCESS",
+            "outcome BACKUP AUTH_REJECTED",
+            "outcome DOWNLOAD AUTH_REJECTED",
+            "outcome BACKUP STORAGE_FULL",
+            "outcome DOWNLOAD NO_BACKUP",
+            "outcome BACKUP RETRIES_EXHAUSTED",
+            "outcome DOWNLOAD RETRIES_EXHAUSTED",
+            "outcome BACKUP LINK_DROPPED",
+            "outcome DOWNLOAD LINK_DROPPED",
+            "outcome BACKUP BLOCKED",
+            "outcome BACKUP SETUP_FAILED",
+            "station view differs",
+            "copies cleared",
+            "concurrent backup and download of one number",
+            "commits during a download of the number",
+            "downloads with a password other than the committing backup's");
+
+    @TestFactory
+    Stream<DynamicTest> randomizedScenarios_everyFlowAndStoreChange_keepSafetyInvariants() {
+        Map<String, Long> exercised = new TreeMap<>();
+        Stream<DynamicTest> scenarios = LongStream.rangeClosed(1, SCENARIOS)
+                .mapToObj(InvariantScenario::draw)
+                .map(scenario -> dynamicTest("seed " + scenario.seed(), () -> {
+                    InvariantChecker checker = new InvariantChecker(scenario.seed());
+                    scenario.simulation(checker).run();
+                    checker.finish();
+                    checker.counts().forEach((key, count) -> exercised.merge(key, count, Long::sum));
+                    List<String> violations = checker.violations();
+                    assertTrue(violations.isEmpty(), () -> "seed " + scenario.seed() + " (" + scenario.summary()
+                            + ") broke an invariant:\n  " + String.join("\n  ", violations));
+                }));
+        DynamicTest coverage = dynamicTest("the scenarios exercised every case", () -> {
+            for (String key : MUST_BE_EXERCISED) {
+                assertTrue(exercised.getOrDefault(key, 0L) > 0,
+                        () -> "no scenario exercised '" + key + "'; exercised: " + exercised);
+            }
+        });
+        return Stream.concat(scenarios, Stream.of(coverage));
+    }
+
+    private static final long CALM_SEED = 7;
+
+    @Test
+    void checker_calmScenarioUntouched_reportsNothing() {
+        InvariantChecker checker = new InvariantChecker(CALM_SEED);
+        InvariantScenario.calm(CALM_SEED).simulation(checker).run();
+        checker.finish();
+
+        assertEquals(List.of(), checker.violations());
+        assertTrue(checker.counts().getOrDefault("copies cleared", 0L) > 0, checker.counts().toString());
+    }
+
+    @Test
+    void checker_copyClearedBehindTheProtocol_reportsTheDisappearance() {
+        List<String> violations = calmRunTampered(afterFirstCommit(
+                (store, copy) -> store.clear(copy.phoneNumber(), copy.version())), null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("disappeared") && v.contains("without a CLEARED download")), violations.toString());
+    }
+
+    @Test
+    void checker_foreignDataCommittedBehindTheProtocol_reportsTheCommit() {
+        UserData foreign = UserData.synthetic(500, 5, -1);
+        List<String> violations = calmRunTampered(afterFirstCommit((store, copy) -> store.commit(
+                store.reserve(foreign.sizeBytes()).orElseThrow(), copy.phoneNumber(), foreign,
+                PasswordVerifier.of(copy.phoneNumber(), "m0"), copy.committedAtSeconds())), null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("committed ") && v.contains("0 backups of that number")), violations.toString());
+    }
+
+    @Test
+    void checker_downloadedDataSwappedOnTheTerminal_reportsTheFlow() {
+        boolean[] done = {false};
+        List<String> violations = calmRunTampered(null, (flow, phase) -> {
+            if (!done[0] && flow.kind() == FlowKind.DOWNLOAD && phase == FlowPhase.COMPLETE) {
+                done[0] = true;
+                flow.terminal().store(UserData.synthetic(1, 0, -1));
+            }
+        });
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("DOWNLOAD#") && v.contains("not the copy handed over")), violations.toString());
+    }
+
+    /** Changes the store once, in an event of its own, right after the first backup that committed. */
+    private static BiConsumer<ReplicationModel, FlowRecord> afterFirstCommit(
+            BiConsumer<BackupStore, StoredBackup> tamper) {
+        boolean[] done = {false};
+        return (model, record) -> {
+            if (!done[0] && record.stationEffect() == StationEffect.COMMITTED) {
+                done[0] = true;
+                BackupStore store = model.station(record.stationId()).store();
+                model.scheduler().schedule(0.0, () -> store.find(record.addressedNumber())
+                        .ifPresent(copy -> tamper.accept(store, copy)));
+            }
+        };
+    }
+
+    /** Runs the calm scenario with tampering hooks called before the checker sees each event. */
+    private static List<String> calmRunTampered(BiConsumer<ReplicationModel, FlowRecord> onEnded,
+            BiConsumer<Flow, FlowPhase> onPhase) {
+        InvariantChecker checker = new InvariantChecker(CALM_SEED);
+        ReplicationModel[] model = new ReplicationModel[1];
+        FlowListener tampering = new FlowListener() {
+            @Override
+            public void flowStarted(Flow flow, double timeSeconds) {
+                checker.flowStarted(flow, timeSeconds);
+            }
+
+            @Override
+            public void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {
+                if (onPhase != null) {
+                    onPhase.accept(flow, phase);
+                }
+                checker.phaseChanged(flow, phase, timeSeconds);
+            }
+
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                if (onEnded != null) {
+                    onEnded.accept(model[0], record);
+                }
+                checker.flowEnded(flow, record);
+            }
+        };
+        InvariantScenario.calm(CALM_SEED).builder(checker)
+                .flowListener(tampering)
+                .script(m -> {
+                    model[0] = m;
+                    checker.attach(m);
+                })
+                .build()
+                .run();
+        checker.finish();
+        return checker.violations();
+    }
+}
