@@ -106,6 +106,24 @@ public final class BackupStore {
     }
 
     /**
+     * Removes the copy for {@code phone} if it is still the given version (not replaced or cleared
+     * since), because its retention period ended.
+     *
+     * @return true if a copy expired
+     */
+    public boolean expire(PhoneNumber phone, long version) {
+        StoredBackup current = committed.get(phone);
+        if (current == null || current.version() != version) {
+            return false;
+        }
+        committed.remove(phone);
+        committedBytes -= current.data().sizeBytes();
+        listener.occupancyChanged(this);
+        listener.copyExpired(this, current);
+        return true;
+    }
+
+    /**
      * Loses every committed copy (a volatile store in an outage) and reports them as lost. Staging
      * reservations are not touched: their backups' connections end with the outage and release them.
      */

@@ -33,6 +33,20 @@ public final class BaseStation {
     }
 
     /**
+     * Commits a backup (see {@link BackupStore#commit}) and, if the station has a retention period,
+     * schedules the copy's expiry: it is removed then unless restored-and-cleared or replaced before.
+     */
+    public StoredBackup commitBackup(Reservation reservation, PhoneNumber phone, UserData data,
+            PasswordVerifier verifier) {
+        StoredBackup copy = store.commit(reservation, phone, data, verifier, scheduler.nowSeconds());
+        double retention = config.retentionSeconds();
+        if (retention < Double.POSITIVE_INFINITY) {
+            scheduler.schedule(retention, () -> store.expire(copy.phoneNumber(), copy.version()));
+        }
+        return copy;
+    }
+
+    /**
      * Schedules the station's outages ({@link StationConfig#outages()}) that start no later than
      * {@code untilSeconds} (each then lasts its full length); call once, at time 0, when building the
      * model. Random outages draw from the stream {@code outage} of the station's id.

@@ -15,10 +15,12 @@ import java.util.Objects;
  *     connection ended (claim 8); true by default
  * @param outages when the station is down and whether its store survives; {@link OutageConfig#NONE} by
  *     default
+ * @param retentionSeconds how long a committed copy is kept if nobody restores or replaces it, > 0;
+ *     {@link Double#POSITIVE_INFINITY} (the default) keeps copies forever
  */
 public record StationConfig(
         String id, int channels, long storageCapacityBytes, AirInterface airInterface,
-        boolean clearAfterDownload, OutageConfig outages) {
+        boolean clearAfterDownload, OutageConfig outages, double retentionSeconds) {
 
     /** Validates every field. */
     public StationConfig {
@@ -30,12 +32,20 @@ public record StationConfig(
         Checks.atLeast("storageCapacityBytes", storageCapacityBytes, 1L);
         Objects.requireNonNull(airInterface, "airInterface");
         Objects.requireNonNull(outages, "outages");
+        Checks.positiveOrInfinite("retentionSeconds", retentionSeconds);
     }
 
-    /** A station that never goes down. */
+    /** A station that never goes down and keeps copies forever. */
     public StationConfig(String id, int channels, long storageCapacityBytes, AirInterface airInterface,
             boolean clearAfterDownload) {
-        this(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, OutageConfig.NONE);
+        this(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, OutageConfig.NONE,
+                Double.POSITIVE_INFINITY);
+    }
+
+    /** A station that keeps copies forever. */
+    public StationConfig(String id, int channels, long storageCapacityBytes, AirInterface airInterface,
+            boolean clearAfterDownload, OutageConfig outages) {
+        this(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, outages, Double.POSITIVE_INFINITY);
     }
 
     /** A station that clears copies after a confirmed download, as claim 8 describes. */
@@ -46,11 +56,18 @@ public record StationConfig(
 
     /** The same station with another clear-after-download policy. */
     public StationConfig withClearAfterDownload(boolean clear) {
-        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clear, outages);
+        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clear, outages, retentionSeconds);
     }
 
     /** The same station with other outages. */
     public StationConfig withOutages(OutageConfig newOutages) {
-        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, newOutages);
+        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, newOutages,
+                retentionSeconds);
+    }
+
+    /** The same station with another retention period. */
+    public StationConfig withRetentionSeconds(double seconds) {
+        return new StationConfig(id, channels, storageCapacityBytes, airInterface, clearAfterDownload, outages,
+                seconds);
     }
 }

@@ -15,4 +15,7 @@ public interface StoreListener {
 
     /** A volatile store lost {@code copies} committed copies of {@code bytes} in all in an outage. */
     default void copiesLost(BackupStore store, int copies, long bytes) {}
+
+    /** {@code copy} was removed because nobody restored or replaced it within the retention period. */
+    default void copyExpired(BackupStore store, StoredBackup copy) {}
 }

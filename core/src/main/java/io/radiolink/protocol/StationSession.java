@@ -148,9 +148,8 @@ final class StationSession implements Endpoint<Message> {
                 throw new IllegalStateException("integrity invariant broken: received " + backup.data()
                         + " does not match its digest");
             }
-            store.commit(reservation, backup.phoneNumber(), backup.data(),
-                    PasswordVerifier.of(backup.phoneNumber(), backup.password()),
-                    service.scheduler().nowSeconds());
+            station.commitBackup(reservation, backup.phoneNumber(), backup.data(),
+                    PasswordVerifier.of(backup.phoneNumber(), backup.password()));
             state = State.CONFIRMED;
             effects.accept(StationEffect.COMMITTED);
         } else if (state == State.SENDING) {

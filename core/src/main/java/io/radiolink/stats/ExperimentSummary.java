@@ -46,6 +46,7 @@ import java.util.function.ToDoubleFunction;
  * @param outages station outages that began in the windows, summed over cells and replications
  * @param copiesLost committed copies volatile stores lost in outages, summed
  * @param bytesLost their bytes, summed
+ * @param copiesExpired committed copies removed at the end of their retention period, summed
  * @param arrivalsSkippedTerminalBusy arrivals that found the subscriber's terminal busy, summed
  * @param unfinishedFlows counted flows that never ended, summed (0 unless a run was cut short)
  */
@@ -66,6 +67,7 @@ public record ExperimentSummary(
         long outages,
         long copiesLost,
         long bytesLost,
+        long copiesExpired,
         long arrivalsSkippedTerminalBusy,
         long unfinishedFlows) implements Serializable {
 
@@ -132,6 +134,7 @@ public record ExperimentSummary(
         long outages = 0;
         long copiesLost = 0;
         long bytesLost = 0;
+        long copiesExpired = 0;
         long skipped = 0;
         long unfinished = 0;
         for (ReplicationResult result : sorted) {
@@ -141,6 +144,7 @@ public record ExperimentSummary(
             outages += result.cells().values().stream().mapToLong(CellStatistics::outages).sum();
             copiesLost += result.storage().copiesLost();
             bytesLost += result.storage().bytesLost();
+            copiesExpired += result.storage().copiesExpired();
             skipped += result.arrivalsSkippedTerminalBusy();
             unfinished += result.unfinishedFlows();
         }
@@ -151,7 +155,7 @@ public record ExperimentSummary(
                 estimate(sorted, ReplicationResult::meanBusyChannels, confidence),
                 estimate(sorted, ReplicationResult::admittedArrivalRatePerSecond, confidence),
                 estimate(sorted, r -> r.storage().meanBytes(), confidence),
-                storagePeak, outages, copiesLost, bytesLost, skipped, unfinished);
+                storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished);
     }
 
     private static FlowSummary flowSummary(List<ReplicationResult> sorted, FlowKind kind, double confidence) {

@@ -2,6 +2,7 @@ package io.radiolink.stats;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BackupStore;
+import io.radiolink.node.StoredBackup;
 import io.radiolink.node.StoreListener;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
@@ -89,6 +90,7 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     private final TimeWeightedLevel storage;
     private long copiesLost;
     private long bytesLost;
+    private long copiesExpired;
 
     private long arrivalsSkipped;
     private boolean finished;
@@ -212,6 +214,14 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     }
 
     @Override
+    public void copyExpired(BackupStore store, StoredBackup copy) {
+        requireOpen();
+        if (inWindow(scheduler.nowSeconds())) {
+            copiesExpired++;
+        }
+    }
+
+    @Override
     public void occupancyChanged(BackupStore store) {
         requireOpen();
         long bytes = store.committedBytes() + store.stagedBytes();
@@ -254,7 +264,8 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
                 dataFramesSent, dataFramesRetransmitted);
         return new ReplicationResult(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic,
                 ResultMaps.counts(IntegrityCheck.class, integrity), cellStatistics,
-                new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost),
+                new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost,
+                        copiesExpired),
                 arrivalsSkipped,
                 flowsStarted - flowsEnded);
     }

@@ -11,13 +11,15 @@ import java.io.Serializable;
  * @param endBytes the value at the window's end, after every change at that time
  * @param copiesLost committed copies volatile stores lost in outages in the window
  * @param bytesLost their bytes
+ * @param copiesExpired committed copies removed in the window because their retention period ended
  */
-public record StorageOccupancy(double meanBytes, long peakBytes, long endBytes, long copiesLost, long bytesLost)
-        implements Serializable {
+public record StorageOccupancy(double meanBytes, long peakBytes, long endBytes, long copiesLost, long bytesLost,
+        long copiesExpired) implements Serializable {
 
     /** Checks that no value is negative. */
     public StorageOccupancy {
-        if (!(meanBytes >= 0.0) || peakBytes < 0 || endBytes < 0 || copiesLost < 0 || bytesLost < 0) {
+        if (!(meanBytes >= 0.0) || peakBytes < 0 || endBytes < 0 || copiesLost < 0 || bytesLost < 0
+                || copiesExpired < 0) {
             throw new IllegalArgumentException("occupancy must be >= 0: " + meanBytes + ", " + peakBytes + ", "
                     + endBytes + ", " + copiesLost + ", " + bytesLost);
         }
@@ -25,6 +27,6 @@ public record StorageOccupancy(double meanBytes, long peakBytes, long endBytes, 
 
     /** Occupancy of stores that lost nothing. */
     public StorageOccupancy(double meanBytes, long peakBytes, long endBytes) {
-        this(meanBytes, peakBytes, endBytes, 0, 0);
+        this(meanBytes, peakBytes, endBytes, 0, 0, 0);
     }
 }

@@ -100,6 +100,7 @@ public final class JsonReporter implements Reporter {
         storage.put("peakBytes", summary.storagePeakBytes());
         storage.put("copiesLost", summary.copiesLost());
         storage.put("bytesLost", summary.bytesLost());
+        storage.put("copiesExpired", summary.copiesExpired());
         metrics.put("arrivalsSkippedTerminalBusy", summary.arrivalsSkippedTerminalBusy());
         metrics.put("unfinishedFlows", summary.unfinishedFlows());
         return json;

@@ -142,7 +142,8 @@ final class ModelBuilder {
                 }
                 OutageConfig outages = outages(s.outages(), JsonPaths.field(path, "outages"));
                 built.add(construct(path, ScenarioFile.Station.class, Map.of(), () -> new StationConfig(id,
-                        s.channels(), s.storageCapacityBytes(), air, s.clearAfterDownload(), outages)));
+                        s.channels(), s.storageCapacityBytes(), air, s.clearAfterDownload(), outages,
+                        s.retentionSeconds())));
             }
         }
         return built;

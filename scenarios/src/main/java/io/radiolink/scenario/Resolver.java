@@ -172,7 +172,8 @@ final class Resolver {
                     required(s.channels(), path, "channels"),
                     required(s.storageCapacityBytes(), path, "storageCapacityBytes"),
                     or(s.clearAfterDownload(), true),
-                    outages(s.outages(), JsonPaths.field(path, "outages"))));
+                    outages(s.outages(), JsonPaths.field(path, "outages")),
+                    or(s.retentionSeconds(), Double.POSITIVE_INFINITY)));
         }
         return resolved;
     }

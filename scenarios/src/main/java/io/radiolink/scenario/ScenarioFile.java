@@ -104,7 +104,7 @@ record ScenarioFile(
 
     /** One base station, or {@code count} alike. */
     record Station(String id, Integer count, Integer channels, Long storageCapacityBytes, Boolean clearAfterDownload,
-            Outages outages) {}
+            Outages outages, Double retentionSeconds) {}
 
     /** When a station is down, and whether its store survives. */
     record Outages(List<DownPeriod> scheduled, Double meanUpSeconds, Double meanDownSeconds,
@@ -257,6 +257,7 @@ record ScenarioFile(
         a.put("storageCapacityBytes", "a whole number >= 1 (bytes)");
         a.put("clearAfterDownload", "true or false");
         a.put("outages", objectWith(Outages.class));
+        a.put("retentionSeconds", "a number > 0 (seconds), or \"Infinity\" to keep copies until restored");
         a.put("scheduled", "a list of down periods, each " + objectWith(DownPeriod.class) + ", sorted, not overlapping");
         a.put("scheduled[]", objectWith(DownPeriod.class));
         a.put("startSeconds", "a finite number >= 0 (seconds)");

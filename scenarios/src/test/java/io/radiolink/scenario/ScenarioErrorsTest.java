@@ -232,7 +232,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replaceAll("\\[\\{.*}]", "[]");
 
         assertEquals(":3:15: stations: must not be empty; allowed: a non-empty list of stations, each an object "
-                + "with fields channels, clearAfterDownload, count, id, outages, storageCapacityBytes", error(json));
+                + "with fields channels, clearAfterDownload, count, id, outages, retentionSeconds, storageCapacityBytes", error(json));
     }
 
     @Test

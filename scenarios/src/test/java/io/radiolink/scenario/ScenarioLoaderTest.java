@@ -307,6 +307,22 @@ final class ScenarioLoaderTest {
         assertEquals(1.0, b.meanDownSeconds());
         assertEquals(false, b.persistentStorage());
         assertEquals("Infinity", scenario.resolved().get("stations").get(0).get("outages").get("meanUpSeconds").asText());
+        assertEquals(Double.POSITIVE_INFINITY, stations.get(0).retentionSeconds());
+        assertEquals("Infinity", scenario.resolved().get("stations").get(0).get("retentionSeconds").asText());
+    }
+
+    @Test
+    void load_retention_builtAndRangeChecked() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, """
+                {"runLengthSeconds": 100, "stations": [{"id": "a", "channels": 1, "storageCapacityBytes": 9,
+                  "retentionSeconds": 3600}]}""");
+        assertEquals(3600.0, scenario.points().get(0).config().stations().get(0).retentionSeconds());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.load(dir, """
+                {"runLengthSeconds": 100, "stations": [{"id": "a", "channels": 1, "storageCapacityBytes": 9,
+                  "retentionSeconds": -5}]}"""));
+        assertEquals(dir.resolve("s.json") + ":2:23: stations[0].retentionSeconds: must be > 0 (Infinity for never), "
+                + "was -5.0; allowed: a number > 0 (seconds), or \"Infinity\" to keep copies until restored",
+                e.getMessage());
     }
 
     @Test
