@@ -14,6 +14,7 @@ public final class BaseStation {
     private final BackupStore store;
     private final Scheduler scheduler;
     private final RandomStreams streams;
+    private final AuthListener authListener;
     private int outagesInForce;
 
     /** Builds the station described by {@code config} on this replication's scheduler and streams. */
@@ -30,6 +31,17 @@ public final class BaseStation {
         this.store = new BackupStore(config.storageCapacityBytes(), listeners.store());
         this.scheduler = scheduler;
         this.streams = streams;
+        this.authListener = listeners.auth();
+    }
+
+    /** Whom the station tells of its rejections and lock-outs. */
+    public AuthListener authListener() {
+        return authListener;
+    }
+
+    /** This replication's random streams, for the station's own draws (e.g. challenge nonces). */
+    public RandomStreams streams() {
+        return streams;
     }
 
     /**

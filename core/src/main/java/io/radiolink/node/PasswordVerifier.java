@@ -26,6 +26,23 @@ public final class PasswordVerifier {
         return MessageDigest.isEqual(hash, hash(phone, password));
     }
 
+    /**
+     * The answer to the station's challenge {@code nonce}: a SHA-256 of this verifier and the nonce, so
+     * neither the password nor the verifier crosses the air.
+     */
+    public String proof(long nonce) {
+        MessageDigest sha = ContentDigest.sha256();
+        sha.update(hash);
+        sha.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(nonce).array());
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** True if {@code proof} answers {@code nonce} for this verifier. */
+    public boolean acceptsProof(long nonce, String proof) {
+        return MessageDigest.isEqual(proof(nonce).getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(proof).getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static byte[] hash(PhoneNumber phone, String password) {
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(password, "password");

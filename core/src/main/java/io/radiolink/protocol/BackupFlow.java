@@ -27,7 +27,7 @@ final class BackupFlow extends TerminalFlow {
 
     @Override
     Message request() {
-        return new BackupRequest(terminal.phoneNumber(), password, data);
+        return new BackupRequest(terminal.phoneNumber(), passwordForRequest(), data);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.radiolink.protocol;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +22,8 @@ public final class BackupService {
     private final ProtocolConfig config;
     private final FlowListener listener;
     private final Set<Terminal> busyTerminals = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<BaseStation, AuthenticationGuard> guards = new IdentityHashMap<>();
+    private final Map<BaseStation, RandomGenerator> nonces = new IdentityHashMap<>();
     private long nextFlowId;
 
     /** A service on {@code scheduler} with {@code config}, reporting to {@code listener}. */
@@ -74,6 +79,17 @@ public final class BackupService {
 
     void flowEnded(Terminal terminal) {
         busyTerminals.remove(terminal);
+    }
+
+    /** The station's count of failed attempts and lock-outs, kept across its sessions. */
+    AuthenticationGuard guard(BaseStation station) {
+        return guards.computeIfAbsent(station, s -> new AuthenticationGuard(config.auth().maxFailedAttempts(),
+                config.auth().lockoutSeconds()));
+    }
+
+    /** The station's stream of challenge nonces. */
+    RandomGenerator nonces(BaseStation station) {
+        return nonces.computeIfAbsent(station, s -> s.streams().stream("nonce", s.id(), 0));
     }
 
     Scheduler scheduler() {

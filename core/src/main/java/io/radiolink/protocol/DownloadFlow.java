@@ -31,7 +31,7 @@ final class DownloadFlow extends TerminalFlow {
 
     @Override
     Message request() {
-        return new DownloadRequest(addressedNumber(), password);
+        return new DownloadRequest(addressedNumber(), passwordForRequest());
     }
 
     @Override

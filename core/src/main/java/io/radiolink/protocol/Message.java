@@ -1,5 +1,6 @@
 package io.radiolink.protocol;
 
+import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.UserData;
 import java.util.Objects;
@@ -14,12 +15,14 @@ import java.util.Objects;
  */
 public sealed interface Message {
 
-    /** Terminal A asks to back up its data under its phone number (claims 2, 5). */
+    /**
+     * Terminal A asks to back up its data under its phone number (claims 2, 5); {@code password} is null
+     * under challenge-response, where the password never crosses the air.
+     */
     record BackupRequest(PhoneNumber phoneNumber, String password, UserData data) implements Message {
         /** Checks for nulls. */
         public BackupRequest {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
-            Objects.requireNonNull(password, "password");
             Objects.requireNonNull(data, "data");
         }
     }
@@ -27,12 +30,29 @@ public sealed interface Message {
     /** The station's response to a backup request (claim 2). */
     record BackupResponse(Admission admission) implements Message {}
 
-    /** Terminal B asks for the data stored under a phone number (claims 6, 10). */
+    /**
+     * Terminal B asks for the data stored under a phone number (claims 6, 10); {@code password} is null
+     * under challenge-response.
+     */
     record DownloadRequest(PhoneNumber phoneNumber, String password) implements Message {
         /** Checks for nulls. */
         public DownloadRequest {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
-            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    /** Challenge-response: the station's nonce for the terminal to answer. */
+    record Challenge(long nonce) implements Message {}
+
+    /**
+     * Challenge-response: the terminal's proof for the nonce, and the verifier a first backup of the
+     * number is stored with (a salted hash, never the password).
+     */
+    record ChallengeResponse(String proof, PasswordVerifier verifier) implements Message {
+        /** Checks for nulls. */
+        public ChallengeResponse {
+            Objects.requireNonNull(proof, "proof");
+            Objects.requireNonNull(verifier, "verifier");
         }
     }
 

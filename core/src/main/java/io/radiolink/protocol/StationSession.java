@@ -1,13 +1,17 @@
 package io.radiolink.protocol;
 
+import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.BackupRequest;
 import io.radiolink.protocol.Message.BackupResponse;
+import io.radiolink.protocol.Message.Challenge;
+import io.radiolink.protocol.Message.ChallengeResponse;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
@@ -33,7 +37,7 @@ import java.util.function.Consumer;
  */
 final class StationSession implements Endpoint<Message> {
 
-    private enum State { AWAITING_REQUEST, REJECTED, RECEIVING, SENDING, CONFIRMED, ENDED }
+    private enum State { AWAITING_REQUEST, CHALLENGED, REJECTED, RECEIVING, SENDING, CONFIRMED, ENDED }
 
     private final BaseStation station;
     private final BackupStore store;
@@ -44,6 +48,9 @@ final class StationSession implements Endpoint<Message> {
     private State state = State.AWAITING_REQUEST;
     private Message response;
     private BackupRequest backup;
+    private Message request;
+    private long nonce;
+    private PasswordVerifier verifierToStore;
     private Reservation reservation;
     private ArqReceiver receiver;
     private StoredBackup handedOver;
@@ -61,15 +68,19 @@ final class StationSession implements Endpoint<Message> {
 
     @Override
     public void receive(Message message) {
-        if (message instanceof BackupRequest request) {
-            if (state == State.AWAITING_REQUEST) {
-                admitBackup(request);
-            }
-            sendControl(response);
-        } else if (message instanceof DownloadRequest request) {
+        if (message instanceof BackupRequest || message instanceof DownloadRequest) {
             boolean first = state == State.AWAITING_REQUEST;
             if (first) {
-                admitDownload(request);
+                onRequest(message);
+            }
+            sendControl(response);
+            if (first && sender != null) {
+                sender.start();
+            }
+        } else if (message instanceof ChallengeResponse answer) {
+            boolean first = state == State.CHALLENGED;
+            if (first) {
+                decide(request, answer);
             }
             sendControl(response);
             if (first && sender != null) {
@@ -85,10 +96,73 @@ final class StationSession implements Endpoint<Message> {
         }
     }
 
-    private void admitBackup(BackupRequest request) {
+    /** The first request: reject a locked number, challenge, or decide on the password it carries. */
+    private void onRequest(Message first) {
+        request = first;
+        PhoneNumber phone = phoneOf(first);
+        double now = service.scheduler().nowSeconds();
+        if (guard().isLocked(phone, now)) {
+            // Same answer as a wrong password, whatever is stored: a locked number reveals nothing.
+            station.authListener().rejected(station.id(), phone, true, now);
+            state = State.REJECTED;
+            response = first instanceof BackupRequest ? new BackupResponse(Admission.AUTH_REJECTED)
+                    : new DownloadResponse(Admission.AUTH_REJECTED, null);
+            return;
+        }
+        if (service.config().auth().mode() == AuthMode.CHALLENGE_RESPONSE) {
+            nonce = service.nonces(station).nextLong();
+            state = State.CHALLENGED;
+            response = new Challenge(nonce);
+            return;
+        }
+        decide(first, null);
+    }
+
+    /** Decides on a request, with the password it carried or ({@code answer}) a challenge's proof. */
+    private void decide(Message first, ChallengeResponse answer) {
+        if (first instanceof BackupRequest backupRequest) {
+            verifierToStore = answer != null ? answer.verifier()
+                    : PasswordVerifier.of(backupRequest.phoneNumber(), backupRequest.password());
+            admitBackup(backupRequest, answer);
+        } else {
+            admitDownload((DownloadRequest) first, answer);
+        }
+    }
+
+    private static PhoneNumber phoneOf(Message request) {
+        return request instanceof BackupRequest b ? b.phoneNumber() : ((DownloadRequest) request).phoneNumber();
+    }
+
+    private AuthenticationGuard guard() {
+        return service.guard(station);
+    }
+
+    /** True if the password or proof matches {@code copy}'s verifier; counts the attempt either way. */
+    private boolean authenticates(StoredBackup copy, Message first, ChallengeResponse answer) {
+        PhoneNumber phone = copy.phoneNumber();
+        boolean matches = answer != null ? copy.verifier().acceptsProof(nonce, answer.proof())
+                : copy.verifier().matches(phone, passwordOf(first));
+        double now = service.scheduler().nowSeconds();
+        if (matches) {
+            guard().succeeded(phone);
+        } else {
+            station.authListener().rejected(station.id(), phone, false, now);
+            if (guard().failed(phone, now)) {
+                station.authListener().lockedOut(station.id(), phone, now);
+            }
+        }
+        return matches;
+    }
+
+    private static String passwordOf(Message request) {
+        String password = request instanceof BackupRequest b ? b.password() : ((DownloadRequest) request).password();
+        return password == null ? "" : password;
+    }
+
+    private void admitBackup(BackupRequest request, ChallengeResponse answer) {
         Optional<StoredBackup> existing = store.find(request.phoneNumber());
         Admission admission;
-        if (existing.isPresent() && !existing.get().verifier().matches(request.phoneNumber(), request.password())) {
+        if (existing.isPresent() && !authenticates(existing.get(), request, answer)) {
             admission = Admission.AUTH_REJECTED;
         } else {
             reservation = store.reserve(request.data().sizeBytes()).orElse(null);
@@ -104,12 +178,12 @@ final class StationSession implements Endpoint<Message> {
         response = new BackupResponse(admission);
     }
 
-    private void admitDownload(DownloadRequest request) {
+    private void admitDownload(DownloadRequest request, ChallengeResponse answer) {
         Optional<StoredBackup> existing = store.find(request.phoneNumber());
         Admission admission;
         if (existing.isEmpty()) {
             admission = Admission.NO_BACKUP;
-        } else if (!existing.get().verifier().matches(request.phoneNumber(), request.password())) {
+        } else if (!authenticates(existing.get(), request, answer)) {
             admission = Admission.AUTH_REJECTED;
         } else {
             admission = Admission.ACCEPTED;
@@ -148,8 +222,7 @@ final class StationSession implements Endpoint<Message> {
                 throw new IllegalStateException("integrity invariant broken: received " + backup.data()
                         + " does not match its digest");
             }
-            station.commitBackup(reservation, backup.phoneNumber(), backup.data(),
-                    PasswordVerifier.of(backup.phoneNumber(), backup.password()));
+            station.commitBackup(reservation, backup.phoneNumber(), backup.data(), verifierToStore);
             state = State.CONFIRMED;
             effects.accept(StationEffect.COMMITTED);
         } else if (state == State.SENDING) {

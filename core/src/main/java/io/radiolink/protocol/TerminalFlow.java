@@ -2,6 +2,7 @@ package io.radiolink.protocol;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import io.radiolink.radio.AccessCallback;
@@ -117,8 +118,29 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     @Override
     public final void receive(Message message) {
         if (decided == null) {
-            onMessage(message);
+            if (message instanceof Message.Challenge challenge) {
+                answer(challenge);
+            } else {
+                onMessage(message);
+            }
         }
+    }
+
+    /**
+     * Challenge-response: answers the station's nonce with a proof made from the verifier of the typed
+     * password, and hands over that verifier (for a first backup); the password stays on the terminal.
+     */
+    private void answer(Message.Challenge challenge) {
+        if (phase != FlowPhase.REQUEST) {
+            return;
+        }
+        PasswordVerifier verifier = PasswordVerifier.of(addressedNumber, password);
+        control.send(new Message.ChallengeResponse(verifier.proof(challenge.nonce()), verifier));
+    }
+
+    /** The password to put in the request: none under challenge-response. */
+    final String passwordForRequest() {
+        return service.config().auth().mode() == AuthMode.CHALLENGE_RESPONSE ? null : password;
     }
 
     /** Sends a control frame that needs no answer (an acknowledgement). */

@@ -136,7 +136,7 @@ public final class Simulation {
         RandomStreams streams = new RandomStreams(config.seed(), replication);
         ReplicationCollector collector = new ReplicationCollector(scheduler, replication, config.seed(),
                 config.warmupSeconds(), config.runLengthSeconds());
-        StationListeners observers = new StationListeners(airListener, collector, collector);
+        StationListeners observers = new StationListeners(airListener, collector, collector, collector);
         List<BaseStation> stations = new ArrayList<>();
         for (StationConfig station : config.stations()) {
             BaseStation built = new BaseStation(station, scheduler, streams, observers);

@@ -49,6 +49,7 @@ import java.util.function.ToDoubleFunction;
  * @param copiesExpired committed copies removed at the end of their retention period, summed
  * @param arrivalsSkippedTerminalBusy arrivals that found the subscriber's terminal busy, summed
  * @param unfinishedFlows counted flows that never ended, summed (0 unless a run was cut short)
+ * @param authentication rejections and lock-outs, summed
  */
 public record ExperimentSummary(
         int replications,
@@ -69,7 +70,8 @@ public record ExperimentSummary(
         long bytesLost,
         long copiesExpired,
         long arrivalsSkippedTerminalBusy,
-        long unfinishedFlows) implements Serializable {
+        long unfinishedFlows,
+        AuthStatistics authentication) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
             Comparator.comparingInt(ReplicationResult::replication).thenComparingLong(ReplicationResult::seed);
@@ -137,6 +139,7 @@ public record ExperimentSummary(
         long copiesExpired = 0;
         long skipped = 0;
         long unfinished = 0;
+        AuthStatistics authentication = AuthStatistics.ZERO;
         for (ReplicationResult result : sorted) {
             traffic = traffic.plus(result.traffic());
             integrity.add(result.integrity());
@@ -147,6 +150,7 @@ public record ExperimentSummary(
             copiesExpired += result.storage().copiesExpired();
             skipped += result.arrivalsSkippedTerminalBusy();
             unfinished += result.unfinishedFlows();
+            authentication = authentication.plus(result.authentication());
         }
         return new ExperimentSummary(sorted.size(), first.warmupSeconds(), first.runLengthSeconds(), flows,
                 traffic, ResultMaps.sum(IntegrityCheck.class, integrity), cellSummaries(sorted, confidence),
@@ -155,7 +159,7 @@ public record ExperimentSummary(
                 estimate(sorted, ReplicationResult::meanBusyChannels, confidence),
                 estimate(sorted, ReplicationResult::admittedArrivalRatePerSecond, confidence),
                 estimate(sorted, r -> r.storage().meanBytes(), confidence),
-                storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished);
+                storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished, authentication);
     }
 
     private static FlowSummary flowSummary(List<ReplicationResult> sorted, FlowKind kind, double confidence) {

@@ -1,7 +1,9 @@
 package io.radiolink.stats;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.node.AuthListener;
 import io.radiolink.node.BackupStore;
+import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.StoreListener;
 import io.radiolink.protocol.Flow;
@@ -59,7 +61,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * only known from its first event, and one that never saw an attempt would be missing from the channel
  * total. Cells are identified by id.
  */
-public final class ReplicationCollector implements FlowListener, CellListener, StoreListener, WorkloadListener {
+public final class ReplicationCollector
+        implements FlowListener, CellListener, StoreListener, WorkloadListener, AuthListener {
 
     private static final FlowKind[] KINDS = FlowKind.values();
     private static final FlowPhase[] PHASES = FlowPhase.values();
@@ -91,6 +94,7 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     private long copiesLost;
     private long bytesLost;
     private long copiesExpired;
+    private AuthStatistics authentication = AuthStatistics.ZERO;
 
     private long arrivalsSkipped;
     private boolean finished;
@@ -214,6 +218,22 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
     }
 
     @Override
+    public void rejected(String stationId, PhoneNumber phone, boolean locked, double timeSeconds) {
+        requireOpen();
+        if (inWindow(timeSeconds)) {
+            authentication = authentication.plus(new AuthStatistics(locked ? 0 : 1, locked ? 1 : 0, 0));
+        }
+    }
+
+    @Override
+    public void lockedOut(String stationId, PhoneNumber phone, double timeSeconds) {
+        requireOpen();
+        if (inWindow(timeSeconds)) {
+            authentication = authentication.plus(new AuthStatistics(0, 0, 1));
+        }
+    }
+
+    @Override
     public void copyExpired(BackupStore store, StoredBackup copy) {
         requireOpen();
         if (inWindow(scheduler.nowSeconds())) {
@@ -267,7 +287,7 @@ public final class ReplicationCollector implements FlowListener, CellListener, S
                 new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost,
                         copiesExpired),
                 arrivalsSkipped,
-                flowsStarted - flowsEnded);
+                flowsStarted - flowsEnded, authentication);
     }
 
     private void requireOpen() {

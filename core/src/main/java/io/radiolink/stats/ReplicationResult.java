@@ -27,6 +27,7 @@ import java.util.TreeMap;
  *     terminal was still running one
  * @param unfinishedFlows flows that started in the window but had not ended when the collector finished
  *     (0 after a run that went on until no event was left)
+ * @param authentication the stations' rejections and lock-outs in the window
  */
 public record ReplicationResult(
         int replication,
@@ -39,7 +40,8 @@ public record ReplicationResult(
         SortedMap<String, CellStatistics> cells,
         StorageOccupancy storage,
         long arrivalsSkippedTerminalBusy,
-        long unfinishedFlows) implements Serializable {
+        long unfinishedFlows,
+        AuthStatistics authentication) implements Serializable {
 
     /** Checks the window and the counts, and copies the maps. */
     public ReplicationResult {
@@ -52,10 +54,20 @@ public record ReplicationResult(
         integrity = ResultMaps.counts(IntegrityCheck.class, integrity, "integrity");
         cells = ResultMaps.sorted(cells, "cells");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(authentication, "authentication");
         if (arrivalsSkippedTerminalBusy < 0 || unfinishedFlows < 0) {
             throw new IllegalArgumentException("counts must be >= 0: " + arrivalsSkippedTerminalBusy + ", "
                     + unfinishedFlows);
         }
+    }
+
+    /** A result without authentication events. */
+    public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
+            Map<FlowKind, FlowStatistics> flows, Traffic traffic, Map<IntegrityCheck, Long> integrity,
+            SortedMap<String, CellStatistics> cells, StorageOccupancy storage, long arrivalsSkippedTerminalBusy,
+            long unfinishedFlows) {
+        this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, integrity, cells, storage,
+                arrivalsSkippedTerminalBusy, unfinishedFlows, AuthStatistics.ZERO);
     }
 
     /** Requires 0 <= warm-up < run length, both finite. */

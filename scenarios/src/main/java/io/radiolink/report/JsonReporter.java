@@ -95,6 +95,10 @@ public final class JsonReporter implements Reporter {
         metrics.set("traffic", traffic(summary.traffic()));
         metrics.set("cells", cells(summary));
         metrics.set("integrity", counts(summary.integrity(), IntegrityCheck.values()));
+        ObjectNode authentication = metrics.putObject("authentication");
+        authentication.put("rejections", summary.authentication().rejections());
+        authentication.put("rejectionsWhileLocked", summary.authentication().rejectionsWhileLocked());
+        authentication.put("lockouts", summary.authentication().lockouts());
         ObjectNode storage = metrics.putObject("storage");
         storage.set("meanBytes", estimate(summary.storageMeanBytes()));
         storage.put("peakBytes", summary.storagePeakBytes());

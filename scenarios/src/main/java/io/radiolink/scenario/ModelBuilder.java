@@ -5,6 +5,7 @@ import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.AirInterface;
@@ -47,11 +48,13 @@ final class ModelBuilder {
                 p.arq().mode(), p.arq().windowFrames(), p.arq().retransmissionTimeoutSeconds(), p.arq().retryLimit()));
         ControlConfig control = construct("protocol.control", ScenarioFile.Control.class, Map.of(),
                 () -> new ControlConfig(p.control().timeoutSeconds(), p.control().retryLimit()));
+        AuthConfig auth = construct("protocol.auth", ScenarioFile.Auth.class, Map.of(), () -> new AuthConfig(
+                p.auth().scheme(), p.auth().maxFailedAttempts(), p.auth().lockoutSeconds()));
         List<StationConfig> stations = stations(scenario.stations(), air);
         WorkloadConfig workload = scenario.workload() == null ? null : workload(scenario.workload());
         List<ScriptedFlow> flows = flows(scenario.flows(), stations, scenario.runLengthSeconds());
         return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
-                new ProtocolConfig(arq, control), workload, scenario.runLengthSeconds(), scenario.warmupSeconds(),
+                new ProtocolConfig(arq, control, auth), workload, scenario.runLengthSeconds(), scenario.warmupSeconds(),
                 scenario.replications(), scenario.seed(), flows));
     }
 

@@ -4,6 +4,7 @@ import io.radiolink.node.OutageConfig;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.radio.AirInterface;
@@ -143,7 +144,7 @@ final class Resolver {
     }
 
     private static Protocol protocol(Protocol protocol, Profile profile) {
-        Protocol p = protocol != null ? protocol : new Protocol(null, null);
+        Protocol p = protocol != null ? protocol : new Protocol(null, null, null);
         ArqConfig arqDefaults = profile.protocolConfig().arq();
         ControlConfig controlDefaults = profile.protocolConfig().control();
         Arq arq = p.arq() != null ? p.arq() : new Arq(null, null, null, null);
@@ -155,7 +156,16 @@ final class Resolver {
                 new Arq(mode, window, or(arq.retransmissionTimeoutSeconds(), arqDefaults.retransmissionTimeoutSeconds()),
                         or(arq.retryLimit(), arqDefaults.retryLimit())),
                 new Control(or(control.timeoutSeconds(), controlDefaults.timeoutSeconds()),
-                        or(control.retryLimit(), controlDefaults.retryLimit())));
+                        or(control.retryLimit(), controlDefaults.retryLimit())),
+                auth(p.auth()));
+    }
+
+    /** Authentication with defaults: the claims' password in the request, no lock-out. */
+    private static ScenarioFile.Auth auth(ScenarioFile.Auth auth) {
+        AuthConfig claimed = AuthConfig.CLAIMED;
+        ScenarioFile.Auth a = auth != null ? auth : new ScenarioFile.Auth(null, null, null);
+        return new ScenarioFile.Auth(or(a.scheme(), claimed.mode()), or(a.maxFailedAttempts(), claimed.maxFailedAttempts()),
+                or(a.lockoutSeconds(), claimed.lockoutSeconds()));
     }
 
     private static List<Station> stations(List<Station> stations) throws Invalid {

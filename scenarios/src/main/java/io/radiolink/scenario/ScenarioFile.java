@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.ArqMode;
+import io.radiolink.protocol.AuthMode;
 import io.radiolink.protocol.FlowKind;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -94,7 +95,10 @@ record ScenarioFile(
     }
 
     /** The protocol section. */
-    record Protocol(Arq arq, Control control) {}
+    record Protocol(Arq arq, Control control, Auth auth) {}
+
+    /** Authentication and lock-out. */
+    record Auth(AuthMode scheme, Integer maxFailedAttempts, Double lockoutSeconds) {}
 
     /** The data transfer's ARQ. */
     record Arq(ArqMode mode, Integer windowFrames, Double retransmissionTimeoutSeconds, Integer retryLimit) {}
@@ -249,6 +253,10 @@ record ScenarioFile(
         a.put("retryLimit", "a whole number >= 0");
         a.put("control", objectWith(Control.class));
         a.put("timeoutSeconds", "a finite number > 0 (seconds)");
+        a.put("auth", objectWith(Auth.class));
+        a.put("scheme", names(AuthMode.values()));
+        a.put("maxFailedAttempts", "a whole number >= 0; 0 never locks a number out");
+        a.put("lockoutSeconds", "a finite number >= 0 (seconds)");
         a.put("stations", "a non-empty list of stations, each " + objectWith(Station.class));
         a.put("stations[]", objectWith(Station.class));
         a.put("id", "a non-blank string, unique among all stations (count n > 1 makes id-1 .. id-n)");

@@ -165,4 +165,19 @@ final class CliTest {
                 > persistent.get("download").get("outcomes").get("NO_BACKUP").asLong(),
                 "restores after an outage find nothing in a volatile store");
     }
+
+    @Test
+    void run_lockoutExample_lockOutsCountedOnlyWhenSwitchedOn() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("lockout.json"), temp, 3_600, 2);
+        Path out = temp.resolve("lockout");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString()).status());
+        JsonNode points = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("points");
+        JsonNode off = points.get(0).get("metrics").get("authentication");
+        JsonNode on = points.get(1).get("metrics").get("authentication");
+        assertEquals(0, off.get("lockouts").asLong());
+        assertEquals(0, off.get("rejectionsWhileLocked").asLong());
+        assertTrue(off.get("rejections").asLong() > 0);
+        assertTrue(on.get("lockouts").asLong() > 0, on.toString());
+        assertTrue(on.get("rejectionsWhileLocked").asLong() > 0, on.toString());
+    }
 }

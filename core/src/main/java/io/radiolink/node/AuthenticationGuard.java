@@ -1,0 +1,49 @@
+package io.radiolink.node;
+
+import io.radiolink.radio.Checks;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A base station's count of failed authentication attempts per phone number, and its lock-outs: after
+ * {@code maxFailedAttempts} failures in a row a number is locked for {@code lockoutSeconds}; a success
+ * resets the count. With {@code maxFailedAttempts} 0 nothing is ever locked.
+ */
+public final class AuthenticationGuard {
+
+    private final int maxFailedAttempts;
+    private final double lockoutSeconds;
+    private final Map<PhoneNumber, int[]> failures = new HashMap<>();
+    private final Map<PhoneNumber, Double> lockedUntil = new HashMap<>();
+
+    /** A guard locking after {@code maxFailedAttempts} (0: never) failures, for {@code lockoutSeconds}. */
+    public AuthenticationGuard(int maxFailedAttempts, double lockoutSeconds) {
+        this.maxFailedAttempts = Checks.atLeast("maxFailedAttempts", maxFailedAttempts, 0);
+        this.lockoutSeconds = Checks.nonNegative("lockoutSeconds", lockoutSeconds);
+    }
+
+    /** True if {@code phone} is locked out at {@code nowSeconds}. */
+    public boolean isLocked(PhoneNumber phone, double nowSeconds) {
+        Double until = lockedUntil.get(phone);
+        return until != null && nowSeconds < until;
+    }
+
+    /** Records a failed attempt; returns true if it locked the number out. */
+    public boolean failed(PhoneNumber phone, double nowSeconds) {
+        if (maxFailedAttempts == 0) {
+            return false;
+        }
+        int[] count = failures.computeIfAbsent(phone, p -> new int[1]);
+        if (++count[0] < maxFailedAttempts) {
+            return false;
+        }
+        count[0] = 0;
+        lockedUntil.put(phone, nowSeconds + lockoutSeconds);
+        return true;
+    }
+
+    /** Records a successful attempt: the count starts again. */
+    public void succeeded(PhoneNumber phone) {
+        failures.remove(phone);
+    }
+}

@@ -1,0 +1,117 @@
+package io.radiolink.protocol;
+
+import static io.radiolink.protocol.ModelHarness.CLEAN_AIR;
+import static io.radiolink.protocol.ModelHarness.PASSWORD;
+import static io.radiolink.protocol.ModelHarness.replacementPhone;
+import static io.radiolink.protocol.ModelHarness.terminalWithData;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StationConfig;
+import io.radiolink.node.Terminal;
+import io.radiolink.protocol.Message.BackupRequest;
+import io.radiolink.protocol.Message.ChallengeResponse;
+import io.radiolink.protocol.Message.DownloadRequest;
+import io.radiolink.simulation.Simulation;
+import io.radiolink.stats.AuthStatistics;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.workload.ScriptedFlow;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Authentication without the password on the air (challenge-response) and lock-out after failed
+ * attempts: each switched off and on, with its effect on the flows and the statistics.
+ */
+final class AuthenticationTest {
+
+    private static final AuthConfig CHALLENGE = new AuthConfig(AuthMode.CHALLENGE_RESPONSE, 0, 0);
+
+    private static ModelHarness backupThenDownload(AuthConfig auth, String typedAtDownload) {
+        return new ModelHarness().protocol(ModelHarness.PROTOCOL.withAuth(auth)).run(m -> {
+            BaseStation bs = m.station(CLEAN_AIR);
+            Terminal a = terminalWithData("0100", 1_000, true);
+            m.service().startBackup(a, bs);
+            m.at(50, () -> m.service().startDownload(replacementPhone("0200", typedAtDownload), a.phoneNumber(), bs));
+        });
+    }
+
+    @Test
+    void challengeResponse_rightPassword_succeedsWithoutThePasswordOnTheAir() {
+        ModelHarness h = backupThenDownload(CHALLENGE, PASSWORD);
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS), h.records.stream().map(FlowRecord::outcome).toList());
+        h.sent(BackupRequest.class).forEach(e -> assertNull(((BackupRequest) e.message()).password()));
+        h.sent(DownloadRequest.class).forEach(e -> assertNull(((DownloadRequest) e.message()).password()));
+        assertEquals(2, h.sent(ChallengeResponse.class).size());
+        assertTrue(h.air.stream().noneMatch(e -> e.message().toString().contains(PASSWORD)),
+                "no unit carries the password");
+    }
+
+    @Test
+    void challengeResponse_addsOneRoundTripToTheRequestPhase() {
+        double claimed = backupThenDownload(AuthConfig.CLAIMED, PASSWORD).records.get(0).phaseTimes()
+                .seconds(FlowPhase.REQUEST);
+        double challenged = backupThenDownload(CHALLENGE, PASSWORD).records.get(0).phaseTimes()
+                .seconds(FlowPhase.REQUEST);
+        double controlFrame = ModelHarness.CLEAN_LINK.transmissionSeconds(ModelHarness.CLEAN_LINK.controlFrameBytes());
+        double roundTrip = 2 * (controlFrame + ModelHarness.CLEAN_LINK.propagationDelaySeconds());
+        assertEquals(claimed + roundTrip, challenged, 1e-9);
+    }
+
+    @Test
+    void challengeResponse_wrongPassword_rejectedWithoutData() {
+        ModelHarness h = backupThenDownload(CHALLENGE, "not-" + PASSWORD);
+        FlowRecord download = h.records.get(1);
+        assertEquals(FlowOutcome.AUTH_REJECTED, download.outcome());
+        assertEquals(0, download.dataFramesSent());
+    }
+
+    /** Backup at 0 s (retention 60 s), three wrong downloads, then the right one while locked and after. */
+    private static ReplicationResult lockoutRun(int maxFailedAttempts, List<FlowRecord> records) {
+        PhoneNumber a = PhoneNumber.of("0100");
+        PhoneNumber thief = PhoneNumber.of("0666");
+        return Simulation.builder()
+                .protocol(ModelHarness.PROTOCOL.withAuth(new AuthConfig(AuthMode.CHALLENGE_RESPONSE, maxFailedAttempts, 100)))
+                .station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(60))
+                .scriptedFlow(ScriptedFlow.backup(0, "bs-1", a, 1_000, 10, PASSWORD))
+                .scriptedFlow(ScriptedFlow.download(20, "bs-1", thief, a, "1111"))
+                .scriptedFlow(ScriptedFlow.download(25, "bs-1", thief, a, "2222"))
+                .scriptedFlow(ScriptedFlow.download(30, "bs-1", thief, a, "3333"))
+                .scriptedFlow(ScriptedFlow.download(35, "bs-1", PhoneNumber.of("0200"), a, PASSWORD))
+                .scriptedFlow(ScriptedFlow.download(100, "bs-1", thief, a, "4444")) // copy expired at ~61 s
+                .scriptedFlow(ScriptedFlow.download(200, "bs-1", thief, a, "5555")) // lock over at 130 s
+                .runLengthSeconds(300)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .build()
+                .runReplication(0);
+    }
+
+    @Test
+    void lockout_afterThreeFailures_rejectsEvenTheRightPasswordAndRevealsNothing() {
+        List<FlowRecord> records = new ArrayList<>();
+        ReplicationResult result = lockoutRun(3, records);
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED,
+                FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.NO_BACKUP),
+                records.stream().map(FlowRecord::outcome).toList());
+        // At 100 s nothing is stored, but a locked number gets the same answer as a wrong password.
+        assertEquals(new AuthStatistics(3, 2, 1), result.authentication());
+    }
+
+    @Test
+    void lockout_off_rightPasswordStillWorks() {
+        List<FlowRecord> records = new ArrayList<>();
+        ReplicationResult result = lockoutRun(0, records);
+        assertEquals(FlowOutcome.SUCCESS, records.get(4).outcome());
+        assertEquals(FlowOutcome.NO_BACKUP, records.get(5).outcome(), "cleared by the successful restore");
+        assertEquals(new AuthStatistics(3, 0, 0), result.authentication());
+    }
+}
