@@ -24,7 +24,9 @@ public enum FlowOutcome {
     /** A radio link failure dropped the connection. */
     LINK_DROPPED,
     /** The base station was down when the terminal tried, or went down during the flow. */
-    STATION_DOWN;
+    STATION_DOWN,
+    /** Every random-access preamble of the connection attempt collided. */
+    ACCESS_FAILED;
 
     /** True for {@link #SUCCESS}. */
     public boolean isSuccess() {

@@ -86,6 +86,11 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     @Override
+    public final void accessFailed() {
+        finish(FlowOutcome.ACCESS_FAILED);
+    }
+
+    @Override
     public final void established(Connection<Message> established) {
         connection = established;
         session = new StationSession(station, established, service, this::stationEffect,

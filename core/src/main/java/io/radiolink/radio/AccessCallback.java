@@ -1,7 +1,7 @@
 package io.radiolink.radio;
 
 /**
- * What a connection attempt learns: exactly one of the four methods is called, once.
+ * What a connection attempt learns: exactly one of the five methods is called, once.
  *
  * @param <T> the type of unit the connection will carry
  */
@@ -15,6 +15,9 @@ public interface AccessCallback<T> {
 
     /** The base station was down when the attempt arrived, or went down during its set-up. */
     void stationDown();
+
+    /** Every preamble transmission of the attempt collided (random access); no channel was seized. */
+    void accessFailed();
 
     /** The connection is up; the callee must {@link Connection#attach attach} both sides now. */
     void established(Connection<T> connection);

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param meanTimeToFailureSeconds mean of the exponential time from establishment to a radio link
  *     failure that drops the connection; {@link Double#POSITIVE_INFINITY} for links that never drop
  * @param releaseDelaySeconds time from a release request until the channel is free, >= 0
+ * @param randomAccess contention for access slots before the channel check;
+ *     {@link RandomAccessConfig#NONE} (the default) for none
  */
 public record AirInterface(
         LinkConfig uplink,
@@ -20,10 +22,12 @@ public record AirInterface(
         double setupDelaySeconds,
         double setupFailureProbability,
         double meanTimeToFailureSeconds,
-        double releaseDelaySeconds) {
+        double releaseDelaySeconds,
+        RandomAccessConfig randomAccess) {
 
     /** Validates every field. */
     public AirInterface {
+        Objects.requireNonNull(randomAccess, "randomAccess");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(downlink, "downlink");
         Checks.nonNegative("setupDelaySeconds", setupDelaySeconds);
@@ -32,33 +36,46 @@ public record AirInterface(
         Checks.nonNegative("releaseDelaySeconds", releaseDelaySeconds);
     }
 
+    /** An interface without random-access contention. */
+    public AirInterface(LinkConfig uplink, LinkConfig downlink, double setupDelaySeconds,
+            double setupFailureProbability, double meanTimeToFailureSeconds, double releaseDelaySeconds) {
+        this(uplink, downlink, setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds,
+                releaseDelaySeconds, RandomAccessConfig.NONE);
+    }
+
+    /** The same interface with other random-access contention. */
+    public AirInterface withRandomAccess(RandomAccessConfig access) {
+        return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
+                meanTimeToFailureSeconds, releaseDelaySeconds, access);
+    }
+
     /** The same interface with {@code model} as the loss model of both directions. */
     public AirInterface withLossModel(LossModel model) {
         return new AirInterface(uplink.withLossModel(model), downlink.withLossModel(model),
-                setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds);
+                setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
     }
 
     /** The same interface with other links. */
     public AirInterface withLinks(LinkConfig newUplink, LinkConfig newDownlink) {
         return new AirInterface(newUplink, newDownlink, setupDelaySeconds, setupFailureProbability,
-                meanTimeToFailureSeconds, releaseDelaySeconds);
+                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
     }
 
     /** The same interface with another set-up delay and failure probability. */
     public AirInterface withSetup(double delaySeconds, double failureProbability) {
         return new AirInterface(uplink, downlink, delaySeconds, failureProbability,
-                meanTimeToFailureSeconds, releaseDelaySeconds);
+                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
     }
 
     /** The same interface with another mean time to radio link failure. */
     public AirInterface withMeanTimeToFailureSeconds(double seconds) {
         return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability, seconds,
-                releaseDelaySeconds);
+                releaseDelaySeconds, randomAccess);
     }
 
     /** The same interface with another release delay. */
     public AirInterface withReleaseDelaySeconds(double seconds) {
         return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
-                meanTimeToFailureSeconds, seconds);
+                meanTimeToFailureSeconds, seconds, randomAccess);
     }
 }

@@ -21,6 +21,9 @@ public interface CellListener {
      */
     default void channelReleased(RadioCell cell, double heldSeconds, double timeSeconds) {}
 
+    /** A preamble was transmitted in an access slot; {@code collided} if another picked the same one. */
+    default void accessAttempt(RadioCell cell, boolean collided, double timeSeconds) {}
+
     /** The cell's base station went down: its connections and set-ups ended, new attempts fail. */
     default void stationDown(RadioCell cell, double timeSeconds) {}
 

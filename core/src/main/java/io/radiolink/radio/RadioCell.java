@@ -2,12 +2,14 @@ package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.random.RandomStreams;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,6 +32,8 @@ public final class RadioCell {
     private final CellListener cellListener;
     private final Map<Long, Connection<?>> open = new LinkedHashMap<>();
     private final Set<PendingSetup<?>> settingUp = new LinkedHashSet<>();
+    private final TreeMap<Long, List<Contender<?>>> accessSlots = new TreeMap<>();
+    private final RandomGenerator accessRandom;
     private boolean down;
     private int busyChannels;
     private long nextConnectionSequence;
@@ -55,6 +59,7 @@ public final class RadioCell {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.setupRandom = streams.stream("setup", id, 0);
         this.failureRandom = streams.stream("radio-link-failure", id, 0);
+        this.accessRandom = streams.stream("random-access", id, 0);
         this.airListener = Objects.requireNonNull(airListener, "airListener");
         this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
     }
@@ -70,9 +75,22 @@ public final class RadioCell {
         }
     }
 
+    /** An attempt contending for access slots. */
+    private static final class Contender<T> {
+        final AccessCallback<T> callback;
+        int transmissions;
+        int preamble;
+
+        Contender(AccessCallback<T> callback) {
+            this.callback = callback;
+        }
+    }
+
     /**
      * Starts a connection attempt now; {@code callback} learns its result. An attempt while the station
-     * is down fails at once ({@link AccessCallback#stationDown}) and is not counted as an attempt.
+     * is down fails at once ({@link AccessCallback#stationDown}) and is not counted as an attempt. With
+     * random access ({@link AirInterface#randomAccess()}), the attempt first contends for access slots
+     * and goes on to the channel check only once its preamble got through.
      */
     public <T> void connect(AccessCallback<T> callback) {
         Objects.requireNonNull(callback, "callback");
@@ -80,6 +98,56 @@ public final class RadioCell {
             callback.stationDown();
             return;
         }
+        RandomAccessConfig access = airInterface.randomAccess();
+        if (access.enabled()) {
+            contend(new Contender<>(callback), (long) Math.floor(scheduler.nowSeconds() / access.slotSeconds()) + 1);
+        } else {
+            seize(callback);
+        }
+    }
+
+    /** Registers {@code contender}'s next preamble for access slot {@code slot}. */
+    private void contend(Contender<?> contender, long slot) {
+        RandomAccessConfig access = airInterface.randomAccess();
+        contender.transmissions++;
+        contender.preamble = accessRandom.nextInt(access.preambles());
+        List<Contender<?>> inSlot = accessSlots.get(slot);
+        if (inSlot == null) {
+            inSlot = new ArrayList<>();
+            accessSlots.put(slot, inSlot);
+            scheduler.scheduleAt(slot * access.slotSeconds(), () -> resolveSlot(slot));
+        }
+        inSlot.add(contender);
+    }
+
+    /** The preambles of slot {@code slot}: unique ones get through, the others collide and back off. */
+    private void resolveSlot(long slot) {
+        RandomAccessConfig access = airInterface.randomAccess();
+        List<Contender<?>> inSlot = accessSlots.remove(slot);
+        int[] picks = new int[access.preambles()];
+        for (Contender<?> contender : inSlot) {
+            picks[contender.preamble]++;
+        }
+        double now = scheduler.nowSeconds();
+        for (Contender<?> contender : inSlot) {
+            if (down) {
+                contender.callback.stationDown();
+                continue;
+            }
+            boolean collided = picks[contender.preamble] > 1;
+            cellListener.accessAttempt(this, collided, now);
+            if (!collided) {
+                seize(contender.callback);
+            } else if (contender.transmissions >= access.maxAttempts()) {
+                contender.callback.accessFailed();
+            } else {
+                contend(contender, slot + 1 + accessRandom.nextInt(access.backoffWindowSlots()));
+            }
+        }
+    }
+
+    /** The channel check and set-up of an attempt (after its access, if contended). */
+    private <T> void seize(AccessCallback<T> callback) {
         attempts++;
         double now = scheduler.nowSeconds();
         boolean blocked = busyChannels == channels;

@@ -15,10 +15,12 @@ import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
  * @param meanBusyChannels the time-weighted mean number of busy channels over the window
  * @param outages the outages of the cell's station that began in the window
  * @param downShare the time-weighted share of the window the station was down, in [0, 1]
+ * @param preambleTransmissions random-access preambles sent in the window (0 without contention)
+ * @param preambleCollisions of those, preambles that collided
  */
 public record CellStatistics(int channels, long attempts, long blockedAttempts,
-        StatisticalSummaryValues holdingSeconds, double meanBusyChannels, long outages, double downShare)
-        implements Serializable {
+        StatisticalSummaryValues holdingSeconds, double meanBusyChannels, long outages, double downShare,
+        long preambleTransmissions, long preambleCollisions) implements Serializable {
 
     /** Checks the counts. */
     public CellStatistics {
@@ -33,6 +35,10 @@ public record CellStatistics(int channels, long attempts, long blockedAttempts,
         if (!(meanBusyChannels >= 0.0)) {
             throw new IllegalArgumentException("meanBusyChannels must be >= 0, was " + meanBusyChannels);
         }
+        if (preambleTransmissions < 0 || preambleCollisions < 0 || preambleCollisions > preambleTransmissions) {
+            throw new IllegalArgumentException("need 0 <= preambleCollisions <= preambleTransmissions, was "
+                    + preambleCollisions + " of " + preambleTransmissions);
+        }
         if (outages < 0 || !(downShare >= 0.0 && downShare <= 1.0)) {
             throw new IllegalArgumentException("need outages >= 0 and downShare in [0, 1], was " + outages + ", "
                     + downShare);
@@ -42,7 +48,12 @@ public record CellStatistics(int channels, long attempts, long blockedAttempts,
     /** A cell whose station never went down. */
     public CellStatistics(int channels, long attempts, long blockedAttempts, StatisticalSummaryValues holdingSeconds,
             double meanBusyChannels) {
-        this(channels, attempts, blockedAttempts, holdingSeconds, meanBusyChannels, 0, 0.0);
+        this(channels, attempts, blockedAttempts, holdingSeconds, meanBusyChannels, 0, 0.0, 0, 0);
+    }
+
+    /** The share of preambles that collided, NaN if none was sent. */
+    public double collisionProbability() {
+        return preambleTransmissions == 0 ? Double.NaN : (double) preambleCollisions / preambleTransmissions;
     }
 
     /** Attempts that got a channel. */

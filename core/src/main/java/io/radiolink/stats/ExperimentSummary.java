@@ -50,6 +50,8 @@ import java.util.function.ToDoubleFunction;
  * @param arrivalsSkippedTerminalBusy arrivals that found the subscriber's terminal busy, summed
  * @param unfinishedFlows counted flows that never ended, summed (0 unless a run was cut short)
  * @param authentication rejections and lock-outs, summed
+ * @param preambleTransmissions random-access preambles sent, summed over cells and replications
+ * @param preambleCollisions of those, preambles that collided
  */
 public record ExperimentSummary(
         int replications,
@@ -71,7 +73,9 @@ public record ExperimentSummary(
         long copiesExpired,
         long arrivalsSkippedTerminalBusy,
         long unfinishedFlows,
-        AuthStatistics authentication) implements Serializable {
+        AuthStatistics authentication,
+        long preambleTransmissions,
+        long preambleCollisions) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
             Comparator.comparingInt(ReplicationResult::replication).thenComparingLong(ReplicationResult::seed);
@@ -140,6 +144,8 @@ public record ExperimentSummary(
         long skipped = 0;
         long unfinished = 0;
         AuthStatistics authentication = AuthStatistics.ZERO;
+        long preambles = 0;
+        long collisions = 0;
         for (ReplicationResult result : sorted) {
             traffic = traffic.plus(result.traffic());
             integrity.add(result.integrity());
@@ -151,6 +157,10 @@ public record ExperimentSummary(
             skipped += result.arrivalsSkippedTerminalBusy();
             unfinished += result.unfinishedFlows();
             authentication = authentication.plus(result.authentication());
+            for (CellStatistics cell : result.cells().values()) {
+                preambles += cell.preambleTransmissions();
+                collisions += cell.preambleCollisions();
+            }
         }
         return new ExperimentSummary(sorted.size(), first.warmupSeconds(), first.runLengthSeconds(), flows,
                 traffic, ResultMaps.sum(IntegrityCheck.class, integrity), cellSummaries(sorted, confidence),
@@ -159,7 +169,8 @@ public record ExperimentSummary(
                 estimate(sorted, ReplicationResult::meanBusyChannels, confidence),
                 estimate(sorted, ReplicationResult::admittedArrivalRatePerSecond, confidence),
                 estimate(sorted, r -> r.storage().meanBytes(), confidence),
-                storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished, authentication);
+                storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished, authentication,
+                preambles, collisions);
     }
 
     private static FlowSummary flowSummary(List<ReplicationResult> sorted, FlowKind kind, double confidence) {

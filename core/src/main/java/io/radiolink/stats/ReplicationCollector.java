@@ -193,6 +193,18 @@ public final class ReplicationCollector
     }
 
     @Override
+    public void accessAttempt(RadioCell cell, boolean collided, double timeSeconds) {
+        requireOpen();
+        CellAccumulator accumulator = cell(cell);
+        if (inWindow(timeSeconds)) {
+            accumulator.preambles++;
+            if (collided) {
+                accumulator.collisions++;
+            }
+        }
+    }
+
+    @Override
     public void stationDown(RadioCell cell, double timeSeconds) {
         requireOpen();
         CellAccumulator accumulator = cell(cell);
@@ -366,6 +378,8 @@ public final class ReplicationCollector
         long attempts;
         long blockedAttempts;
         long outages;
+        long preambles;
+        long collisions;
 
         CellAccumulator(RadioCell cell, TimeWeightedLevel busy, TimeWeightedLevel down) {
             this.cell = cell;
@@ -377,7 +391,7 @@ public final class ReplicationCollector
             busy.close();
             down.close();
             return new CellStatistics(cell.channels(), attempts, blockedAttempts, summary(holding), busy.mean(),
-                    outages, down.mean());
+                    outages, down.mean(), preambles, collisions);
         }
     }
 }

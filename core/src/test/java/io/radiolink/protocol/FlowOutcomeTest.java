@@ -239,4 +239,17 @@ final class FlowOutcomeTest {
         assertEquals(5.0, r.endSeconds());
         assertEquals(FlowPhase.TRANSFER, r.endPhase());
     }
+
+    @Test
+    void accessFailed_onePreambleTwoAttemptsInOneSlot_bothCollideAndGiveUp() {
+        AirInterface air = CLEAN_AIR.withRandomAccess(new io.radiolink.radio.RandomAccessConfig(0.01, 1, 1, 1));
+        List<FlowRecord> records = run(station(4, 10_000, air), (h, bs) -> {
+            h.service().startBackup(terminalWithData("0100", 1_000, true), bs);
+            h.service().startBackup(terminalWithData("0200", 1_000, true), bs);
+        });
+        assertEquals(List.of(FlowOutcome.ACCESS_FAILED, FlowOutcome.ACCESS_FAILED),
+                records.stream().map(FlowRecord::outcome).toList());
+        assertEquals(0.01, records.get(0).endSeconds(), 1e-12, "at the first access slot");
+        assertEquals(FlowPhase.SETUP, records.get(0).endPhase());
+    }
 }

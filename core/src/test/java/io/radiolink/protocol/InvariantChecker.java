@@ -1,6 +1,9 @@
 package io.radiolink.protocol;
 
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
+import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
@@ -31,10 +34,16 @@ import java.util.function.Supplier;
  * violation of the safety invariants that {@link InvariantTest} documents, each message naming the
  * scenario's seed and the flow; it also counts what the run exercised.
  *
- * <p>It is the run's flow listener and air listener, and {@link #attach} (the builder's script) gives
- * it the stations. At every callback it compares each station's committed copies with the snapshot
- * taken at the previous callback, so it sees each commit at the StationComplete sent in the commit's
- * event and each clear at the flowEnded of the download whose connection end caused it.
+ * <p>It is the run's flow listener and air listener, {@link #attach} (the builder's script) gives it
+ * the stations, and {@link #engine()} (the builder's engine) tells it the end of every event: that
+ * engine is a {@link DsolEngine} whose scheduler wraps each action so that the checker looks at the
+ * model right after the action ran (same actions, same times, same order; no main code involved). At
+ * every callback and every event's end it compares each station's committed copies with the snapshot
+ * taken at the previous look, and each station's {@code cell().isDown()} with the previous look. So it
+ * sees each commit at the StationComplete sent in the commit's event, each clear at the flowEnded of
+ * the download whose connection end caused it, each expiry at the end of the expiry's own event, each
+ * outage in the event it began (the cell is down from the start of that event's action on, before the
+ * first flow ends with STATION_DOWN), and a volatile store's loss at the end of that same event.
  */
 final class InvariantChecker implements FlowListener, AirListener {
 
@@ -46,6 +55,9 @@ final class InvariantChecker implements FlowListener, AirListener {
         final String password;
         final UserData backupData;
         final boolean heldDataAtStart;
+        boolean startedWhileDown;
+        long startEvent;
+        long releaseEvent = -1;
         boolean connected;
         boolean ended;
         boolean responded;
@@ -76,6 +88,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         Map<PhoneNumber, StoredBackup> snapshot = new TreeMap<>();
         long lastVersion;
         final Map<Long, Origin> origins = new TreeMap<>();
+        /** How each number's last copy left the store: cleared, expired or lost. */
+        final Map<PhoneNumber, String> lastRemoval = new TreeMap<>();
+        boolean down;
+        /** The event in which the station last went down, -1 before its first outage. */
+        long downEvent = -1;
 
         Watched(BaseStation station) {
             this.station = station;
@@ -83,6 +100,14 @@ final class InvariantChecker implements FlowListener, AirListener {
 
         BackupStore store() {
             return station.store();
+        }
+
+        double retentionSeconds() {
+            return station.config().retentionSeconds();
+        }
+
+        boolean volatileStore() {
+            return !station.config().outages().persistentStorage();
         }
     }
 
@@ -96,6 +121,8 @@ final class InvariantChecker implements FlowListener, AirListener {
     private Scheduler scheduler;
     private Tracked awaitingRequest;
     private long violationCount;
+    /** The number of the event running (1 for the first); 0 while the model is built. */
+    private long event;
 
     InvariantChecker(long seed) {
         this.seed = seed;
@@ -110,9 +137,80 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
     }
 
+    /**
+     * The engine to run the scenario on: a {@link DsolEngine} whose scheduler calls {@link #eventEnded}
+     * after every action it runs.
+     */
+    Engine engine() {
+        Engine dsol = new DsolEngine();
+        return (endTimeSeconds, model) -> dsol.run(endTimeSeconds,
+                scheduler -> model.accept(new ObservedScheduler(scheduler)));
+    }
+
+    /** Passes everything to the engine's scheduler, wrapping each action to number it and to look after it. */
+    private final class ObservedScheduler implements Scheduler {
+        private final Scheduler delegate;
+
+        ObservedScheduler(Scheduler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public double nowSeconds() {
+            return delegate.nowSeconds();
+        }
+
+        @Override
+        public ScheduledAction schedule(double delaySeconds, Runnable action) {
+            return delegate.schedule(delaySeconds, observed(action));
+        }
+
+        @Override
+        public ScheduledAction scheduleAt(double timeSeconds, Runnable action) {
+            return delegate.scheduleAt(timeSeconds, observed(action));
+        }
+
+        private Runnable observed(Runnable action) {
+            Objects.requireNonNull(action, "action");
+            return () -> {
+                event++;
+                action.run();
+                eventEnded();
+            };
+        }
+    }
+
+    /**
+     * The end of an event: every store change not yet seen happened in it and must be an expiry or an
+     * outage's loss. At the end of the event in which a station went down, none of its flows is left,
+     * nothing is staged, and a volatile store holds nothing.
+     */
+    private void eventEnded() {
+        checkStores(null, null, true);
+        for (Watched w : stations) {
+            if (w.downEvent != event) {
+                continue;
+            }
+            for (Tracked t : active.values()) {
+                if (t.flow.station() == w.station) {
+                    violation(t, "still running at the end of the event in which its station went down");
+                }
+            }
+            check(w.store().stagedBytes() == 0, null, () -> w.station + " still stages "
+                    + w.store().stagedBytes() + " B at the end of the event in which it went down");
+            if (w.volatileStore()) {
+                check(w.store().committedCopies().isEmpty(), null, () -> w.station + " has a volatile store but"
+                        + " still holds " + w.store().committedCopies() + " after going down");
+            } else {
+                counts.merge("copies kept through an outage (persistent store)",
+                        (long) w.store().committedCopies().size(), Long::sum);
+            }
+        }
+    }
+
     /** Runs the end-of-run checks: nothing changed unseen, every flow ended, no staging space left. */
     void finish() {
-        checkStores(null, null);
+        checkStores(null, null, false); // after the last event's end nothing may change
         for (Tracked t : active.values()) {
             violation(t, "started but never ended");
         }
@@ -121,6 +219,9 @@ final class InvariantChecker implements FlowListener, AirListener {
         for (Watched w : stations) {
             check(w.store().stagedBytes() == 0, null,
                     () -> w.station + " still holds " + w.store().stagedBytes() + " staged bytes after the run");
+            check(w.retentionSeconds() == Double.POSITIVE_INFINITY || w.store().committedCopies().isEmpty(), null,
+                    () -> w.station + " keeps copies for " + w.retentionSeconds() + " s but still holds "
+                            + w.store().committedCopies() + " after the run");
         }
     }
 
@@ -142,8 +243,10 @@ final class InvariantChecker implements FlowListener, AirListener {
 
     @Override
     public void flowStarted(Flow flow, double timeSeconds) {
-        checkStores(null, null);
+        checkStores(null, null, false);
         Tracked t = new Tracked(flow);
+        t.startedWhileDown = flow.station().cell().isDown();
+        t.startEvent = event;
         check(!flows.containsKey(flow.id()), t, () -> "started twice");
         check(flow.kind() == FlowKind.BACKUP || !t.heldDataAtStart, t,
                 () -> "a download started on a terminal that already holds data");
@@ -154,7 +257,7 @@ final class InvariantChecker implements FlowListener, AirListener {
 
     @Override
     public void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {
-        checkStores(null, null);
+        checkStores(null, null, false);
         Tracked t = flows.get(flow.id());
         if (t == null || t.ended) {
             violation(t, "entered " + phase + (t == null ? " without having started" : " after it ended"));
@@ -167,13 +270,16 @@ final class InvariantChecker implements FlowListener, AirListener {
             countConcurrency(t);
         } else if (phase == FlowPhase.TRANSFER) {
             t.transferSeconds = timeSeconds;
+        } else if (phase == FlowPhase.RELEASE) {
+            t.releaseEvent = event; // the terminal decided its outcome
         }
+        check(!flow.station().cell().isDown(), t, () -> "entered " + phase + " while its station is down");
     }
 
     @Override
     public void flowEnded(Flow flow, FlowRecord record) {
         Tracked t = flows.get(flow.id());
-        checkStores(t, record);
+        checkStores(t, record, false);
         if (t == null || t.ended) {
             violation(t, t == null ? "ended without having started" : "ended twice");
             return;
@@ -185,10 +291,52 @@ final class InvariantChecker implements FlowListener, AirListener {
         increment("effect " + record.kind() + " " + record.stationEffect());
         checkRecordMatchesFlow(t, record);
         checkStationView(t, record);
+        checkOutage(t, record);
         if (record.kind() == FlowKind.BACKUP) {
             checkBackupEnd(t, record);
         } else {
             checkDownloadEnd(t, record);
+        }
+    }
+
+    /**
+     * Invariant 7: STATION_DOWN exactly when the station is down — at once for an attempt while down,
+     * at the outage's event for a flow under way; an outcome decided before the outage (in RELEASE)
+     * stays, and no other flow ends while its station is down.
+     */
+    private void checkOutage(Tracked t, FlowRecord record) {
+        Watched w = watched(t);
+        FlowOutcome outcome = record.outcome();
+        boolean down = w.station.cell().isDown();
+        boolean atTheOutage = down && w.downEvent == event;
+        if (t.startedWhileDown) {
+            increment("attempts while the station is down");
+            check(event == t.startEvent && record.endSeconds() == record.startSeconds()
+                    && (outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.PASSWORD_NOT_ENTERED), t,
+                    () -> "started while its station is down but ended " + outcome + " at " + record.endSeconds()
+                            + " s (started " + record.startSeconds() + " s), not STATION_DOWN at once");
+        }
+        if (outcome == FlowOutcome.STATION_DOWN) {
+            check(down, t, () -> "ended STATION_DOWN while its station is up");
+            check(t.startedWhileDown || atTheOutage, t, () -> "ended STATION_DOWN while its station is down, but"
+                    + " neither at once nor in the event the station went down (event " + w.downEvent + ", now "
+                    + event + ")");
+            check(t.releaseEvent < 0, t, () -> "ended STATION_DOWN although it had decided its outcome (entered"
+                    + " RELEASE) before");
+            if (atTheOutage) {
+                increment("flows ended by an outage, " + record.endPhase());
+            }
+        } else if (down && outcome != FlowOutcome.PASSWORD_NOT_ENTERED) {
+            boolean decidedBefore = t.releaseEvent >= 0 && t.releaseEvent < w.downEvent
+                    && record.endPhase() == FlowPhase.RELEASE;
+            check(atTheOutage && decidedBefore, t, () -> "ended " + outcome + " while its station is down"
+                    + (atTheOutage ? " (at the outage)" : "") + ", without having decided that outcome before the"
+                    + " outage (entered RELEASE in event " + t.releaseEvent + ", station down in event "
+                    + w.downEvent + ")");
+            increment("flows ended by an outage with the outcome decided before it");
+            if (outcome.isSuccess()) {
+                increment("successes ended by an outage during release");
+            }
         }
     }
 
@@ -276,7 +424,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             Optional<StoredBackup> current = w.store().find(t.flow.addressedNumber());
             check(current.map(c -> c.version() != handed).orElse(true), t, () -> "CONFIRMED but not CLEARED although"
                     + " the copy handed over (v" + handed + ") is still stored and the station clears");
-            increment("confirmed, not cleared: copy replaced or cleared meanwhile");
+            increment("confirmed, not cleared: copy replaced, cleared, expired or lost meanwhile");
         }
     }
 
@@ -295,7 +443,7 @@ final class InvariantChecker implements FlowListener, AirListener {
     @Override
     public void unitSent(Connection<?> connection, Side sender, Object unit, int bytes, double departureSeconds,
             boolean lost) {
-        checkStores(null, null);
+        checkStores(null, null, false);
         Tracked owner = byConnection.get(connection);
         if (owner == null && awaitingRequest != null && sender == Side.TERMINAL
                 && (unit instanceof BackupRequest || unit instanceof DownloadRequest)) {
@@ -308,6 +456,8 @@ final class InvariantChecker implements FlowListener, AirListener {
             return;
         }
         Tracked t = owner;
+        check(!t.flow.station().cell().isDown(), t, () -> unit + " from " + sender + " went on the air of a station"
+                + " that is down");
         if (unit instanceof BackupRequest request) {
             check(request.phoneNumber().equals(t.flow.addressedNumber()) && request.data().equals(t.backupData)
                     && request.password().equals(t.password), t, () -> "sent a request not its own: " + request);
@@ -375,6 +525,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(response.data() == null, t, () -> "a rejection announced data");
         } else if (admission == Admission.NO_BACKUP) {
             check(existing.isEmpty(), t, () -> "NO_BACKUP although " + existing.get() + " is stored");
+            increment("downloads NO_BACKUP, " + w.lastRemoval.getOrDefault(number, "never stored"));
         } else {
             violation(t, "a download answered with " + admission);
         }
@@ -394,11 +545,20 @@ final class InvariantChecker implements FlowListener, AirListener {
     // ---- the stores ----------------------------------------------------------------------------
 
     /**
-     * Compares every store with its snapshot. {@code ending} is the flow whose flowEnded is being
-     * reported (null at other callbacks): the only flow that may have just cleared a copy.
+     * Notes each station going down or up, then compares every store with its snapshot. {@code ending}
+     * is the flow whose flowEnded is being reported (null at other callbacks): the only flow that may
+     * have just cleared a copy. {@code eventEnd} is true at the end of an event: the only moment an
+     * expiry or an outage's loss can be seen.
      */
-    private void checkStores(Tracked ending, FlowRecord endingRecord) {
+    private void checkStores(Tracked ending, FlowRecord endingRecord, boolean eventEnd) {
         for (Watched w : stations) {
+            boolean down = w.station.cell().isDown();
+            if (down && !w.down) {
+                w.downEvent = event;
+                increment("outages");
+                increment(w.volatileStore() ? "outages of volatile stores" : "outages of persistent stores");
+            }
+            w.down = down;
             BackupStore store = w.store();
             Map<PhoneNumber, StoredBackup> current = new TreeMap<>();
             long bytes = 0;
@@ -413,6 +573,9 @@ final class InvariantChecker implements FlowListener, AirListener {
                             + committedBytes + "), " + store.stagedBytes() + " staged, " + store.freeBytes()
                             + " free");
             for (StoredBackup copy : current.values()) {
+                check(now() <= copy.committedAtSeconds() + w.retentionSeconds(), null, () -> w.station + " still holds"
+                        + " copy v" + copy.version() + " of " + copy.phoneNumber() + " committed at "
+                        + copy.committedAtSeconds() + " s, past its retention of " + w.retentionSeconds() + " s");
                 StoredBackup previous = w.snapshot.get(copy.phoneNumber());
                 if (previous == copy) {
                     continue;
@@ -426,7 +589,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             }
             for (StoredBackup gone : w.snapshot.values()) {
                 if (!current.containsKey(gone.phoneNumber())) {
-                    onDisappear(w, gone, ending, endingRecord);
+                    onDisappear(w, gone, ending, endingRecord, eventEnd);
                 }
             }
             w.snapshot = current;
@@ -470,8 +633,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
     }
 
-    /** Invariant 4: a copy disappears only as the confirmed download that got it ends, CLEARED. */
-    private void onDisappear(Watched w, StoredBackup gone, Tracked ending, FlowRecord record) {
+    /**
+     * Invariant 4: a copy disappears only (a) as the confirmed download that got it ends, CLEARED, (b) by
+     * expiry, at the end of an event at exactly its commit time plus the station's retention (it was the
+     * current version until then), or (c) at the end of the event in which its station, with a volatile
+     * store, went down.
+     */
+    private void onDisappear(Watched w, StoredBackup gone, Tracked ending, FlowRecord record, boolean eventEnd) {
         String what = w.station + ": copy v" + gone.version() + " of " + gone.phoneNumber() + " disappeared at "
                 + now() + " s";
         boolean byThisDownload = ending != null && record != null && ending.flow.kind() == FlowKind.DOWNLOAD
@@ -479,11 +647,26 @@ final class InvariantChecker implements FlowListener, AirListener {
                 && record.stationEffect() == StationEffect.CLEARED && record.endSeconds() == now()
                 && ending.handedOver != null && ending.handedOver.version() == gone.version();
         if (!byThisDownload) {
+            if (eventEnd && w.volatileStore() && w.downEvent == event && w.down) {
+                increment("copies lost in outages");
+                w.lastRemoval.put(gone.phoneNumber(), "lost in an outage");
+                return;
+            }
+            if (eventEnd && now() == gone.committedAtSeconds() + w.retentionSeconds()) {
+                increment("copies expired");
+                w.lastRemoval.put(gone.phoneNumber(), "expired");
+                return;
+            }
             violation(ending, what + " without a CLEARED download of that copy ending then"
-                    + (record == null ? "" : " (the flow ending has effect " + record.stationEffect() + ")"));
+                    + (record == null ? "" : " (the flow ending has effect " + record.stationEffect() + ")")
+                    + ", nor at its expiry (committed at " + gone.committedAtSeconds() + " s, retention "
+                    + w.retentionSeconds() + " s), nor as its station with a "
+                    + (w.volatileStore() ? "volatile" : "persistent") + " store went down (down: " + w.down
+                    + ", in event " + w.downEvent + ", now event " + event + ")");
             return;
         }
         increment("copies cleared");
+        w.lastRemoval.put(gone.phoneNumber(), "cleared");
         ending.clearSeen = true;
         Optional<UserData> held = ending.flow.terminal().userData();
         check(held.equals(Optional.of(gone.data())), ending,

@@ -1,5 +1,6 @@
 package io.radiolink.protocol;
 
+import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
@@ -21,7 +22,9 @@ import java.util.Random;
  *
  * <p>The link shape (rates, delays, frame sizes) is shared by all stations so that the protocol's
  * timeouts can be drawn relative to it; loss, set-up failures, radio link failures, channels,
- * capacity and the clearing policy are drawn per station.
+ * capacity, the clearing policy, outages and the retention period are drawn per station. Outages and
+ * retention are drawn last, after the run length, so every other parameter of a seed is the same as
+ * before they existed.
  *
  * @param seed the scenario's seed
  * @param stations 1 to 3 stations
@@ -113,7 +116,51 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
         summary.append(String.format(Locale.ROOT,
                 "; %d subscribers/station, %.3f backups/s, restores %.2f, wrong password %.2f, run %.0f s",
                 subscribers, workload.backupArrivalsPerSecond(), restoreShare, wrongPassword, runLength));
+        for (int i = 0; i < stationCount; i++) {
+            StringBuilder station = new StringBuilder();
+            OutageConfig outages = outages(random, runLength, station);
+            double retention = random.nextBoolean() ? Double.POSITIVE_INFINITY : uniform(random, 10, 300);
+            stations.set(i, stations.get(i).withOutages(outages).withRetentionSeconds(retention));
+            summary.append(String.format(Locale.ROOT, "; bs-%d: %s, %s", i, station,
+                    retention == Double.POSITIVE_INFINITY ? "keeps copies forever"
+                            : String.format(Locale.ROOT, "retention %.1f s", retention)));
+        }
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
+    }
+
+    /**
+     * No outages in about half the stations; otherwise 1-3 scheduled periods of 10-100 s spread over
+     * the run, random outages (mean up time 0.1-1.5 run lengths, mean down time 10-100 s), or both,
+     * with persistent or volatile storage.
+     */
+    private static OutageConfig outages(Random random, double runLength, StringBuilder summary) {
+        if (random.nextBoolean()) {
+            summary.append("no outages");
+            return OutageConfig.NONE;
+        }
+        int kind = random.nextInt(3); // 0 scheduled, 1 random, 2 both
+        boolean persistent = random.nextBoolean();
+        List<OutageConfig.DownPeriod> scheduled = new ArrayList<>();
+        if (kind != 1) {
+            int periods = 1 + random.nextInt(3);
+            double from = 0;
+            for (int p = 0; p < periods; p++) {
+                double start = from + uniform(random, 0, runLength / periods);
+                double end = start + uniform(random, 10, 100);
+                scheduled.add(new OutageConfig.DownPeriod(start, end));
+                from = end;
+            }
+        }
+        double meanUp = kind == 0 ? Double.POSITIVE_INFINITY : runLength * uniform(random, 0.1, 1.5);
+        double meanDown = kind == 0 ? 1.0 : uniform(random, 10, 100);
+        summary.append("outages");
+        scheduled.forEach(p -> summary.append(String.format(Locale.ROOT, " %.1f-%.1f s", p.startSeconds(),
+                p.endSeconds())));
+        if (kind != 0) {
+            summary.append(String.format(Locale.ROOT, " random up %.0f s / down %.0f s", meanUp, meanDown));
+        }
+        summary.append(persistent ? " persistent" : " volatile");
+        return new OutageConfig(scheduled, meanUp, meanDown, persistent);
     }
 
     private static LossModel loss(Random random, StringBuilder summary, String direction) {
@@ -153,6 +200,24 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
         return new InvariantScenario(seed, List.of(station), ModelHarness.PROTOCOL, workload, 120, "calm");
     }
 
+    /**
+     * The {@link #calm} scenario at a station that does not clear, whose volatile store keeps copies
+     * {@value #CALM_RETENTION_SECONDS} s and which is down from 60 to 75 s: copies expire and are lost,
+     * flows end with STATION_DOWN.
+     */
+    static InvariantScenario calmWithOutageAndRetention(long seed) {
+        InvariantScenario calm = calm(seed);
+        StationConfig station = calm.stations().get(0)
+                .withOutages(OutageConfig.scheduled(List.of(new OutageConfig.DownPeriod(60, 75)), false))
+                .withRetentionSeconds(CALM_RETENTION_SECONDS)
+                .withClearAfterDownload(false);
+        return new InvariantScenario(seed, List.of(station), calm.protocol(), calm.workload(),
+                calm.runLengthSeconds(), "calm, no clearing, down 60-75 s (volatile), retention "
+                        + CALM_RETENTION_SECONDS + " s");
+    }
+
+    static final double CALM_RETENTION_SECONDS = 6.0;
+
     /** The simulation of this scenario (one replication), observed by {@code checker}. */
     Simulation simulation(InvariantChecker checker) {
         return builder(checker).build();
@@ -165,6 +230,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .workload(workload)
                 .runLengthSeconds(runLengthSeconds)
                 .seed(seed)
+                .engine(checker.engine())
                 .flowListener(checker)
                 .airListener(checker)
                 .script(checker::attach);

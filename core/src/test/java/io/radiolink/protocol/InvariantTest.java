@@ -30,16 +30,26 @@ import org.junit.jupiter.api.TestFactory;
  * short, long or no radio link failures, stop-and-wait or selective repeat with retry limits of 0-4
  * (control 0-3), 1-5 subscribers per station (so the same numbers are backed up and restored again
  * and concurrently), restore shares up to 1, mistyped passwords up to 0.3, stations that clear after a
- * download or not, and 150-400 simulated seconds. No outages are configured.
+ * download or not, and 150-400 simulated seconds. About half the stations never go down; the others
+ * have 1-3 scheduled down periods of 10-100 s, random outages (mean up time 0.1-1.5 run lengths, mean
+ * down time 10-100 s) or both, with a persistent or a volatile store. About half the stations keep
+ * copies forever, the others for 10-300 s. Outages and retention are drawn after everything else, so
+ * the other parameters of a seed are those it had before the two mechanisms existed.
  *
  * <p><b>How the model is observed.</b> Only through the public API: {@link InvariantChecker} is the
- * run's flow listener and air listener, and the builder's script hands it the stations. At every
- * callback (flowStarted, phaseChanged, flowEnded, unitSent) it compares each station's
- * {@code committedCopies()} with its snapshot from the previous callback. A commit happens when a
- * TerminalComplete arrives and is followed in the same event by the StationComplete on the air; a
- * clear happens when a confirmed download's connection ends and is followed in the same event by that
- * download's flowEnded. So every change is seen at once, with the flow that caused it, and a change
- * seen at any other moment is a violation. The checker maps each connection to its flow by the request
+ * run's flow listener and air listener, the builder's script hands it the stations, and the builder's
+ * engine ({@link InvariantChecker#engine()}: a {@code DsolEngine} whose scheduler wraps every action)
+ * tells it the end of every event. At every callback (flowStarted, phaseChanged, flowEnded, unitSent)
+ * and every event's end it compares each station's {@code committedCopies()} with its snapshot from the
+ * previous look, and each station's {@code cell().isDown()} with the previous look. A commit happens
+ * when a TerminalComplete arrives and is followed in the same event by the StationComplete on the air;
+ * a clear happens when a confirmed download's connection ends and is followed in the same event by
+ * that download's flowEnded; an expiry is an event of its own, seen at its end; an outage's event sets
+ * the cell down before it ends the station's flows (whose flowEnded then see the cell down) and, for a
+ * volatile store, loses the copies after them, seen at that event's end. So every change is seen in the
+ * event that made it, with the flow that caused it if any, and a change seen at any other moment is a
+ * violation. The outage times are thus observed, not recomputed from the configuration (random outages
+ * would need the station's random stream). The checker maps each connection to its flow by the request
  * that is the first unit after the flow's REQUEST phase starts, and checks the station's first answer
  * on each connection against the store as it is in that same event.
  *
@@ -53,13 +63,20 @@ import org.junit.jupiter.api.TestFactory;
  *       verifier is that flow's password; that flow's record says COMMITTED, and no other backup's
  *       does. Store accounting stays consistent and no staging space is left after the run.
  *   <li>Every successful download gave its terminal exactly the data of the copy the station handed
- *       over, which was the stored copy when the station accepted the request, committed before the
- *       download's transfer began, by a backup that typed the same password.
- *   <li>Nothing is cleared before its download is confirmed: a copy disappears only at the flowEnded of
- *       a download of that copy whose record says CLEARED, at a station that clears, and that
- *       download's terminal then holds the copy's data; a CLEARED record always comes with such a
- *       disappearance, and a CONFIRMED one at a clearing station only if the copy was replaced or
- *       cleared meanwhile.
+ *       over, which was the stored copy when the station accepted the request (so never an expired or
+ *       lost copy), committed before the download's transfer began, by a backup that typed the same
+ *       password.
+ *   <li>Nothing is cleared before its download is confirmed, and copies leave a store only in the
+ *       documented ways. A copy disappears only (a) at the flowEnded of a download of that copy whose
+ *       record says CLEARED, at a station that clears, and that download's terminal then holds the
+ *       copy's data; (b) by expiry: at the end of an event at exactly its commit time plus the
+ *       station's {@code retentionSeconds}, having been the current version until then; or (c) at the
+ *       end of the event in which its station, with a volatile store, went down. A persistent store
+ *       never loses a copy in an outage; a volatile one holds nothing at the end of that event. No copy
+ *       is held past its commit time plus the retention, and none is left after the run at a station
+ *       with a finite retention. A CLEARED record always comes with a disappearance (a), and a
+ *       CONFIRMED one at a clearing station only if the copy was replaced, cleared, expired or lost
+ *       meanwhile.
  *   <li>A wrong password never yields data: the station's answer agrees with the stored verifier (a
  *       password other than the committing backup's is AUTH_REJECTED), an AUTH_REJECTED or NO_BACKUP
  *       download gets no data frame on the air and its terminal holds nothing, and no data frame goes
@@ -68,11 +85,20 @@ import org.junit.jupiter.api.TestFactory;
  *       COMMITTED, a download's NONE, CONFIRMED or CLEARED; a SUCCESS has an effect; a download the
  *       station confirmed or cleared has the handed-over data on its terminal, and a terminal never
  *       holds any other data.
+ *   <li>Outages end flows exactly as documented: a flow ends with STATION_DOWN only while its station
+ *       is down, either at once (a flow that starts while its station is down ends so at once, unless
+ *       PASSWORD_NOT_ENTERED) or in the event the station went down, and never after having decided
+ *       its outcome (entered RELEASE). Any other outcome, SUCCESS included, ends while the
+ *       station is down only in the event it went down, by a flow that entered RELEASE in an earlier
+ *       event (a decided outcome stays). At the end of that event none of the station's flows is left
+ *       and nothing is staged; no phase change and no unit on the air happens at a station that is
+ *       down.
  * </ol>
  *
  * <p>The {@code checker_*} tests show that the checks are not vacuous: in a calm scenario that keeps
- * every invariant, a store or terminal changed behind the protocol's back through the public API is
- * reported with the seed.
+ * every invariant, a store, terminal or cell changed behind the protocol's back through the public
+ * API is reported with the seed, and a calm scenario with an outage of a volatile store and a short
+ * retention keeps every invariant while copies expire and are lost.
  */
 final class InvariantTest {
 
@@ -96,7 +122,15 @@ final class InvariantTest {
             "copies cleared",
             "concurrent backup and download of one number",
             "commits during a download of the number",
-            "downloads with a password other than the committing backup's");
+            "downloads with a password other than the committing backup's",
+            "outcome BACKUP STATION_DOWN",
+            "outcome DOWNLOAD STATION_DOWN",
+            "successes ended by an outage during release",
+            "copies lost in outages",
+            "copies kept through an outage (persistent store)",
+            "copies expired",
+            "downloads NO_BACKUP, expired",
+            "downloads NO_BACKUP, lost in an outage");
 
     @TestFactory
     Stream<DynamicTest> randomizedScenarios_everyFlowAndStoreChange_keepSafetyInvariants() {
@@ -167,6 +201,54 @@ final class InvariantTest {
                 && v.contains("DOWNLOAD#") && v.contains("not the copy handed over")), violations.toString());
     }
 
+    @Test
+    void checker_calmScenarioWithOutageAndRetentionUntouched_reportsNothing() {
+        InvariantChecker checker = new InvariantChecker(CALM_SEED);
+        InvariantScenario.calmWithOutageAndRetention(CALM_SEED).simulation(checker).run();
+        checker.finish();
+
+        assertEquals(List.of(), checker.violations());
+        Map<String, Long> counts = checker.counts();
+        for (String key : List.of("copies expired", "copies lost in outages", "outages",
+                "downloads NO_BACKUP, expired", "downloads NO_BACKUP, lost in an outage")) {
+            assertTrue(counts.getOrDefault(key, 0L) > 0, () -> key + ": " + counts);
+        }
+        assertTrue(counts.keySet().stream().anyMatch(k -> k.endsWith(" STATION_DOWN")), counts.toString());
+    }
+
+    @Test
+    void checker_copiesLostBehindTheProtocol_reportsTheDisappearance() {
+        List<String> violations = calmRunTampered(InvariantScenario.calm(CALM_SEED),
+                afterFirstCommit((store, copy) -> store.loseAll()), null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("disappeared") && v.contains("persistent store")), violations.toString());
+    }
+
+    @Test
+    void checker_copyExpiredBeforeItsRetentionEnds_reportsTheDisappearance() {
+        List<String> violations = calmRunTampered(InvariantScenario.calmWithOutageAndRetention(CALM_SEED),
+                afterFirstCommit((store, copy) -> store.expire(copy.phoneNumber(), copy.version())), null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("disappeared") && v.contains("nor at its expiry")), violations.toString());
+    }
+
+    @Test
+    void checker_stationUpWhenAFlowEndsStationDown_reportsTheFlow() {
+        boolean[] done = {false};
+        List<String> violations = calmRunTampered(InvariantScenario.calmWithOutageAndRetention(CALM_SEED),
+                (model, record) -> {
+                    if (!done[0] && record.outcome() == FlowOutcome.STATION_DOWN) {
+                        done[0] = true;
+                        model.station(record.stationId()).cell().stationUp();
+                    }
+                }, null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("ended STATION_DOWN while its station is up")), violations.toString());
+    }
+
     /** Changes the store once, in an event of its own, right after the first backup that committed. */
     private static BiConsumer<ReplicationModel, FlowRecord> afterFirstCommit(
             BiConsumer<BackupStore, StoredBackup> tamper) {
@@ -184,6 +266,12 @@ final class InvariantTest {
     /** Runs the calm scenario with tampering hooks called before the checker sees each event. */
     private static List<String> calmRunTampered(BiConsumer<ReplicationModel, FlowRecord> onEnded,
             BiConsumer<Flow, FlowPhase> onPhase) {
+        return calmRunTampered(InvariantScenario.calm(CALM_SEED), onEnded, onPhase);
+    }
+
+    /** Runs {@code scenario} with tampering hooks called before the checker sees each callback. */
+    private static List<String> calmRunTampered(InvariantScenario scenario,
+            BiConsumer<ReplicationModel, FlowRecord> onEnded, BiConsumer<Flow, FlowPhase> onPhase) {
         InvariantChecker checker = new InvariantChecker(CALM_SEED);
         ReplicationModel[] model = new ReplicationModel[1];
         FlowListener tampering = new FlowListener() {
@@ -208,7 +296,7 @@ final class InvariantTest {
                 checker.flowEnded(flow, record);
             }
         };
-        InvariantScenario.calm(CALM_SEED).builder(checker)
+        scenario.builder(checker)
                 .flowListener(tampering)
                 .script(m -> {
                     model[0] = m;

@@ -119,6 +119,11 @@ final class RadioCellTest {
         }
 
         @Override
+        public void accessFailed() {
+            model.record(name + " access failed");
+        }
+
+        @Override
         public void established(Connection<String> established) {
             this.connection = established;
             established.attach(endpoint("terminal"), endpoint("station"));
@@ -374,6 +379,11 @@ final class RadioCellTest {
                 }
 
                 @Override
+                public void accessFailed() {
+                    throw new AssertionError("no random access here");
+                }
+
+                @Override
                 public void established(Connection<String> connection) {
                     AccessCallback<String> self = this;
                     Endpoint<String> terminal = new Endpoint<>() {
@@ -493,6 +503,9 @@ final class RadioCellTest {
 
                 @Override
                 public void stationDown() {}
+
+                @Override
+                public void accessFailed() {}
 
                 @Override
                 public void established(Connection<Integer> connection) {

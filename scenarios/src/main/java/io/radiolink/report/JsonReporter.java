@@ -155,6 +155,8 @@ public final class JsonReporter implements Reporter {
         json.set("meanBusyChannels", estimate(summary.meanBusyChannels()));
         json.set("admittedArrivalRatePerSecond", estimate(summary.admittedArrivalRatePerSecond()));
         json.put("outages", summary.outages());
+        json.put("preambleTransmissions", summary.preambleTransmissions());
+        json.put("preambleCollisions", summary.preambleCollisions());
         ObjectNode byId = json.putObject("byId");
         for (Map.Entry<String, CellSummary> entry : summary.cells().entrySet()) {
             CellSummary cell = entry.getValue();

@@ -15,6 +15,7 @@ import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.ScriptedFlow;
@@ -95,9 +96,12 @@ final class ModelBuilder {
     private static AirInterface airInterface(ScenarioFile.Air a) throws Invalid {
         LinkConfig uplink = link(a.uplink(), "airInterface.uplink");
         LinkConfig downlink = link(a.downlink(), "airInterface.downlink");
+        ScenarioFile.RandomAccess r = a.randomAccess();
+        RandomAccessConfig access = construct("airInterface.randomAccess", ScenarioFile.RandomAccess.class, Map.of(),
+                () -> new RandomAccessConfig(r.slotSeconds(), r.preambles(), r.backoffWindowSlots(), r.maxAttempts()));
         return construct("airInterface", ScenarioFile.Air.class, Map.of(), () -> new AirInterface(uplink, downlink,
                 a.setupDelaySeconds(), a.setupFailureProbability(), a.meanTimeToFailureSeconds(),
-                a.releaseDelaySeconds()));
+                a.releaseDelaySeconds(), access));
     }
 
     private static LinkConfig link(ScenarioFile.Link l, String path) throws Invalid {

@@ -11,6 +11,7 @@ import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.scenario.ScenarioFile.Air;
@@ -93,14 +94,30 @@ final class Resolver {
     }
 
     private static Air air(Air air, AirInterface defaults) throws Invalid {
-        Air a = air != null ? air : new Air(null, null, null, null, null, null);
+        Air a = air != null ? air : new Air(null, null, null, null, null, null, null);
         return new Air(
                 link(a.uplink(), defaults.uplink(), "airInterface.uplink"),
                 link(a.downlink(), defaults.downlink(), "airInterface.downlink"),
                 or(a.setupDelaySeconds(), defaults.setupDelaySeconds()),
                 or(a.setupFailureProbability(), defaults.setupFailureProbability()),
                 or(a.meanTimeToFailureSeconds(), defaults.meanTimeToFailureSeconds()),
-                or(a.releaseDelaySeconds(), defaults.releaseDelaySeconds()));
+                or(a.releaseDelaySeconds(), defaults.releaseDelaySeconds()),
+                randomAccess(a.randomAccess(), defaults.randomAccess()));
+    }
+
+    /** LTE-like random access, the defaults of a {@code randomAccess} object's fields. */
+    static final RandomAccessConfig RANDOM_ACCESS_DEFAULTS = new RandomAccessConfig(0.01, 54, 2, 10);
+
+    /**
+     * Random access: left out, the profile's (no contention for both profiles); given, its fields default
+     * to {@link #RANDOM_ACCESS_DEFAULTS}.
+     */
+    private static ScenarioFile.RandomAccess randomAccess(ScenarioFile.RandomAccess r, RandomAccessConfig profile) {
+        RandomAccessConfig defaults = r == null ? profile : RANDOM_ACCESS_DEFAULTS;
+        ScenarioFile.RandomAccess given = r != null ? r : new ScenarioFile.RandomAccess(null, null, null, null);
+        return new ScenarioFile.RandomAccess(or(given.slotSeconds(), defaults.slotSeconds()),
+                or(given.preambles(), defaults.preambles()), or(given.backoffWindowSlots(), defaults.backoffWindowSlots()),
+                or(given.maxAttempts(), defaults.maxAttempts()));
     }
 
     private static Link link(Link link, LinkConfig defaults, String path) throws Invalid {

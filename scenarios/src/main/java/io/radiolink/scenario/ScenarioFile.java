@@ -65,7 +65,11 @@ record ScenarioFile(
             Double setupDelaySeconds,
             Double setupFailureProbability,
             Double meanTimeToFailureSeconds,
-            Double releaseDelaySeconds) {}
+            Double releaseDelaySeconds,
+            RandomAccess randomAccess) {}
+
+    /** Contention for access slots. */
+    record RandomAccess(Double slotSeconds, Integer preambles, Integer backoffWindowSlots, Integer maxAttempts) {}
 
     /** One direction of the air interface. */
     record Link(
@@ -233,6 +237,11 @@ record ScenarioFile(
         a.put("setupFailureProbability", "a number in [0, 1]");
         a.put("meanTimeToFailureSeconds", "a number > 0 (seconds), or \"Infinity\" for links that never drop");
         a.put("releaseDelaySeconds", "a finite number >= 0 (seconds)");
+        a.put("randomAccess", objectWith(RandomAccess.class));
+        a.put("slotSeconds", "a finite number > 0 (seconds)");
+        a.put("preambles", "a whole number >= 0; 0 switches contention off");
+        a.put("backoffWindowSlots", "a whole number >= 1 (slots)");
+        a.put("maxAttempts", "a whole number >= 1");
         a.put("rateBitsPerSecond", "a finite number > 0 (bit/s)");
         a.put("propagationDelaySeconds", "a finite number >= 0 (seconds)");
         a.put("framePayloadBytes", "a whole number >= 1 (bytes)");
