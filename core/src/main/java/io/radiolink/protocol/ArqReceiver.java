@@ -10,6 +10,7 @@ import java.util.BitSet;
 final class ArqReceiver {
 
     private final BitSet received = new BitSet();
+    private final BitSet damaged = new BitSet();
     private int expectedFrames = -1;
 
     ArqReceiver() {}
@@ -22,13 +23,24 @@ final class ArqReceiver {
         this.expectedFrames = frames;
     }
 
-    /** Records frame {@code sequence}; returns true if it had not arrived before. */
-    boolean receive(int sequence) {
+    /**
+     * Records frame {@code sequence}, {@code corrupted} if its damage slipped through the frame check;
+     * the first copy of a frame is the one kept. Returns true if it had not arrived before.
+     */
+    boolean receive(int sequence, boolean corrupted) {
         if (received.get(sequence)) {
             return false;
         }
         received.set(sequence);
+        if (corrupted) {
+            damaged.set(sequence);
+        }
         return true;
+    }
+
+    /** True if a kept frame carries undetected damage: the object's digest will not match. */
+    boolean isDamaged() {
+        return !damaged.isEmpty();
     }
 
     boolean isComplete() {

@@ -44,6 +44,10 @@ final class BackupFlow extends TerminalFlow {
         } else if (message instanceof StationComplete && phase() == FlowPhase.COMPLETE) {
             control.answered();
             decide(FlowOutcome.SUCCESS);
+        } else if (message instanceof Message.IntegrityFailure && phase() == FlowPhase.COMPLETE) {
+            control.answered();
+            integrityChecked(false);
+            decide(FlowOutcome.INTEGRITY_MISMATCH);
         }
         // Anything else is a duplicate of something already handled.
     }

@@ -47,7 +47,7 @@ final class DownloadFlow extends TerminalFlow {
             enterPhase(FlowPhase.TRANSFER);
             storeIfWhole();
         } else if (message instanceof DataFrame frame) {
-            receiver.receive(frame.sequence());
+            receiver.receive(frame.sequence(), deliveryDamaged());
             sendUnanswered(new Ack(frame.sequence()));
             if (phase() == FlowPhase.TRANSFER) {
                 storeIfWhole();
@@ -62,11 +62,12 @@ final class DownloadFlow extends TerminalFlow {
         if (!receiver.isComplete()) {
             return;
         }
-        boolean matched = announced.verifiesAgainst(announced.digest());
+        boolean matched = !receiver.isDamaged() && announced.verifiesAgainst(announced.digest());
         integrityChecked(matched);
         if (!matched) {
-            throw new IllegalStateException("integrity invariant broken: downloaded " + announced
-                    + " does not match its digest");
+            // Never stored, no complete command: the station keeps (and does not clear) its copy.
+            decide(FlowOutcome.INTEGRITY_MISMATCH);
+            return;
         }
         terminal.store(announced);
         enterPhase(FlowPhase.COMPLETE);

@@ -26,7 +26,12 @@ public enum FlowOutcome {
     /** The base station was down when the terminal tried, or went down during the flow. */
     STATION_DOWN,
     /** Every random-access preamble of the connection attempt collided. */
-    ACCESS_FAILED;
+    ACCESS_FAILED,
+    /**
+     * The received object's digest did not match (damage that slipped through the frame check): nothing
+     * was stored or committed, nothing cleared.
+     */
+    INTEGRITY_MISMATCH;
 
     /** True for {@link #SUCCESS}. */
     public boolean isSuccess() {

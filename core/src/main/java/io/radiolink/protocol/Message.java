@@ -70,4 +70,7 @@ public sealed interface Message {
 
     /** The station's complete command, answering the terminal's (claims 3, 7). */
     record StationComplete() implements Message {}
+
+    /** The station's answer to a backup's complete command when the received object's digest did not match. */
+    record IntegrityFailure() implements Message {}
 }

@@ -66,6 +66,18 @@ final class StationSession implements Endpoint<Message> {
         this.integrity = integrity;
     }
 
+    private boolean deliveryDamaged;
+
+    @Override
+    public void receiveDamaged(Message message) {
+        deliveryDamaged = true;
+        try {
+            receive(message);
+        } finally {
+            deliveryDamaged = false;
+        }
+    }
+
     @Override
     public void receive(Message message) {
         if (message instanceof BackupRequest || message instanceof DownloadRequest) {
@@ -87,7 +99,7 @@ final class StationSession implements Endpoint<Message> {
                 sender.start();
             }
         } else if (message instanceof DataFrame frame && receiver != null) {
-            receiver.receive(frame.sequence());
+            receiver.receive(frame.sequence(), deliveryDamaged);
             sendControl(new Ack(frame.sequence()));
         } else if (message instanceof Ack ack && state == State.SENDING) {
             sender.acknowledge(ack.sequence());
@@ -216,11 +228,15 @@ final class StationSession implements Endpoint<Message> {
 
     private void onTerminalComplete() {
         if (state == State.RECEIVING && receiver.isComplete()) {
-            boolean matched = backup.data().verifiesAgainst(backup.data().digest());
+            boolean matched = !receiver.isDamaged() && backup.data().verifiesAgainst(backup.data().digest());
             integrity.accept(matched);
             if (!matched) {
-                throw new IllegalStateException("integrity invariant broken: received " + backup.data()
-                        + " does not match its digest");
+                // A damaged object is never committed: the staging space goes back, the old copy stays.
+                store.release(reservation);
+                state = State.REJECTED;
+                response = new Message.IntegrityFailure();
+                sendControl(response);
+                return;
             }
             station.commitBackup(reservation, backup.phoneNumber(), backup.data(), verifierToStore);
             state = State.CONFIRMED;
@@ -232,6 +248,8 @@ final class StationSession implements Endpoint<Message> {
         }
         if (state == State.CONFIRMED) {
             sendControl(new StationComplete());
+        } else if (state == State.REJECTED && response instanceof Message.IntegrityFailure) {
+            sendControl(response);
         }
     }
 

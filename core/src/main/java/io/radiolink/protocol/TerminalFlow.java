@@ -120,6 +120,23 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     abstract long dataFramesRetransmitted();
 
+    private boolean deliveryDamaged;
+
+    @Override
+    public final void receiveDamaged(Message message) {
+        deliveryDamaged = true;
+        try {
+            receive(message);
+        } finally {
+            deliveryDamaged = false;
+        }
+    }
+
+    /** True while handling a unit whose damage slipped through the frame check. */
+    final boolean deliveryDamaged() {
+        return deliveryDamaged;
+    }
+
     @Override
     public final void receive(Message message) {
         if (decided == null) {

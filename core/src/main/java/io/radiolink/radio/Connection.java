@@ -32,7 +32,8 @@ public final class Connection<T> {
 
     Connection(RadioCell cell, long sequence, double seizedAtSeconds, Scheduler scheduler,
             RandomGenerator uplinkLoss,
-            RandomGenerator downlinkLoss, AirListener listener) {
+            RandomGenerator downlinkLoss, RandomGenerator uplinkCorruption, RandomGenerator downlinkCorruption,
+            AirListener listener) {
         this.cell = cell;
         this.sequence = sequence;
         this.scheduler = scheduler;
@@ -40,10 +41,10 @@ public final class Connection<T> {
         this.establishedAtSeconds = scheduler.nowSeconds();
         AirInterface air = cell.airInterface();
         this.uplink = new Link<>(scheduler, air.uplink(),
-                air.uplink().lossModel().newProcess(uplinkLoss), this::arriveAtStation, this,
+                air.uplink().lossModel().newProcess(uplinkLoss), uplinkCorruption, this::arriveAtStation, this,
                 Side.TERMINAL, listener);
         this.downlink = new Link<>(scheduler, air.downlink(),
-                air.downlink().lossModel().newProcess(downlinkLoss), this::arriveAtTerminal, this,
+                air.downlink().lossModel().newProcess(downlinkLoss), downlinkCorruption, this::arriveAtTerminal, this,
                 Side.STATION, listener);
     }
 
@@ -129,15 +130,23 @@ public final class Connection<T> {
         }
     }
 
-    private void arriveAtStation(T unit) {
+    private void arriveAtStation(T unit, boolean damaged) {
         if (state == State.OPEN) {
-            stationSide.receive(unit);
+            deliver(stationSide, unit, damaged);
         }
     }
 
-    private void arriveAtTerminal(T unit) {
+    private void arriveAtTerminal(T unit, boolean damaged) {
         if (state == State.OPEN) {
-            terminalSide.receive(unit);
+            deliver(terminalSide, unit, damaged);
+        }
+    }
+
+    private static <T> void deliver(Endpoint<T> side, T unit, boolean damaged) {
+        if (damaged) {
+            side.receiveDamaged(unit);
+        } else {
+            side.receive(unit);
         }
     }
 

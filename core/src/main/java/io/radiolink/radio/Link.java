@@ -1,6 +1,7 @@
 package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
+import java.util.random.RandomGenerator;
 
 /**
  * One direction of one connection: a transmitter that sends units first-in-first-out at the link's
@@ -16,12 +17,13 @@ public final class Link<T> {
 
     /** Where arriving units go; the connection decides whether the link is still up then. */
     interface Arrival<T> {
-        void arrive(T unit);
+        void arrive(T unit, boolean damaged);
     }
 
     private final Scheduler scheduler;
     private final LinkConfig config;
     private final LossProcess loss;
+    private final RandomGenerator corruptionRandom;
     private final Arrival<T> arrival;
     private final Connection<T> connection;
     private final Side sender;
@@ -29,13 +31,15 @@ public final class Link<T> {
     private double busyUntilSeconds;
     private long unitsSent;
     private long unitsLost;
+    private long unitsCorrupted;
     private long bytesSent;
 
-    Link(Scheduler scheduler, LinkConfig config, LossProcess loss, Arrival<T> arrival,
-            Connection<T> connection, Side sender, AirListener listener) {
+    Link(Scheduler scheduler, LinkConfig config, LossProcess loss, RandomGenerator corruptionRandom,
+            Arrival<T> arrival, Connection<T> connection, Side sender, AirListener listener) {
         this.scheduler = scheduler;
         this.config = config;
         this.loss = loss;
+        this.corruptionRandom = corruptionRandom;
         this.arrival = arrival;
         this.connection = connection;
         this.sender = sender;
@@ -58,9 +62,19 @@ public final class Link<T> {
         listener.unitSent(connection, sender, unit, bytes, end, lost);
         if (lost) {
             unitsLost++;
-        } else {
-            scheduler.scheduleAt(end + config.propagationDelaySeconds(), () -> arrival.arrive(unit));
+            return end;
         }
+        Corruption corruption = config.corruption();
+        boolean damaged = false;
+        if (corruption.enabled() && corruptionRandom.nextDouble() < corruption.probability()) {
+            unitsCorrupted++;
+            damaged = corruptionRandom.nextDouble() < corruption.undetectedProbability();
+            if (!damaged) {
+                return end; // the frame check discards it: for the sender, as good as lost
+            }
+        }
+        boolean slipped = damaged;
+        scheduler.scheduleAt(end + config.propagationDelaySeconds(), () -> arrival.arrive(unit, slipped));
         return end;
     }
 
@@ -77,6 +91,11 @@ public final class Link<T> {
     /** Units the loss process destroyed so far. */
     public long unitsLost() {
         return unitsLost;
+    }
+
+    /** Units corrupted on the air (detected and discarded, or slipped through the frame check). */
+    public long unitsCorrupted() {
+        return unitsCorrupted;
     }
 
     /** Bytes handed to the transmitter so far. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param frameHeaderBytes header bytes added to every data frame, >= 0
  * @param controlFrameBytes length of a control message or acknowledgement, >= 1
  * @param lossModel what this direction loses
+ * @param corruption what this direction corrupts among the units it does not lose
  */
 public record LinkConfig(
         double rateBitsPerSecond,
@@ -23,7 +24,8 @@ public record LinkConfig(
         int framePayloadBytes,
         int frameHeaderBytes,
         int controlFrameBytes,
-        LossModel lossModel) {
+        LossModel lossModel,
+        Corruption corruption) {
 
     /** Validates every field. */
     public LinkConfig {
@@ -33,24 +35,38 @@ public record LinkConfig(
         Checks.atLeast("frameHeaderBytes", frameHeaderBytes, 0);
         Checks.atLeast("controlFrameBytes", controlFrameBytes, 1);
         Objects.requireNonNull(lossModel, "lossModel");
+        Objects.requireNonNull(corruption, "corruption");
+    }
+
+    /** A link that corrupts nothing. */
+    public LinkConfig(double rateBitsPerSecond, double propagationDelaySeconds, int framePayloadBytes,
+            int frameHeaderBytes, int controlFrameBytes, LossModel lossModel) {
+        this(rateBitsPerSecond, propagationDelaySeconds, framePayloadBytes, frameHeaderBytes, controlFrameBytes,
+                lossModel, Corruption.NONE);
+    }
+
+    /** The same link with other corruption. */
+    public LinkConfig withCorruption(Corruption newCorruption) {
+        return new LinkConfig(rateBitsPerSecond, propagationDelaySeconds, framePayloadBytes, frameHeaderBytes,
+                controlFrameBytes, lossModel, newCorruption);
     }
 
     /** The same link with another loss model. */
     public LinkConfig withLossModel(LossModel model) {
         return new LinkConfig(rateBitsPerSecond, propagationDelaySeconds, framePayloadBytes,
-                frameHeaderBytes, controlFrameBytes, model);
+                frameHeaderBytes, controlFrameBytes, model, corruption);
     }
 
     /** The same link with another rate. */
     public LinkConfig withRateBitsPerSecond(double rate) {
         return new LinkConfig(rate, propagationDelaySeconds, framePayloadBytes, frameHeaderBytes,
-                controlFrameBytes, lossModel);
+                controlFrameBytes, lossModel, corruption);
     }
 
     /** The same link with another propagation delay. */
     public LinkConfig withPropagationDelaySeconds(double delay) {
         return new LinkConfig(rateBitsPerSecond, delay, framePayloadBytes, frameHeaderBytes,
-                controlFrameBytes, lossModel);
+                controlFrameBytes, lossModel, corruption);
     }
 
     /** Seconds the link is busy sending {@code bytes}. */

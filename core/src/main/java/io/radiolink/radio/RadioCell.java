@@ -180,6 +180,9 @@ public final class RadioCell {
         long sequence = nextConnectionSequence++;
         Connection<T> connection = new Connection<>(this, sequence, seizedAtSeconds, scheduler,
                 streams.stream("loss-uplink", id, sequence), streams.stream("loss-downlink", id, sequence),
+                airInterface.uplink().corruption().enabled() ? streams.stream("corruption-uplink", id, sequence) : null,
+                airInterface.downlink().corruption().enabled()
+                        ? streams.stream("corruption-downlink", id, sequence) : null,
                 airListener);
         connection.armRadioLinkFailure(timeToFailure());
         open.put(sequence, connection);

@@ -252,4 +252,14 @@ final class FlowOutcomeTest {
         assertEquals(0.01, records.get(0).endSeconds(), 1e-12, "at the first access slot");
         assertEquals(FlowPhase.SETUP, records.get(0).endPhase());
     }
+
+    @Test
+    void integrityMismatch_undetectedCorruption_backupRejectedAtTheDigest() {
+        AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withCorruption(new io.radiolink.radio.Corruption(0.5, 1.0)),
+                CLEAN_LINK);
+        FlowRecord r = only(run(station(1, 10_000, air),
+                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+        assertEquals(FlowOutcome.INTEGRITY_MISMATCH, r.outcome());
+        assertEquals(FlowPhase.RELEASE, r.endPhase());
+    }
 }

@@ -106,8 +106,13 @@ final class ModelBuilder {
 
     private static LinkConfig link(ScenarioFile.Link l, String path) throws Invalid {
         LossModel loss = loss(l.loss(), path + ".loss");
+        ScenarioFile.Corruption c = l.corruption();
+        io.radiolink.radio.Corruption corruption = construct(path + ".corruption", ScenarioFile.Corruption.class,
+                Map.of("corruptionProbability", "probability", "undetectedCorruptionProbability", "undetectedProbability"),
+                () -> new io.radiolink.radio.Corruption(c.probability(), c.undetectedProbability()));
         return construct(path, ScenarioFile.Link.class, Map.of(), () -> new LinkConfig(l.rateBitsPerSecond(),
-                l.propagationDelaySeconds(), l.framePayloadBytes(), l.frameHeaderBytes(), l.controlFrameBytes(), loss));
+                l.propagationDelaySeconds(), l.framePayloadBytes(), l.frameHeaderBytes(), l.controlFrameBytes(), loss,
+                corruption));
     }
 
     private static LossModel loss(ScenarioFile.Loss loss, String path) throws Invalid {

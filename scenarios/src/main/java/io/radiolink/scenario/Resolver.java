@@ -121,14 +121,25 @@ final class Resolver {
     }
 
     private static Link link(Link link, LinkConfig defaults, String path) throws Invalid {
-        Link l = link != null ? link : new Link(null, null, null, null, null, null);
+        Link l = link != null ? link : new Link(null, null, null, null, null, null, null);
         return new Link(
                 or(l.rateBitsPerSecond(), defaults.rateBitsPerSecond()),
                 or(l.propagationDelaySeconds(), defaults.propagationDelaySeconds()),
                 or(l.framePayloadBytes(), defaults.framePayloadBytes()),
                 or(l.frameHeaderBytes(), defaults.frameHeaderBytes()),
                 or(l.controlFrameBytes(), defaults.controlFrameBytes()),
-                l.loss() != null ? loss(l.loss(), path + ".loss") : lossOf(defaults.lossModel()));
+                l.loss() != null ? loss(l.loss(), path + ".loss") : lossOf(defaults.lossModel()),
+                corruption(l.corruption(), defaults.corruption(), path + ".corruption"));
+    }
+
+    /** Corruption with defaults: the profile's (none for both profiles); given, its fields default to 0. */
+    private static ScenarioFile.Corruption corruption(ScenarioFile.Corruption c, io.radiolink.radio.Corruption profile,
+            String path) throws Invalid {
+        if (c == null) {
+            return new ScenarioFile.Corruption(profile.probability(), profile.undetectedProbability());
+        }
+        return new ScenarioFile.Corruption(required(c.probability(), path, "probability"),
+                or(c.undetectedProbability(), 0.0));
     }
 
     private static Loss loss(Loss loss, String path) throws Invalid {

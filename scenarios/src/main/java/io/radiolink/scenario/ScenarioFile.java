@@ -78,7 +78,11 @@ record ScenarioFile(
             Integer framePayloadBytes,
             Integer frameHeaderBytes,
             Integer controlFrameBytes,
-            Loss loss) {}
+            Loss loss,
+            Corruption corruption) {}
+
+    /** Bit errors apart from loss: detected ones are discarded, undetected ones reach the digest. */
+    record Corruption(Double probability, Double undetectedProbability) {}
 
     /** A loss model, named by its {@code model} property. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
@@ -248,6 +252,8 @@ record ScenarioFile(
         a.put("frameHeaderBytes", "a whole number >= 0 (bytes)");
         a.put("controlFrameBytes", "a whole number >= 1 (bytes)");
         a.put("loss", "an object with \"model\": " + lossVariants);
+        a.put("corruption", objectWith(Corruption.class));
+        a.put("undetectedProbability", "a number in [0, 1]");
         a.put("model", lossVariants);
         a.put("probability", "a number in [0, 1)");
         a.put("goodToBadProbability", "a number in (0, 1]");

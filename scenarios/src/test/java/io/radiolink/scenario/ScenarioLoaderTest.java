@@ -347,4 +347,17 @@ final class ScenarioLoaderTest {
         assertTrue(e.getMessage().contains("protocol.auth.scheme") && e.getMessage().contains("did you mean 'CHALLENGE_RESPONSE'"),
                 e.getMessage());
     }
+
+    @Test
+    void load_corruption_builtWithDefaultAndRangeChecked() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"airInterface\": {\"uplink\": {\"corruption\": {\"probability\": 0.02}}}"));
+        var uplink = scenario.points().get(0).config().stations().get(0).airInterface().uplink();
+        assertEquals(new io.radiolink.radio.Corruption(0.02, 0.0), uplink.corruption());
+        assertEquals(io.radiolink.radio.Corruption.NONE,
+                scenario.points().get(0).config().stations().get(0).airInterface().downlink().corruption());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.load(dir, Scenarios.withTop(
+                Scenarios.MINIMAL, "\"airInterface\": {\"uplink\": {\"corruption\": {\"probability\": 1.5}}}")));
+        assertTrue(e.getMessage().contains("airInterface.uplink.corruption.probability"), e.getMessage());
+    }
 }
