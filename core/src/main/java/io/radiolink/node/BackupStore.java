@@ -95,14 +95,7 @@ public final class BackupStore {
      * @return true if a copy was removed
      */
     public boolean clear(PhoneNumber phone, long version) {
-        StoredBackup current = committed.get(phone);
-        if (current == null || current.version() != version) {
-            return false;
-        }
-        committed.remove(phone);
-        committedBytes -= current.data().sizeBytes();
-        listener.occupancyChanged(this);
-        return true;
+        return removeIfCurrent(phone, version) != null;
     }
 
     /**
@@ -112,15 +105,23 @@ public final class BackupStore {
      * @return true if a copy expired
      */
     public boolean expire(PhoneNumber phone, long version) {
+        StoredBackup removed = removeIfCurrent(phone, version);
+        if (removed != null) {
+            listener.copyExpired(this, removed);
+        }
+        return removed != null;
+    }
+
+    /** Removes and returns the copy for {@code phone} if it is version {@code version}; else null. */
+    private StoredBackup removeIfCurrent(PhoneNumber phone, long version) {
         StoredBackup current = committed.get(phone);
         if (current == null || current.version() != version) {
-            return false;
+            return null;
         }
         committed.remove(phone);
         committedBytes -= current.data().sizeBytes();
         listener.occupancyChanged(this);
-        listener.copyExpired(this, current);
-        return true;
+        return current;
     }
 
     /**
