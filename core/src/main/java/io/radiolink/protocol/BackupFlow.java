@@ -34,6 +34,7 @@ final class BackupFlow extends TerminalFlow {
     void onMessage(Message message) {
         if (message instanceof BackupResponse response && phase() == FlowPhase.REQUEST) {
             control.answered();
+            learnEarlierOutcome(response);
             if (response.admission() == Admission.ACCEPTED) {
                 startTransfer();
             } else {
@@ -50,6 +51,30 @@ final class BackupFlow extends TerminalFlow {
             decide(FlowOutcome.INTEGRITY_MISMATCH);
         }
         // Anything else is a duplicate of something already handled.
+    }
+
+    /**
+     * If this terminal's previous backup at this station ended without the station's complete command,
+     * an authenticated response tells what is stored now: the earlier backup committed if the stored
+     * copy is its data. A rejection for the password tells nothing, and the question stays open.
+     */
+    private void learnEarlierOutcome(BackupResponse response) {
+        if (response.admission() == Admission.AUTH_REJECTED) {
+            return;
+        }
+        BackupService.Unconfirmed earlier = service.takeUnconfirmed(terminal, station);
+        if (earlier != null) {
+            boolean committed = earlier.digest().equals(response.storedDigest());
+            service.listener().outcomeLearned(this, earlier.flowId(), committed, scheduler.nowSeconds());
+        }
+    }
+
+    /** Remembers a backup that sent its complete command but never heard the station's. */
+    @Override
+    void finished(FlowOutcome outcome, boolean completeSent) {
+        if (!outcome.isSuccess() && completeSent) {
+            service.unconfirmed(terminal, new BackupService.Unconfirmed(id(), station, data.digest()));
+        }
     }
 
     private void startTransfer() {

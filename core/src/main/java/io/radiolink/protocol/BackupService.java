@@ -3,6 +3,7 @@ package io.radiolink.protocol;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import java.util.Collections;
@@ -24,6 +25,10 @@ public final class BackupService {
     private final Set<Terminal> busyTerminals = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<BaseStation, AuthenticationGuard> guards = new IdentityHashMap<>();
     private final Map<BaseStation, RandomGenerator> nonces = new IdentityHashMap<>();
+    private final Map<Terminal, Unconfirmed> unconfirmed = new IdentityHashMap<>();
+
+    /** A backup that ended after its terminal's complete command but without the station's answer. */
+    record Unconfirmed(long flowId, BaseStation station, ContentDigest digest) {}
     private long nextFlowId;
 
     /** A service on {@code scheduler} with {@code config}, reporting to {@code listener}. */
@@ -79,6 +84,21 @@ public final class BackupService {
 
     void flowEnded(Terminal terminal) {
         busyTerminals.remove(terminal);
+    }
+
+    /** Remembers that {@code terminal}'s backup ended without knowing whether the station committed. */
+    void unconfirmed(Terminal terminal, Unconfirmed backup) {
+        unconfirmed.put(terminal, backup);
+    }
+
+    /** The terminal's backup whose outcome it does not know, if any; forgotten once learned. */
+    Unconfirmed takeUnconfirmed(Terminal terminal, BaseStation station) {
+        Unconfirmed pending = unconfirmed.get(terminal);
+        if (pending == null || pending.station() != station) {
+            return null;
+        }
+        unconfirmed.remove(terminal);
+        return pending;
     }
 
     /** The station's count of failed attempts and lock-outs, kept across its sessions. */

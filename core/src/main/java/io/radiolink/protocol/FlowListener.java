@@ -17,4 +17,10 @@ public interface FlowListener {
 
     /** {@code flow} ended; {@code record} says how. */
     default void flowEnded(Flow flow, FlowRecord record) {}
+
+    /**
+     * On its next contact ({@code flow}), a terminal learned whether its earlier backup
+     * {@code earlierFlowId}, which ended without the station's complete command, was committed.
+     */
+    default void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {}
 }

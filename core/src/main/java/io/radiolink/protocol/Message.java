@@ -1,5 +1,6 @@
 package io.radiolink.protocol;
 
+import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.UserData;
@@ -27,8 +28,17 @@ public sealed interface Message {
         }
     }
 
-    /** The station's response to a backup request (claim 2). */
-    record BackupResponse(Admission admission) implements Message {}
+    /**
+     * The station's response to a backup request (claim 2). To an authenticated terminal it also tells
+     * the digest of the copy stored under the number now ({@code storedDigest}, null if none), from which
+     * a terminal whose earlier backup ended without the station's complete learns whether it committed.
+     */
+    record BackupResponse(Admission admission, ContentDigest storedDigest) implements Message {
+        /** A response that tells nothing of the stored copy. */
+        public BackupResponse(Admission admission) {
+            this(admission, null);
+        }
+    }
 
     /**
      * Terminal B asks for the data stored under a phone number (claims 6, 10); {@code password} is null

@@ -3,6 +3,7 @@ package io.radiolink.protocol;
 import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
@@ -174,8 +175,10 @@ final class StationSession implements Endpoint<Message> {
     private void admitBackup(BackupRequest request, ChallengeResponse answer) {
         Optional<StoredBackup> existing = store.find(request.phoneNumber());
         Admission admission;
+        ContentDigest stored = existing.map(copy -> copy.data().digest()).orElse(null);
         if (existing.isPresent() && !authenticates(existing.get(), request, answer)) {
             admission = Admission.AUTH_REJECTED;
+            stored = null; // tell an unauthenticated terminal nothing
         } else {
             reservation = store.reserve(request.data().sizeBytes()).orElse(null);
             admission = reservation == null ? Admission.STORAGE_FULL : Admission.ACCEPTED;
@@ -187,7 +190,7 @@ final class StationSession implements Endpoint<Message> {
         } else {
             state = State.REJECTED;
         }
-        response = new BackupResponse(admission);
+        response = new BackupResponse(admission, stored);
     }
 
     private void admitDownload(DownloadRequest request, ChallengeResponse answer) {

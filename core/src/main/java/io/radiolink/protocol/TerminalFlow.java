@@ -36,6 +36,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     private final double[] phaseSeconds = new double[FlowPhase.values().length];
     private double phaseStartedAtSeconds;
     private IntegrityCheck integrity = IntegrityCheck.NOT_CHECKED;
+    private boolean completeSent;
     private FlowOutcome decided;
     private FlowRecord record;
     private StationEffect stationEffect = StationEffect.NONE;
@@ -171,6 +172,9 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     final void enterPhase(FlowPhase next) {
+        if (next == FlowPhase.COMPLETE) {
+            completeSent = true;
+        }
         double now = scheduler.nowSeconds();
         closePhase(now);
         phase = next;
@@ -231,8 +235,12 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
                 connection == null ? 0 : connection.downlink().unitsSent(),
                 connection == null ? 0 : connection.downlink().unitsLost());
         service.flowEnded(terminal);
+        finished(outcome, completeSent);
         service.listener().flowEnded(this, record);
     }
+
+    /** Called once when the flow ends; {@code completeSent} if the terminal had sent its complete command. */
+    void finished(FlowOutcome outcome, boolean completeSent) {}
 
     @Override
     public final long id() {

@@ -190,6 +190,13 @@ public final class Simulation {
                 l.flowEnded(flow, record);
             }
         }
+
+        @Override
+        public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
+            for (FlowListener l : listeners) {
+                l.outcomeLearned(flow, earlierFlowId, committed, timeSeconds);
+            }
+        }
     }
 
     /** Builds a {@link Simulation}; every setter returns the builder. */

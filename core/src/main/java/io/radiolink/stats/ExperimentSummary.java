@@ -52,6 +52,8 @@ import java.util.function.ToDoubleFunction;
  * @param authentication rejections and lock-outs, summed
  * @param preambleTransmissions random-access preambles sent, summed over cells and replications
  * @param preambleCollisions of those, preambles that collided
+ * @param outcomesLearnedStored unconfirmed backups learned on next contact to be stored, summed
+ * @param outcomesLearnedNotStored unconfirmed backups learned on next contact not to be stored, summed
  */
 public record ExperimentSummary(
         int replications,
@@ -75,7 +77,9 @@ public record ExperimentSummary(
         long unfinishedFlows,
         AuthStatistics authentication,
         long preambleTransmissions,
-        long preambleCollisions) implements Serializable {
+        long preambleCollisions,
+        long outcomesLearnedStored,
+        long outcomesLearnedNotStored) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
             Comparator.comparingInt(ReplicationResult::replication).thenComparingLong(ReplicationResult::seed);
@@ -146,6 +150,8 @@ public record ExperimentSummary(
         AuthStatistics authentication = AuthStatistics.ZERO;
         long preambles = 0;
         long collisions = 0;
+        long learnedStored = 0;
+        long learnedNotStored = 0;
         for (ReplicationResult result : sorted) {
             traffic = traffic.plus(result.traffic());
             integrity.add(result.integrity());
@@ -157,6 +163,8 @@ public record ExperimentSummary(
             skipped += result.arrivalsSkippedTerminalBusy();
             unfinished += result.unfinishedFlows();
             authentication = authentication.plus(result.authentication());
+            learnedStored += result.outcomesLearnedStored();
+            learnedNotStored += result.outcomesLearnedNotStored();
             for (CellStatistics cell : result.cells().values()) {
                 preambles += cell.preambleTransmissions();
                 collisions += cell.preambleCollisions();
@@ -170,7 +178,7 @@ public record ExperimentSummary(
                 estimate(sorted, ReplicationResult::admittedArrivalRatePerSecond, confidence),
                 estimate(sorted, r -> r.storage().meanBytes(), confidence),
                 storagePeak, outages, copiesLost, bytesLost, copiesExpired, skipped, unfinished, authentication,
-                preambles, collisions);
+                preambles, collisions, learnedStored, learnedNotStored);
     }
 
     private static FlowSummary flowSummary(List<ReplicationResult> sorted, FlowKind kind, double confidence) {

@@ -95,6 +95,8 @@ public final class ReplicationCollector
     private long bytesLost;
     private long copiesExpired;
     private AuthStatistics authentication = AuthStatistics.ZERO;
+    private long learnedStored;
+    private long learnedNotStored;
 
     private long arrivalsSkipped;
     private boolean finished;
@@ -230,6 +232,18 @@ public final class ReplicationCollector
     }
 
     @Override
+    public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
+        requireOpen();
+        if (inWindow(timeSeconds)) {
+            if (committed) {
+                learnedStored++;
+            } else {
+                learnedNotStored++;
+            }
+        }
+    }
+
+    @Override
     public void rejected(String stationId, PhoneNumber phone, boolean locked, double timeSeconds) {
         requireOpen();
         if (inWindow(timeSeconds)) {
@@ -299,7 +313,7 @@ public final class ReplicationCollector
                 new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost,
                         copiesExpired),
                 arrivalsSkipped,
-                flowsStarted - flowsEnded, authentication);
+                flowsStarted - flowsEnded, authentication, learnedStored, learnedNotStored);
     }
 
     private void requireOpen() {

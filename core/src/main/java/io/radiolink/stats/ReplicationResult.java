@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * @param unfinishedFlows flows that started in the window but had not ended when the collector finished
  *     (0 after a run that went on until no event was left)
  * @param authentication the stations' rejections and lock-outs in the window
+ * @param outcomesLearnedStored backups whose terminal, never having heard the station's complete command,
+ *     learned on its next contact (in the window) that the station holds its data
+ * @param outcomesLearnedNotStored such backups whose terminal learned that the station does not hold it
  */
 public record ReplicationResult(
         int replication,
@@ -41,7 +44,9 @@ public record ReplicationResult(
         StorageOccupancy storage,
         long arrivalsSkippedTerminalBusy,
         long unfinishedFlows,
-        AuthStatistics authentication) implements Serializable {
+        AuthStatistics authentication,
+        long outcomesLearnedStored,
+        long outcomesLearnedNotStored) implements Serializable {
 
     /** Checks the window and the counts, and copies the maps. */
     public ReplicationResult {
@@ -55,6 +60,9 @@ public record ReplicationResult(
         cells = ResultMaps.sorted(cells, "cells");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authentication, "authentication");
+        if (outcomesLearnedStored < 0 || outcomesLearnedNotStored < 0) {
+            throw new IllegalArgumentException("learned outcomes must be >= 0");
+        }
         if (arrivalsSkippedTerminalBusy < 0 || unfinishedFlows < 0) {
             throw new IllegalArgumentException("counts must be >= 0: " + arrivalsSkippedTerminalBusy + ", "
                     + unfinishedFlows);
@@ -67,7 +75,7 @@ public record ReplicationResult(
             SortedMap<String, CellStatistics> cells, StorageOccupancy storage, long arrivalsSkippedTerminalBusy,
             long unfinishedFlows) {
         this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, integrity, cells, storage,
-                arrivalsSkippedTerminalBusy, unfinishedFlows, AuthStatistics.ZERO);
+                arrivalsSkippedTerminalBusy, unfinishedFlows, AuthStatistics.ZERO, 0, 0);
     }
 
     /** Requires 0 <= warm-up < run length, both finite. */

@@ -99,6 +99,9 @@ public final class JsonReporter implements Reporter {
         authentication.put("rejections", summary.authentication().rejections());
         authentication.put("rejectionsWhileLocked", summary.authentication().rejectionsWhileLocked());
         authentication.put("lockouts", summary.authentication().lockouts());
+        ObjectNode learned = metrics.putObject("learnedOnNextContact");
+        learned.put("stored", summary.outcomesLearnedStored());
+        learned.put("notStored", summary.outcomesLearnedNotStored());
         ObjectNode storage = metrics.putObject("storage");
         storage.set("meanBytes", estimate(summary.storageMeanBytes()));
         storage.put("peakBytes", summary.storagePeakBytes());
