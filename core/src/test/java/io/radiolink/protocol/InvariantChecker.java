@@ -11,6 +11,7 @@ import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.Message.BackupRequest;
 import io.radiolink.protocol.Message.BackupResponse;
+import io.radiolink.protocol.Message.Challenge;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
@@ -66,6 +67,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         long dataFramesToTerminal;
         Long committedVersion;
         boolean clearSeen;
+        /** The station challenged this flow's request (so the number was not locked when it arrived). */
+        boolean challenged;
 
         Tracked(Flow flow) {
             this.flow = flow;
@@ -93,6 +96,12 @@ final class InvariantChecker implements FlowListener, AirListener {
         boolean down;
         /** The event in which the station last went down, -1 before its first outage. */
         long downEvent = -1;
+        /** Per number: failed attempts in a row since the last success or lock-out (docs: lock-out). */
+        final Map<PhoneNumber, Integer> failuresInARow = new TreeMap<>();
+        /** Per number: when its last lock-out ends. */
+        final Map<PhoneNumber, Double> lockedUntil = new TreeMap<>();
+        /** Per number: the times of every failed attempt (a wrong password on a stored copy, not locked). */
+        final Map<PhoneNumber, List<Double>> failureTimes = new TreeMap<>();
 
         Watched(BaseStation station) {
             this.station = station;
@@ -123,9 +132,19 @@ final class InvariantChecker implements FlowListener, AirListener {
     private long violationCount;
     /** The number of the event running (1 for the first); 0 while the model is built. */
     private long event;
+    private AuthConfig auth = AuthConfig.CLAIMED;
 
     InvariantChecker(long seed) {
         this.seed = seed;
+    }
+
+    /** The run's authentication scheme and lock-out (default: the claims' password in the request). */
+    void expectAuth(AuthConfig config) {
+        this.auth = Objects.requireNonNull(config, "config");
+    }
+
+    private boolean challengeResponse() {
+        return auth.mode() == AuthMode.CHALLENGE_RESPONSE;
     }
 
     /** The builder's script: takes the stations, which are empty at time 0. */
@@ -292,6 +311,12 @@ final class InvariantChecker implements FlowListener, AirListener {
         checkRecordMatchesFlow(t, record);
         checkStationView(t, record);
         checkOutage(t, record);
+        if (record.outcome() == FlowOutcome.ACCESS_FAILED) {
+            increment("access failures");
+            check(!t.connected && record.endPhase() == FlowPhase.SETUP
+                    && watched(t).station.config().airInterface().randomAccess().enabled(), t,
+                    () -> "ACCESS_FAILED after a connection, in " + record.endPhase() + ", or without random access");
+        }
         if (record.kind() == FlowKind.BACKUP) {
             checkBackupEnd(t, record);
         } else {
@@ -373,6 +398,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         check(committed == (t.committedVersion != null), t, () -> "record says " + record.stationEffect()
                 + " but the checker saw " + (t.committedVersion == null ? "no commit" : "commit of version "
                 + t.committedVersion));
+        if (record.outcome() == FlowOutcome.INTEGRITY_MISMATCH) {
+            check(!committed && t.committedVersion == null, t, () -> "INTEGRITY_MISMATCH but the backup committed ("
+                    + record.stationEffect() + ", version " + t.committedVersion + ")");
+        }
         if (record.outcome() == FlowOutcome.AUTH_REJECTED || record.outcome() == FlowOutcome.STORAGE_FULL) {
             check(record.dataFramesSent() == 0, t, () -> "rejected with " + record.outcome() + " but "
                     + record.dataFramesSent() + " data frames were sent");
@@ -390,6 +419,11 @@ final class InvariantChecker implements FlowListener, AirListener {
                     + record.dataFramesSent() + ")");
             check(held.isEmpty(), t, () -> outcome + " but its terminal holds " + held.get());
             check(t.handedOver == null, t, () -> outcome + " but the station handed over a copy");
+        }
+        if (outcome == FlowOutcome.INTEGRITY_MISMATCH) {
+            check(held.isEmpty(), t, () -> "INTEGRITY_MISMATCH but its terminal stored " + held.get());
+            check(effect == StationEffect.NONE && !t.clearSeen, t, () -> "INTEGRITY_MISMATCH but the station's effect"
+                    + " is " + effect + (t.clearSeen ? " and it cleared the copy" : ""));
         }
         if (held.isPresent()) {
             check(t.handedOver != null && held.get().equals(t.handedOver.data()), t,
@@ -458,11 +492,23 @@ final class InvariantChecker implements FlowListener, AirListener {
         Tracked t = owner;
         check(!t.flow.station().cell().isDown(), t, () -> unit + " from " + sender + " went on the air of a station"
                 + " that is down");
+        if (challengeResponse() && t.password != null) {
+            check(!String.valueOf(unit).contains(t.password), t, () -> "under challenge-response the typed password"
+                    + " went on the air: " + unit + " from " + sender);
+        }
+        if (unit instanceof Challenge && sender == Side.STATION) {
+            increment("challenges on the air");
+            check(challengeResponse(), t, () -> "a Challenge under " + auth.mode());
+            check(!t.responded, t, () -> "a Challenge after the station's response");
+            t.challenged = true;
+        }
         if (unit instanceof BackupRequest request) {
             check(request.phoneNumber().equals(t.flow.addressedNumber()) && request.data().equals(t.backupData)
-                    && request.password().equals(t.password), t, () -> "sent a request not its own: " + request);
+                    && Objects.equals(request.password(), challengeResponse() ? null : t.password), t,
+                    () -> "sent a request not its own: " + request);
         } else if (unit instanceof DownloadRequest request) {
-            check(request.phoneNumber().equals(t.flow.addressedNumber()) && request.password().equals(t.password),
+            check(request.phoneNumber().equals(t.flow.addressedNumber())
+                    && Objects.equals(request.password(), challengeResponse() ? null : t.password),
                     t, () -> "sent a request not its own: " + request);
         } else if (unit instanceof BackupResponse response && !t.responded) {
             t.responded = true;
@@ -487,6 +533,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         Optional<StoredBackup> existing = w.store().find(number);
         boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
         existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
+        if (checkedWhileLocked(t, w, admission, existing, passwordMatches)) {
+            return;
+        }
+        existing.ifPresent(c -> attempted(w, number, passwordMatches));
         if (admission == Admission.AUTH_REJECTED) {
             increment("backups rejected for their password");
             check(existing.isPresent() && !passwordMatches, t,
@@ -510,11 +560,19 @@ final class InvariantChecker implements FlowListener, AirListener {
         Optional<StoredBackup> existing = w.store().find(number);
         existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
         Admission admission = response.admission();
-        if (existing.isPresent() && !existing.get().verifier().matches(number, t.password)) {
+        boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
+        if (existing.isPresent() && !passwordMatches) {
             increment("downloads with a password other than the committing backup's");
             check(admission == Admission.AUTH_REJECTED, t, () -> "wrong password '" + t.password
                     + "' but the station answered " + admission);
         }
+        if (admission == Admission.AUTH_REJECTED) {
+            check(response.data() == null, t, () -> "a rejection announced data");
+        }
+        if (checkedWhileLocked(t, w, admission, existing, passwordMatches)) {
+            return;
+        }
+        existing.ifPresent(c -> attempted(w, number, passwordMatches));
         if (admission == Admission.ACCEPTED) {
             check(existing.isPresent() && existing.get().data().equals(response.data()), t,
                     () -> "accepted, announcing " + response.data() + ", but the stored copy is " + existing);
@@ -522,12 +580,63 @@ final class InvariantChecker implements FlowListener, AirListener {
         } else if (admission == Admission.AUTH_REJECTED) {
             increment("downloads rejected for their password");
             check(existing.isPresent(), t, () -> "AUTH_REJECTED although nothing is stored");
-            check(response.data() == null, t, () -> "a rejection announced data");
         } else if (admission == Admission.NO_BACKUP) {
             check(existing.isEmpty(), t, () -> "NO_BACKUP although " + existing.get() + " is stored");
             increment("downloads NO_BACKUP, " + w.lastRemoval.getOrDefault(number, "never stored"));
         } else {
             violation(t, "a download answered with " + admission);
+        }
+    }
+
+    /**
+     * Lock-out (docs: "Authentication and lock-out"): a request that arrives while its number is locked
+     * is AUTH_REJECTED whatever is stored and whatever was typed, and is no attempt. The checker keeps
+     * its own count from the station's answers: a wrong password on a stored copy is a failed attempt,
+     * a right one resets the count, and {@code maxFailedAttempts} failures in a row lock the number for
+     * {@code lockoutSeconds} (the count starting again). Under challenge-response the lock is checked
+     * when the request arrives, so a challenged flow was not locked. Returns true if the flow was
+     * answered as a locked number (then the caller's other admission checks do not apply).
+     */
+    private boolean checkedWhileLocked(Tracked t, Watched w, Admission admission, Optional<StoredBackup> existing,
+            boolean passwordMatches) {
+        PhoneNumber number = t.flow.addressedNumber();
+        boolean locked = !t.challenged && now() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
+        if (!locked) {
+            return false;
+        }
+        increment("requests while locked");
+        check(admission == Admission.AUTH_REJECTED, t, () -> "answered " + admission + " while its number is locked"
+                + " until " + w.lockedUntil.get(number) + " s");
+        if (admission == Admission.AUTH_REJECTED && (existing.isEmpty() || passwordMatches)) {
+            increment("right-password rejections while locked");
+            increment("right-password rejections while locked, " + t.flow.kind()
+                    + (existing.isEmpty() ? ", nothing stored" : ""));
+            // The loose form: at least maxFailedAttempts failed attempts on the number at this station
+            // before, the latest within the preceding lockoutSeconds.
+            List<Double> failures = w.failureTimes.getOrDefault(number, List.of());
+            check(auth.maxFailedAttempts() > 0 && failures.size() >= auth.maxFailedAttempts()
+                    && now() - failures.get(failures.size() - 1) < auth.lockoutSeconds(), t,
+                    () -> "rejected with the right password (or nothing stored) after only " + failures
+                            + " failed attempts, with " + auth);
+        }
+        return true;
+    }
+
+    /** Records an attempt on a stored copy in the checker's lock-out count. */
+    private void attempted(Watched w, PhoneNumber number, boolean matches) {
+        if (matches) {
+            w.failuresInARow.remove(number);
+            return;
+        }
+        w.failureTimes.computeIfAbsent(number, n -> new ArrayList<>()).add(now());
+        if (auth.maxFailedAttempts() == 0) {
+            return;
+        }
+        int failures = w.failuresInARow.merge(number, 1, Integer::sum);
+        if (failures >= auth.maxFailedAttempts()) {
+            w.failuresInARow.remove(number);
+            w.lockedUntil.put(number, now() + auth.lockoutSeconds());
+            increment("lock-outs");
         }
     }
 

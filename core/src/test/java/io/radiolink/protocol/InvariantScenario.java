@@ -4,10 +4,12 @@ import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.Corruption;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
@@ -125,7 +127,50 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                     retention == Double.POSITIVE_INFINITY ? "keeps copies forever"
                             : String.format(Locale.ROOT, "retention %.1f s", retention)));
         }
+        // Authentication, corruption and random access are drawn after everything else, so the other
+        // parameters of a seed are those it had before the three mechanisms existed.
+        AuthMode mode = random.nextBoolean() ? AuthMode.CHALLENGE_RESPONSE : AuthMode.PASSWORD_IN_REQUEST;
+        boolean lockout = random.nextBoolean();
+        AuthConfig auth = new AuthConfig(mode, lockout ? 1 + random.nextInt(4) : 0,
+                lockout ? uniform(random, 10, 90) : 0);
+        protocol = protocol.withAuth(auth);
+        summary.append(String.format(Locale.ROOT, "; auth %s, lock after %d for %.1f s", mode,
+                auth.maxFailedAttempts(), auth.lockoutSeconds()));
+        for (int i = 0; i < stationCount; i++) {
+            StationConfig station = stations.get(i);
+            AirInterface air = station.airInterface();
+            Corruption up = corruption(random);
+            Corruption down = corruption(random);
+            RandomAccessConfig access = random.nextBoolean() ? RandomAccessConfig.NONE
+                    // Often a single preamble and a single transmission, so attempts fail with ACCESS_FAILED.
+                    : new RandomAccessConfig(uniform(random, 0.01, 0.1), random.nextBoolean() ? 1 : 1 + random.nextInt(8),
+                            1 + random.nextInt(8), random.nextBoolean() ? 1 : 1 + random.nextInt(5));
+            air = air.withLinks(air.uplink().withCorruption(up), air.downlink().withCorruption(down))
+                    .withRandomAccess(access);
+            stations.set(i, new StationConfig(station.id(), station.channels(), station.storageCapacityBytes(), air,
+                    station.clearAfterDownload(), station.outages(), station.retentionSeconds()));
+            summary.append(String.format(Locale.ROOT, "; bs-%d: corruption up %.3f (undetected %.2f) down %.3f"
+                    + " (undetected %.2f), %s", i, up.probability(), up.undetectedProbability(), down.probability(),
+                    down.undetectedProbability(), access.equals(RandomAccessConfig.NONE) ? "no random access"
+                            : String.format(Locale.ROOT, "random access slot %.3f s, %d preambles, back-off %d,"
+                                    + " %d transmissions", access.slotSeconds(), access.preambles(),
+                                    access.backoffWindowSlots(), access.maxAttempts())));
+        }
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
+    }
+
+    /** No corruption in about half the links; otherwise up to 0.2, undetected 0 to 1 (sometimes exactly). */
+    private static Corruption corruption(Random random) {
+        if (random.nextBoolean()) {
+            return Corruption.NONE;
+        }
+        double probability = uniform(random, 0.0, 0.2);
+        double undetected = switch (random.nextInt(4)) {
+            case 0 -> 0.0;
+            case 1 -> 1.0;
+            default -> random.nextDouble();
+        };
+        return new Corruption(probability, undetected);
     }
 
     /**
@@ -234,6 +279,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .flowListener(checker)
                 .airListener(checker)
                 .script(checker::attach);
+        checker.expectAuth(protocol.auth());
         stations.forEach(builder::station);
         return builder;
     }

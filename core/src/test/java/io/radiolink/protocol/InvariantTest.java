@@ -35,6 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * down time 10-100 s) or both, with a persistent or a volatile store. About half the stations keep
  * copies forever, the others for 10-300 s. Outages and retention are drawn after everything else, so
  * the other parameters of a seed are those it had before the two mechanisms existed.
+ * After those, drawn last for the same reason: password in the request or challenge-response, with
+ * or without lock-out (1-4 failures, 10-90 s), corruption per link (up to 0.2, undetected 0-1) and
+ * random access per station (slot 0.01-0.1 s, 1-8 preambles, back-off 1-8, 1-5 transmissions).
  *
  * <p><b>How the model is observed.</b> Only through the public API: {@link InvariantChecker} is the
  * run's flow listener and air listener, the builder's script hands it the stations, and the builder's
@@ -103,7 +106,7 @@ import org.junit.jupiter.api.TestFactory;
 final class InvariantTest {
 
     /** Number of randomized scenarios; their seeds are 1 to this. */
-    static final int SCENARIOS = 60;
+    static final int SCENARIOS = 100;
 
     private static final List<String> MUST_BE_EXERCISED = List.of(
             "outcome BACKUP SUCCESS",
@@ -130,7 +133,12 @@ final class InvariantTest {
             "copies kept through an outage (persistent store)",
             "copies expired",
             "downloads NO_BACKUP, expired",
-            "downloads NO_BACKUP, lost in an outage");
+            "downloads NO_BACKUP, lost in an outage",
+            "access failures",
+            "outcome BACKUP INTEGRITY_MISMATCH",
+            "outcome DOWNLOAD INTEGRITY_MISMATCH",
+            "right-password rejections while locked",
+            "challenges on the air");
 
     @TestFactory
     Stream<DynamicTest> randomizedScenarios_everyFlowAndStoreChange_keepSafetyInvariants() {
