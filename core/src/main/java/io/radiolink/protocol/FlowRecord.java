@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param uplinkUnitsLost uplink units lost on the air
  * @param downlinkUnitsSent every unit the station transmitted
  * @param downlinkUnitsLost downlink units lost on the air
+ * @param uplinkUnitsCorrupted uplink units corrupted on the air (discarded by the frame check, or slipping
+ *     through it)
+ * @param downlinkUnitsCorrupted downlink units corrupted on the air
  */
 public record FlowRecord(
         long flowId,
@@ -49,7 +52,9 @@ public record FlowRecord(
         long uplinkUnitsSent,
         long uplinkUnitsLost,
         long downlinkUnitsSent,
-        long downlinkUnitsLost) {
+        long downlinkUnitsLost,
+        long uplinkUnitsCorrupted,
+        long downlinkUnitsCorrupted) {
 
     /** Checks for nulls. */
     public FlowRecord {
@@ -62,6 +67,19 @@ public record FlowRecord(
         Objects.requireNonNull(endPhase, "endPhase");
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(phaseTimes, "phaseTimes");
+    }
+
+    /** A record of a flow over links that corrupt nothing. */
+    public FlowRecord(long flowId, FlowKind kind, PhoneNumber terminalNumber, PhoneNumber addressedNumber,
+            String stationId, FlowOutcome outcome, StationEffect stationEffect, FlowPhase endPhase,
+            double startSeconds, double endSeconds, long userDataBytes, IntegrityCheck integrity,
+            PhaseTimes phaseTimes, long dataFramesSent, long dataFramesRetransmitted, long controlMessagesSent,
+            long controlMessagesRetransmitted, long uplinkUnitsSent, long uplinkUnitsLost, long downlinkUnitsSent,
+            long downlinkUnitsLost) {
+        this(flowId, kind, terminalNumber, addressedNumber, stationId, outcome, stationEffect, endPhase,
+                startSeconds, endSeconds, userDataBytes, integrity, phaseTimes, dataFramesSent,
+                dataFramesRetransmitted, controlMessagesSent, controlMessagesRetransmitted, uplinkUnitsSent,
+                uplinkUnitsLost, downlinkUnitsSent, downlinkUnitsLost, 0, 0);
     }
 
     /** Seconds from start to end. */

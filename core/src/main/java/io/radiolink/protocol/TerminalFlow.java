@@ -233,7 +233,9 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
                 connection == null ? 0 : connection.uplink().unitsSent(),
                 connection == null ? 0 : connection.uplink().unitsLost(),
                 connection == null ? 0 : connection.downlink().unitsSent(),
-                connection == null ? 0 : connection.downlink().unitsLost());
+                connection == null ? 0 : connection.downlink().unitsLost(),
+                connection == null ? 0 : connection.uplink().unitsCorrupted(),
+                connection == null ? 0 : connection.downlink().unitsCorrupted());
         service.flowEnded(terminal);
         finished(outcome, completeSent);
         service.listener().flowEnded(this, record);

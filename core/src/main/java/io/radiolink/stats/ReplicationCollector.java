@@ -80,6 +80,8 @@ public final class ReplicationCollector
     private long uplinkRetransmissions;
     private long downlinkUnitsSent;
     private long downlinkUnitsLost;
+    private long uplinkUnitsCorrupted;
+    private long downlinkUnitsCorrupted;
     private long downlinkRetransmissions;
     private long dataFramesSent;
     private long dataFramesRetransmitted;
@@ -161,6 +163,8 @@ public final class ReplicationCollector
         uplinkRetransmissions += record.uplinkRetransmissions();
         downlinkUnitsSent += record.downlinkUnitsSent();
         downlinkUnitsLost += record.downlinkUnitsLost();
+        uplinkUnitsCorrupted += record.uplinkUnitsCorrupted();
+        downlinkUnitsCorrupted += record.downlinkUnitsCorrupted();
         downlinkRetransmissions += record.downlinkRetransmissions();
         dataFramesSent += record.dataFramesSent();
         dataFramesRetransmitted += record.dataFramesRetransmitted();
@@ -305,8 +309,9 @@ public final class ReplicationCollector
         cells.forEach((id, cell) -> cellStatistics.put(id, cell.toStatistics()));
         storage.close();
         Traffic traffic = new Traffic(
-                new DirectionCounts(uplinkUnitsSent, uplinkUnitsLost, uplinkRetransmissions),
-                new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, downlinkRetransmissions),
+                new DirectionCounts(uplinkUnitsSent, uplinkUnitsLost, uplinkRetransmissions, uplinkUnitsCorrupted),
+                new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, downlinkRetransmissions,
+                        downlinkUnitsCorrupted),
                 dataFramesSent, dataFramesRetransmitted);
         return new ReplicationResult(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic,
                 ResultMaps.counts(IntegrityCheck.class, integrity), cellStatistics,

@@ -50,6 +50,8 @@ final class CorruptionTest {
         assertEquals(IntegrityCheck.VERIFIED, corrupted.integrity());
         assertTrue(corrupted.dataFramesRetransmitted() > 0, "discarded frames are sent again");
         assertEquals(0, corrupted.uplinkUnitsLost(), "corruption is not counted as loss");
+        assertTrue(corrupted.uplinkUnitsCorrupted() > 0, "but as corruption");
+        assertEquals(0, corrupted.downlinkUnitsCorrupted());
         FlowRecord clean = backup(Corruption.NONE, station).records.get(0);
         assertEquals(0, clean.dataFramesRetransmitted());
     }

@@ -145,6 +145,7 @@ public final class JsonReporter implements Reporter {
         json.put("unitsSent", counts.unitsSent());
         json.put("unitsLost", counts.unitsLost());
         json.put("retransmissions", counts.retransmissions());
+        json.put("unitsCorrupted", counts.unitsCorrupted());
         return json;
     }
 

@@ -105,6 +105,7 @@ final class SummaryMetrics {
         rows.count(name + ".units_sent", "units", r -> direction.apply(r.traffic()).unitsSent());
         rows.count(name + ".units_lost", "units", r -> direction.apply(r.traffic()).unitsLost());
         rows.count(name + ".retransmissions", "units", r -> direction.apply(r.traffic()).retransmissions());
+        rows.count(name + ".units_corrupted", "units", r -> direction.apply(r.traffic()).unitsCorrupted());
     }
 
     /** A cell's count in one replication, NaN (left out of the estimate) if the replication never saw the cell. */

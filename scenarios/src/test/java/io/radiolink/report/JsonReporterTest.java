@@ -217,10 +217,11 @@ final class JsonReporterTest {
     }
 
     private static void assertDirection(DirectionCounts expected, JsonNode actual) {
-        assertEquals(List.of("unitsSent", "unitsLost", "retransmissions"), names(actual));
+        assertEquals(List.of("unitsSent", "unitsLost", "retransmissions", "unitsCorrupted"), names(actual));
         assertEquals(expected.unitsSent(), actual.get("unitsSent").asLong());
         assertEquals(expected.unitsLost(), actual.get("unitsLost").asLong());
         assertEquals(expected.retransmissions(), actual.get("retransmissions").asLong());
+        assertEquals(expected.unitsCorrupted(), actual.get("unitsCorrupted").asLong());
     }
 
     private static List<String> names(JsonNode node) {
