@@ -48,11 +48,7 @@ public record FlowStatistics(
 
     /** The number of counted flows. */
     public long flows() {
-        long flows = 0;
-        for (long count : outcomes.values()) {
-            flows += count;
-        }
-        return flows;
+        return ResultMaps.total(outcomes);
     }
 
     /** The counted flows that ended with {@code outcome}. */

@@ -39,11 +39,7 @@ public record FlowSummary(
 
     /** The number of counted flows over every replication. */
     public long flows() {
-        long flows = 0;
-        for (long count : outcomes.values()) {
-            flows += count;
-        }
-        return flows;
+        return ResultMaps.total(outcomes);
     }
 
     /** The counted flows that ended with {@code outcome}, over every replication. */

@@ -69,4 +69,13 @@ final class ResultMaps {
                 Objects.requireNonNull(value, field + " value")));
         return Collections.unmodifiableSortedMap(copy);
     }
+
+    /** The sum of the counts of {@code counts}. */
+    static long total(Map<?, Long> counts) {
+        long total = 0;
+        for (long count : counts.values()) {
+            total += count;
+        }
+        return total;
+    }
 }
