@@ -3,8 +3,11 @@ package io.radiolink.node;
 import io.radiolink.radio.Checks;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +27,8 @@ public final class BackupStore {
     private long committedBytes;
     private long stagedBytes;
     private long nextVersion = 1;
+    /** Reservations of partial uploads kept between connections, in parking order. */
+    private final Set<Reservation> parked = new LinkedHashSet<>();
 
     /** A store of {@code capacityBytes} (at least 1) that nobody observes. */
     public BackupStore(long capacityBytes) {
@@ -47,8 +52,25 @@ public final class BackupStore {
         return Optional.of(new Reservation(bytes));
     }
 
+    /**
+     * Keeps the reservation of a partial upload whose connection ended, for the upload to resume on
+     * another connection; its space stays staged. A volatile store loses parked reservations in an outage
+     * ({@link #loseAll()}).
+     */
+    public void park(Reservation reservation) {
+        if (reservation.isActive()) {
+            parked.add(reservation);
+        }
+    }
+
+    /** Takes a parked reservation back for a resumed upload; true if it was still parked and active. */
+    public boolean unpark(Reservation reservation) {
+        return parked.remove(reservation) && reservation.isActive();
+    }
+
     /** Gives back the space of a reservation that will not be committed; idempotent. */
     public void release(Reservation reservation) {
+        parked.remove(reservation);
         if (reservation.isActive()) {
             reservation.close();
             stagedBytes -= reservation.bytes();
@@ -67,6 +89,7 @@ public final class BackupStore {
         if (!reservation.isActive()) {
             throw new IllegalStateException("reservation already committed or released");
         }
+        parked.remove(reservation);
         if (data.sizeBytes() != reservation.bytes()) {
             throw new IllegalArgumentException("data of " + data.sizeBytes()
                     + " bytes does not match the reservation of " + reservation.bytes() + " bytes");
@@ -125,10 +148,14 @@ public final class BackupStore {
     }
 
     /**
-     * Loses every committed copy (a volatile store in an outage) and reports them as lost. Staging
-     * reservations are not touched: their backups' connections end with the outage and release them.
+     * Loses every committed copy and every parked partial upload (a volatile store in an outage) and
+     * reports the copies as lost. Reservations of uploads in progress are not touched: their connections
+     * end with the outage and release them.
      */
     public void loseAll() {
+        for (Reservation reservation : List.copyOf(parked)) {
+            release(reservation);
+        }
         int copies = committed.size();
         long bytes = committedBytes;
         committed.clear();
@@ -152,7 +179,12 @@ public final class BackupStore {
         return committedBytes;
     }
 
-    /** Bytes reserved by backups in progress. */
+    /** Reservations of partial uploads parked between connections. */
+    public int parkedReservations() {
+        return parked.size();
+    }
+
+    /** Bytes reserved by backups in progress, parked partial uploads included. */
     public long stagedBytes() {
         return stagedBytes;
     }

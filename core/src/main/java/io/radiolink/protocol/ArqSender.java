@@ -4,16 +4,18 @@ import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
 
 /**
- * The sending half of the ARQ: keeps up to a window of frames in flight, retransmits a frame whose
- * acknowledgement does not arrive within the timeout, and gives up after the retry limit.
+ * The sending half of the ARQ: sends the frames of a {@link FramePlan} in order, keeps up to a window of
+ * them in flight, retransmits a frame whose acknowledgement does not arrive within the timeout, and
+ * gives up after the retry limit. An empty plan is acknowledged as soon as the sender starts.
  *
- * <p>State is held in rings of the window's size, so memory does not grow with the transfer.
+ * <p>State is held in rings of the window's size, indexed by position in the plan, so memory does not
+ * grow with the transfer.
  */
 final class ArqSender {
 
-    /** Puts frame {@code sequence} on the air and returns when its last bit leaves. */
+    /** Puts frame {@code frame} on the air and returns when its last bit leaves. */
     interface Transmitter {
-        double transmit(int sequence);
+        double transmit(int frame);
     }
 
     /** What the sender reports; exactly one of the two is called, once, unless it is stopped first. */
@@ -25,6 +27,7 @@ final class ArqSender {
 
     private final Scheduler scheduler;
     private final ArqConfig config;
+    private final FramePlan plan;
     private final int frames;
     private final Transmitter transmitter;
     private final Outcome outcome;
@@ -38,27 +41,35 @@ final class ArqSender {
     private long framesSent;
     private long framesRetransmitted;
 
-    ArqSender(Scheduler scheduler, ArqConfig config, int frames, Transmitter transmitter, Outcome outcome) {
+    ArqSender(Scheduler scheduler, ArqConfig config, FramePlan plan, Transmitter transmitter, Outcome outcome) {
         this.scheduler = scheduler;
         this.config = config;
-        this.frames = frames;
+        this.plan = plan;
+        this.frames = plan.size();
         this.transmitter = transmitter;
         this.outcome = outcome;
-        this.window = Math.min(config.windowFrames(), frames);
+        this.window = Math.max(1, Math.min(config.windowFrames(), frames));
         this.acknowledged = new boolean[window];
         this.retransmissions = new int[window];
         this.timers = new ScheduledAction[window];
     }
 
     void start() {
+        if (frames == 0) {
+            stopped = true;
+            outcome.allAcknowledged();
+            return;
+        }
         fillWindow();
     }
 
-    void acknowledge(int sequence) {
-        if (stopped || sequence < base || sequence >= next) {
+    /** Frame {@code frame} was acknowledged; frames outside the plan or the window are ignored. */
+    void acknowledge(int frame) {
+        int index = plan.indexOf(frame);
+        if (stopped || index < base || index >= next) {
             return;
         }
-        int slot = sequence % window;
+        int slot = index % window;
         if (acknowledged[slot]) {
             return;
         }
@@ -93,24 +104,24 @@ final class ArqSender {
 
     private void fillWindow() {
         while (next < frames && next < base + window) {
-            int sequence = next++;
-            retransmissions[sequence % window] = 0;
-            send(sequence);
+            int index = next++;
+            retransmissions[index % window] = 0;
+            send(index);
         }
     }
 
-    private void send(int sequence) {
-        double departure = transmitter.transmit(sequence);
+    private void send(int index) {
+        double departure = transmitter.transmit(plan.frame(index));
         framesSent++;
-        timers[sequence % window] = scheduler.scheduleAt(
-                departure + config.retransmissionTimeoutSeconds(), () -> timeout(sequence));
+        timers[index % window] = scheduler.scheduleAt(
+                departure + config.retransmissionTimeoutSeconds(), () -> timeout(index));
     }
 
-    private void timeout(int sequence) {
+    private void timeout(int index) {
         if (stopped) {
             return;
         }
-        int slot = sequence % window;
+        int slot = index % window;
         timers[slot] = null;
         if (retransmissions[slot] == config.retryLimit()) {
             stop();
@@ -119,7 +130,7 @@ final class ArqSender {
         }
         retransmissions[slot]++;
         framesRetransmitted++;
-        send(sequence);
+        send(index);
     }
 
     long framesSent() {

@@ -7,18 +7,25 @@ import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.BackupRequest;
 import io.radiolink.protocol.Message.BackupResponse;
 import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.Message.RepairRequest;
 import io.radiolink.protocol.Message.StationComplete;
 import io.radiolink.protocol.Message.TerminalComplete;
-import io.radiolink.radio.LinkConfig;
 
 /**
  * Terminal A's backup, claims 2-5: request with phone number and password, the station's response,
- * the user data under ARQ, the exchange of complete commands, release.
+ * the user data under ARQ (from the frame the station says it still needs), repair rounds for chunks
+ * whose digest failed, the exchange of complete commands, release.
  */
 final class BackupFlow extends TerminalFlow {
 
     private final UserData data;
+    private Framing framing;
     private ArqSender sender;
+    private int round;
+    private long bytesNeeded = -1;
+    private long dataBytesSent;
+    private long framesSentEarlier;
+    private long framesRetransmittedEarlier;
 
     BackupFlow(BackupService service, long id, Terminal terminal, BaseStation station) {
         super(service, id, FlowKind.BACKUP, terminal, terminal.phoneNumber(), station);
@@ -36,12 +43,20 @@ final class BackupFlow extends TerminalFlow {
             control.answered();
             learnEarlierOutcome(response);
             if (response.admission() == Admission.ACCEPTED) {
-                startTransfer();
+                accepted(response.resumeFromFrame());
             } else {
                 decide(response.admission().rejectionOutcome());
             }
         } else if (message instanceof Ack ack && phase() == FlowPhase.TRANSFER) {
-            sender.acknowledge(ack.sequence());
+            if (ack.round() == round) {
+                sender.acknowledge(ack.sequence());
+            }
+        } else if (message instanceof RepairRequest repair && phase() == FlowPhase.COMPLETE
+                && repair.round() == round + 1) {
+            control.answered();
+            round = repair.round();
+            repairing(repair.chunks().cardinality());
+            sendRound(FramePlan.chunks(repair.chunks(), framing));
         } else if (message instanceof StationComplete && phase() == FlowPhase.COMPLETE) {
             control.answered();
             decide(FlowOutcome.SUCCESS);
@@ -77,12 +92,26 @@ final class BackupFlow extends TerminalFlow {
         }
     }
 
-    private void startTransfer() {
+    private void accepted(int resumeFromFrame) {
+        framing = new Framing(connection.uplink().config(), data.sizeBytes(), service.config().chunks());
+        int from = Math.min(Math.max(0, resumeFromFrame), framing.frames());
+        if (bytesNeeded < 0) {
+            bytesNeeded = data.sizeBytes() - framing.bytesBefore(from);
+        }
+        round = 0;
+        sendRound(FramePlan.range(from, framing.frames()));
+    }
+
+    /** Sends the frames of {@code plan} in the current round; every frame acknowledged leads to COMPLETE. */
+    private void sendRound(FramePlan plan) {
         enterPhase(FlowPhase.TRANSFER);
-        LinkConfig uplink = connection.uplink().config();
-        long size = data.sizeBytes();
-        sender = new ArqSender(scheduler, service.config().arq(), uplink.framesFor(size),
-                sequence -> connection.sendUplink(uplink.dataFrameBytes(size, sequence), new DataFrame(sequence)),
+        retireSender();
+        int senderRound = round;
+        sender = new ArqSender(scheduler, service.config().arq(), plan,
+                frame -> {
+                    dataBytesSent += framing.payloadBytes(frame);
+                    return connection.sendUplink(framing.frameBytes(frame), new DataFrame(frame, senderRound));
+                },
                 new ArqSender.Outcome() {
                     @Override
                     public void allAcknowledged() {
@@ -98,6 +127,21 @@ final class BackupFlow extends TerminalFlow {
         sender.start();
     }
 
+    /** Adds the finished sender's counts to the flow's. */
+    private void retireSender() {
+        if (sender != null) {
+            sender.stop();
+            framesSentEarlier += sender.framesSent();
+            framesRetransmittedEarlier += sender.framesRetransmitted();
+            sender = null;
+        }
+    }
+
+    @Override
+    void beforeReconnect() {
+        retireSender();
+    }
+
     @Override
     void stopTransfer() {
         if (sender != null) {
@@ -111,12 +155,22 @@ final class BackupFlow extends TerminalFlow {
     }
 
     @Override
+    long dataBytesSent() {
+        return dataBytesSent;
+    }
+
+    @Override
+    long bytesNeeded() {
+        return bytesNeeded < 0 ? data.sizeBytes() : bytesNeeded;
+    }
+
+    @Override
     long dataFramesSent() {
-        return sender == null ? 0 : sender.framesSent();
+        return framesSentEarlier + (sender == null ? 0 : sender.framesSent());
     }
 
     @Override
     long dataFramesRetransmitted() {
-        return sender == null ? 0 : sender.framesRetransmitted();
+        return framesRetransmittedEarlier + (sender == null ? 0 : sender.framesRetransmitted());
     }
 }

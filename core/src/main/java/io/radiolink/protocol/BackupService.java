@@ -1,12 +1,15 @@
 package io.radiolink.protocol;
 
+import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Reservation;
 import io.radiolink.node.Terminal;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -27,8 +30,26 @@ public final class BackupService {
     private final Map<BaseStation, RandomGenerator> nonces = new IdentityHashMap<>();
     private final Map<Terminal, Unconfirmed> unconfirmed = new IdentityHashMap<>();
 
+    private final Map<BaseStation, Map<PhoneNumber, PartialUpload>> partials = new IdentityHashMap<>();
+    private final Map<BaseStation, RandomGenerator> backoffs = new IdentityHashMap<>();
+
     /** A backup that ended after its terminal's complete command but without the station's answer. */
     record Unconfirmed(long flowId, BaseStation station, ContentDigest digest) {}
+
+    /** A partial upload a station keeps between connections: its staging space and the frames it holds. */
+    static final class PartialUpload {
+        final ContentDigest digest;
+        final Reservation reservation;
+        final ArqReceiver receiver;
+        ScheduledAction expiry;
+
+        PartialUpload(ContentDigest digest, Reservation reservation, ArqReceiver receiver) {
+            this.digest = digest;
+            this.reservation = reservation;
+            this.receiver = receiver;
+        }
+    }
+
     private long nextFlowId;
 
     /** A service on {@code scheduler} with {@code config}, reporting to {@code listener}. */
@@ -105,6 +126,52 @@ public final class BackupService {
     AuthenticationGuard guard(BaseStation station) {
         return guards.computeIfAbsent(station, s -> new AuthenticationGuard(config.auth().maxFailedAttempts(),
                 config.auth().lockoutSeconds()));
+    }
+
+    /**
+     * Keeps {@code receiver}'s verified prefix of an upload whose connection ended, with its staging
+     * space, for {@link ResumeConfig#holdSeconds()}; replaces an older partial upload of the number.
+     */
+    void park(BaseStation station, PhoneNumber phone, ContentDigest digest, Reservation reservation,
+            ArqReceiver receiver) {
+        Map<PhoneNumber, PartialUpload> kept = partials.computeIfAbsent(station, s -> new HashMap<>());
+        PartialUpload older = kept.remove(phone);
+        if (older != null) {
+            older.expiry.cancel();
+            station.store().release(older.reservation);
+        }
+        receiver.keepPrefix(receiver.verifiedPrefixFrames());
+        station.store().park(reservation);
+        PartialUpload partial = new PartialUpload(digest, reservation, receiver);
+        partial.expiry = scheduler.schedule(config.resume().holdSeconds(), () -> {
+            if (kept.remove(phone, partial)) {
+                station.store().release(reservation);
+            }
+        });
+        kept.put(phone, partial);
+    }
+
+    /**
+     * Takes the partial upload of {@code digest} the station keeps for {@code phone}, if it still holds
+     * its space; a partial upload of other data is dropped and its space released.
+     */
+    PartialUpload resume(BaseStation station, PhoneNumber phone, ContentDigest digest) {
+        Map<PhoneNumber, PartialUpload> kept = partials.get(station);
+        PartialUpload partial = kept == null ? null : kept.remove(phone);
+        if (partial == null) {
+            return null;
+        }
+        partial.expiry.cancel();
+        if (partial.digest.equals(digest) && station.store().unpark(partial.reservation)) {
+            return partial;
+        }
+        station.store().release(partial.reservation);
+        return null;
+    }
+
+    /** The stream of back-off draws of terminals reconnecting to {@code station}. */
+    RandomGenerator backoffs(BaseStation station) {
+        return backoffs.computeIfAbsent(station, s -> s.streams().stream("backoff", s.id(), 0));
     }
 
     /** The station's stream of challenge nonces. */

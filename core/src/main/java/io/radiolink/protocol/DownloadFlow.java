@@ -1,6 +1,7 @@
 package io.radiolink.protocol;
 
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
@@ -8,21 +9,35 @@ import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.protocol.Message.RepairRequest;
 import io.radiolink.protocol.Message.StationComplete;
 import io.radiolink.protocol.Message.TerminalComplete;
+import java.util.BitSet;
 
 /**
  * Terminal B's download, claims 6-10: request addressed by the stored phone number with the password,
- * the user data under ARQ, storing it on the terminal after checking its digest, the exchange of
- * complete commands, release.
+ * the user data under ARQ, repair rounds for chunks whose digest failed, storing it on the terminal
+ * after checking the whole object's digest, the exchange of complete commands, release.
  *
  * <p>Data frames that arrive before the response (when the response was lost and the request is
- * being repeated) are kept and acknowledged; the response tells how many to expect.
+ * being repeated) are kept and acknowledged; the response tells how many to expect. A reconnected
+ * download keeps the verified prefix of the object it was receiving and asks the station to resume
+ * there; the station starts from 0 instead if it now holds other data under the number.
  */
 final class DownloadFlow extends TerminalFlow {
 
-    private final ArqReceiver receiver = new ArqReceiver();
+    private ArqReceiver receiver = new ArqReceiver();
     private UserData announced;
+    private Framing framing;
+    private int round;
+    private int awaitedRound = -1;
+    /** A prefix kept from an earlier attempt, and the object it belongs to. */
+    private ArqReceiver held;
+    private ContentDigest heldDigest;
+    private int heldFrames;
+    private long dataBytesSentEarlier;
+    private long framesSentEarlier;
+    private long framesRetransmittedEarlier;
 
     DownloadFlow(BackupService service, long id, Terminal terminal, PhoneNumber storedNumber,
             BaseStation station) {
@@ -31,7 +46,7 @@ final class DownloadFlow extends TerminalFlow {
 
     @Override
     Message request() {
-        return new DownloadRequest(addressedNumber(), passwordForRequest());
+        return new DownloadRequest(addressedNumber(), passwordForRequest(), heldDigest, heldFrames);
     }
 
     @Override
@@ -43,12 +58,21 @@ final class DownloadFlow extends TerminalFlow {
                 return;
             }
             announced = response.data();
-            receiver.expect(connection.downlink().config().framesFor(announced.sizeBytes()));
+            framing = new Framing(connection.downlink().config(), announced.sizeBytes(), service.config().chunks());
+            receiver.expect(framing);
+            if (held != null && response.startFrame() > 0 && announced.digest().equals(heldDigest)) {
+                receiver.adoptPrefix(held, Math.min(response.startFrame(), heldFrames));
+            }
+            held = null;
             enterPhase(FlowPhase.TRANSFER);
             storeIfWhole();
         } else if (message instanceof DataFrame frame) {
             receiver.receive(frame.sequence(), deliveryDamaged());
-            sendUnanswered(new Ack(frame.sequence()));
+            sendUnanswered(new Ack(frame.sequence(), frame.round()));
+            if (frame.round() == awaitedRound) {
+                control.answered(); // the station heard the repair request
+                awaitedRound = -1;
+            }
             if (phase() == FlowPhase.TRANSFER) {
                 storeIfWhole();
             }
@@ -62,7 +86,17 @@ final class DownloadFlow extends TerminalFlow {
         if (!receiver.isComplete()) {
             return;
         }
-        boolean matched = !receiver.isDamaged() && announced.verifiesAgainst(announced.digest());
+        BitSet failed = receiver.failedChunks();
+        if (!failed.isEmpty() && round < service.config().chunks().repairRounds()) {
+            round++;
+            receiver.discard(failed);
+            repairing(failed.cardinality());
+            awaitedRound = round;
+            control.send(new RepairRequest(round, failed));
+            return;
+        }
+        boolean matched = failed.isEmpty() && !receiver.isDamaged()
+                && announced.verifiesAgainst(announced.digest());
         integrityChecked(matched);
         if (!matched) {
             // Never stored, no complete command: the station keeps (and does not clear) its copy.
@@ -72,6 +106,28 @@ final class DownloadFlow extends TerminalFlow {
         terminal.store(announced);
         enterPhase(FlowPhase.COMPLETE);
         control.send(new TerminalComplete());
+    }
+
+    /** Keeps the verified prefix of the object for the next connection (with resume), or nothing. */
+    @Override
+    void beforeReconnect() {
+        dataBytesSentEarlier += session.dataBytesSent();
+        framesSentEarlier += session.dataFramesSent();
+        framesRetransmittedEarlier += session.dataFramesRetransmitted();
+        if (service.config().resume().fromOffset() && announced != null) {
+            held = receiver;
+            heldDigest = announced.digest();
+            heldFrames = receiver.verifiedPrefixFrames();
+            held.keepPrefix(heldFrames);
+        } else {
+            held = null;
+            heldDigest = null;
+            heldFrames = 0;
+        }
+        receiver = new ArqReceiver();
+        framing = null;
+        round = 0;
+        awaitedRound = -1;
     }
 
     @Override
@@ -85,12 +141,22 @@ final class DownloadFlow extends TerminalFlow {
     }
 
     @Override
+    long dataBytesSent() {
+        return dataBytesSentEarlier + (session == null ? 0 : session.dataBytesSent());
+    }
+
+    @Override
+    long bytesNeeded() {
+        return userDataBytes();
+    }
+
+    @Override
     long dataFramesSent() {
-        return session == null ? 0 : session.dataFramesSent();
+        return framesSentEarlier + (session == null ? 0 : session.dataFramesSent());
     }
 
     @Override
     long dataFramesRetransmitted() {
-        return session == null ? 0 : session.dataFramesRetransmitted();
+        return framesRetransmittedEarlier + (session == null ? 0 : session.dataFramesRetransmitted());
     }
 }

@@ -30,6 +30,15 @@ import java.util.Objects;
  * @param uplinkUnitsCorrupted uplink units corrupted on the air (discarded by the frame check, or slipping
  *     through it)
  * @param downlinkUnitsCorrupted downlink units corrupted on the air
+ * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}
+ *     reconnection); 1 as well for a flow that never asked (no password)
+ * @param dataBytesSent user data bytes carried by the flow's data frame transmissions, retransmissions and
+ *     every attempt included
+ * @param bytesInVain the part of {@code dataBytesSent} that did not become the receiver's copy: for a
+ *     successful flow every byte beyond the ones the receiver still needed when the flow began, for a
+ *     failed flow all of them
+ * @param chunksRepaired chunks sent again in repair rounds because their digest failed or frames were
+ *     missing ({@link ChunkConfig})
  */
 public record FlowRecord(
         long flowId,
@@ -54,7 +63,11 @@ public record FlowRecord(
         long downlinkUnitsSent,
         long downlinkUnitsLost,
         long uplinkUnitsCorrupted,
-        long downlinkUnitsCorrupted) {
+        long downlinkUnitsCorrupted,
+        int attempts,
+        long dataBytesSent,
+        long bytesInVain,
+        long chunksRepaired) {
 
     /** Checks for nulls. */
     public FlowRecord {
@@ -67,19 +80,13 @@ public record FlowRecord(
         Objects.requireNonNull(endPhase, "endPhase");
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(phaseTimes, "phaseTimes");
-    }
-
-    /** A record of a flow over links that corrupt nothing. */
-    public FlowRecord(long flowId, FlowKind kind, PhoneNumber terminalNumber, PhoneNumber addressedNumber,
-            String stationId, FlowOutcome outcome, StationEffect stationEffect, FlowPhase endPhase,
-            double startSeconds, double endSeconds, long userDataBytes, IntegrityCheck integrity,
-            PhaseTimes phaseTimes, long dataFramesSent, long dataFramesRetransmitted, long controlMessagesSent,
-            long controlMessagesRetransmitted, long uplinkUnitsSent, long uplinkUnitsLost, long downlinkUnitsSent,
-            long downlinkUnitsLost) {
-        this(flowId, kind, terminalNumber, addressedNumber, stationId, outcome, stationEffect, endPhase,
-                startSeconds, endSeconds, userDataBytes, integrity, phaseTimes, dataFramesSent,
-                dataFramesRetransmitted, controlMessagesSent, controlMessagesRetransmitted, uplinkUnitsSent,
-                uplinkUnitsLost, downlinkUnitsSent, downlinkUnitsLost, 0, 0);
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+        }
+        if (dataBytesSent < 0 || bytesInVain < 0 || bytesInVain > dataBytesSent || chunksRepaired < 0) {
+            throw new IllegalArgumentException("need 0 <= bytesInVain (" + bytesInVain + ") <= dataBytesSent ("
+                    + dataBytesSent + ") and chunksRepaired (" + chunksRepaired + ") >= 0");
+        }
     }
 
     /** Seconds from start to end. */

@@ -4,6 +4,7 @@ import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.UserData;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -32,22 +33,32 @@ public sealed interface Message {
      * The station's response to a backup request (claim 2). To an authenticated terminal it also tells
      * the digest of the copy stored under the number now ({@code storedDigest}, null if none), from which
      * a terminal whose earlier backup ended without the station's complete learns whether it committed.
+     * An accepted backup starts at frame {@code resumeFromFrame}: 0, or the verified prefix of a partial
+     * upload of the same data the station kept ({@link ResumeConfig}).
      */
-    record BackupResponse(Admission admission, ContentDigest storedDigest) implements Message {
-        /** A response that tells nothing of the stored copy. */
+    record BackupResponse(Admission admission, ContentDigest storedDigest, int resumeFromFrame)
+            implements Message {
+        /** A response that tells nothing of the stored copy and resumes nothing. */
         public BackupResponse(Admission admission) {
-            this(admission, null);
+            this(admission, null, 0);
         }
     }
 
     /**
      * Terminal B asks for the data stored under a phone number (claims 6, 10); {@code password} is null
-     * under challenge-response.
+     * under challenge-response. A reconnected download names the object it holds a verified prefix of
+     * ({@code resumeDigest}, null if none) and the prefix's length in frames.
      */
-    record DownloadRequest(PhoneNumber phoneNumber, String password) implements Message {
+    record DownloadRequest(PhoneNumber phoneNumber, String password, ContentDigest resumeDigest,
+            int resumeFromFrame) implements Message {
         /** Checks for nulls. */
         public DownloadRequest {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
+        }
+
+        /** A request that resumes nothing. */
+        public DownloadRequest(PhoneNumber phoneNumber, String password) {
+            this(phoneNumber, password, null, 0);
         }
     }
 
@@ -66,14 +77,35 @@ public sealed interface Message {
         }
     }
 
-    /** The station's response to a download request; {@code data} is null unless accepted. */
-    record DownloadResponse(Admission admission, UserData data) implements Message {}
+    /**
+     * The station's response to a download request; {@code data} is null unless accepted. The transfer
+     * starts at frame {@code startFrame}: the prefix the terminal asked to resume from if it holds a
+     * prefix of this very object, else 0.
+     */
+    record DownloadResponse(Admission admission, UserData data, int startFrame) implements Message {}
 
-    /** Data frame {@code sequence} (0-based) of a transfer. */
-    record DataFrame(int sequence) implements Message {}
+    /** Data frame {@code sequence} (0-based over the object) sent in ARQ round {@code round}. */
+    record DataFrame(int sequence, int round) implements Message {}
 
-    /** Acknowledges data frame {@code sequence}. */
-    record Ack(int sequence) implements Message {}
+    /** Acknowledges the copy of data frame {@code sequence} sent in round {@code round}. */
+    record Ack(int sequence, int round) implements Message {}
+
+    /**
+     * The receiver asks for repair round {@code round} (from 1): the chunks in {@code chunks} failed their
+     * digest and are sent again.
+     */
+    record RepairRequest(int round, BitSet chunks) implements Message {
+        /** Copies the chunks. */
+        public RepairRequest {
+            chunks = (BitSet) chunks.clone();
+        }
+
+        /** The chunks to send again (a copy). */
+        @Override
+        public BitSet chunks() {
+            return (BitSet) chunks.clone();
+        }
+    }
 
     /** The terminal's complete command (claims 3, 7). */
     record TerminalComplete() implements Message {}

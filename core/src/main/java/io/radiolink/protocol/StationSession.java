@@ -16,13 +16,14 @@ import io.radiolink.protocol.Message.ChallengeResponse;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.protocol.Message.RepairRequest;
 import io.radiolink.protocol.Message.StationComplete;
 import io.radiolink.protocol.Message.TerminalComplete;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
 import io.radiolink.radio.Endpoint;
-import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.Side;
+import java.util.BitSet;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -54,8 +55,13 @@ final class StationSession implements Endpoint<Message> {
     private PasswordVerifier verifierToStore;
     private Reservation reservation;
     private ArqReceiver receiver;
+    private Framing framing;
+    private int round;
     private StoredBackup handedOver;
     private ArqSender sender;
+    private long dataBytesSent;
+    private long framesSentEarlier;
+    private long framesRetransmittedEarlier;
 
     StationSession(BaseStation station, Connection<Message> connection, BackupService service,
             Consumer<StationEffect> effects, Consumer<Boolean> integrity) {
@@ -101,9 +107,15 @@ final class StationSession implements Endpoint<Message> {
             }
         } else if (message instanceof DataFrame frame && receiver != null) {
             receiver.receive(frame.sequence(), deliveryDamaged);
-            sendControl(new Ack(frame.sequence()));
+            sendControl(new Ack(frame.sequence(), frame.round()));
         } else if (message instanceof Ack ack && state == State.SENDING) {
-            sender.acknowledge(ack.sequence());
+            if (ack.round() == round) {
+                sender.acknowledge(ack.sequence());
+            }
+        } else if (message instanceof RepairRequest repair && state == State.SENDING) {
+            if (repair.round() == round + 1) {
+                startDownloadRound(repair.round(), FramePlan.chunks(repair.chunks(), framing));
+            }
         } else if (message instanceof TerminalComplete) {
             onTerminalComplete();
         }
@@ -119,7 +131,7 @@ final class StationSession implements Endpoint<Message> {
             station.authListener().rejected(station.id(), phone, true, now);
             state = State.REJECTED;
             response = first instanceof BackupRequest ? new BackupResponse(Admission.AUTH_REJECTED)
-                    : new DownloadResponse(Admission.AUTH_REJECTED, null);
+                    : new DownloadResponse(Admission.AUTH_REJECTED, null, 0);
             return;
         }
         if (service.config().auth().mode() == AuthMode.CHALLENGE_RESPONSE) {
@@ -180,17 +192,30 @@ final class StationSession implements Endpoint<Message> {
             admission = Admission.AUTH_REJECTED;
             stored = null; // tell an unauthenticated terminal nothing
         } else {
-            reservation = store.reserve(request.data().sizeBytes()).orElse(null);
+            BackupService.PartialUpload partial = service.config().resume().fromOffset()
+                    ? service.resume(station, request.phoneNumber(), request.data().digest()) : null;
+            if (partial != null) {
+                reservation = partial.reservation;
+                receiver = partial.receiver;
+            } else {
+                reservation = store.reserve(request.data().sizeBytes()).orElse(null);
+            }
             admission = reservation == null ? Admission.STORAGE_FULL : Admission.ACCEPTED;
         }
+        int resumeFrom = 0;
         if (admission == Admission.ACCEPTED) {
             backup = request;
-            receiver = new ArqReceiver(connection.uplink().config().framesFor(request.data().sizeBytes()));
+            framing = new Framing(connection.uplink().config(), request.data().sizeBytes(),
+                    service.config().chunks());
+            if (receiver == null) {
+                receiver = new ArqReceiver(framing);
+            }
+            resumeFrom = receiver.verifiedPrefixFrames();
             state = State.RECEIVING;
         } else {
             state = State.REJECTED;
         }
-        response = new BackupResponse(admission, stored);
+        response = new BackupResponse(admission, stored, resumeFrom);
     }
 
     private void admitDownload(DownloadRequest request, ChallengeResponse answer) {
@@ -205,16 +230,37 @@ final class StationSession implements Endpoint<Message> {
         }
         if (admission != Admission.ACCEPTED) {
             state = State.REJECTED;
-            response = new DownloadResponse(admission, null);
+            response = new DownloadResponse(admission, null, 0);
             return;
         }
         handedOver = existing.get();
         state = State.SENDING;
-        response = new DownloadResponse(admission, handedOver.data());
-        LinkConfig downlink = connection.downlink().config();
-        long size = handedOver.data().sizeBytes();
-        sender = new ArqSender(service.scheduler(), service.config().arq(), downlink.framesFor(size),
-                sequence -> connection.sendDownlink(downlink.dataFrameBytes(size, sequence), new DataFrame(sequence)),
+        framing = new Framing(connection.downlink().config(), handedOver.data().sizeBytes(),
+                service.config().chunks());
+        int startFrame = 0;
+        if (service.config().resume().fromOffset() && handedOver.data().digest().equals(request.resumeDigest())) {
+            startFrame = Math.min(Math.max(0, request.resumeFromFrame()), framing.frames());
+        }
+        response = new DownloadResponse(admission, handedOver.data(), startFrame);
+        sender = downloadSender(0, FramePlan.range(startFrame, framing.frames()));
+    }
+
+    /** Stops the running round and starts repair round {@code next} over {@code plan}. */
+    private void startDownloadRound(int next, FramePlan plan) {
+        sender.stop();
+        framesSentEarlier += sender.framesSent();
+        framesRetransmittedEarlier += sender.framesRetransmitted();
+        round = next;
+        sender = downloadSender(next, plan);
+        sender.start();
+    }
+
+    private ArqSender downloadSender(int senderRound, FramePlan plan) {
+        return new ArqSender(service.scheduler(), service.config().arq(), plan,
+                frame -> {
+                    dataBytesSent += framing.payloadBytes(frame);
+                    return connection.sendDownlink(framing.frameBytes(frame), new DataFrame(frame, senderRound));
+                },
                 new ArqSender.Outcome() {
                     @Override
                     public void allAcknowledged() {
@@ -230,8 +276,24 @@ final class StationSession implements Endpoint<Message> {
     }
 
     private void onTerminalComplete() {
-        if (state == State.RECEIVING && receiver.isComplete()) {
-            boolean matched = !receiver.isDamaged() && backup.data().verifiesAgainst(backup.data().digest());
+        if (state == State.RECEIVING) {
+            if (!receiver.isComplete()) {
+                // A complete command of an earlier round, overtaken by the repair request: repeat it.
+                if (response instanceof RepairRequest) {
+                    sendControl(response);
+                }
+                return;
+            }
+            BitSet failed = receiver.failedChunks();
+            if (!failed.isEmpty() && round < service.config().chunks().repairRounds()) {
+                round++;
+                receiver.discard(failed);
+                response = new RepairRequest(round, failed);
+                sendControl(response);
+                return;
+            }
+            boolean matched = failed.isEmpty() && !receiver.isDamaged()
+                    && backup.data().verifiesAgainst(backup.data().digest());
             integrity.accept(matched);
             if (!matched) {
                 // A damaged object is never committed: the staging space goes back, the old copy stays.
@@ -261,7 +323,10 @@ final class StationSession implements Endpoint<Message> {
         if (sender != null) {
             sender.stop();
         }
-        if (reservation != null) {
+        if (state == State.RECEIVING && service.config().resume().fromOffset() && reservation.isActive()) {
+            // Kept for a resumed upload on another connection; released when its hold ends.
+            service.park(station, backup.phoneNumber(), backup.data().digest(), reservation, receiver);
+        } else if (reservation != null) {
             store.release(reservation);
         }
         if (state == State.CONFIRMED && handedOver != null && station.config().clearAfterDownload()
@@ -276,10 +341,15 @@ final class StationSession implements Endpoint<Message> {
     }
 
     long dataFramesSent() {
-        return sender == null ? 0 : sender.framesSent();
+        return framesSentEarlier + (sender == null ? 0 : sender.framesSent());
     }
 
     long dataFramesRetransmitted() {
-        return sender == null ? 0 : sender.framesRetransmitted();
+        return framesRetransmittedEarlier + (sender == null ? 0 : sender.framesRetransmitted());
+    }
+
+    /** User data bytes the station's data frames carried in this session (a download). */
+    long dataBytesSent() {
+        return dataBytesSent;
     }
 }

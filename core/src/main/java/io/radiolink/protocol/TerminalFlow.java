@@ -38,6 +38,17 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     private IntegrityCheck integrity = IntegrityCheck.NOT_CHECKED;
     private boolean completeSent;
     private FlowOutcome decided;
+    private int attempt = 1;
+    private long chunksRepaired;
+    /** Counts of the connections and control senders of attempts that ended. */
+    private long controlSent;
+    private long controlRetransmitted;
+    private long uplinkSent;
+    private long uplinkLost;
+    private long uplinkCorrupted;
+    private long downlinkSent;
+    private long downlinkLost;
+    private long downlinkCorrupted;
     private FlowRecord record;
     private StationEffect stationEffect = StationEffect.NONE;
     String password;
@@ -91,6 +102,36 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         finish(FlowOutcome.ACCESS_FAILED);
     }
 
+    /** Waits the back-off ({@link ResumeConfig}) and asks for another connection. */
+    private void reconnectLater() {
+        ResumeConfig resume = service.config().resume();
+        double jitter = resume.jitter() == 0.0 ? 0.0
+                : resume.jitter() * (2.0 * service.backoffs(station).nextDouble() - 1.0);
+        double delay = resume.backoffSeconds(attempt) * (1.0 + jitter);
+        enterPhase(FlowPhase.BACKOFF);
+        scheduler.schedule(delay, this::reconnect);
+    }
+
+    private void reconnect() {
+        attempt++;
+        beforeReconnect();
+        decided = null;
+        completeSent = false;
+        connection = null;
+        session = null;
+        control = null;
+        enterPhase(FlowPhase.SETUP);
+        station.cell().connect(this);
+    }
+
+    /** Called before the terminal asks for another connection: keep what a resumed transfer needs. */
+    void beforeReconnect() {}
+
+    /** Counts the chunks of a repair round. */
+    final void repairing(int chunks) {
+        chunksRepaired += chunks;
+    }
+
     @Override
     public final void established(Connection<Message> established) {
         connection = established;
@@ -116,6 +157,12 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     /** Bytes of user data transferred or announced so far. */
     abstract long userDataBytes();
+
+    /** User data bytes the flow's data frames carried, every attempt and retransmission included. */
+    abstract long dataBytesSent();
+
+    /** The user data bytes the receiver still lacked when the flow began. */
+    abstract long bytesNeeded();
 
     abstract long dataFramesSent();
 
@@ -182,8 +229,11 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         service.listener().phaseChanged(this, next, now);
     }
 
+    /** Adds the time since the phase began to the phase's total (a phase may be entered again). */
     private void closePhase(double now) {
-        phaseSeconds[phase.ordinal()] = now - phaseStartedAtSeconds;
+        double spent = now - phaseStartedAtSeconds;
+        double before = phaseSeconds[phase.ordinal()];
+        phaseSeconds[phase.ordinal()] = Double.isNaN(before) ? spent : before + spent;
     }
 
     /** Records the outcome of the receiver's digest check. */
@@ -214,7 +264,34 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
             control.answered();
             stopTransfer();
         }
-        finish(decided);
+        tally();
+        if (reconnects(decided)) {
+            reconnectLater();
+        } else {
+            finish(decided);
+        }
+    }
+
+    /**
+     * True if an attempt that ended with {@code outcome} is followed by another: a radio link failure or
+     * a timeout, attempts left, and the terminal had not sent its complete command (after which it could
+     * not tell whether to send again; a backup learns its outcome on the next contact instead).
+     */
+    private boolean reconnects(FlowOutcome outcome) {
+        return (outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.RETRIES_EXHAUSTED)
+                && attempt < service.config().resume().attempts() && !completeSent;
+    }
+
+    /** Adds the ended connection's and control sender's counts to the flow's. */
+    private void tally() {
+        controlSent += control.messagesSent();
+        controlRetransmitted += control.messagesRetransmitted();
+        uplinkSent += connection.uplink().unitsSent();
+        uplinkLost += connection.uplink().unitsLost();
+        uplinkCorrupted += connection.uplink().unitsCorrupted();
+        downlinkSent += connection.downlink().unitsSent();
+        downlinkLost += connection.downlink().unitsLost();
+        downlinkCorrupted += connection.downlink().unitsCorrupted();
     }
 
     private void stationEffect(StationEffect effect) {
@@ -224,18 +301,13 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     private void finish(FlowOutcome outcome) {
         double now = scheduler.nowSeconds();
         closePhase(now);
+        long sent = dataBytesSent();
+        long useful = outcome.isSuccess() ? bytesNeeded() : 0;
         record = new FlowRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
                 outcome, stationEffect, phase, startSeconds, now, userDataBytes(), integrity,
-                PhaseTimes.of(phaseSeconds),
-                dataFramesSent(), dataFramesRetransmitted(),
-                control == null ? 0 : control.messagesSent(),
-                control == null ? 0 : control.messagesRetransmitted(),
-                connection == null ? 0 : connection.uplink().unitsSent(),
-                connection == null ? 0 : connection.uplink().unitsLost(),
-                connection == null ? 0 : connection.downlink().unitsSent(),
-                connection == null ? 0 : connection.downlink().unitsLost(),
-                connection == null ? 0 : connection.uplink().unitsCorrupted(),
-                connection == null ? 0 : connection.downlink().unitsCorrupted());
+                PhaseTimes.of(phaseSeconds), dataFramesSent(), dataFramesRetransmitted(),
+                controlSent, controlRetransmitted, uplinkSent, uplinkLost, downlinkSent, downlinkLost,
+                uplinkCorrupted, downlinkCorrupted, attempt, sent, sent - useful, chunksRepaired);
         service.flowEnded(terminal);
         finished(outcome, completeSent);
         service.listener().flowEnded(this, record);

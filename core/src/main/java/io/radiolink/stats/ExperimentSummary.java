@@ -187,6 +187,9 @@ public record ExperimentSummary(
         List<DurationHistogram> histograms = new ArrayList<>();
         long viewDiffers = 0;
         long bytes = 0;
+        long dataBytesSent = 0;
+        long bytesInVain = 0;
+        long chunksRepaired = 0;
         for (ReplicationResult result : sorted) {
             FlowStatistics statistics = result.flowsOf(kind);
             perReplication.add(statistics);
@@ -194,6 +197,9 @@ public record ExperimentSummary(
             histograms.add(statistics.completionHistogram());
             viewDiffers += statistics.stationViewDiffers();
             bytes += statistics.successfulUserDataBytes();
+            dataBytesSent += statistics.dataBytesSent();
+            bytesInVain += statistics.bytesInVain();
+            chunksRepaired += statistics.chunksRepaired();
         }
         Map<FlowPhase, Estimate> phases = new EnumMap<>(FlowPhase.class);
         for (FlowPhase phase : FlowPhase.values()) {
@@ -202,7 +208,10 @@ public record ExperimentSummary(
         return new FlowSummary(ResultMaps.sum(FlowOutcome.class, outcomes), viewDiffers, bytes,
                 estimate(perReplication, FlowStatistics::completionMeanSeconds, confidence), phases,
                 estimate(perReplication, FlowStatistics::failureShare, confidence),
-                DurationHistogram.merge(histograms));
+                DurationHistogram.merge(histograms),
+                estimate(perReplication, FlowStatistics::meanAttemptsPerSuccess, confidence),
+                estimate(perReplication, FlowStatistics::bytesInVainPerFlow, confidence),
+                dataBytesSent, bytesInVain, chunksRepaired);
     }
 
     private static SortedMap<String, CellSummary> cellSummaries(List<ReplicationResult> sorted, double confidence) {

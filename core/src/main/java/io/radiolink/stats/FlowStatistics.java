@@ -17,6 +17,10 @@ import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
  * @param completionHistogram the same durations, for percentiles
  * @param phaseSeconds for every phase, the time spent in it by the counted flows that entered it
  * @param successfulUserDataBytes the user data bytes of the successful flows
+ * @param successAttempts the connection attempts of the successful flows (count, mean, variance, ...)
+ * @param dataBytesSent user data bytes the counted flows' data frames carried ({@code FlowRecord.dataBytesSent})
+ * @param bytesInVain the part of them sent in vain ({@code FlowRecord.bytesInVain})
+ * @param chunksRepaired chunks the counted flows sent again in repair rounds
  */
 public record FlowStatistics(
         Map<FlowOutcome, Long> outcomes,
@@ -24,7 +28,11 @@ public record FlowStatistics(
         StatisticalSummaryValues completionSeconds,
         DurationHistogram completionHistogram,
         Map<FlowPhase, StatisticalSummaryValues> phaseSeconds,
-        long successfulUserDataBytes) implements Serializable {
+        long successfulUserDataBytes,
+        StatisticalSummaryValues successAttempts,
+        long dataBytesSent,
+        long bytesInVain,
+        long chunksRepaired) implements Serializable {
 
     /** Copies the maps and checks that the counts agree with each other. */
     public FlowStatistics {
@@ -43,6 +51,15 @@ public record FlowStatistics(
         }
         if (successfulUserDataBytes < 0) {
             throw new IllegalArgumentException("successfulUserDataBytes must be >= 0, was " + successfulUserDataBytes);
+        }
+        Objects.requireNonNull(successAttempts, "successAttempts");
+        if (successAttempts.getN() != successes) {
+            throw new IllegalArgumentException("attempts of " + successAttempts.getN() + " flows for " + successes
+                    + " successes");
+        }
+        if (dataBytesSent < 0 || bytesInVain < 0 || bytesInVain > dataBytesSent || chunksRepaired < 0) {
+            throw new IllegalArgumentException("need 0 <= bytesInVain (" + bytesInVain + ") <= dataBytesSent ("
+                    + dataBytesSent + ") and chunksRepaired (" + chunksRepaired + ") >= 0");
         }
     }
 
@@ -65,6 +82,17 @@ public record FlowStatistics(
     /** The mean duration of the successful flows, NaN if there were none. */
     public double completionMeanSeconds() {
         return completionSeconds.getMean();
+    }
+
+    /** The mean number of connection attempts of the successful flows, NaN if there were none. */
+    public double meanAttemptsPerSuccess() {
+        return successAttempts.getMean();
+    }
+
+    /** Bytes sent in vain per counted flow, NaN if there were none. */
+    public double bytesInVainPerFlow() {
+        long flows = flows();
+        return flows == 0 ? Double.NaN : (double) bytesInVain / flows;
     }
 
     /** The mean time spent in {@code phase} by the counted flows that entered it, NaN if none did. */

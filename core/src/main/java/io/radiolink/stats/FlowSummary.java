@@ -18,6 +18,11 @@ import java.util.Objects;
  * @param phaseSeconds for every phase, the estimate of the mean time spent in it
  * @param failureShare the estimate of the share of flows that did not succeed
  * @param completionHistogram the completion times of every replication merged
+ * @param attemptsPerSuccess the estimate of the mean number of connection attempts of a successful flow
+ * @param bytesInVainPerFlow the estimate of the bytes sent in vain per flow
+ * @param dataBytesSent user data bytes carried by data frames, summed
+ * @param bytesInVain bytes sent in vain, summed
+ * @param chunksRepaired chunks sent again in repair rounds, summed
  */
 public record FlowSummary(
         Map<FlowOutcome, Long> outcomes,
@@ -26,7 +31,12 @@ public record FlowSummary(
         Estimate completionSeconds,
         Map<FlowPhase, Estimate> phaseSeconds,
         Estimate failureShare,
-        DurationHistogram completionHistogram) implements Serializable {
+        DurationHistogram completionHistogram,
+        Estimate attemptsPerSuccess,
+        Estimate bytesInVainPerFlow,
+        long dataBytesSent,
+        long bytesInVain,
+        long chunksRepaired) implements Serializable {
 
     /** Copies the maps and checks for nulls. */
     public FlowSummary {
@@ -35,6 +45,8 @@ public record FlowSummary(
         phaseSeconds = ResultMaps.complete(FlowPhase.class, phaseSeconds, "phaseSeconds");
         Objects.requireNonNull(failureShare, "failureShare");
         Objects.requireNonNull(completionHistogram, "completionHistogram");
+        Objects.requireNonNull(attemptsPerSuccess, "attemptsPerSuccess");
+        Objects.requireNonNull(bytesInVainPerFlow, "bytesInVainPerFlow");
     }
 
     /** The number of counted flows over every replication. */

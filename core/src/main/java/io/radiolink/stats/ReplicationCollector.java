@@ -353,6 +353,10 @@ public final class ReplicationCollector
         final Histogram completionHistogram = DurationHistogram.newRecorder();
         final SummaryStatistics[] phases = new SummaryStatistics[PHASES.length];
         long successfulUserDataBytes;
+        final SummaryStatistics successAttempts = new SummaryStatistics();
+        long dataBytesSent;
+        long bytesInVain;
+        long chunksRepaired;
 
         KindAccumulator() {
             for (FlowPhase phase : PHASES) {
@@ -369,7 +373,11 @@ public final class ReplicationCollector
                 completion.addValue(record.durationSeconds());
                 DurationHistogram.record(completionHistogram, record.durationSeconds());
                 successfulUserDataBytes += record.userDataBytes();
+                successAttempts.addValue(record.attempts());
             }
+            dataBytesSent += record.dataBytesSent();
+            bytesInVain += record.bytesInVain();
+            chunksRepaired += record.chunksRepaired();
             for (FlowPhase phase : PHASES) {
                 if (record.phaseTimes().entered(phase)) {
                     phases[phase.ordinal()].addValue(record.phaseTimes().seconds(phase));
@@ -384,7 +392,7 @@ public final class ReplicationCollector
             }
             return new FlowStatistics(ResultMaps.counts(FlowOutcome.class, outcomes), stationViewDiffers,
                     summary(completion), DurationHistogram.copyOf(completionHistogram), phaseSeconds,
-                    successfulUserDataBytes);
+                    successfulUserDataBytes, summary(successAttempts), dataBytesSent, bytesInVain, chunksRepaired);
         }
     }
 

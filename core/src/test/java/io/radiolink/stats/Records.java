@@ -30,6 +30,10 @@ final class Records {
     private long uplinkUnitsLost;
     private long downlinkUnitsSent;
     private long downlinkUnitsLost;
+    private int attempts = 1;
+    private long dataBytesSent;
+    private long bytesInVain;
+    private long chunksRepaired;
 
     private Records(FlowKind kind, FlowOutcome outcome, double startSeconds, double endSeconds) {
         this.kind = kind;
@@ -58,11 +62,11 @@ final class Records {
         return this;
     }
 
-    /** Seconds in SETUP, REQUEST, TRANSFER, COMPLETE, RELEASE; NaN for a phase not entered. */
+    /** Seconds in SETUP, REQUEST, TRANSFER, COMPLETE, RELEASE, BACKOFF; NaN or missing: not entered. */
     Records phases(double... secondsByOrdinal) {
         phases.clear();
         for (FlowPhase phase : FlowPhase.values()) {
-            double seconds = secondsByOrdinal[phase.ordinal()];
+            double seconds = phase.ordinal() < secondsByOrdinal.length ? secondsByOrdinal[phase.ordinal()] : Double.NaN;
             if (!Double.isNaN(seconds)) {
                 phases.put(phase, seconds);
             }
@@ -94,12 +98,29 @@ final class Records {
         return this;
     }
 
+    Records attempts(int value) {
+        attempts = value;
+        return this;
+    }
+
+    /** User data bytes sent, and the part of them sent in vain. */
+    Records dataBytes(long sent, long inVain) {
+        dataBytesSent = sent;
+        bytesInVain = inVain;
+        return this;
+    }
+
+    Records chunksRepaired(long value) {
+        chunksRepaired = value;
+        return this;
+    }
+
     FlowRecord build() {
         PhoneNumber number = PhoneNumber.of("0100");
         return new FlowRecord(0, kind, number, number, "cell-a", outcome, effect, FlowPhase.RELEASE, startSeconds,
                 endSeconds, userDataBytes, integrity, PhaseTimes.of(phases), dataFramesSent, dataFramesRetransmitted,
                 controlMessagesSent, controlMessagesRetransmitted, uplinkUnitsSent, uplinkUnitsLost, downlinkUnitsSent,
-                downlinkUnitsLost);
+                downlinkUnitsLost, 0, 0, attempts, dataBytesSent, bytesInVain, chunksRepaired);
     }
 
     /** Tells the collector of the flow's start and end, as {@code BackupService} would (flow objects unused). */

@@ -1,0 +1,62 @@
+package io.radiolink.protocol;
+
+import io.radiolink.radio.Checks;
+
+/**
+ * Reconnection after a radio link failure or a timeout, and resuming the transfer where it stopped.
+ *
+ * <p>A flow whose connection ends with {@link FlowOutcome#LINK_DROPPED} or
+ * {@link FlowOutcome#RETRIES_EXHAUSTED} while it has attempts left waits a back-off and connects again;
+ * any other outcome (including a blocked or failed reconnection) ends the flow. The back-off before
+ * attempt {@code k + 1} (k = 1, 2, ...) is
+ * {@code min(maxBackoffSeconds, backoffSeconds * backoffMultiplier^(k-1)) * (1 + jitter * (2U - 1))}
+ * with U uniform in [0, 1): its mean is the unjittered value.
+ *
+ * <p>With {@code fromOffset} the new connection resumes from the receiver's verified prefix: the station
+ * keeps a partial upload (its staging space and the chunks it verified) for {@code holdSeconds} after a
+ * connection ends, and a downloading terminal keeps what it received while its flow lasts. Without it
+ * every attempt starts again from byte 0 and the station keeps nothing.
+ *
+ * @param attempts connection attempts per flow, >= 1; 1 means no reconnection
+ * @param backoffSeconds back-off before the second attempt, finite, >= 0
+ * @param backoffMultiplier growth of the back-off per further attempt, finite, >= 1
+ * @param maxBackoffSeconds cap of the unjittered back-off, finite, >= {@code backoffSeconds}
+ * @param jitter relative spread of the back-off, in [0, 1]
+ * @param fromOffset resume from the receiver's verified prefix (true) or restart from zero (false)
+ * @param holdSeconds how long the station keeps a partial upload after its connection ended, finite, >= 0
+ */
+public record ResumeConfig(int attempts, double backoffSeconds, double backoffMultiplier,
+        double maxBackoffSeconds, double jitter, boolean fromOffset, double holdSeconds) {
+
+    /** One attempt per flow: the claims' behaviour. */
+    public static final ResumeConfig OFF = new ResumeConfig(1, 0, 1, 0, 0, false, 0);
+
+    /** Validates the fields. */
+    public ResumeConfig {
+        Checks.atLeast("attempts", attempts, 1);
+        Checks.nonNegative("backoffSeconds", backoffSeconds);
+        if (!(backoffMultiplier >= 1.0 && backoffMultiplier < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("backoffMultiplier must be finite and >= 1, was " + backoffMultiplier);
+        }
+        Checks.nonNegative("maxBackoffSeconds", maxBackoffSeconds);
+        if (maxBackoffSeconds < backoffSeconds) {
+            throw new IllegalArgumentException("maxBackoffSeconds must be >= backoffSeconds (" + backoffSeconds
+                    + "), was " + maxBackoffSeconds);
+        }
+        Checks.probability("jitter", jitter);
+        Checks.nonNegative("holdSeconds", holdSeconds);
+    }
+
+    /** The unjittered back-off before attempt {@code attempt + 1}, for {@code attempt} >= 1. */
+    public double backoffSeconds(int attempt) {
+        if (backoffSeconds == 0.0) {
+            return 0.0;
+        }
+        return Math.min(maxBackoffSeconds, backoffSeconds * Math.pow(backoffMultiplier, attempt - 1));
+    }
+
+    /** True if a failed connection may be followed by another one. */
+    public boolean reconnects() {
+        return attempts > 1;
+    }
+}
