@@ -184,6 +184,15 @@ public final class BackupStore {
         return parked.size();
     }
 
+    /** Bytes reserved by partial uploads parked between connections (part of {@link #stagedBytes()}). */
+    public long parkedBytes() {
+        long bytes = 0;
+        for (Reservation reservation : parked) {
+            bytes += reservation.bytes();
+        }
+        return bytes;
+    }
+
     /** Bytes reserved by backups in progress, parked partial uploads included. */
     public long stagedBytes() {
         return stagedBytes;

@@ -108,21 +108,24 @@ final class DownloadFlow extends TerminalFlow {
         control.send(new TerminalComplete());
     }
 
-    /** Keeps the verified prefix of the object for the next connection (with resume), or nothing. */
+    /**
+     * Keeps the verified prefix of the object for the next connection (with resume), or nothing. A
+     * connection that ended before its response keeps what an earlier one held.
+     */
     @Override
     void beforeReconnect() {
         dataBytesSentEarlier += session.dataBytesSent();
         framesSentEarlier += session.dataFramesSent();
         framesRetransmittedEarlier += session.dataFramesRetransmitted();
-        if (service.config().resume().fromOffset() && announced != null) {
+        if (!service.config().resume().fromOffset()) {
+            held = null;
+            heldDigest = null;
+            heldFrames = 0;
+        } else if (framing != null) {
             held = receiver;
             heldDigest = announced.digest();
             heldFrames = receiver.verifiedPrefixFrames();
             held.keepPrefix(heldFrames);
-        } else {
-            held = null;
-            heldDigest = null;
-            heldFrames = 0;
         }
         receiver = new ArqReceiver();
         framing = null;

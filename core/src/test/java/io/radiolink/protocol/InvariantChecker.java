@@ -69,6 +69,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         boolean clearSeen;
         /** The station challenged this flow's request (so the number was not locked when it arrived). */
         boolean challenged;
+        /** When the flow's current connection attempt began (its start, or the end of a back-off). */
+        double attemptStartSeconds;
+        /** Connection attempts so far, and back-offs entered. */
+        int attempts = 1;
+        int backoffs;
+        /** The data the last accepted download response of this flow announced. */
+        UserData announced;
 
         Tracked(Flow flow) {
             this.flow = flow;
@@ -102,6 +109,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         final Map<PhoneNumber, Double> lockedUntil = new TreeMap<>();
         /** Per number: the times of every failed attempt (a wrong password on a stored copy, not locked). */
         final Map<PhoneNumber, List<Double>> failureTimes = new TreeMap<>();
+        /** Per number: the data of the last backup whose data frames went on the air to this station. */
+        final Map<PhoneNumber, UserData> lastUpload = new TreeMap<>();
 
         Watched(BaseStation station) {
             this.station = station;
@@ -133,14 +142,19 @@ final class InvariantChecker implements FlowListener, AirListener {
     /** The number of the event running (1 for the first); 0 while the model is built. */
     private long event;
     private AuthConfig auth = AuthConfig.CLAIMED;
+    private ResumeConfig resume = ResumeConfig.OFF;
 
     InvariantChecker(long seed) {
         this.seed = seed;
     }
 
-    /** The run's authentication scheme and lock-out (default: the claims' password in the request). */
-    void expectAuth(AuthConfig config) {
-        this.auth = Objects.requireNonNull(config, "config");
+    /**
+     * The run's authentication scheme and lock-out (default: the claims' password in the request) and its
+     * reconnection (default: none).
+     */
+    void expectProtocol(ProtocolConfig config) {
+        this.auth = config.auth();
+        this.resume = config.resume();
     }
 
     private boolean challengeResponse() {
@@ -211,11 +225,17 @@ final class InvariantChecker implements FlowListener, AirListener {
                 continue;
             }
             for (Tracked t : active.values()) {
-                if (t.flow.station() == w.station) {
+                // A flow backing off holds no connection: it meets the outage when it reconnects.
+                if (t.flow.station() == w.station && t.flow.phase() != FlowPhase.BACKOFF) {
                     violation(t, "still running at the end of the event in which its station went down");
                 }
             }
-            check(w.store().stagedBytes() == 0, null, () -> w.station + " still stages "
+            // Parked partial uploads survive an outage of a persistent store; a volatile one loses them.
+            if (!w.volatileStore() && w.store().parkedReservations() > 0) {
+                increment("parked partial uploads kept through an outage (persistent store)");
+            }
+            check(w.store().stagedBytes() == (w.volatileStore() ? 0 : w.store().parkedBytes()), null,
+                    () -> w.station + " still stages "
                     + w.store().stagedBytes() + " B at the end of the event in which it went down");
             if (w.volatileStore()) {
                 check(w.store().committedCopies().isEmpty(), null, () -> w.station + " has a volatile store but"
@@ -266,6 +286,7 @@ final class InvariantChecker implements FlowListener, AirListener {
         Tracked t = new Tracked(flow);
         t.startedWhileDown = flow.station().cell().isDown();
         t.startEvent = event;
+        t.attemptStartSeconds = timeSeconds;
         check(!flows.containsKey(flow.id()), t, () -> "started twice");
         check(flow.kind() == FlowKind.BACKUP || !t.heldDataAtStart, t,
                 () -> "a download started on a terminal that already holds data");
@@ -285,14 +306,34 @@ final class InvariantChecker implements FlowListener, AirListener {
         if (phase == FlowPhase.REQUEST) {
             // The connection was just established; the flow's request is the next unit on the air.
             t.connected = true;
+            t.responded = false;
+            t.challenged = false;
             awaitingRequest = t;
             countConcurrency(t);
+        } else if (phase == FlowPhase.BACKOFF) {
+            t.backoffs++;
+            increment("back-offs");
+            check(resume.reconnects() && t.attempts < resume.attempts(), t, () -> "backs off after attempt "
+                    + t.attempts + " with " + resume);
+        } else if (phase == FlowPhase.SETUP) {
+            // A reconnection: a new attempt, judged like a flow that starts now.
+            t.attempts++;
+            check(t.attempts == t.backoffs + 1, t, () -> "attempt " + t.attempts + " after " + t.backoffs
+                    + " back-offs");
+            t.startedWhileDown = flow.station().cell().isDown();
+            t.startEvent = event;
+            t.attemptStartSeconds = timeSeconds;
+            t.releaseEvent = -1;
+            t.connected = false;
+            increment("reconnections");
+            return;
         } else if (phase == FlowPhase.TRANSFER) {
             t.transferSeconds = timeSeconds;
         } else if (phase == FlowPhase.RELEASE) {
             t.releaseEvent = event; // the terminal decided its outcome
         }
-        check(!flow.station().cell().isDown(), t, () -> "entered " + phase + " while its station is down");
+        check(phase == FlowPhase.BACKOFF || !flow.station().cell().isDown(), t,
+                () -> "entered " + phase + " while its station is down");
     }
 
     @Override
@@ -309,6 +350,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         increment("outcome " + record.kind() + " " + record.outcome());
         increment("effect " + record.kind() + " " + record.stationEffect());
         checkRecordMatchesFlow(t, record);
+        check(record.attempts() == t.attempts && record.attempts() <= resume.attempts()
+                && record.phaseTimes().entered(FlowPhase.BACKOFF) == (t.attempts > 1), t,
+                () -> "record says " + record.attempts() + " attempts, the checker saw " + t.attempts + " (allowed "
+                        + resume.attempts() + "), BACKOFF entered: " + record.phaseTimes().entered(FlowPhase.BACKOFF));
+        if (t.attempts > 1) {
+            increment("flows with more than one attempt, " + record.outcome());
+        }
         checkStationView(t, record);
         checkOutage(t, record);
         if (record.outcome() == FlowOutcome.ACCESS_FAILED) {
@@ -336,10 +384,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         boolean atTheOutage = down && w.downEvent == event;
         if (t.startedWhileDown) {
             increment("attempts while the station is down");
-            check(event == t.startEvent && record.endSeconds() == record.startSeconds()
+            check(event == t.startEvent && record.endSeconds() == t.attemptStartSeconds
                     && (outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.PASSWORD_NOT_ENTERED), t,
                     () -> "started while its station is down but ended " + outcome + " at " + record.endSeconds()
-                            + " s (started " + record.startSeconds() + " s), not STATION_DOWN at once");
+                            + " s (attempt started " + t.attemptStartSeconds + " s), not STATION_DOWN at once");
         }
         if (outcome == FlowOutcome.STATION_DOWN) {
             check(down, t, () -> "ended STATION_DOWN while its station is up");
@@ -402,7 +450,8 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(!committed && t.committedVersion == null, t, () -> "INTEGRITY_MISMATCH but the backup committed ("
                     + record.stationEffect() + ", version " + t.committedVersion + ")");
         }
-        if (record.outcome() == FlowOutcome.AUTH_REJECTED || record.outcome() == FlowOutcome.STORAGE_FULL) {
+        if ((record.outcome() == FlowOutcome.AUTH_REJECTED || record.outcome() == FlowOutcome.STORAGE_FULL)
+                && record.attempts() == 1) {
             check(record.dataFramesSent() == 0, t, () -> "rejected with " + record.outcome() + " but "
                     + record.dataFramesSent() + " data frames were sent");
         }
@@ -414,11 +463,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         StationEffect effect = record.stationEffect();
         FlowOutcome outcome = record.outcome();
         if (outcome == FlowOutcome.AUTH_REJECTED || outcome == FlowOutcome.NO_BACKUP) {
-            check(t.dataFramesToTerminal == 0 && record.dataFramesSent() == 0, t, () -> outcome + " but "
-                    + t.dataFramesToTerminal + " data frames went on the air to it (record: "
-                    + record.dataFramesSent() + ")");
+            // An earlier attempt of a reconnecting flow may have been accepted; its data was never stored.
+            check(record.attempts() > 1 || t.dataFramesToTerminal == 0 && record.dataFramesSent() == 0, t,
+                    () -> outcome + " but " + t.dataFramesToTerminal + " data frames went on the air to it (record: "
+                            + record.dataFramesSent() + ")");
             check(held.isEmpty(), t, () -> outcome + " but its terminal holds " + held.get());
-            check(t.handedOver == null, t, () -> outcome + " but the station handed over a copy");
+            check(record.attempts() > 1 || t.handedOver == null, t,
+                    () -> outcome + " but the station handed over a copy");
         }
         if (outcome == FlowOutcome.INTEGRITY_MISMATCH) {
             check(held.isEmpty(), t, () -> "INTEGRITY_MISMATCH but its terminal stored " + held.get());
@@ -496,6 +547,9 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(!String.valueOf(unit).contains(t.password), t, () -> "under challenge-response the typed password"
                     + " went on the air: " + unit + " from " + sender);
         }
+        if (unit instanceof Message.RepairRequest) {
+            increment("repair requests on the air");
+        }
         if (unit instanceof Challenge && sender == Side.STATION) {
             increment("challenges on the air");
             check(challengeResponse(), t, () -> "a Challenge under " + auth.mode());
@@ -513,9 +567,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         } else if (unit instanceof BackupResponse response && !t.responded) {
             t.responded = true;
             checkBackupAdmission(t, response.admission());
+            checkBackupResume(t, response);
         } else if (unit instanceof DownloadResponse response && !t.responded) {
             t.responded = true;
+            checkDownloadResume(t, response);
             checkDownloadAdmission(t, response);
+        } else if (unit instanceof DataFrame && sender == Side.TERMINAL) {
+            watched(t).lastUpload.put(t.flow.addressedNumber(), t.backupData);
         } else if (unit instanceof DataFrame && sender == Side.STATION) {
             t.dataFramesToTerminal++;
             check(t.flow.kind() == FlowKind.DOWNLOAD && t.handedOver != null, t,
@@ -550,6 +608,34 @@ final class InvariantChecker implements FlowListener, AirListener {
                     + "', which does not match the stored copy's");
         } else {
             violation(t, "a backup answered with " + admission);
+        }
+    }
+
+    /**
+     * Resume: a backup resumes from a frame other than 0 only with resume on, and only the upload of
+     * the same data that last sent data frames to this station under the number (so a partial upload of
+     * other data is never continued).
+     */
+    private void checkBackupResume(Tracked t, BackupResponse response) {
+        if (response.resumeFromFrame() == 0) {
+            return;
+        }
+        increment("backups resumed from a partial upload");
+        UserData last = watched(t).lastUpload.get(t.flow.addressedNumber());
+        check(resume.fromOffset() && response.admission() == Admission.ACCEPTED && t.backupData.equals(last), t,
+                () -> "resumed from frame " + response.resumeFromFrame() + " (" + response.admission() + ", "
+                        + resume + ") but the last upload of the number carried " + last);
+    }
+
+    /** Resume: a download starts past frame 0 only with resume on, on the object it was receiving before. */
+    private void checkDownloadResume(Tracked t, DownloadResponse response) {
+        if (response.admission() == Admission.ACCEPTED && response.startFrame() > 0) {
+            increment("downloads resumed");
+            check(resume.fromOffset() && response.data().equals(t.announced), t, () -> "resumed at frame "
+                    + response.startFrame() + " of " + response.data() + " but was receiving " + t.announced);
+        }
+        if (response.admission() == Admission.ACCEPTED) {
+            t.announced = response.data();
         }
     }
 

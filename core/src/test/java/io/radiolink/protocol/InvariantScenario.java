@@ -156,6 +156,21 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                                     + " %d transmissions", access.slotSeconds(), access.preambles(),
                                     access.backoffWindowSlots(), access.maxAttempts())));
         }
+        // Chunks and resume, drawn last for the same reason.
+        ChunkConfig chunks = random.nextBoolean() ? ChunkConfig.WHOLE_OBJECT
+                // Sometimes a multiple of the payload, sometimes not (chunks framed on their own).
+                : ChunkConfig.of(random.nextBoolean() ? (long) payloadBytes * (1 + random.nextInt(6))
+                        : (long) Math.max(1, payloadBytes * uniform(random, 0.3, 5.0)), random.nextInt(4));
+        ResumeConfig resume = ResumeConfig.OFF;
+        if (random.nextBoolean()) {
+            double backoff = uniform(random, 0.0, 5.0);
+            resume = new ResumeConfig(2 + random.nextInt(4), backoff, uniform(random, 1.0, 3.0),
+                    backoff * uniform(random, 1.0, 4.0), random.nextDouble(), random.nextBoolean(),
+                    uniform(random, 0.0, 120.0));
+        }
+        protocol = protocol.withChunks(chunks).withResume(resume);
+        summary.append(String.format(Locale.ROOT, "; chunks %d B repair rounds %d; resume %s", chunks.chunkBytes(),
+                chunks.repairRounds(), resume));
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
     }
 
@@ -279,7 +294,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .flowListener(checker)
                 .airListener(checker)
                 .script(checker::attach);
-        checker.expectAuth(protocol.auth());
+        checker.expectProtocol(protocol);
         stations.forEach(builder::station);
         return builder;
     }

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.TestFactory;
  * the other parameters of a seed are those it had before the two mechanisms existed.
  * After those, drawn last for the same reason: password in the request or challenge-response, with
  * or without lock-out (1-4 failures, 10-90 s), corruption per link (up to 0.2, undetected 0-1) and
- * random access per station (slot 0.01-0.1 s, 1-8 preambles, back-off 1-8, 1-5 transmissions).
+ * random access per station (slot 0.01-0.1 s, 1-8 preambles, back-off 1-8, 1-5 transmissions). Last of
+ * all, chunks in about half the scenarios (a multiple of the frame payload or not, 0-3 repair rounds)
+ * and reconnection in about half (2-5 attempts, back-off 0-5 s growing by 1-3 up to 1-4 times the first,
+ * any jitter, resume from the offset or not, partial uploads kept 0-120 s).
  *
  * <p><b>How the model is observed.</b> Only through the public API: {@link InvariantChecker} is the
  * run's flow listener and air listener, the builder's script hands it the stations, and the builder's
@@ -91,7 +94,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>Outages end flows exactly as documented: a flow ends with STATION_DOWN only while its station
  *       is down, either at once (a flow that starts while its station is down ends so at once, unless
  *       PASSWORD_NOT_ENTERED) or in the event the station went down, and never after having decided
- *       its outcome (entered RELEASE). Any other outcome, SUCCESS included, ends while the
+ *       its outcome (entered RELEASE). A flow backing off holds no connection and lives through an
+ *       outage. Any other outcome, SUCCESS included, ends while the
  *       station is down only in the event it went down, by a flow that entered RELEASE in an earlier
  *       event (a decided outcome stays). At the end of that event none of the station's flows is left
  *       and nothing is staged; no phase change and no unit on the air happens at a station that is
@@ -138,7 +142,13 @@ final class InvariantTest {
             "outcome BACKUP INTEGRITY_MISMATCH",
             "outcome DOWNLOAD INTEGRITY_MISMATCH",
             "right-password rejections while locked",
-            "challenges on the air");
+            "challenges on the air",
+            "repair requests on the air",
+            "reconnections",
+            "flows with more than one attempt, SUCCESS",
+            "backups resumed from a partial upload",
+            "downloads resumed",
+            "parked partial uploads kept through an outage (persistent store)");
 
     @TestFactory
     Stream<DynamicTest> randomizedScenarios_everyFlowAndStoreChange_keepSafetyInvariants() {
