@@ -35,6 +35,26 @@ final class DeterminismTest {
         assertTrue(run(42).stream().anyMatch(r -> r.uplinkUnitsLost() + r.downlinkUnitsLost() > 0));
     }
 
+    /** Chunks, repair rounds and reconnection with jittered back-off draw nothing outside the seed. */
+    @Test
+    void run_withChunksAndResume_sameRecordsOnEveryRunAndThread() throws Exception {
+        ProtocolConfig protocol = ModelHarness.PROTOCOL.withChunks(ChunkConfig.of(300, 2))
+                .withResume(new ResumeConfig(4, 0.5, 2, 4, 0.5, true, 30));
+        java.util.concurrent.Callable<List<FlowRecord>> job =
+                () -> new ModelHarness().seed(42).protocol(protocol).run(ScenarioFixture::build).records;
+        List<FlowRecord> alone = job.call();
+        assertTrue(alone.stream().anyMatch(r -> r.attempts() > 1), "the scenario reconnects");
+        assertNotEquals(run(42), alone);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<FlowRecord>>> parallel = List.of(pool.submit(job), pool.submit(job));
+            assertEquals(alone, parallel.get(0).get());
+            assertEquals(alone, parallel.get(1).get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void run_otherSeed_differentRecords() {
         assertNotEquals(run(42), run(43));
