@@ -27,20 +27,28 @@ import java.io.Serializable;
  * @param transferSeconds time in TRANSFER
  * @param completeSeconds time in COMPLETE
  * @param releaseSeconds time in RELEASE
+ * @param backoffSeconds time in BACKOFF, between a failed connection and the next attempt
  * @param uplinkUnitsSent units the terminal transmitted
  * @param uplinkUnitsLost of those, lost
  * @param uplinkRetransmissions the terminal's retransmissions
  * @param downlinkUnitsSent units the station transmitted
  * @param downlinkUnitsLost of those, lost
  * @param downlinkRetransmissions the station's retransmissions
+ * @param uplinkUnitsCorrupted units the terminal transmitted that were corrupted on the air
+ * @param downlinkUnitsCorrupted units the station transmitted that were corrupted on the air
+ * @param attempts connections the flow asked for
+ * @param dataBytesSent user-data bytes its data frames carried, every attempt and retransmission included
+ * @param bytesInVain the part of them that did not become the receiver's copy
+ * @param chunksRepaired chunks sent again in repair rounds
  */
 public record FlowRow(
         int point, int replication, long flowId, String kind, String terminalNumber, String addressedNumber,
         String stationId, String outcome, String stationEffect, String endPhase, double startSeconds,
         double endSeconds, long userDataBytes, String integrity, double setupSeconds, double requestSeconds,
-        double transferSeconds, double completeSeconds, double releaseSeconds, long uplinkUnitsSent,
-        long uplinkUnitsLost, long uplinkRetransmissions, long downlinkUnitsSent, long downlinkUnitsLost,
-        long downlinkRetransmissions) implements Serializable {
+        double transferSeconds, double completeSeconds, double releaseSeconds, double backoffSeconds,
+        long uplinkUnitsSent, long uplinkUnitsLost, long uplinkRetransmissions, long downlinkUnitsSent,
+        long downlinkUnitsLost, long downlinkRetransmissions, long uplinkUnitsCorrupted, long downlinkUnitsCorrupted,
+        int attempts, long dataBytesSent, long bytesInVain, long chunksRepaired) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,8 +60,10 @@ public record FlowRow(
                 record.startSeconds(), record.endSeconds(), record.userDataBytes(), record.integrity().name(),
                 record.phaseTimes().seconds(FlowPhase.SETUP), record.phaseTimes().seconds(FlowPhase.REQUEST),
                 record.phaseTimes().seconds(FlowPhase.TRANSFER), record.phaseTimes().seconds(FlowPhase.COMPLETE),
-                record.phaseTimes().seconds(FlowPhase.RELEASE), record.uplinkUnitsSent(), record.uplinkUnitsLost(),
-                record.uplinkRetransmissions(), record.downlinkUnitsSent(), record.downlinkUnitsLost(),
-                record.downlinkRetransmissions());
+                record.phaseTimes().seconds(FlowPhase.RELEASE), record.phaseTimes().seconds(FlowPhase.BACKOFF),
+                record.uplinkUnitsSent(), record.uplinkUnitsLost(), record.uplinkRetransmissions(),
+                record.downlinkUnitsSent(), record.downlinkUnitsLost(), record.downlinkRetransmissions(),
+                record.uplinkUnitsCorrupted(), record.downlinkUnitsCorrupted(), record.attempts(),
+                record.dataBytesSent(), record.bytesInVain(), record.chunksRepaired());
     }
 }

@@ -39,12 +39,19 @@ public final class FlowsCsvReporter implements Reporter {
             new Column("transfer_seconds", row -> Csv.number(row.transferSeconds())),
             new Column("complete_seconds", row -> Csv.number(row.completeSeconds())),
             new Column("release_seconds", row -> Csv.number(row.releaseSeconds())),
+            new Column("backoff_seconds", row -> Csv.number(row.backoffSeconds())),
             new Column("uplink_units_sent", row -> Long.toString(row.uplinkUnitsSent())),
             new Column("uplink_units_lost", row -> Long.toString(row.uplinkUnitsLost())),
             new Column("uplink_retransmissions", row -> Long.toString(row.uplinkRetransmissions())),
             new Column("downlink_units_sent", row -> Long.toString(row.downlinkUnitsSent())),
             new Column("downlink_units_lost", row -> Long.toString(row.downlinkUnitsLost())),
-            new Column("downlink_retransmissions", row -> Long.toString(row.downlinkRetransmissions())));
+            new Column("downlink_retransmissions", row -> Long.toString(row.downlinkRetransmissions())),
+            new Column("uplink_units_corrupted", row -> Long.toString(row.uplinkUnitsCorrupted())),
+            new Column("downlink_units_corrupted", row -> Long.toString(row.downlinkUnitsCorrupted())),
+            new Column("attempts", row -> Integer.toString(row.attempts())),
+            new Column("data_bytes_sent", row -> Long.toString(row.dataBytesSent())),
+            new Column("bytes_in_vain", row -> Long.toString(row.bytesInVain())),
+            new Column("chunks_repaired", row -> Long.toString(row.chunksRepaired())));
 
     /** The header: {@link FlowRow}'s components in declaration order, in snake_case. */
     public static final List<String> COLUMNS = TABLE.stream().map(Column::name).toList();

@@ -128,6 +128,11 @@ public final class JsonReporter implements Reporter {
             phases.set(phase.name(), estimate(flows.phaseSeconds().get(phase)));
         }
         json.put("successfulUserDataBytes", flows.successfulUserDataBytes());
+        json.set("attemptsPerSuccess", estimate(flows.attemptsPerSuccess()));
+        json.set("bytesInVainPerFlow", estimate(flows.bytesInVainPerFlow()));
+        json.put("dataBytesSent", flows.dataBytesSent());
+        json.put("bytesInVain", flows.bytesInVain());
+        json.put("chunksRepaired", flows.chunksRepaired());
         return json;
     }
 

@@ -63,6 +63,11 @@ final class SummaryMetrics {
                 rows.estimate(prefix + "phase." + key(phase) + "_time", SECONDS, flows.phaseSeconds().get(phase));
             }
             rows.count(prefix + "successful_user_data", "bytes", r -> r.flowsOf(kind).successfulUserDataBytes());
+            rows.estimate(prefix + "attempts_per_success", "attempts", flows.attemptsPerSuccess());
+            rows.estimate(prefix + "bytes_in_vain_per_flow", "bytes", flows.bytesInVainPerFlow());
+            rows.count(prefix + "data_bytes_sent", "bytes", r -> r.flowsOf(kind).dataBytesSent());
+            rows.count(prefix + "bytes_in_vain", "bytes", r -> r.flowsOf(kind).bytesInVain());
+            rows.count(prefix + "chunks_repaired", "chunks", r -> r.flowsOf(kind).chunksRepaired());
         }
         direction(rows, "uplink", Traffic::uplink);
         direction(rows, "downlink", Traffic::downlink);

@@ -88,6 +88,20 @@ final class JsonPaths {
         }
     }
 
+    /**
+     * Sets the field at {@code path}, a path of field names only, to {@code value}, making the objects on
+     * the way where they are missing.
+     */
+    static void put(ObjectNode root, String path, JsonNode value) {
+        List<Object> steps = steps(path);
+        ObjectNode container = root;
+        for (Object step : steps.subList(0, steps.size() - 1)) {
+            JsonNode next = container.get((String) step);
+            container = next instanceof ObjectNode object ? object : container.putObject((String) step);
+        }
+        container.set((String) steps.get(steps.size() - 1), value);
+    }
+
     /** Every path in {@code root} (objects, lists and values), in document order, the root's excluded. */
     static List<String> all(JsonNode root) {
         List<String> paths = new ArrayList<>();

@@ -6,8 +6,10 @@ import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.AuthConfig;
+import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.Checks;
@@ -51,12 +53,18 @@ final class ModelBuilder {
                 () -> new ControlConfig(p.control().timeoutSeconds(), p.control().retryLimit()));
         AuthConfig auth = construct("protocol.auth", ScenarioFile.Auth.class, Map.of(), () -> new AuthConfig(
                 p.auth().scheme(), p.auth().maxFailedAttempts(), p.auth().lockoutSeconds()));
+        ChunkConfig chunks = construct("protocol.chunks", ScenarioFile.Chunks.class, Map.of(),
+                () -> new ChunkConfig(p.chunks().chunkBytes(), p.chunks().repairRounds()));
+        ScenarioFile.Resume r = p.resume();
+        ResumeConfig resume = construct("protocol.resume", ScenarioFile.Resume.class, Map.of(), () -> new ResumeConfig(
+                r.attempts(), r.backoffSeconds(), r.backoffMultiplier(), r.maxBackoffSeconds(), r.jitter(),
+                r.fromOffset(), r.holdSeconds()));
         List<StationConfig> stations = stations(scenario.stations(), air);
         WorkloadConfig workload = scenario.workload() == null ? null : workload(scenario.workload());
         List<ScriptedFlow> flows = flows(scenario.flows(), stations, scenario.runLengthSeconds());
         return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
-                new ProtocolConfig(arq, control, auth), workload, scenario.runLengthSeconds(), scenario.warmupSeconds(),
-                scenario.replications(), scenario.seed(), flows));
+                new ProtocolConfig(arq, control, auth, chunks, resume), workload, scenario.runLengthSeconds(),
+                scenario.warmupSeconds(), scenario.replications(), scenario.seed(), flows));
     }
 
     private static List<ScriptedFlow> flows(List<ScenarioFile.Flow> flows, List<StationConfig> stations,

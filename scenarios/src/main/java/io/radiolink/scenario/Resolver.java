@@ -5,8 +5,10 @@ import io.radiolink.profile.Profile;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.AuthConfig;
+import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.ControlConfig;
+import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
@@ -172,7 +174,7 @@ final class Resolver {
     }
 
     private static Protocol protocol(Protocol protocol, Profile profile) {
-        Protocol p = protocol != null ? protocol : new Protocol(null, null, null);
+        Protocol p = protocol != null ? protocol : new Protocol(null, null, null, null, null);
         ArqConfig arqDefaults = profile.protocolConfig().arq();
         ControlConfig controlDefaults = profile.protocolConfig().control();
         Arq arq = p.arq() != null ? p.arq() : new Arq(null, null, null, null);
@@ -185,7 +187,9 @@ final class Resolver {
                         or(arq.retryLimit(), arqDefaults.retryLimit())),
                 new Control(or(control.timeoutSeconds(), controlDefaults.timeoutSeconds()),
                         or(control.retryLimit(), controlDefaults.retryLimit())),
-                auth(p.auth()));
+                auth(p.auth()),
+                chunks(p.chunks()),
+                resume(p.resume()));
     }
 
     /** Authentication with defaults: the claims' password in the request, no lock-out. */
@@ -194,6 +198,40 @@ final class Resolver {
         ScenarioFile.Auth a = auth != null ? auth : new ScenarioFile.Auth(null, null, null);
         return new ScenarioFile.Auth(or(a.scheme(), claimed.mode()), or(a.maxFailedAttempts(), claimed.maxFailedAttempts()),
                 or(a.lockoutSeconds(), claimed.lockoutSeconds()));
+    }
+
+    /** Chunks with defaults: field by field {@link ChunkConfig#WHOLE_OBJECT}, the object as one unit. */
+    private static ScenarioFile.Chunks chunks(ScenarioFile.Chunks chunks) {
+        ChunkConfig whole = ChunkConfig.WHOLE_OBJECT;
+        ScenarioFile.Chunks c = chunks != null ? chunks : new ScenarioFile.Chunks(null, null);
+        return new ScenarioFile.Chunks(or(c.chunkBytes(), whole.chunkBytes()),
+                or(c.repairRounds(), whole.repairRounds()));
+    }
+
+    /**
+     * The defaults of the other {@code resume} fields when {@code attempts} is above 1: back-off from 1 s,
+     * doubling up to 30 s, jitter 0.5, resume from the offset, partial uploads held for 300 s (its own
+     * attempts is not used).
+     */
+    static final ResumeConfig RECONNECTION_DEFAULTS = new ResumeConfig(2, 1, 2, 30, 0.5, true, 300);
+
+    /**
+     * Resume with defaults: attempts 1 ({@link ResumeConfig#OFF}); with attempts above 1 the back-off fields
+     * and fromOffset default to {@link #RECONNECTION_DEFAULTS}'s, otherwise to OFF's. maxBackoffSeconds is
+     * never below backoffSeconds, and holdSeconds is RECONNECTION_DEFAULTS's when fromOffset is true (a
+     * station that resumes keeps what it verified), else 0.
+     */
+    private static ScenarioFile.Resume resume(ScenarioFile.Resume resume) {
+        ScenarioFile.Resume r = resume != null ? resume
+                : new ScenarioFile.Resume(null, null, null, null, null, null, null);
+        int attempts = or(r.attempts(), ResumeConfig.OFF.attempts());
+        ResumeConfig defaults = attempts > 1 ? RECONNECTION_DEFAULTS : ResumeConfig.OFF;
+        double backoff = or(r.backoffSeconds(), defaults.backoffSeconds());
+        boolean fromOffset = or(r.fromOffset(), defaults.fromOffset());
+        return new ScenarioFile.Resume(attempts, backoff, or(r.backoffMultiplier(), defaults.backoffMultiplier()),
+                or(r.maxBackoffSeconds(), Math.max(defaults.maxBackoffSeconds(), backoff)),
+                or(r.jitter(), defaults.jitter()), fromOffset,
+                or(r.holdSeconds(), fromOffset ? RECONNECTION_DEFAULTS.holdSeconds() : 0.0));
     }
 
     private static List<Station> stations(List<Station> stations) throws Invalid {

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * @param warmupSeconds flows starting before this time are not counted
  * @param profile the source of every air interface and protocol default
  * @param airInterface the radio interface of every station
- * @param protocol ARQ and control retries
+ * @param protocol ARQ, control retries, authentication, chunks and resume
  * @param stations the base stations
  * @param workload the demand on every station
  * @param flows flows started at fixed times, beside or instead of the workload
@@ -103,10 +103,17 @@ record ScenarioFile(
     }
 
     /** The protocol section. */
-    record Protocol(Arq arq, Control control, Auth auth) {}
+    record Protocol(Arq arq, Control control, Auth auth, Chunks chunks, Resume resume) {}
 
     /** Authentication and lock-out. */
     record Auth(AuthMode scheme, Integer maxFailedAttempts, Double lockoutSeconds) {}
+
+    /** Chunked transfer with per-chunk digests and repair rounds. */
+    record Chunks(Long chunkBytes, Integer repairRounds) {}
+
+    /** Reconnection after a failed connection, and resuming from the verified prefix. */
+    record Resume(Integer attempts, Double backoffSeconds, Double backoffMultiplier, Double maxBackoffSeconds,
+            Double jitter, Boolean fromOffset, Double holdSeconds) {}
 
     /** The data transfer's ARQ. */
     record Arq(ArqMode mode, Integer windowFrames, Double retransmissionTimeoutSeconds, Integer retryLimit) {}
@@ -272,6 +279,17 @@ record ScenarioFile(
         a.put("scheme", names(AuthMode.values()));
         a.put("maxFailedAttempts", "a whole number >= 0; 0 never locks a number out");
         a.put("lockoutSeconds", "a finite number >= 0 (seconds)");
+        a.put("chunks", objectWith(Chunks.class));
+        a.put("chunkBytes", "a whole number >= 0 (bytes); 0 sends the object as one unit without chunk digests");
+        a.put("repairRounds", "a whole number >= 0");
+        a.put("resume", objectWith(Resume.class));
+        a.put("attempts", "a whole number >= 1; 1 never reconnects");
+        a.put("backoffSeconds", "a finite number >= 0 (seconds)");
+        a.put("backoffMultiplier", "a finite number >= 1");
+        a.put("maxBackoffSeconds", "a finite number >= backoffSeconds (seconds)");
+        a.put("jitter", "a number in [0, 1]");
+        a.put("fromOffset", "true or false");
+        a.put("holdSeconds", "a finite number >= 0 (seconds)");
         a.put("stations", "a non-empty list of stations, each " + objectWith(Station.class));
         a.put("stations[]", objectWith(Station.class));
         a.put("id", "a non-blank string, unique among all stations (count n > 1 makes id-1 .. id-n)");

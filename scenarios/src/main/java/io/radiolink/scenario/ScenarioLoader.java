@@ -31,6 +31,13 @@ import java.util.OptionalLong;
  */
 public final class ScenarioLoader {
 
+    /**
+     * Fields whose value chooses the defaults of others: the profile those of the air interface and
+     * protocol, resume's attempts the back-off and fromOffset, fromOffset the hold time.
+     */
+    private static final List<String> CHOOSES_DEFAULTS =
+            List.of("profile", "protocol.resume.attempts", "protocol.resume.fromOffset");
+
     private final String fileName;
     private final JsonDocument document;
 
@@ -110,18 +117,20 @@ public final class ScenarioLoader {
 
     /**
      * The point with {@code values}: the resolved scenario with the values substituted, validated like a
-     * file. A swept profile re-resolves the file with that profile first, so that its defaults apply.
+     * file. A swept field of {@link #CHOOSES_DEFAULTS} re-resolves the file with its value first, so that
+     * the defaults it chooses apply.
      */
     private SweepPoint point(int index, List<SweepValue> values, ObjectNode resolved, OptionalLong seedOverride,
             OptionalInt replicationsOverride) throws Invalid {
-        JsonNode base = resolved;
+        ObjectNode written = null;
         for (SweepValue value : values) {
-            if (value.path().equals("profile")) {
-                ObjectNode written = document.root().deepCopy();
-                written.set("profile", value.value().deepCopy());
-                base = Binder.toTree(resolveWritten(written, seedOverride, replicationsOverride));
+            if (CHOOSES_DEFAULTS.contains(value.path())) {
+                written = written != null ? written : document.root().deepCopy();
+                JsonPaths.put(written, value.path(), value.value().deepCopy());
             }
         }
+        JsonNode base = written == null ? resolved
+                : Binder.toTree(resolveWritten(written, seedOverride, replicationsOverride));
         ObjectNode tree = base.deepCopy();
         tree.remove("sweep");
         for (SweepValue value : values) {

@@ -40,7 +40,9 @@ final class BadInputTest {
         "misspelt field | \"backupArrivalsPerSecond\" | \"backupArrivalsPerSecnd\" | backupArrivalsPerSecnd",
         "negative rate | \"backupArrivalsPerSecond\": 0.01 | \"backupArrivalsPerSecond\": -0.01 | workload.backupArrivalsPerSecond",
         "probability above 1 | \"probability\": 0.01 | \"probability\": 1.5 | airInterface.uplink.loss.probability",
-        "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli"})
+        "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli",
+        "no connection attempt | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"attempts\": 0 } }, | protocol.resume.attempts",
+        "negative chunk size | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"chunks\": { \"chunkBytes\": -65536 } }, | protocol.chunks.chunkBytes"})
     void run_badFile_exitTwoOneLineNamingTheFieldNoOutput(String name, String find, String replace, String named)
             throws IOException {
         Path file = temp.resolve("bad.json");

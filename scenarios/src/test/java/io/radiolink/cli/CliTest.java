@@ -170,7 +170,9 @@ final class CliTest {
     void run_lockoutExample_lockOutsCountedOnlyWhenSwitchedOn() throws IOException {
         Path scenario = Examples.shortened(Examples.FOLDER.resolve("lockout.json"), temp, 3_600, 2);
         Path out = temp.resolve("lockout");
-        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString()).status());
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertFalse(run.out().contains("attempts/success"), "no resume columns without chunks or resume: " + run.out());
         JsonNode points = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("points");
         JsonNode off = points.get(0).get("metrics").get("authentication");
         JsonNode on = points.get(1).get("metrics").get("authentication");
@@ -179,5 +181,24 @@ final class CliTest {
         assertTrue(off.get("rejections").asLong() > 0);
         assertTrue(on.get("lockouts").asLong() > 0, on.toString());
         assertTrue(on.get("rejectionsWhileLocked").asLong() > 0, on.toString());
+    }
+
+    @Test
+    void run_resumeExample_resumingFromTheOffsetSendsFewerBytesInVain() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("resume.json"), temp, 1_200, 2);
+        Path out = temp.resolve("resume");
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode points = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("points");
+        assertFalse(points.get(0).get("values").get("protocol.resume.fromOffset").asBoolean());
+        for (String kind : List.of("backup", "download")) {
+            JsonNode restart = points.get(0).get("metrics").get(kind);
+            JsonNode resume = points.get(1).get("metrics").get(kind);
+            assertTrue(restart.get("attemptsPerSuccess").get("mean").asDouble() > 1, restart.toString());
+            assertTrue(restart.get("phaseSeconds").get("BACKOFF").get("mean").asDouble() > 0, restart.toString());
+            assertTrue(resume.get("bytesInVainPerFlow").get("mean").asDouble()
+                    < restart.get("bytesInVainPerFlow").get("mean").asDouble() / 2, kind + ": " + resume + " " + restart);
+        }
+        assertTrue(run.out().contains("attempts/success") && run.out().contains("in vain/flow"), run.out());
     }
 }

@@ -54,6 +54,28 @@ final class FlowsCsvReporterTest {
     }
 
     @Test
+    void write_sweep_reconnectionColumnsCarryTheRecords() throws IOException {
+        RunReport report = ReportFixtures.sweep();
+        List<List<String>> records = write(report);
+        List<String> header = records.get(0);
+        List<FlowRow> flows = report.points().stream().flatMap(point -> point.flows().stream()).toList();
+        for (int i = 0; i < flows.size(); i++) {
+            List<String> record = records.get(i + 1);
+            FlowRow flow = flows.get(i);
+            assertEquals(Integer.toString(flow.attempts()), record.get(header.indexOf("attempts")));
+            assertEquals(Long.toString(flow.dataBytesSent()), record.get(header.indexOf("data_bytes_sent")));
+            assertEquals(Long.toString(flow.bytesInVain()), record.get(header.indexOf("bytes_in_vain")));
+            assertEquals(Long.toString(flow.chunksRepaired()), record.get(header.indexOf("chunks_repaired")));
+            assertEquals(Long.toString(flow.uplinkUnitsCorrupted()), record.get(header.indexOf("uplink_units_corrupted")));
+            assertEquals(flow.attempts() > 1, !record.get(header.indexOf("backoff_seconds")).isEmpty(), record.toString());
+        }
+        assertTrue(flows.stream().anyMatch(flow -> flow.attempts() > 1), "some flow reconnected");
+        assertTrue(flows.stream().anyMatch(flow -> flow.chunksRepaired() > 0), "some flow repaired a chunk");
+        assertTrue(flows.stream().anyMatch(flow -> flow.bytesInVain() > 0), "some flow sent bytes in vain");
+        assertTrue(flows.stream().anyMatch(flow -> flow.downlinkUnitsCorrupted() > 0), "some unit was corrupted");
+    }
+
+    @Test
     void write_singlePoint_flowsOfReplicationZero() throws IOException {
         RunReport report = ReportFixtures.single();
         List<List<String>> records = write(report);
@@ -65,13 +87,15 @@ final class FlowsCsvReporterTest {
     void write_phaseNotEnteredAndAwkwardText_emptyFieldAndQuotedText() throws IOException {
         PointResult source = ReportFixtures.single().points().get(0);
         FlowRow row = new FlowRow(0, 0, 5, "BACKUP", "+4912", "+4912", "cell \"north\", 2", "BLOCKED", "NONE", "SETUP",
-                1.5, 1.75, 0, "NOT_CHECKED", 0.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, 0, 1, 0, 0);
+                1.5, 1.75, 0, "NOT_CHECKED", 0.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, 0, 1,
+                0, 0, 0, 0, 1, 0, 0, 0);
         RunReport report = new RunReport(ReportFixtures.single().scenario(),
                 List.of(new PointResult(source.point(), source.replications(), source.summary(), List.of(row))), false);
         List<List<String>> records = write(report);
         String text = Files.readString(temp.resolve(FlowsCsvReporter.FILE_NAME), StandardCharsets.UTF_8);
         assertEquals(List.of("0", "0", "5", "BACKUP", "+4912", "+4912", "cell \"north\", 2", "BLOCKED", "NONE", "SETUP",
-                "1.5", "1.75", "0", "NOT_CHECKED", "0.25", "", "", "", "", "1", "0", "0", "1", "0", "0"), records.get(1));
+                "1.5", "1.75", "0", "NOT_CHECKED", "0.25", "", "", "", "", "", "1", "0", "0", "1", "0", "0", "0", "0", "1",
+                "0", "0", "0"), records.get(1));
         assertFalse(text.contains("NaN"));
         assertTrue(text.contains(",\"cell \"\"north\"\", 2\","), text);
     }

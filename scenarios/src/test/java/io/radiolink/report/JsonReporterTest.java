@@ -77,7 +77,8 @@ final class JsonReporterTest {
             JsonNode json = metrics.get(kind.name().toLowerCase());
             assertEquals(List.of("flows", "outcomes", "stationViewDiffers", "failureShare", "completionSeconds",
                     "completionP50Seconds", "completionP95Seconds", "completionP99Seconds", "phaseSeconds",
-                    "successfulUserDataBytes"), names(json));
+                    "successfulUserDataBytes", "attemptsPerSuccess", "bytesInVainPerFlow", "dataBytesSent", "bytesInVain",
+                    "chunksRepaired"), names(json));
             assertEquals(flows.flows(), json.get("flows").asLong());
             assertEquals(Arrays.stream(FlowOutcome.values()).map(Enum::name).toList(), names(json.get("outcomes")));
             for (FlowOutcome outcome : FlowOutcome.values()) {
@@ -94,6 +95,11 @@ final class JsonReporterTest {
                 assertEstimate(flows.phaseSeconds().get(phase), json.get("phaseSeconds").get(phase.name()));
             }
             assertEquals(flows.successfulUserDataBytes(), json.get("successfulUserDataBytes").asLong());
+            assertEstimate(flows.attemptsPerSuccess(), json.get("attemptsPerSuccess"));
+            assertEstimate(flows.bytesInVainPerFlow(), json.get("bytesInVainPerFlow"));
+            assertEquals(flows.dataBytesSent(), json.get("dataBytesSent").asLong());
+            assertEquals(flows.bytesInVain(), json.get("bytesInVain").asLong());
+            assertEquals(flows.chunksRepaired(), json.get("chunksRepaired").asLong());
         }
         assertTrue(summary.flowsOf(FlowKind.BACKUP).flows() > 0 && summary.flowsOf(FlowKind.DOWNLOAD).flows() > 0,
                 "the fixture should have flows of both kinds");
@@ -131,6 +137,17 @@ final class JsonReporterTest {
         assertEquals(summary.storagePeakBytes(), metrics.get("storage").get("peakBytes").asLong());
         assertEquals(summary.arrivalsSkippedTerminalBusy(), metrics.get("arrivalsSkippedTerminalBusy").asLong());
         assertEquals(summary.unfinishedFlows(), metrics.get("unfinishedFlows").asLong());
+    }
+
+    @Test
+    void write_singlePoint_reconnectionAndRepairAreNonZero() throws IOException {
+        JsonNode backup = write(ReportFixtures.single()).get("points").get(0).get("metrics").get("backup");
+        assertTrue(backup.get("attemptsPerSuccess").get("mean").asDouble() > 1, backup.toString());
+        assertTrue(backup.get("bytesInVainPerFlow").get("mean").asDouble() > 0, backup.toString());
+        assertTrue(backup.get("bytesInVain").asLong() > 0 && backup.get("bytesInVain").asLong()
+                < backup.get("dataBytesSent").asLong(), backup.toString());
+        assertTrue(backup.get("chunksRepaired").asLong() > 0, backup.toString());
+        assertTrue(backup.get("phaseSeconds").get("BACKOFF").get("mean").asDouble() > 0, backup.toString());
     }
 
     @Test

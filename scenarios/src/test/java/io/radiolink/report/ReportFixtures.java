@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.profile.Profile;
+import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.ResumeConfig;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.Corruption;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
@@ -21,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Run reports from tiny real simulations (one LTE cell, ten simulated minutes), built the way the runner builds them. */
+/**
+ * Run reports from tiny real simulations (one LTE cell with drops, damage, chunks and resume, ten simulated
+ * minutes), built the way the runner builds them.
+ */
 final class ReportFixtures {
 
     static final String RATE_PATH = "workload.backupArrivalsPerSecond";
@@ -99,9 +107,20 @@ final class ReportFixtures {
         return twoParameterSweep;
     }
 
+    /**
+     * LTE with links that drop every few seconds and damage slipping through the frame check, chunks of
+     * 64 KiB with repair rounds and reconnection with resume: every field of the reports is exercised.
+     */
     private static SimulationConfig config(double arrivalsPerSecond, int replications) {
+        AirInterface lte = Profile.LTE.airInterface();
+        Corruption corruption = new Corruption(0.01, 0.2);
+        AirInterface air = lte.withLinks(lte.uplink().withCorruption(corruption),
+                lte.downlink().withCorruption(corruption)).withMeanTimeToFailureSeconds(2);
+        ProtocolConfig protocol = Profile.LTE.protocolConfig().withChunks(ChunkConfig.of(65_536, 2))
+                .withResume(new ResumeConfig(4, 0.5, 2, 4, 0.5, true, 60));
         return Simulation.builder()
-                .profile(Profile.LTE)
+                .protocol(protocol)
+                .airInterface(air)
                 .station("cell-1", 2, 50_000_000_000L)
                 .workload(WorkloadConfig.backupsOnly(40, arrivalsPerSecond, new Distribution.Fixed(200_000))
                         .withRestores(0.5, new Distribution.Exponential(60))

@@ -120,6 +120,19 @@ final class SummaryCsvReporterTest {
                 Double.parseDouble(rows.get("uplink.units_lost").get("mean")), 1e-9);
         assertEquals(Integer.toString(summary.replications()), flows.get("replications"));
         assertTrue(rows.containsKey("cell.cell-1.blocking_probability"));
+
+        Map<String, String> attempts = rows.get("backup.attempts_per_success");
+        assertEquals("attempts", attempts.get("unit"));
+        assertEquals(backups.attemptsPerSuccess().mean(), Double.parseDouble(attempts.get("mean")));
+        assertEquals(backups.bytesInVainPerFlow().mean(),
+                Double.parseDouble(rows.get("backup.bytes_in_vain_per_flow").get("mean")));
+        assertEquals((double) backups.bytesInVain() / summary.replications(),
+                Double.parseDouble(rows.get("backup.bytes_in_vain").get("mean")), 1e-6);
+        assertEquals((double) backups.chunksRepaired() / summary.replications(),
+                Double.parseDouble(rows.get("backup.chunks_repaired").get("mean")), 1e-9);
+        assertEquals("chunks/replication", rows.get("backup.chunks_repaired").get("unit"));
+        assertEquals(backups.phaseSeconds().get(FlowPhase.BACKOFF).mean(),
+                Double.parseDouble(rows.get("backup.phase.backoff_time").get("mean")));
     }
 
     @Test

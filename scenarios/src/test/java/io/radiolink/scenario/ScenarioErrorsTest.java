@@ -345,4 +345,47 @@ final class ScenarioErrorsTest {
 
         assertEquals(":1:18: replications: must be >= 1, was 0; allowed: a whole number >= 1", error(json));
     }
+
+    @Test
+    void load_negativeChunkBytes_namesThePathAndRange() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"protocol\": {\"chunks\": {\"chunkBytes\": -1}}");
+
+        assertEquals(":1:40: protocol.chunks.chunkBytes: must be >= 0, was -1; allowed: a whole number >= 0 (bytes); "
+                + "0 sends the object as one unit without chunk digests", error(json));
+    }
+
+    @Test
+    void load_zeroAttempts_namesThePathAndRange() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"protocol\": {\"resume\": {\"attempts\": 0}}");
+
+        assertEquals(":1:38: protocol.resume.attempts: must be >= 1, was 0; allowed: a whole number >= 1; "
+                + "1 never reconnects", error(json));
+    }
+
+    @Test
+    void load_jitterAboveOne_namesThePathAndRange() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"attempts\": 3, \"jitter\": 1.5}}");
+
+        assertEquals(":1:51: protocol.resume.jitter: must be in [0, 1], was 1.5; allowed: a number in [0, 1]",
+                error(json));
+    }
+
+    @Test
+    void load_maxBackoffBelowBackoff_namesTheCap() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"attempts\": 3, \"backoffSeconds\": 10, \"maxBackoffSeconds\": 5}}");
+
+        assertEquals(":1:84: protocol.resume.maxBackoffSeconds: must be >= backoffSeconds (10.0), was 5.0; "
+                + "allowed: a finite number >= backoffSeconds (seconds)", error(json));
+    }
+
+    @Test
+    void load_fromOffsetAsString_isRejected() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"protocol\": {\"resume\": {\"fromOffset\": \"yes\"}}");
+
+        assertEquals(":1:40: protocol.resume.fromOffset: expected true or false, got the string \"yes\"; "
+                + "allowed: true or false", error(json));
+    }
 }
+

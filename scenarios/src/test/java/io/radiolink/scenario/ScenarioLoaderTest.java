@@ -360,4 +360,49 @@ final class ScenarioLoaderTest {
                 Scenarios.MINIMAL, "\"airInterface\": {\"uplink\": {\"corruption\": {\"probability\": 1.5}}}")));
         assertTrue(e.getMessage().contains("airInterface.uplink.corruption.probability"), e.getMessage());
     }
+
+    @Test
+    void load_chunksAndResumeLeftOut_wholeObjectWithoutReconnection() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.MINIMAL);
+
+        var protocol = scenario.points().get(0).config().protocol();
+        assertEquals(io.radiolink.protocol.ChunkConfig.WHOLE_OBJECT, protocol.chunks());
+        assertEquals(io.radiolink.protocol.ResumeConfig.OFF, protocol.resume());
+        JsonNode resume = scenario.resolved().at("/protocol/resume");
+        assertEquals(List.of("attempts", "backoffSeconds", "backoffMultiplier", "maxBackoffSeconds", "jitter",
+                "fromOffset", "holdSeconds"), fieldNames(resume));
+        assertFalse(resume.get("fromOffset").asBoolean());
+        assertEquals(0, scenario.resolved().at("/protocol/chunks/chunkBytes").asLong());
+        assertEquals(0, scenario.resolved().at("/protocol/chunks/repairRounds").asInt());
+    }
+
+    @Test
+    void load_resumeWithAttemptsOnly_reconnectionDefaults() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"chunks\": {\"chunkBytes\": 65536}, \"resume\": {\"attempts\": 4}}"));
+
+        var protocol = scenario.points().get(0).config().protocol();
+        assertEquals(new io.radiolink.protocol.ChunkConfig(65536, 0), protocol.chunks());
+        assertEquals(new io.radiolink.protocol.ResumeConfig(4, 1, 2, 30, 0.5, true, 300), protocol.resume());
+        assertTrue(scenario.resolved().at("/protocol/resume/fromOffset").asBoolean());
+        assertEquals(300.0, scenario.resolved().at("/protocol/resume/holdSeconds").asDouble());
+    }
+
+    @Test
+    void load_resumeFieldsGiven_keptAndDefaultsFollowThem() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"attempts\": 3, \"backoffSeconds\": 60, \"fromOffset\": false}}"));
+
+        assertEquals(new io.radiolink.protocol.ResumeConfig(3, 60, 2, 60, 0.5, false, 0),
+                scenario.points().get(0).config().protocol().resume(),
+                "maxBackoffSeconds not below backoffSeconds; nothing held without fromOffset");
+        ResolvedScenario held = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"fromOffset\": true}}"));
+        assertEquals(new io.radiolink.protocol.ResumeConfig(1, 0, 1, 0, 0, true, 300),
+                held.points().get(0).config().protocol().resume(), "a later flow may resume what the station holds");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        return node.properties().stream().map(java.util.Map.Entry::getKey).toList();
+    }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.radiolink.profile.Profile;
+import io.radiolink.protocol.ChunkConfig;
+import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.NoLoss;
@@ -224,4 +227,47 @@ final class SweepTest {
 
         assertEquals(IntNode.valueOf(4), values.get(0));
     }
+
+    @Test
+    void load_sweepOverFromOffset_booleansBuildEachPoint() throws ScenarioException {
+        String json = Scenarios.withTop(
+                sweeping("{\"path\": \"protocol.resume.fromOffset\", \"values\": [false, true]}"),
+                "\"protocol\": {\"resume\": {\"attempts\": 5}}");
+
+        List<SweepPoint> points = Scenarios.load(dir, json).points();
+
+        assertEquals(new ResumeConfig(5, 1, 2, 30, 0.5, false, 0), points.get(0).config().protocol().resume());
+        assertEquals(new ResumeConfig(5, 1, 2, 30, 0.5, true, 300), points.get(1).config().protocol().resume());
+        assertEquals(BooleanNode.FALSE, points.get(0).resolved().at("/protocol/resume/fromOffset"));
+    }
+
+    @Test
+    void load_sweepOverAttempts_eachPointTakesTheDefaultsItsValueChooses() throws ScenarioException {
+        String json = sweeping("{\"path\": \"protocol.resume.attempts\", \"values\": [1, 4]}");
+
+        List<SweepPoint> points = Scenarios.load(dir, json).points();
+
+        assertEquals(ResumeConfig.OFF, points.get(0).config().protocol().resume());
+        assertEquals(new ResumeConfig(4, 1, 2, 30, 0.5, true, 300), points.get(1).config().protocol().resume());
+        assertEquals(300.0, points.get(1).resolved().at("/protocol/resume/holdSeconds").asDouble());
+    }
+
+    @Test
+    void load_sweepOverChunkBytes_addressesTheResolvedScenario() throws ScenarioException {
+        String json = sweeping("{\"path\": \"protocol.chunks.chunkBytes\", \"values\": [0, 65536]}");
+
+        List<SweepPoint> points = Scenarios.load(dir, json).points();
+
+        assertEquals(ChunkConfig.WHOLE_OBJECT, points.get(0).config().protocol().chunks());
+        assertEquals(new ChunkConfig(65536, 0), points.get(1).config().protocol().chunks());
+    }
+
+    @Test
+    void load_invalidSweptAttempts_namesTheSweepEntry() {
+        String json = sweeping("{\"path\": \"protocol.resume.attempts\", \"values\": [2, 0]}");
+
+        assertEquals(":2:79: sweep.parameters[0].values[1]: protocol.resume.attempts: must be >= 1, was 0; "
+                + "allowed: a whole number >= 1; 1 never reconnects", Scenarios.error(dir, json));
+    }
 }
+
