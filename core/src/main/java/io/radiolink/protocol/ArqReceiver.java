@@ -1,5 +1,6 @@
 package io.radiolink.protocol;
 
+import io.radiolink.node.UserData;
 import java.util.BitSet;
 
 /**
@@ -60,6 +61,25 @@ final class ArqReceiver {
             }
         }
         return chunks;
+    }
+
+    /**
+     * Once every frame is in: the chunks to ask for in repair round {@code round + 1} (failed ones,
+     * whose frames are forgotten to be received again), or an empty set when none failed or
+     * {@code repairRounds} rounds were used.
+     */
+    BitSet startRepair(int round, int repairRounds) {
+        BitSet failed = failedChunks();
+        if (failed.isEmpty() || round >= repairRounds) {
+            return new BitSet();
+        }
+        discard(failed);
+        return failed;
+    }
+
+    /** True if the whole object checks out: no kept frame damaged and {@code data}'s digest matches. */
+    boolean verifies(UserData data) {
+        return !isDamaged() && data.verifiesAgainst(data.digest());
     }
 
     /** Forgets every frame of {@code chunks}, to receive them again. */

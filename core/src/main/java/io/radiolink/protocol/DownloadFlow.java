@@ -86,17 +86,15 @@ final class DownloadFlow extends TerminalFlow {
         if (!receiver.isComplete()) {
             return;
         }
-        BitSet failed = receiver.failedChunks();
-        if (!failed.isEmpty() && round < service.config().chunks().repairRounds()) {
+        BitSet repair = receiver.startRepair(round, service.config().chunks().repairRounds());
+        if (!repair.isEmpty()) {
             round++;
-            receiver.discard(failed);
-            repairing(failed.cardinality());
+            repairing(repair.cardinality());
             awaitedRound = round;
-            control.send(new RepairRequest(round, failed));
+            control.send(new RepairRequest(round, repair));
             return;
         }
-        boolean matched = failed.isEmpty() && !receiver.isDamaged()
-                && announced.verifiesAgainst(announced.digest());
+        boolean matched = receiver.verifies(announced);
         integrityChecked(matched);
         if (!matched) {
             // Never stored, no complete command: the station keeps (and does not clear) its copy.

@@ -284,16 +284,14 @@ final class StationSession implements Endpoint<Message> {
                 }
                 return;
             }
-            BitSet failed = receiver.failedChunks();
-            if (!failed.isEmpty() && round < service.config().chunks().repairRounds()) {
+            BitSet repair = receiver.startRepair(round, service.config().chunks().repairRounds());
+            if (!repair.isEmpty()) {
                 round++;
-                receiver.discard(failed);
-                response = new RepairRequest(round, failed);
+                response = new RepairRequest(round, repair);
                 sendControl(response);
                 return;
             }
-            boolean matched = failed.isEmpty() && !receiver.isDamaged()
-                    && backup.data().verifiesAgainst(backup.data().digest());
+            boolean matched = receiver.verifies(backup.data());
             integrity.accept(matched);
             if (!matched) {
                 // A damaged object is never committed: the staging space goes back, the old copy stays.
