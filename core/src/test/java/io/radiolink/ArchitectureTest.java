@@ -38,6 +38,19 @@ final class ArchitectureTest {
                 .check(mainClasses);
     }
 
+    /**
+     * Only code that chooses DSOL touches the DSOL engine: an embedder without dsol-core on the class path
+     * can use everything else, the simulation builder's default (lean) engine included.
+     */
+    @Test
+    void classesOutsideTheEnginePackages_dependOnTheDsolEngine_never() {
+        noClasses().that().resideInAPackage("io.radiolink..")
+                .and().resideOutsideOfPackage("io.radiolink.engine.dsol..")
+                .should().dependOnClassesThat().resideInAPackage("io.radiolink.engine.dsol..")
+                .because("dsol-core is optional: the DSOL engine is chosen explicitly, never by default")
+                .check(mainClasses);
+    }
+
     @Test
     void model_dependsOnStatisticsWorkloadOrSimulation_never() {
         noClasses().that().resideInAnyPackage("io.radiolink.engine..", "io.radiolink.random..",

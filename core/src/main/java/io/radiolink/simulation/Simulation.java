@@ -2,7 +2,7 @@ package io.radiolink.simulation;
 
 import io.radiolink.engine.Engine;
 import io.radiolink.engine.Scheduler;
-import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.StationConfig;
 import io.radiolink.node.StationListeners;
@@ -57,7 +57,7 @@ public final class Simulation {
         this.script = script;
     }
 
-    /** A builder with no stations, one replication, seed 1 and the DSOL engine. */
+    /** A builder with no stations, one replication, seed 1 and the lean engine. */
     public static Builder builder() {
         return new Builder();
     }
@@ -301,7 +301,10 @@ public final class Simulation {
             return this;
         }
 
-        /** The engine for standalone runs (default: a new {@code DsolEngine}). */
+        /**
+         * The engine for standalone runs (default: a new {@link LeanEngine}; {@code new DsolEngine()} runs
+         * each replication in a DSOL simulator, with identical results, and needs dsol-core).
+         */
         public Builder engine(Engine value) {
             this.engine = Objects.requireNonNull(value, "engine");
             return this;
@@ -332,7 +335,7 @@ public final class Simulation {
             }
             SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
                     warmupSeconds, replications, seed, scriptedFlows);
-            return new Simulation(config, engine == null ? new DsolEngine() : engine, flowListener, airListener,
+            return new Simulation(config, engine == null ? new LeanEngine() : engine, flowListener, airListener,
                     script);
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Named.named;
 
 import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.engine.lean.LeanEngine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class SchedulerContractTest {
 
     static Stream<Named<Engine>> engines() {
-        return Stream.of(named("dsol", new DsolEngine()));
+        return Stream.of(named("dsol", new DsolEngine()), named("lean", new LeanEngine()));
     }
 
     private static final double FOREVER = Double.POSITIVE_INFINITY;
