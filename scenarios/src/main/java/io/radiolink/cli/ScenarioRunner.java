@@ -6,6 +6,7 @@ import io.radiolink.protocol.FlowRecord;
 import io.radiolink.report.FlowRow;
 import io.radiolink.report.PointResult;
 import io.radiolink.report.RunReport;
+import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.Simulation;
@@ -22,8 +23,9 @@ import java.util.concurrent.ExecutorCompletionService;
 
 /**
  * Runs a resolved scenario: every (sweep point, replication) pair is one unit of work, a pure function of
- * the point's configuration and the replication index; units run on a thread pool and are merged in
- * (point, replication) order, so the report does not depend on the thread count.
+ * the point's configuration and the replication index, run on a new engine of the scenario's choice;
+ * units run on a thread pool and are merged in (point, replication) order, so the report does not depend
+ * on the thread count.
  *
  * <p>Every sweep point uses the scenario's seed: replication r of each point draws from the same
  * streams (common random numbers), which sharpens the comparison between points.
@@ -45,8 +47,11 @@ final class ScenarioRunner {
         this.progress = progress;
     }
 
-    /** One unit: replication {@code replication} of {@code point}, recording its flows if asked. */
-    static UnitResult runUnit(SweepPoint point, int replication, boolean recordFlows) {
+    /**
+     * One unit: replication {@code replication} of {@code point} on a new engine of kind {@code engine},
+     * recording its flows if asked.
+     */
+    static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows) {
         List<FlowRow> flows = new ArrayList<>();
         FlowListener listener = !recordFlows ? FlowListener.NONE : new FlowListener() {
             @Override
@@ -54,7 +59,8 @@ final class ScenarioRunner {
                 flows.add(FlowRow.of(point.index(), replication, record));
             }
         };
-        Simulation simulation = Simulation.builder().config(point.config()).flowListener(listener).build();
+        Simulation simulation = Simulation.builder().config(point.config()).engine(engine.newEngine())
+                .flowListener(listener).build();
         ReplicationResult result = simulation.runReplication(replication);
         flows.sort(Comparator.comparingLong(FlowRow::flowId));
         return new UnitResult(point.index(), replication, result, flows);
@@ -71,7 +77,7 @@ final class ScenarioRunner {
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
                     boolean record = allFlows || replication == 0;
-                    completion.submit(() -> runUnit(point, replication, record));
+                    completion.submit(() -> runUnit(point, replication, scenario.engine(), record));
                 }
             }
             UnitResult[] results = new UnitResult[total];

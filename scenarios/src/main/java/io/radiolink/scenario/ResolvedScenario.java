@@ -13,14 +13,17 @@ import java.util.Objects;
  * @param resolved the whole scenario as JSON, defaults filled in, the sweep as written
  * @param seed the experiment's seed (the file's, or the command line's override)
  * @param replications replications per sweep point
+ * @param engine the engine that runs each replication of every point
  * @param points the sweep points, at least one
  */
-public record ResolvedScenario(Path source, JsonNode resolved, long seed, int replications, List<SweepPoint> points) {
+public record ResolvedScenario(Path source, JsonNode resolved, long seed, int replications, EngineChoice engine,
+        List<SweepPoint> points) {
 
     /** Copies the points and checks for nulls. */
     public ResolvedScenario {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(resolved, "resolved");
+        Objects.requireNonNull(engine, "engine");
         points = List.copyOf(points);
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a scenario has at least one point");

@@ -38,6 +38,8 @@ final class Resolver {
 
     /** The profile of a scenario that names none. */
     static final Profile DEFAULT_PROFILE = Profile.LTE;
+    /** The engine of a scenario that names none. */
+    static final EngineChoice DEFAULT_ENGINE = EngineChoice.LEAN;
     static final long DEFAULT_SEED = 1;
     static final int DEFAULT_REPLICATIONS = 10;
     static final int DEFAULT_BYTES_PER_RECORD = 100;
@@ -54,6 +56,7 @@ final class Resolver {
                 file.description(),
                 or(file.seed(), DEFAULT_SEED),
                 or(file.replications(), DEFAULT_REPLICATIONS),
+                or(file.engine(), DEFAULT_ENGINE),
                 runLength,
                 or(file.warmupSeconds(), 0.0),
                 profile,

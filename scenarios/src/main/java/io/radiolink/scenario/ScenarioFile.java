@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * @param description free text
  * @param seed the experiment's seed
  * @param replications replications per sweep point
+ * @param engine the engine that runs each replication
  * @param runLengthSeconds arrivals stop at this time
  * @param warmupSeconds flows starting before this time are not counted
  * @param profile the source of every air interface and protocol default
@@ -42,6 +43,7 @@ record ScenarioFile(
         String description,
         Long seed,
         Integer replications,
+        EngineChoice engine,
         Double runLengthSeconds,
         Double warmupSeconds,
         Profile profile,
@@ -54,8 +56,8 @@ record ScenarioFile(
 
     /** The same scenario with another seed and replication count. */
     ScenarioFile withRunControl(long newSeed, int newReplications) {
-        return new ScenarioFile(name, description, newSeed, newReplications, runLengthSeconds, warmupSeconds,
-                profile, airInterface, protocol, stations, workload, flows, sweep);
+        return new ScenarioFile(name, description, newSeed, newReplications, engine, runLengthSeconds,
+                warmupSeconds, profile, airInterface, protocol, stations, workload, flows, sweep);
     }
 
     /** The air interface section: both links and the connection's life cycle. */
@@ -238,6 +240,7 @@ record ScenarioFile(
         a.put("description", "any string");
         a.put("seed", "a whole number from -2^63 to 2^63-1");
         a.put("replications", "a whole number >= 1");
+        a.put("engine", names(EngineChoice.values()));
         a.put("runLengthSeconds", "a finite number > 0 (seconds)");
         a.put("warmupSeconds", "a finite number >= 0 and < runLengthSeconds (seconds)");
         a.put("profile", names(Profile.values()));

@@ -104,7 +104,7 @@ public final class ScenarioLoader {
                 throw locatedAtPoint(e, points.size(), values, indexes, tree);
             }
         }
-        return new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(), points);
+        return new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(), resolved.engine(), points);
     }
 
     /** Binds a scenario as written and fills in its defaults and the command line's overrides. */

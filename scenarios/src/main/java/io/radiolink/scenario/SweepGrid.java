@@ -12,15 +12,18 @@ final class SweepGrid {
 
     /** A bound on the points of one grid, so that a typo fails at once instead of exhausting memory. */
     static final int MAX_POINTS = 100_000;
-    /** Fields that are not parameters of the model: they say how to run it, or what to sweep. */
-    private static final List<String> NOT_SWEPT = List.of("seed", "replications", "sweep");
+    /**
+     * Fields that are not parameters of the model: they say how to run it, or what to sweep. The engine
+     * is among them since both engines give identical results: a point per engine would only repeat one.
+     */
+    private static final List<String> NOT_SWEPT = List.of("seed", "replications", "engine", "sweep");
 
     private SweepGrid() {}
 
     /**
      * The sweep's parameters, checked: each path names a field of {@code resolved} (the scenario with
-     * its defaults) other than seed, replications and the sweep, no two overlap, and each has values.
-     * No sweep gives no parameters.
+     * its defaults) other than seed, replications, engine and the sweep, no two overlap, and each has
+     * values. No sweep gives no parameters.
      */
     static List<ScenarioFile.Parameter> parameters(ScenarioFile.Sweep sweep, JsonNode resolved) throws Invalid {
         if (sweep == null) {
@@ -54,7 +57,7 @@ final class SweepGrid {
             }
             if (path.isEmpty() || NOT_SWEPT.stream().anyMatch(excluded -> JsonPaths.within(path, excluded))) {
                 throw Invalid.at(pathField, "'" + path + "' cannot be swept",
-                        "the path of a field of the resolved scenario other than seed, replications and sweep");
+                        "the path of a field of the resolved scenario other than seed, replications, engine and sweep");
             }
             if (!sweepable.contains(path)) {
                 throw Invalid.misspelt(pathField, "unknown path '" + path + "'", ScenarioFile.allowed("path"),

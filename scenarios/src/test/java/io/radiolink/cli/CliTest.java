@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The radiolink command end to end, in-process: exit statuses, outputs, errors, progress. */
 final class CliTest {
@@ -70,6 +71,30 @@ final class CliTest {
         assertEquals(0, CliRun.of("run", scenario.toString(), "--out", two.toString(), "--threads", "2").status());
         for (String file : List.of("report.json", "summary.csv", "flows.csv")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-backup-restore.json", "lossy-bursty-link.json"})
+    void run_dsolEngine_sameReportsAsTheDefaultLeanEngineButTheEngineField(String example) throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve(example), temp, 1_200, 2);
+        Path dsolScenario = Examples.withEngine(scenario, temp.resolve("dsol-scenario"), "dsol");
+        Path lean = temp.resolve("lean");
+        Path dsol = temp.resolve("dsol");
+        CliRun leanRun = CliRun.of("run", scenario.toString(), "--out", lean.toString(), "--threads", "2");
+        assertEquals(0, leanRun.status(), leanRun.err());
+        CliRun dsolRun = CliRun.of("run", dsolScenario.toString(), "--out", dsol.toString(), "--threads", "2");
+        assertEquals(0, dsolRun.status(), dsolRun.err());
+
+        String leanReport = Files.readString(lean.resolve("report.json"));
+        String dsolReport = Files.readString(dsol.resolve("report.json"));
+        assertEquals("lean", new ObjectMapper().readTree(leanReport).at("/scenario/engine").asText());
+        assertEquals("dsol", new ObjectMapper().readTree(dsolReport).at("/scenario/engine").asText());
+        String dsolField = "\"engine\": \"dsol\"";
+        assertEquals(1, dsolReport.split(dsolField, -1).length - 1, "one engine field in " + dsolReport);
+        assertEquals(leanReport, dsolReport.replace(dsolField, "\"engine\": \"lean\""));
+        for (String file : List.of("summary.csv", "flows.csv")) {
+            assertArrayEquals(Files.readAllBytes(lean.resolve(file)), Files.readAllBytes(dsol.resolve(file)), file);
         }
     }
 

@@ -36,8 +36,19 @@ final class Examples {
             scenario.put("warmupSeconds", Math.min(scenario.get("warmupSeconds").asDouble(), length / 10));
         }
         scenario.put("replications", replications);
-        Path copy = folder.resolve(example.getFileName());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(copy.toFile(), scenario);
-        return copy;
+        return write(scenario, folder.resolve(example.getFileName()));
+    }
+
+    /** A copy of {@code scenario} in {@code folder}, the same file name, with its engine set to {@code engine}. */
+    static Path withEngine(Path scenario, Path folder, String engine) throws IOException {
+        ObjectNode copy = (ObjectNode) JSON.readTree(scenario.toFile());
+        copy.put("engine", engine);
+        Files.createDirectories(folder);
+        return write(copy, folder.resolve(scenario.getFileName()));
+    }
+
+    private static Path write(ObjectNode scenario, Path file) throws IOException {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), scenario);
+        return file;
     }
 }

@@ -12,6 +12,7 @@ import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.Corruption;
+import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
@@ -157,7 +158,8 @@ final class ReportFixtures {
     }
 
     private static ResolvedScenario scenario(JsonNode resolved, List<SweepPoint> points) {
-        return new ResolvedScenario(Path.of("tiny.json"), resolved, 7, points.get(0).config().replications(), points);
+        return new ResolvedScenario(Path.of("tiny.json"), resolved, 7, points.get(0).config().replications(),
+                EngineChoice.LEAN, points);
     }
 
     private static JsonNode resolved(double arrivalsPerSecond) {

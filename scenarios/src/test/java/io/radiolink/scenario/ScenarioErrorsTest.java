@@ -46,8 +46,9 @@ final class ScenarioErrorsTest {
     void load_unknownTopLevelField_listsTheTopLevelFields() {
         String json = Scenarios.withTop(Scenarios.MINIMAL, "\"colour\": \"blue\"");
 
-        assertEquals(":1:2: unknown field 'colour'; allowed: airInterface, description, flows, name, profile, "
-                + "protocol, replications, runLengthSeconds, seed, stations, sweep, warmupSeconds, workload", error(json));
+        assertEquals(":1:2: unknown field 'colour'; allowed: airInterface, description, engine, flows, name, "
+                + "profile, protocol, replications, runLengthSeconds, seed, stations, sweep, warmupSeconds, workload",
+                error(json));
     }
 
     @Test
@@ -175,6 +176,20 @@ final class ScenarioErrorsTest {
 
         assertEquals(":1:13: profile: unknown value 'lte'; allowed: CIRCUIT_SWITCHED_DATA, LTE; did you mean 'LTE'?",
                 error(json));
+    }
+
+    @Test
+    void load_unknownEngine_suggestsTheNearestName() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"engine\": \"lena\"");
+
+        assertEquals(":1:12: engine: unknown value 'lena'; allowed: lean, dsol; did you mean 'lean'?", error(json));
+    }
+
+    @Test
+    void load_engineInUpperCase_suggestsTheLowerCaseName() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"engine\": \"DSOL\"");
+
+        assertEquals(":1:12: engine: unknown value 'DSOL'; allowed: lean, dsol; did you mean 'dsol'?", error(json));
     }
 
     @Test

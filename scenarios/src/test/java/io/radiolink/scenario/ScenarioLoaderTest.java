@@ -157,6 +157,17 @@ final class ScenarioLoaderTest {
         assertNull(scenario.resolved().get("name"));
         assertEquals("LTE", scenario.resolved().get("profile").asText());
         assertEquals(0.001, scenario.resolved().at("/airInterface/uplink/loss/probability").asDouble());
+        assertEquals(EngineChoice.LEAN, scenario.engine());
+        assertEquals("lean", scenario.resolved().get("engine").asText());
+    }
+
+    @Test
+    void load_dsolEngine_readAndWrittenInLowerCase() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL, "\"engine\": \"dsol\""));
+
+        assertEquals(EngineChoice.DSOL, scenario.engine());
+        assertEquals("dsol", scenario.resolved().get("engine").asText());
+        assertEquals("dsol", scenario.points().get(0).resolved().get("engine").asText());
     }
 
     @Test

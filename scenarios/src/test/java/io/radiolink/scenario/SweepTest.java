@@ -171,7 +171,15 @@ final class SweepTest {
         String json = sweeping("{\"path\": \"seed\", \"values\": [1, 2]}");
 
         assertEquals(":2:37: sweep.parameters[0].path: 'seed' cannot be swept; allowed: the path of a field of the "
-                + "resolved scenario other than seed, replications and sweep", Scenarios.error(dir, json));
+                + "resolved scenario other than seed, replications, engine and sweep", Scenarios.error(dir, json));
+    }
+
+    @Test
+    void load_sweepOverEngine_isRejected() {
+        String json = sweeping("{\"path\": \"engine\", \"values\": [\"lean\", \"dsol\"]}");
+
+        assertEquals(":2:37: sweep.parameters[0].path: 'engine' cannot be swept; allowed: the path of a field of "
+                + "the resolved scenario other than seed, replications, engine and sweep", Scenarios.error(dir, json));
     }
 
     @Test
@@ -179,7 +187,7 @@ final class SweepTest {
         String json = sweeping("{\"path\": \"sweep.parameters[0].values[0]\", \"values\": [1]}");
 
         assertEquals(":2:37: sweep.parameters[0].path: 'sweep.parameters[0].values[0]' cannot be swept; allowed: the "
-                + "path of a field of the resolved scenario other than seed, replications and sweep",
+                + "path of a field of the resolved scenario other than seed, replications, engine and sweep",
                 Scenarios.error(dir, json));
     }
 
