@@ -7,24 +7,38 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The lean engine's event calendar: a 4-ary min-heap ordered by (time, scheduling sequence), its keys
- * in one primitive array so that sifting compares without touching the actions, and each action in a
- * small handle that is also its {@link ScheduledAction}. Cancelling clears the handle; the entry
- * leaves the heap when it reaches the top (model timers are cancelled near their due time, so dead
- * entries stay few). Single-threaded, like every scheduler of one run.
+ * The lean engine's event calendar: a 4-ary min-heap ordered by (time, scheduling sequence) whose
+ * entries are two primitive longs, so that sifting neither touches the actions nor stores references
+ * (no garbage-collector barriers on the hot path). The actions sit in a slab indexed by a slot that an
+ * entry carries in the low bits of its sequence key, so running an event reads one slab element. The
+ * {@link ScheduledAction} handed out names the slot and the slot's generation (a slot is reused once its
+ * entry left the heap); nothing keeps it, so it dies young unless its caller keeps it. Cancelling clears
+ * the slab element; the entry leaves the heap when it reaches the top (model timers are cancelled near
+ * their due time, so dead entries stay few). Single-threaded, like every scheduler of one run.
  */
 public final class LeanScheduler implements Scheduler {
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Bits of a sequence key that hold the slot; the rest hold the scheduling sequence. */
+    private static final int SLOT_BITS = 28;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** Sequences run below this; reaching it renumbers the pending entries from 0 (order kept). */
+    private static final long SEQUENCE_LIMIT = 1L << (63 - SLOT_BITS);
 
     /**
-     * The heap's keys, two longs per entry: the time's IEEE bits (for times >= +0.0 they order as the
-     * times do) and the scheduling sequence. Interleaved, a node's four children's keys are 64
-     * contiguous bytes: one or two cache lines per level, where separate arrays would need more.
+     * The heap, two longs per entry: the time's IEEE bits (for times >= +0.0 they order as the times do)
+     * and {@code sequence << SLOT_BITS | slot}, which orders as the sequence does. Interleaved, a node's
+     * four children's keys are 64 contiguous bytes.
      */
     private long[] keys = new long[2 * INITIAL_CAPACITY];
-    private Handle[] handles = new Handle[INITIAL_CAPACITY];
     private int size;
+    /** The action of each slot in use, null once it ran or was cancelled; free slots are on {@code freeSlots}. */
+    private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
+    /** Each slot's generation: how often it was taken; a handle matches only its own. */
+    private long[] generations = new long[INITIAL_CAPACITY];
+    private int[] freeSlots = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int slotsUsed;
     private long nextSequence;
     private double now;
     private long actionsExecuted;
@@ -33,22 +47,30 @@ public final class LeanScheduler implements Scheduler {
     /** An empty calendar at time 0, for {@link LeanEngine} and for benchmarks driving it directly. */
     public LeanScheduler() {}
 
-    /** A scheduled action; {@code action} is null once it ran or was cancelled. */
+    /** A scheduled action: its slot and that slot's generation when it was scheduled. */
     private static final class Handle implements ScheduledAction {
-        Runnable action;
+        private final LeanScheduler scheduler;
+        private final int slot;
+        private final long generation;
 
-        Handle(Runnable action) {
-            this.action = action;
+        Handle(LeanScheduler scheduler, int slot, long generation) {
+            this.scheduler = scheduler;
+            this.slot = slot;
+            this.generation = generation;
         }
 
         @Override
         public boolean cancel() {
-            if (action == null) {
-                return false;
-            }
-            action = null;
-            return true;
+            return scheduler.cancel(slot, generation);
         }
+    }
+
+    private boolean cancel(int slot, long generation) {
+        if (generations[slot] != generation || actions[slot] == null) {
+            return false; // ran, already cancelled, or running now
+        }
+        actions[slot] = null;
+        return true;
     }
 
     @Override
@@ -79,8 +101,7 @@ public final class LeanScheduler implements Scheduler {
         if (timeSeconds < now) {
             throw new IllegalArgumentException("timeSeconds " + timeSeconds + " lies before the current time " + now);
         }
-        // + 0.0 turns -0.0 into 0.0, as the DSOL engine does; the heap compares with <, for which they
-        // are equal anyway.
+        // + 0.0 turns -0.0 into 0.0, as the DSOL engine does (and keeps the time bits non-negative).
         return push(timeSeconds + 0.0, action);
     }
 
@@ -94,18 +115,7 @@ public final class LeanScheduler implements Scheduler {
      */
     public RunSummary runUntil(double endTimeSeconds) {
         while (size > 0 && Double.longBitsToDouble(keys[0]) <= endTimeSeconds) {
-            double time = Double.longBitsToDouble(keys[0]);
-            Handle handle = handles[0];
-            removeTop();
-            Runnable action = handle.action;
-            if (action == null) {
-                continue; // cancelled
-            }
-            handle.action = null;
-            now = time;
-            actionsExecuted++;
-            lastActionTimeSeconds = time;
-            action.run();
+            runTop();
         }
         return new RunSummary(actionsExecuted, lastActionTimeSeconds);
     }
@@ -118,16 +128,7 @@ public final class LeanScheduler implements Scheduler {
      */
     public boolean step() {
         while (size > 0) {
-            double time = Double.longBitsToDouble(keys[0]);
-            Handle handle = handles[0];
-            removeTop();
-            Runnable action = handle.action;
-            if (action != null) {
-                handle.action = null;
-                now = time;
-                actionsExecuted++;
-                lastActionTimeSeconds = time;
-                action.run();
+            if (runTop()) {
                 return true;
             }
         }
@@ -139,30 +140,51 @@ public final class LeanScheduler implements Scheduler {
         return size;
     }
 
+    /** Takes the top entry off and runs its action unless it was cancelled; true if it ran. */
+    private boolean runTop() {
+        double time = Double.longBitsToDouble(keys[0]);
+        int slot = (int) (keys[1] & SLOT_MASK);
+        removeTop();
+        Runnable action = actions[slot];
+        freeSlots[freeCount++] = slot;
+        if (action == null) {
+            return false; // cancelled
+        }
+        actions[slot] = null;
+        now = time;
+        actionsExecuted++;
+        lastActionTimeSeconds = time;
+        action.run();
+        return true;
+    }
+
     private Handle push(double time, Runnable action) {
-        if (size == handles.length) {
+        if (size == actions.length) {
             grow();
         }
-        Handle handle = new Handle(action);
+        if (nextSequence == SEQUENCE_LIMIT) {
+            renumber();
+        }
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
+        actions[slot] = action;
+        Handle handle = new Handle(this, slot, ++generations[slot]);
         long timeBits = Double.doubleToRawLongBits(time);
-        long sequence = nextSequence++;
+        long sequenceKey = nextSequence++ << SLOT_BITS | slot;
         int index = size++;
         long[] k = keys;
         // Sift up: move parents down until the new key's place is found.
         while (index > 0) {
             int parent = (index - 1) >>> 2;
             long parentTime = k[2 * parent];
-            if (parentTime < timeBits || parentTime == timeBits && k[2 * parent + 1] < sequence) {
+            if (parentTime < timeBits || parentTime == timeBits && k[2 * parent + 1] < sequenceKey) {
                 break;
             }
             k[2 * index] = parentTime;
             k[2 * index + 1] = k[2 * parent + 1];
-            handles[index] = handles[parent];
             index = parent;
         }
         k[2 * index] = timeBits;
-        k[2 * index + 1] = sequence;
-        handles[index] = handle;
+        k[2 * index + 1] = sequenceKey;
         return handle;
     }
 
@@ -170,9 +192,7 @@ public final class LeanScheduler implements Scheduler {
         int last = --size;
         long[] k = keys;
         long timeBits = k[2 * last];
-        long sequence = k[2 * last + 1];
-        Handle handle = handles[last];
-        handles[last] = null;
+        long sequenceKey = k[2 * last + 1];
         if (last == 0) {
             return;
         }
@@ -195,25 +215,49 @@ public final class LeanScheduler implements Scheduler {
                     bestSequence = k[2 * child + 1];
                 }
             }
-            if (timeBits < bestTime || timeBits == bestTime && sequence < bestSequence) {
+            if (timeBits < bestTime || timeBits == bestTime && sequenceKey < bestSequence) {
                 break;
             }
             k[2 * index] = bestTime;
             k[2 * index + 1] = bestSequence;
-            handles[index] = handles[best];
             index = best;
         }
         k[2 * index] = timeBits;
-        k[2 * index + 1] = sequence;
-        handles[index] = handle;
+        k[2 * index + 1] = sequenceKey;
+    }
+
+    /**
+     * Gives the pending entries new sequences 0, 1, ... in their (time, sequence) order, once in about
+     * 3.4e10 schedulings: the order, and so every result, stays as it was.
+     */
+    private void renumber() {
+        long[] sorted = new long[2 * size];
+        int count = 0;
+        int savedSize = size;
+        long[] k = keys;
+        while (size > 0) {
+            sorted[2 * count] = k[0];
+            sorted[2 * count + 1] = k[1];
+            count++;
+            removeTop();
+        }
+        // Sorted entries form a valid heap as they are; keep their slots, renumber their sequences.
+        for (int i = 0; i < count; i++) {
+            k[2 * i] = sorted[2 * i];
+            k[2 * i + 1] = (long) i << SLOT_BITS | (sorted[2 * i + 1] & SLOT_MASK);
+        }
+        size = savedSize;
+        nextSequence = count;
     }
 
     private void grow() {
-        int capacity = handles.length * 2;
-        if (capacity < 0 || 2 * capacity < 0) {
-            throw new IllegalStateException("the event calendar is full");
+        int capacity = actions.length * 2;
+        if (capacity > 1 << SLOT_BITS) {
+            throw new IllegalStateException("more than " + (1 << SLOT_BITS) + " actions pending");
         }
         keys = Arrays.copyOf(keys, 2 * capacity);
-        handles = Arrays.copyOf(handles, capacity);
+        actions = Arrays.copyOf(actions, capacity);
+        generations = Arrays.copyOf(generations, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 }
