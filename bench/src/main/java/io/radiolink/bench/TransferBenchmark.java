@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one whole run (model built, both flows, release); the secondary score {@code dataFrames} is the
  * simulated data frames (retransmissions included) per wall-clock second, and {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} divided by the frames per invocation ({@link #FRAMES_CLEAN} clean) gives
- * the allocation per frame.
+ * the allocation per frame (including the run's fixed allocation: two sizes, {@code -p bytes=...},
+ * separate the two).
  *
  * <p>Full profile: {@code java -jar bench/target/benchmarks.jar TransferBenchmark -prof gc}. Quick profile:
  * {@code java -jar bench/target/benchmarks.jar TransferBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc}.
@@ -52,10 +53,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class TransferBenchmark {
 
-    /** 1 MiB. */
-    static final long SIZE = 1L << 20;
-    /** Data frames of a clean run: 1 MiB in 1,400-byte payloads, up and then down (750 each way). */
+    /** Data frames of a clean run of 1 MiB: 1,400-byte payloads, up and then down (750 each way). */
     static final int FRAMES_CLEAN = 2 * 750;
+
+    /** Bytes of user data (1 MiB; other sizes separate the per-run from the per-frame allocation). */
+    @Param({"1048576"})
+    public long bytes;
 
     /** The engine. */
     @Param({"LEAN", "DSOL"})
@@ -100,7 +103,7 @@ public class TransferBenchmark {
         runner.run(Double.POSITIVE_INFINITY, scheduler -> {
             BaseStation bs = new BaseStation(station, scheduler, new RandomStreams(7, 0));
             PhoneNumber number = PhoneNumber.of("0100");
-            Terminal a = new Terminal(number, UserData.synthetic(SIZE, 100, 1));
+            Terminal a = new Terminal(number, UserData.synthetic(bytes, 100, 1));
             a.enterMaintenancePassword("4711");
             Terminal b = Terminal.empty(PhoneNumber.of("0200"));
             b.enterMaintenancePassword("4711");

@@ -1,6 +1,5 @@
 package io.radiolink.protocol;
 
-import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
 
 /**
@@ -34,7 +33,18 @@ final class ArqSender {
     private final int window;
     private final boolean[] acknowledged;
     private final int[] retransmissions;
-    private final ScheduledAction[] timers;
+    /**
+     * Per slot: the timeout action (made once), the plan index of the slot's latest timer, how many of
+     * the slot's timer events are still to come, and whether the latest one still counts. Timers are
+     * never cancelled (a cancellable handle would be an allocation per frame): an acknowledgement
+     * disarms the slot, and a timer event that is not the slot's latest, or finds it disarmed, does
+     * nothing. A slot's timer events come in the order they were scheduled (each is due a timeout after
+     * a departure that follows the previous one), so the count tells which is the latest.
+     */
+    private final Runnable[] timeouts;
+    private final int[] timerIndexes;
+    private final int[] timersPending;
+    private final boolean[] armed;
     private int base;
     private int next;
     private boolean stopped;
@@ -51,7 +61,14 @@ final class ArqSender {
         this.window = Math.max(1, Math.min(config.windowFrames(), frames));
         this.acknowledged = new boolean[window];
         this.retransmissions = new int[window];
-        this.timers = new ScheduledAction[window];
+        this.timeouts = new Runnable[window];
+        this.timerIndexes = new int[window];
+        this.timersPending = new int[window];
+        this.armed = new boolean[window];
+        for (int slot = 0; slot < window; slot++) {
+            int timerSlot = slot;
+            timeouts[slot] = () -> timerFired(timerSlot);
+        }
     }
 
     void start() {
@@ -74,8 +91,7 @@ final class ArqSender {
             return;
         }
         acknowledged[slot] = true;
-        timers[slot].cancel();
-        timers[slot] = null;
+        armed[slot] = false;
         while (base < next && acknowledged[base % window]) {
             acknowledged[base % window] = false;
             base++;
@@ -88,18 +104,9 @@ final class ArqSender {
         }
     }
 
-    /** Cancels every timer; the sender does nothing more. */
+    /** Disarms every timer; the sender does nothing more. */
     void stop() {
-        if (stopped) {
-            return;
-        }
         stopped = true;
-        for (int i = 0; i < window; i++) {
-            if (timers[i] != null) {
-                timers[i].cancel();
-                timers[i] = null;
-            }
-        }
     }
 
     private void fillWindow() {
@@ -113,16 +120,23 @@ final class ArqSender {
     private void send(int index) {
         double departure = transmitter.transmit(plan.frame(index));
         framesSent++;
-        timers[index % window] = scheduler.scheduleAt(
-                departure + config.retransmissionTimeoutSeconds(), () -> timeout(index));
+        int slot = index % window;
+        timerIndexes[slot] = index;
+        timersPending[slot]++;
+        armed[slot] = true;
+        scheduler.scheduleAt(departure + config.retransmissionTimeoutSeconds(), timeouts[slot]);
+    }
+
+    private void timerFired(int slot) {
+        if (--timersPending[slot] > 0 || !armed[slot] || stopped) {
+            return; // a later timer of the slot counts, or the frame was acknowledged
+        }
+        armed[slot] = false;
+        timeout(timerIndexes[slot]);
     }
 
     private void timeout(int index) {
-        if (stopped) {
-            return;
-        }
         int slot = index % window;
-        timers[slot] = null;
         if (retransmissions[slot] == config.retryLimit()) {
             stop();
             outcome.retriesExhausted();

@@ -110,7 +110,7 @@ final class BackupFlow extends TerminalFlow {
         sender = new ArqSender(scheduler, service.config().arq(), plan,
                 frame -> {
                     dataBytesSent += framing.payloadBytes(frame);
-                    return connection.sendUplink(framing.frameBytes(frame), new DataFrame(frame, senderRound));
+                    return connection.sendUplink(framing.frameBytes(frame), DataFrame.of(frame, senderRound));
                 },
                 new ArqSender.Outcome() {
                     @Override

@@ -68,7 +68,7 @@ final class DownloadFlow extends TerminalFlow {
             storeIfWhole();
         } else if (message instanceof DataFrame frame) {
             receiver.receive(frame.sequence(), deliveryDamaged());
-            sendUnanswered(new Ack(frame.sequence(), frame.round()));
+            sendUnanswered(Ack.of(frame.sequence(), frame.round()));
             if (frame.round() == awaitedRound) {
                 control.answered(); // the station heard the repair request
                 awaitedRound = -1;

@@ -85,10 +85,48 @@ public sealed interface Message {
     record DownloadResponse(Admission admission, UserData data, int startFrame) implements Message {}
 
     /** Data frame {@code sequence} (0-based over the object) sent in ARQ round {@code round}. */
-    record DataFrame(int sequence, int round) implements Message {}
+    record DataFrame(int sequence, int round) implements Message {
+
+        private static final DataFrame[] SHARED = new DataFrame[SharedFrames.SIZE];
+
+        /**
+         * The data frame, shared with every other use of the same sequence and round where they are
+         * small (sending one allocates nothing in a long run); equal to {@code new DataFrame(...)}.
+         */
+        public static DataFrame of(int sequence, int round) {
+            int index = SharedFrames.index(sequence, round);
+            if (index < 0) {
+                return new DataFrame(sequence, round);
+            }
+            DataFrame frame = SHARED[index];
+            if (frame == null) {
+                // Racing threads may each store an equal instance: immutable values, harmless.
+                frame = new DataFrame(sequence, round);
+                SHARED[index] = frame;
+            }
+            return frame;
+        }
+    }
 
     /** Acknowledges the copy of data frame {@code sequence} sent in round {@code round}. */
-    record Ack(int sequence, int round) implements Message {}
+    record Ack(int sequence, int round) implements Message {
+
+        private static final Ack[] SHARED = new Ack[SharedFrames.SIZE];
+
+        /** The acknowledgement, shared as {@link DataFrame#of} shares frames. */
+        public static Ack of(int sequence, int round) {
+            int index = SharedFrames.index(sequence, round);
+            if (index < 0) {
+                return new Ack(sequence, round);
+            }
+            Ack ack = SHARED[index];
+            if (ack == null) {
+                ack = new Ack(sequence, round);
+                SHARED[index] = ack;
+            }
+            return ack;
+        }
+    }
 
     /**
      * The receiver asks for repair round {@code round} (from 1): the chunks in {@code chunks} failed their
@@ -115,4 +153,5 @@ public sealed interface Message {
 
     /** The station's answer to a backup's complete command when the received object's digest did not match. */
     record IntegrityFailure() implements Message {}
+
 }

@@ -107,7 +107,7 @@ final class StationSession implements Endpoint<Message> {
             }
         } else if (message instanceof DataFrame frame && receiver != null) {
             receiver.receive(frame.sequence(), deliveryDamaged);
-            sendControl(new Ack(frame.sequence(), frame.round()));
+            sendControl(Ack.of(frame.sequence(), frame.round()));
         } else if (message instanceof Ack ack && state == State.SENDING) {
             if (ack.round() == round) {
                 sender.acknowledge(ack.sequence());
@@ -259,7 +259,7 @@ final class StationSession implements Endpoint<Message> {
         return new ArqSender(service.scheduler(), service.config().arq(), plan,
                 frame -> {
                     dataBytesSent += framing.payloadBytes(frame);
-                    return connection.sendDownlink(framing.frameBytes(frame), new DataFrame(frame, senderRound));
+                    return connection.sendDownlink(framing.frameBytes(frame), DataFrame.of(frame, senderRound));
                 },
                 new ArqSender.Outcome() {
                     @Override

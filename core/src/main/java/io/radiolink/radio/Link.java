@@ -7,9 +7,11 @@ import java.util.random.RandomGenerator;
  * One direction of one connection: a transmitter that sends units first-in-first-out at the link's
  * rate, a loss process consulted once per unit, and a propagation delay to the receiving side.
  *
- * <p>The link keeps no queue object: a unit handed over while the transmitter is busy starts when
+ * <p>The link keeps no transmit queue: a unit handed over while the transmitter is busy starts when
  * the previous one has left, which the link tracks as {@code busyUntilSeconds}. Only units that are
- * not lost cost an event (their arrival).
+ * not lost cost an event (their arrival). Units arrive in the order they were sent, so the units in
+ * flight wait in a ring and every arrival event runs the same action, which takes the ring's head: no
+ * allocation per unit beyond the event.
  *
  * @param <T> the type of unit carried (the protocol's message type)
  */
@@ -33,6 +35,12 @@ public final class Link<T> {
     private long unitsLost;
     private long unitsCorrupted;
     private long bytesSent;
+    /** Units in flight, oldest at {@code head}, with whether each carries undetected damage. */
+    private Object[] inFlight = new Object[8];
+    private boolean[] inFlightDamaged = new boolean[8];
+    private int head;
+    private int inFlightCount;
+    private final Runnable arriveNext = this::arriveNext;
 
     Link(Scheduler scheduler, LinkConfig config, LossProcess loss, RandomGenerator corruptionRandom,
             Arrival<T> arrival, Connection<T> connection, Side sender, AirListener listener) {
@@ -73,9 +81,37 @@ public final class Link<T> {
                 return end; // the frame check discards it: for the sender, as good as lost
             }
         }
-        boolean slipped = damaged;
-        scheduler.scheduleAt(end + config.propagationDelaySeconds(), () -> arrival.arrive(unit, slipped));
+        enqueue(unit, damaged);
+        scheduler.scheduleAt(end + config.propagationDelaySeconds(), arriveNext);
         return end;
+    }
+
+    private void enqueue(T unit, boolean damaged) {
+        if (inFlightCount == inFlight.length) {
+            Object[] units = new Object[2 * inFlight.length];
+            boolean[] marks = new boolean[units.length];
+            for (int i = 0; i < inFlightCount; i++) {
+                units[i] = inFlight[(head + i) % inFlight.length];
+                marks[i] = inFlightDamaged[(head + i) % inFlight.length];
+            }
+            inFlight = units;
+            inFlightDamaged = marks;
+            head = 0;
+        }
+        int tail = (head + inFlightCount++) % inFlight.length;
+        inFlight[tail] = unit;
+        inFlightDamaged[tail] = damaged;
+    }
+
+    /** The arrival event of the oldest unit in flight (arrival times only grow along a link). */
+    @SuppressWarnings("unchecked")
+    private void arriveNext() {
+        T unit = (T) inFlight[head];
+        boolean damaged = inFlightDamaged[head];
+        inFlight[head] = null;
+        head = (head + 1) % inFlight.length;
+        inFlightCount--;
+        arrival.arrive(unit, damaged);
     }
 
     /** This direction's configuration. */

@@ -25,6 +25,8 @@ public final class LeanScheduler implements Scheduler {
     /** Sequences run below this; reaching it renumbers the pending entries from 0 (order kept). */
     private static final long SEQUENCE_LIMIT = 1L << (63 - SLOT_BITS);
 
+    private final long sequenceLimit;
+
     /**
      * The heap, two longs per entry: the time's IEEE bits (for times >= +0.0 they order as the times do)
      * and {@code sequence << SLOT_BITS | slot}, which orders as the sequence does. Interleaved, a node's
@@ -39,13 +41,25 @@ public final class LeanScheduler implements Scheduler {
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int slotsUsed;
+    /** Cancelled entries still in the heap. */
+    private int deadEntries;
+    /** How often the heap was compacted and its sequences renumbered (for tests). */
+    private int compactions;
+    private int renumberings;
     private long nextSequence;
     private double now;
     private long actionsExecuted;
     private double lastActionTimeSeconds;
 
     /** An empty calendar at time 0, for {@link LeanEngine} and for benchmarks driving it directly. */
-    public LeanScheduler() {}
+    public LeanScheduler() {
+        this(SEQUENCE_LIMIT);
+    }
+
+    /** A calendar that renumbers its sequences when they reach {@code sequenceLimit} (tests use a small one). */
+    LeanScheduler(long sequenceLimit) {
+        this.sequenceLimit = Math.min(sequenceLimit, SEQUENCE_LIMIT);
+    }
 
     /** A scheduled action: its slot and that slot's generation when it was scheduled. */
     private static final class Handle implements ScheduledAction {
@@ -70,7 +84,40 @@ public final class LeanScheduler implements Scheduler {
             return false; // ran, already cancelled, or running now
         }
         actions[slot] = null;
+        if (++deadEntries > size / 2 && size >= COMPACTION_THRESHOLD) {
+            compact();
+        }
         return true;
+    }
+
+    /** Heaps smaller than this are never compacted. */
+    private static final int COMPACTION_THRESHOLD = 64;
+
+    /**
+     * Drops the cancelled entries once they are more than half the heap (timers cancelled long before
+     * they are due: a retransmission timer per data frame, cancelled by its acknowledgement), and
+     * rebuilds the heap from the rest; keys are unchanged, so the order is too. Amortized over the
+     * cancellations, this costs O(1) each and keeps the heap within twice the live actions.
+     */
+    private void compact() {
+        long[] k = keys;
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            int slot = (int) (k[2 * i + 1] & SLOT_MASK);
+            if (actions[slot] == null) {
+                freeSlots[freeCount++] = slot;
+            } else {
+                k[2 * kept] = k[2 * i];
+                k[2 * kept + 1] = k[2 * i + 1];
+                kept++;
+            }
+        }
+        size = kept;
+        deadEntries = 0;
+        compactions++;
+        for (int i = (size - 2) >>> 2; i >= 0 && size > 1; i--) {
+            siftDown(i, k[2 * i], k[2 * i + 1]);
+        }
     }
 
     @Override
@@ -140,6 +187,14 @@ public final class LeanScheduler implements Scheduler {
         return size;
     }
 
+    int compactions() {
+        return compactions;
+    }
+
+    int renumberings() {
+        return renumberings;
+    }
+
     /** Takes the top entry off and runs its action unless it was cancelled; true if it ran. */
     private boolean runTop() {
         double time = Double.longBitsToDouble(keys[0]);
@@ -148,6 +203,7 @@ public final class LeanScheduler implements Scheduler {
         Runnable action = actions[slot];
         freeSlots[freeCount++] = slot;
         if (action == null) {
+            deadEntries--;
             return false; // cancelled
         }
         actions[slot] = null;
@@ -162,7 +218,7 @@ public final class LeanScheduler implements Scheduler {
         if (size == actions.length) {
             grow();
         }
-        if (nextSequence == SEQUENCE_LIMIT) {
+        if (nextSequence == sequenceLimit) {
             renumber();
         }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
@@ -191,13 +247,15 @@ public final class LeanScheduler implements Scheduler {
     private void removeTop() {
         int last = --size;
         long[] k = keys;
-        long timeBits = k[2 * last];
-        long sequenceKey = k[2 * last + 1];
-        if (last == 0) {
-            return;
+        if (last > 0) {
+            siftDown(0, k[2 * last], k[2 * last + 1]);
         }
-        // Sift down the former last entry from the root.
-        int index = 0;
+    }
+
+    /** Places the entry (timeBits, sequenceKey) at {@code index} or below it, moving smaller children up. */
+    private void siftDown(int index, long timeBits, long sequenceKey) {
+        long[] k = keys;
+        int last = size;
         while (true) {
             int first = (index << 2) + 1;
             if (first >= last) {
@@ -248,6 +306,7 @@ public final class LeanScheduler implements Scheduler {
         }
         size = savedSize;
         nextSequence = count;
+        renumberings++;
     }
 
     private void grow() {
