@@ -34,17 +34,27 @@ final class ArqSender {
     private final boolean[] acknowledged;
     private final int[] retransmissions;
     /**
-     * Per slot: the timeout action (made once), the plan index of the slot's latest timer, how many of
-     * the slot's timer events are still to come, and whether the latest one still counts. Timers are
-     * never cancelled (a cancellable handle would be an allocation per frame): an acknowledgement
-     * disarms the slot, and a timer event that is not the slot's latest, or finds it disarmed, does
-     * nothing. A slot's timer events come in the order they were scheduled (each is due a timeout after
-     * a departure that follows the previous one), so the count tells which is the latest.
+     * Per slot: the plan index of the slot's latest timer, how many of the slot's timer events are still
+     * to come, and whether the latest one still counts. Timers are never cancelled (a cancellable handle
+     * would be an allocation per frame): an acknowledgement disarms the slot, and a timer event that is
+     * not the slot's latest, or finds it disarmed, does nothing. A slot's timer events come in the order
+     * they were scheduled (each is due a timeout after a departure that follows the previous one), so
+     * the count tells which is the latest.
      */
-    private final Runnable[] timeouts;
     private final int[] timerIndexes;
     private final int[] timersPending;
     private final boolean[] armed;
+    /**
+     * Timer events due no earlier than every timer event before them share one action, which learns
+     * its slot from a ring in scheduling order (events due at one time run in scheduling order too).
+     * Departures only grow along a link, so that is every timer but those of frames handed over when
+     * the connection no longer sends (departure "now"); those get an action of their own.
+     */
+    private final Runnable sharedTimeout = this::sharedTimerFired;
+    private int[] timerRing = new int[16];
+    private int ringHead;
+    private int ringCount;
+    private double lastSharedDueSeconds = Double.NEGATIVE_INFINITY;
     private int base;
     private int next;
     private boolean stopped;
@@ -61,14 +71,9 @@ final class ArqSender {
         this.window = Math.max(1, Math.min(config.windowFrames(), frames));
         this.acknowledged = new boolean[window];
         this.retransmissions = new int[window];
-        this.timeouts = new Runnable[window];
         this.timerIndexes = new int[window];
         this.timersPending = new int[window];
         this.armed = new boolean[window];
-        for (int slot = 0; slot < window; slot++) {
-            int timerSlot = slot;
-            timeouts[slot] = () -> timerFired(timerSlot);
-        }
     }
 
     void start() {
@@ -124,7 +129,33 @@ final class ArqSender {
         timerIndexes[slot] = index;
         timersPending[slot]++;
         armed[slot] = true;
-        scheduler.scheduleAt(departure + config.retransmissionTimeoutSeconds(), timeouts[slot]);
+        double due = departure + config.retransmissionTimeoutSeconds();
+        if (due >= lastSharedDueSeconds) {
+            lastSharedDueSeconds = due;
+            pushRing(slot);
+            scheduler.scheduleAt(due, sharedTimeout);
+        } else {
+            scheduler.scheduleAt(due, () -> timerFired(slot));
+        }
+    }
+
+    private void pushRing(int slot) {
+        if (ringCount == timerRing.length) {
+            int[] larger = new int[2 * timerRing.length];
+            for (int i = 0; i < ringCount; i++) {
+                larger[i] = timerRing[(ringHead + i) % timerRing.length];
+            }
+            timerRing = larger;
+            ringHead = 0;
+        }
+        timerRing[(ringHead + ringCount++) % timerRing.length] = slot;
+    }
+
+    private void sharedTimerFired() {
+        int slot = timerRing[ringHead];
+        ringHead = (ringHead + 1) % timerRing.length;
+        ringCount--;
+        timerFired(slot);
     }
 
     private void timerFired(int slot) {
