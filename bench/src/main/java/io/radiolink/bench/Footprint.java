@@ -1,24 +1,71 @@
 package io.radiolink.bench;
 
+import io.radiolink.engine.lean.LeanScheduler;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.StationConfig;
+import io.radiolink.profile.Profile;
+import io.radiolink.protocol.BackupService;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.random.RandomStreams;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.WorkloadConfig;
+import io.radiolink.workload.WorkloadGenerator;
+import io.radiolink.workload.WorkloadListener;
+import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
- * Memory per pending event of each {@link HoldCalendar}, measured apart from JMH: the heap in use after
- * full collections with {@code pending} events waiting, minus the heap in use before the calendar was
- * built, divided by {@code pending}. It counts everything an event costs the calendar (array slots at the
- * heap's current capacity, handles, DSOL's event objects and tree nodes); the hold action is one object
- * shared by every event, as in the benchmark.
+ * Memory, measured apart from JMH as the heap in use after full collections, before and after, divided
+ * by the count:
+ * <ul>
+ *   <li>per pending event of each {@link HoldCalendar} with {@code pending} events waiting: everything
+ *       an event costs the calendar (array slots at the heap's current capacity, handles, DSOL's event
+ *       objects and tree nodes); the hold action is one object shared by every event, as in the
+ *       benchmark;
+ *   <li>per idle terminal: a workload generator's subscribers, created by the generator's own code
+ *       (reached by reflection: it creates a subscriber when an arrival first picks it), with their
+ *       terminal, phone number, user data, password and the generator's bookkeeping.
+ * </ul>
  *
- * <p>Run: {@code java -Xmx4g -cp bench/target/benchmarks.jar io.radiolink.bench.Footprint [pending]}
+ * <p>Run: {@code java -Xmx4g -cp bench/target/benchmarks.jar io.radiolink.bench.Footprint [count]}
  * (default 1,000,000).
  */
 public final class Footprint {
 
     private Footprint() {}
 
-    /** Prints bytes per pending event for each calendar. */
-    public static void main(String[] args) {
+    /** Prints bytes per pending event for each calendar, then bytes per idle terminal. */
+    public static void main(String[] args) throws ReflectiveOperationException {
         int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        calendars(pending);
+        terminals(pending);
+    }
+
+    private static void terminals(int count) throws ReflectiveOperationException {
+        LeanScheduler scheduler = new LeanScheduler();
+        RandomStreams streams = new RandomStreams(1, 0);
+        BaseStation station = new BaseStation(StationConfig.of("cell-000", 8, 1L << 40, Profile.LTE.airInterface()),
+                scheduler, streams);
+        BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), FlowListener.NONE);
+        WorkloadGenerator generator = new WorkloadGenerator(new WorkloadConfig(count, 1.0,
+                Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
+                new Distribution.Uniform(1_800, 14_400), 0.01), station, 0, service, scheduler, streams, 86_400,
+                WorkloadListener.NONE);
+        Method create = WorkloadGenerator.class.getDeclaredMethod("subscriber", int.class);
+        create.setAccessible(true);
+        long before = usedAfterCollection();
+        for (int i = 0; i < count; i++) {
+            create.invoke(generator, i);
+        }
+        long after = usedAfterCollection();
+        System.out.printf(Locale.ROOT, "%,d idle terminals (subscribers of a workload generator): %.1f bytes each%n",
+                count, (after - before) / (double) count);
+        if (generator.hashCode() == 0) {
+            System.out.println(); // keeps the generator reachable until after the measurement
+        }
+    }
+
+    private static void calendars(int pending) {
         for (HoldCalendar.Kind kind : HoldCalendar.Kind.values()) {
             long before = usedAfterCollection();
             HoldCalendar calendar = HoldCalendar.of(kind, pending);

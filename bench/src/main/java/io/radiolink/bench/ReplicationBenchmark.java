@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ReplicationBenchmark {
 
     /** Replications per parallel-run invocation. */
-    static final int REPLICATIONS = 8;
+    static final int REPLICATIONS = 32;
 
     /** The engine whose fixed cost is measured. */
     @State(Scope.Thread)

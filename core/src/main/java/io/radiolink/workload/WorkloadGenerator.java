@@ -12,7 +12,6 @@ import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
 import io.radiolink.random.RandomStreams;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -39,7 +38,8 @@ public final class WorkloadGenerator implements FlowListener {
     private static final int MAX_STATIONS = 1_000;
     private static final int MAX_SUBSCRIBERS = 1_000_000_000;
 
-    private record Subscriber(int index, Terminal phone, String password) {}
+    /** Populations up to this size keep their terminals in an array, larger ones in a map. */
+    private static final int DENSE_POPULATION = 1 << 24;
 
     private final WorkloadConfig config;
     private final BaseStation station;
@@ -53,8 +53,14 @@ public final class WorkloadGenerator implements FlowListener {
     private final RandomGenerator restores;
     private final RandomGenerator typos;
     private final Distribution.Sampler restoreDelay;
-    private final Map<Integer, Subscriber> subscribers = new HashMap<>();
-    private final Map<Terminal, Subscriber> byPhone = new IdentityHashMap<>();
+    /**
+     * The subscribers' phones, created when first picked; subscriber i's is {@code dense[i]}, or
+     * {@code sparse.get(i)} for a population above {@value #DENSE_POPULATION}. A subscriber is nothing
+     * but its phone: its index is in its number and its password is derived from the index, so an idle
+     * subscriber costs its terminal and one array slot.
+     */
+    private final Terminal[] dense;
+    private final Map<Integer, Terminal> sparse;
 
     /**
      * A generator for {@code station}, the {@code stationIndex}-th of the model (0-based, below 1,000),
@@ -78,6 +84,9 @@ public final class WorkloadGenerator implements FlowListener {
         this.runLengthSeconds = runLengthSeconds;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.arrivals = streams.stream("arrivals", station.id(), 0);
+        boolean small = config.subscribersPerStation() <= DENSE_POPULATION;
+        this.dense = small ? new Terminal[config.subscribersPerStation()] : null;
+        this.sparse = small ? null : new HashMap<>();
         this.restores = streams.stream("restore", station.id(), 0);
         this.typos = streams.stream("password-typo", station.id(), 0);
         this.restoreDelay = config.restoreDelaySeconds().sampler(restores);
@@ -97,12 +106,13 @@ public final class WorkloadGenerator implements FlowListener {
     }
 
     private void arrive() {
-        Subscriber subscriber = subscriber(arrivals.nextInt(config.subscribersPerStation()));
-        if (service.isBusy(subscriber.phone())) {
+        int index = arrivals.nextInt(config.subscribersPerStation());
+        Terminal phone = subscriber(index);
+        if (service.isBusy(phone)) {
             listener.arrivalSkippedTerminalBusy(station.id(), scheduler.nowSeconds());
         } else {
-            subscriber.phone().enterMaintenancePassword(typed(subscriber));
-            service.startBackup(subscriber.phone(), station);
+            phone.enterMaintenancePassword(typed(index));
+            service.startBackup(phone, station);
         }
         scheduleNextArrival();
     }
@@ -112,29 +122,51 @@ public final class WorkloadGenerator implements FlowListener {
         if (record.kind() != FlowKind.BACKUP || flow.station() != station || config.restoreShare() == 0.0) {
             return;
         }
-        Subscriber subscriber = byPhone.get(flow.terminal());
-        if (subscriber == null || restores.nextDouble() >= config.restoreShare()) {
+        int index = subscriberIndex(flow.terminal());
+        if (index < 0 || restores.nextDouble() >= config.restoreShare()) {
             return;
         }
         double at = record.endSeconds() + restoreDelay.sample();
         if (at <= runLengthSeconds) {
-            scheduler.scheduleAt(at, () -> restore(subscriber));
+            scheduler.scheduleAt(at, () -> restore(index));
         }
     }
 
-    private void restore(Subscriber subscriber) {
-        Terminal replacement = Terminal.empty(PhoneNumber.of("9" + subscriber.phone().phoneNumber().digits()));
-        replacement.enterMaintenancePassword(typed(subscriber));
-        service.startDownload(replacement, subscriber.phone().phoneNumber(), station);
+    /** The index of the subscriber whose phone {@code terminal} is, or -1 if it is none of this generator's. */
+    private int subscriberIndex(Terminal terminal) {
+        String digits = terminal.phoneNumber().digits();
+        if (digits.length() != 12) {
+            return -1;
+        }
+        long index;
+        try {
+            index = Long.parseLong(digits, 3, 12, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return index < config.subscribersPerStation() && existing((int) index) == terminal ? (int) index : -1;
     }
 
-    private String typed(Subscriber subscriber) {
+    private void restore(int index) {
+        Terminal phone = existing(index);
+        Terminal replacement = Terminal.empty(PhoneNumber.of("9" + phone.phoneNumber().digits()));
+        replacement.enterMaintenancePassword(typed(index));
+        service.startDownload(replacement, phone.phoneNumber(), station);
+    }
+
+    /** What subscriber {@code index} types: the password {@code "m" + index}, now and then mistyped. */
+    private String typed(int index) {
+        String password = "m" + index;
         boolean typo = config.wrongPasswordProbability() > 0.0 && typos.nextDouble() < config.wrongPasswordProbability();
-        return typo ? subscriber.password() + "-typo" : subscriber.password();
+        return typo ? password + "-typo" : password;
     }
 
-    private Subscriber subscriber(int index) {
-        Subscriber existing = subscribers.get(index);
+    private Terminal existing(int index) {
+        return dense != null ? dense[index] : sparse.get(index);
+    }
+
+    private Terminal subscriber(int index) {
+        Terminal existing = existing(index);
         if (existing != null) {
             return existing;
         }
@@ -143,9 +175,12 @@ public final class WorkloadGenerator implements FlowListener {
         long records = Math.max(1L, (size + config.bytesPerRecord() - 1) / config.bytesPerRecord());
         UserData data = UserData.synthetic(size, (int) Math.min(Integer.MAX_VALUE, records), own.nextLong());
         PhoneNumber number = PhoneNumber.of(String.format("%03d%09d", stationIndex, index));
-        Subscriber created = new Subscriber(index, new Terminal(number, data), "m" + index);
-        subscribers.put(index, created);
-        byPhone.put(created.phone(), created);
+        Terminal created = new Terminal(number, data);
+        if (dense != null) {
+            dense[index] = created;
+        } else {
+            sparse.put(index, created);
+        }
         return created;
     }
 }
