@@ -36,7 +36,7 @@ public final class LeanScheduler implements Scheduler {
     private int size;
     /** The action of each slot in use, null once it ran or was cancelled; free slots are on {@code freeSlots}. */
     private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
-    /** Each slot's generation: how often it was taken; a handle matches only its own. */
+    /** Each slot's generation: how often its occupant left the heap; a handle matches only its own. */
     private long[] generations = new long[INITIAL_CAPACITY];
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
@@ -105,6 +105,7 @@ public final class LeanScheduler implements Scheduler {
         for (int i = 0; i < size; i++) {
             int slot = (int) (k[2 * i + 1] & SLOT_MASK);
             if (actions[slot] == null) {
+                generations[slot]++;
                 freeSlots[freeCount++] = slot;
             } else {
                 k[2 * kept] = k[2 * i];
@@ -201,6 +202,10 @@ public final class LeanScheduler implements Scheduler {
         int slot = (int) (keys[1] & SLOT_MASK);
         removeTop();
         Runnable action = actions[slot];
+        // The slot's handles expire here rather than when it is taken again: both loads then miss the
+        // cache together (the slot was last touched when this event was scheduled), and the next push,
+        // which takes this slot from the free stack, finds its generation in the cache.
+        generations[slot]++;
         freeSlots[freeCount++] = slot;
         if (action == null) {
             deadEntries--;
@@ -223,7 +228,7 @@ public final class LeanScheduler implements Scheduler {
         }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
         actions[slot] = action;
-        Handle handle = new Handle(this, slot, ++generations[slot]);
+        Handle handle = new Handle(this, slot, generations[slot]);
         long timeBits = Double.doubleToRawLongBits(time);
         long sequenceKey = nextSequence++ << SLOT_BITS | slot;
         int index = size++;
