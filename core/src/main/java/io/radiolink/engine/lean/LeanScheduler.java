@@ -7,58 +7,59 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The lean engine's event calendar: a 4-ary min-heap ordered by (time, scheduling sequence) whose
- * entries are two primitive longs, so that sifting neither touches the actions nor stores references
- * (no garbage-collector barriers on the hot path). The actions sit in a slab indexed by a slot that an
- * entry carries in the low bits of its sequence key, so running an event reads one slab element. The
- * {@link ScheduledAction} handed out names the slot and the slot's generation (a slot is reused once its
- * entry left the heap); nothing keeps it, so it dies young unless its caller keeps it. Cancelling clears
- * the slab element; the entry leaves the heap when it reaches the top (model timers are cancelled near
- * their due time, so dead entries stay few). Single-threaded, like every scheduler of one run.
+ * The lean engine's event calendar: a radix heap over the times' IEEE bits. Simulation time never goes
+ * back, so every new time is at least the last one taken off, which is all a radix heap needs: entry
+ * keys sit in 65 buckets by the highest bit in which they differ from that last key, an insertion is an
+ * append, and taking the minimum scans and splits only the lowest non-empty bucket into lower ones. Each
+ * entry moves down a few buckets in its life, in sequential passes over primitive arrays: far fewer
+ * cache misses than a heap's sifting. Entries with equal times keep the order they were scheduled in
+ * (appends and splits preserve order), the tie rule of every engine.
+ *
+ * <p>An entry is its time's bits and a slot in a slab of actions; the {@link ScheduledAction} handed
+ * out names the slot and the slot's generation (a slot is reused once its entry left the calendar), and
+ * nothing keeps it, so it dies young unless its caller keeps it. Cancelling clears the slab element;
+ * the entry leaves when taken off, or by a compaction once cancelled entries are more than half.
+ * Single-threaded, like every scheduler of one run.
  */
 public final class LeanScheduler implements Scheduler {
 
-    private static final int INITIAL_CAPACITY = 64;
-    /** Bits of a sequence key that hold the slot; the rest hold the scheduling sequence. */
-    private static final int SLOT_BITS = 28;
-    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-    /** Sequences run below this; reaching it renumbers the pending entries from 0 (order kept). */
-    private static final long SEQUENCE_LIMIT = 1L << (63 - SLOT_BITS);
+    private static final int BUCKETS = 65;
+    private static final int INITIAL_CAPACITY = 16;
+    /** Calendars smaller than this are never compacted. */
+    private static final int COMPACTION_THRESHOLD = 64;
 
-    private final long sequenceLimit;
-
-    /**
-     * The heap, two longs per entry: the time's IEEE bits (for times >= +0.0 they order as the times do)
-     * and {@code sequence << SLOT_BITS | slot}, which orders as the sequence does. Interleaved, a node's
-     * four children's keys are 64 contiguous bytes.
-     */
-    private long[] keys = new long[2 * INITIAL_CAPACITY];
+    /** Bucket b's entries: time bits and slots, in insertion order; bucket 0 is read from its head. */
+    private final long[][] bucketTimes = new long[BUCKETS][];
+    private final int[][] bucketSlots = new int[BUCKETS][];
+    private final int[] bucketSizes = new int[BUCKETS];
+    private int head;
+    /** Bit b - 1 is set while bucket b (1 to 64) holds entries. */
+    private long occupied;
+    /** The time bits of the entry last taken off (bucket 0 holds entries equal to it). */
+    private long last;
     private int size;
+
     /** The action of each slot in use, null once it ran or was cancelled; free slots are on {@code freeSlots}. */
     private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
-    /** Each slot's generation: how often its occupant left the heap; a handle matches only its own. */
+    /** Each slot's generation: how often its occupant left the calendar; a handle matches only its own. */
     private long[] generations = new long[INITIAL_CAPACITY];
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int slotsUsed;
-    /** Cancelled entries still in the heap. */
+    /** Cancelled entries still in the calendar. */
     private int deadEntries;
-    /** How often the heap was compacted and its sequences renumbered (for tests). */
+    /** How often cancelled entries were compacted away (for tests). */
     private int compactions;
-    private int renumberings;
-    private long nextSequence;
     private double now;
     private long actionsExecuted;
     private double lastActionTimeSeconds;
 
     /** An empty calendar at time 0, for {@link LeanEngine} and for benchmarks driving it directly. */
     public LeanScheduler() {
-        this(SEQUENCE_LIMIT);
-    }
-
-    /** A calendar that renumbers its sequences when they reach {@code sequenceLimit} (tests use a small one). */
-    LeanScheduler(long sequenceLimit) {
-        this.sequenceLimit = Math.min(sequenceLimit, SEQUENCE_LIMIT);
+        for (int b = 0; b < BUCKETS; b++) {
+            bucketTimes[b] = new long[INITIAL_CAPACITY];
+            bucketSlots[b] = new int[INITIAL_CAPACITY];
+        }
     }
 
     /** A scheduled action: its slot and that slot's generation when it was scheduled. */
@@ -88,37 +89,6 @@ public final class LeanScheduler implements Scheduler {
             compact();
         }
         return true;
-    }
-
-    /** Heaps smaller than this are never compacted. */
-    private static final int COMPACTION_THRESHOLD = 64;
-
-    /**
-     * Drops the cancelled entries once they are more than half the heap (timers cancelled long before
-     * they are due: a retransmission timer per data frame, cancelled by its acknowledgement), and
-     * rebuilds the heap from the rest; keys are unchanged, so the order is too. Amortized over the
-     * cancellations, this costs O(1) each and keeps the heap within twice the live actions.
-     */
-    private void compact() {
-        long[] k = keys;
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            int slot = (int) (k[2 * i + 1] & SLOT_MASK);
-            if (actions[slot] == null) {
-                generations[slot]++;
-                freeSlots[freeCount++] = slot;
-            } else {
-                k[2 * kept] = k[2 * i];
-                k[2 * kept + 1] = k[2 * i + 1];
-                kept++;
-            }
-        }
-        size = kept;
-        deadEntries = 0;
-        compactions++;
-        for (int i = (size - 2) >>> 2; i >= 0 && size > 1; i--) {
-            siftDown(i, k[2 * i], k[2 * i + 1]);
-        }
     }
 
     @Override
@@ -154,7 +124,7 @@ public final class LeanScheduler implements Scheduler {
     }
 
     /**
-     * Runs every pending action due at or before {@code endTimeSeconds} in (time, sequence) order,
+     * Runs every pending action due at or before {@code endTimeSeconds} in (time, scheduling order),
      * including those they schedule; pending actions due later stay. An exception from an action
      * reaches the caller, and the calendar is then left as it was after that action was taken off.
      *
@@ -162,8 +132,8 @@ public final class LeanScheduler implements Scheduler {
      * @return the actions run by this calendar so far and the time of the last one
      */
     public RunSummary runUntil(double endTimeSeconds) {
-        while (size > 0 && Double.longBitsToDouble(keys[0]) <= endTimeSeconds) {
-            runTop();
+        while (size > 0 && Double.longBitsToDouble(minimumTimeBits()) <= endTimeSeconds) {
+            runNext();
         }
         return new RunSummary(actionsExecuted, lastActionTimeSeconds);
     }
@@ -176,7 +146,7 @@ public final class LeanScheduler implements Scheduler {
      */
     public boolean step() {
         while (size > 0) {
-            if (runTop()) {
+            if (runNext()) {
                 return true;
             }
         }
@@ -192,136 +162,140 @@ public final class LeanScheduler implements Scheduler {
         return compactions;
     }
 
-    int renumberings() {
-        return renumberings;
+    /** The smallest time's bits in the calendar, which must not be empty; changes nothing. */
+    private long minimumTimeBits() {
+        if (bucketSizes[0] > head) {
+            return last;
+        }
+        int bucket = 1 + Long.numberOfTrailingZeros(occupied);
+        long[] times = bucketTimes[bucket];
+        long minimum = times[0];
+        for (int i = 1, n = bucketSizes[bucket]; i < n; i++) {
+            minimum = Math.min(minimum, times[i]);
+        }
+        return minimum;
     }
 
-    /** Takes the top entry off and runs its action unless it was cancelled; true if it ran. */
-    private boolean runTop() {
-        double time = Double.longBitsToDouble(keys[0]);
-        int slot = (int) (keys[1] & SLOT_MASK);
-        removeTop();
+    /** Takes the next entry off and runs its action unless it was cancelled; true if it ran. */
+    private boolean runNext() {
+        if (bucketSizes[0] == head) {
+            split();
+        }
+        int slot = bucketSlots[0][head++];
+        if (head == bucketSizes[0]) {
+            head = 0;
+            bucketSizes[0] = 0;
+        }
+        size--;
+        // Taking an entry off sets the clock, cancelled or not: every later time is at least this one.
+        now = Double.longBitsToDouble(last);
         Runnable action = actions[slot];
-        // The slot's handles expire here rather than when it is taken again: both loads then miss the
-        // cache together (the slot was last touched when this event was scheduled), and the next push,
-        // which takes this slot from the free stack, finds its generation in the cache.
         generations[slot]++;
         freeSlots[freeCount++] = slot;
         if (action == null) {
             deadEntries--;
-            return false; // cancelled
+            return false;
         }
         actions[slot] = null;
-        now = time;
         actionsExecuted++;
-        lastActionTimeSeconds = time;
+        lastActionTimeSeconds = now;
         action.run();
         return true;
     }
 
+    /**
+     * With bucket 0 empty: makes the minimum of the lowest non-empty bucket the last key and spreads that
+     * bucket over the buckets below it, in order, its minima landing in bucket 0.
+     */
+    private void split() {
+        int bucket = 1 + Long.numberOfTrailingZeros(occupied);
+        long[] times = bucketTimes[bucket];
+        int[] slots = bucketSlots[bucket];
+        int n = bucketSizes[bucket];
+        long minimum = times[0];
+        for (int i = 1; i < n; i++) {
+            minimum = Math.min(minimum, times[i]);
+        }
+        last = minimum;
+        bucketSizes[bucket] = 0;
+        occupied &= ~(1L << (bucket - 1));
+        for (int i = 0; i < n; i++) {
+            append(times[i], slots[i]);
+        }
+    }
+
     private Handle push(double time, Runnable action) {
-        if (size == actions.length) {
-            grow();
-        }
-        if (nextSequence == sequenceLimit) {
-            renumber();
-        }
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
+        int slot = takeSlot();
         actions[slot] = action;
         Handle handle = new Handle(this, slot, generations[slot]);
-        long timeBits = Double.doubleToRawLongBits(time);
-        long sequenceKey = nextSequence++ << SLOT_BITS | slot;
-        int index = size++;
-        long[] k = keys;
-        // Sift up: move parents down until the new key's place is found.
-        while (index > 0) {
-            int parent = (index - 1) >>> 2;
-            long parentTime = k[2 * parent];
-            if (parentTime < timeBits || parentTime == timeBits && k[2 * parent + 1] < sequenceKey) {
-                break;
-            }
-            k[2 * index] = parentTime;
-            k[2 * index + 1] = k[2 * parent + 1];
-            index = parent;
-        }
-        k[2 * index] = timeBits;
-        k[2 * index + 1] = sequenceKey;
+        append(Double.doubleToRawLongBits(time), slot);
+        size++;
         return handle;
     }
 
-    private void removeTop() {
-        int last = --size;
-        long[] k = keys;
-        if (last > 0) {
-            siftDown(0, k[2 * last], k[2 * last + 1]);
+    /** Appends an entry to the bucket its difference from the last key says. */
+    private void append(long timeBits, int slot) {
+        int bucket = 64 - Long.numberOfLeadingZeros(timeBits ^ last);
+        int n = bucketSizes[bucket];
+        if (n == bucketTimes[bucket].length) {
+            bucketTimes[bucket] = Arrays.copyOf(bucketTimes[bucket], 2 * n);
+            bucketSlots[bucket] = Arrays.copyOf(bucketSlots[bucket], 2 * n);
+        }
+        bucketTimes[bucket][n] = timeBits;
+        bucketSlots[bucket][n] = slot;
+        bucketSizes[bucket] = n + 1;
+        if (bucket > 0) {
+            occupied |= 1L << (bucket - 1);
         }
     }
 
-    /** Places the entry (timeBits, sequenceKey) at {@code index} or below it, moving smaller children up. */
-    private void siftDown(int index, long timeBits, long sequenceKey) {
-        long[] k = keys;
-        int last = size;
-        while (true) {
-            int first = (index << 2) + 1;
-            if (first >= last) {
-                break;
-            }
-            int end = Math.min(first + 4, last);
-            int best = first;
-            long bestTime = k[2 * first];
-            long bestSequence = k[2 * first + 1];
-            for (int child = first + 1; child < end; child++) {
-                long childTime = k[2 * child];
-                if (childTime < bestTime || childTime == bestTime && k[2 * child + 1] < bestSequence) {
-                    best = child;
-                    bestTime = childTime;
-                    bestSequence = k[2 * child + 1];
-                }
-            }
-            if (timeBits < bestTime || timeBits == bestTime && sequenceKey < bestSequence) {
-                break;
-            }
-            k[2 * index] = bestTime;
-            k[2 * index + 1] = bestSequence;
-            index = best;
+    private int takeSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
         }
-        k[2 * index] = timeBits;
-        k[2 * index + 1] = sequenceKey;
+        if (slotsUsed == actions.length) {
+            int capacity = 2 * actions.length;
+            if (capacity < 0) {
+                throw new IllegalStateException("the event calendar is full");
+            }
+            actions = Arrays.copyOf(actions, capacity);
+            generations = Arrays.copyOf(generations, capacity);
+            freeSlots = Arrays.copyOf(freeSlots, capacity);
+        }
+        return slotsUsed++;
     }
 
     /**
-     * Gives the pending entries new sequences 0, 1, ... in their (time, sequence) order, once in about
-     * 3.4e10 schedulings: the order, and so every result, stays as it was.
+     * Drops the cancelled entries once they are more than half the calendar (timers cancelled long
+     * before they are due: a retransmission timer per data frame, cancelled by its acknowledgement),
+     * keeping every bucket's order. Amortized over the cancellations, this costs O(1) each.
      */
-    private void renumber() {
-        long[] sorted = new long[2 * size];
-        int count = 0;
-        int savedSize = size;
-        long[] k = keys;
-        while (size > 0) {
-            sorted[2 * count] = k[0];
-            sorted[2 * count + 1] = k[1];
-            count++;
-            removeTop();
+    private void compact() {
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            long[] times = bucketTimes[bucket];
+            int[] slots = bucketSlots[bucket];
+            int from = bucket == 0 ? head : 0;
+            int kept = 0;
+            for (int i = from, n = bucketSizes[bucket]; i < n; i++) {
+                int slot = slots[i];
+                if (actions[slot] == null) {
+                    generations[slot]++;
+                    freeSlots[freeCount++] = slot;
+                } else {
+                    times[kept] = times[i];
+                    slots[kept] = slot;
+                    kept++;
+                }
+            }
+            bucketSizes[bucket] = kept;
+            if (bucket == 0) {
+                head = 0;
+            } else if (kept == 0) {
+                occupied &= ~(1L << (bucket - 1));
+            }
         }
-        // Sorted entries form a valid heap as they are; keep their slots, renumber their sequences.
-        for (int i = 0; i < count; i++) {
-            k[2 * i] = sorted[2 * i];
-            k[2 * i + 1] = (long) i << SLOT_BITS | (sorted[2 * i + 1] & SLOT_MASK);
-        }
-        size = savedSize;
-        nextSequence = count;
-        renumberings++;
-    }
-
-    private void grow() {
-        int capacity = actions.length * 2;
-        if (capacity > 1 << SLOT_BITS) {
-            throw new IllegalStateException("more than " + (1 << SLOT_BITS) + " actions pending");
-        }
-        keys = Arrays.copyOf(keys, 2 * capacity);
-        actions = Arrays.copyOf(actions, capacity);
-        generations = Arrays.copyOf(generations, capacity);
-        freeSlots = Arrays.copyOf(freeSlots, capacity);
+        size -= deadEntries;
+        deadEntries = 0;
+        compactions++;
     }
 }
