@@ -25,6 +25,8 @@ public final class LeanScheduler implements Scheduler {
 
     private static final int BUCKETS = 65;
     private static final int INITIAL_CAPACITY = 16;
+    /** Buckets with more room than this give it back when they are emptied. */
+    private static final int LARGE_BUCKET = 4_096;
     /** Calendars smaller than this are never compacted. */
     private static final int COMPACTION_THRESHOLD = 64;
 
@@ -100,27 +102,42 @@ public final class LeanScheduler implements Scheduler {
     public ScheduledAction schedule(double delaySeconds, Runnable action) {
         Objects.requireNonNull(action, "action");
         if (!(delaySeconds >= 0.0) || delaySeconds == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("delaySeconds must be finite and not negative, got " + delaySeconds);
+            throw badDelay(delaySeconds);
         }
         double timeSeconds = now + delaySeconds;
         if (timeSeconds == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("now (" + now + " s) + delaySeconds (" + delaySeconds
-                    + " s) overflows to infinity");
+            throw badDelay(delaySeconds);
         }
-        return push(timeSeconds, action);
+        int slot = push(timeSeconds, action);
+        // Made here, in a method kept small (slow paths live elsewhere) so that callers inline it: a
+        // handle the caller drops is then never allocated (escape analysis).
+        return new Handle(this, slot, generations[slot]);
     }
 
     @Override
     public ScheduledAction scheduleAt(double timeSeconds, Runnable action) {
         Objects.requireNonNull(action, "action");
-        if (!Double.isFinite(timeSeconds)) {
-            throw new IllegalArgumentException("timeSeconds must be finite, got " + timeSeconds);
-        }
-        if (timeSeconds < now) {
-            throw new IllegalArgumentException("timeSeconds " + timeSeconds + " lies before the current time " + now);
+        if (!(timeSeconds >= now) || timeSeconds == Double.POSITIVE_INFINITY) {
+            throw badTime(timeSeconds);
         }
         // + 0.0 turns -0.0 into 0.0, as the DSOL engine does (and keeps the time bits non-negative).
-        return push(timeSeconds + 0.0, action);
+        int slot = push(timeSeconds + 0.0, action);
+        return new Handle(this, slot, generations[slot]);
+    }
+
+    private IllegalArgumentException badDelay(double delaySeconds) {
+        if (!(delaySeconds >= 0.0) || delaySeconds == Double.POSITIVE_INFINITY) {
+            return new IllegalArgumentException("delaySeconds must be finite and not negative, got " + delaySeconds);
+        }
+        return new IllegalArgumentException("now (" + now + " s) + delaySeconds (" + delaySeconds
+                + " s) overflows to infinity");
+    }
+
+    private IllegalArgumentException badTime(double timeSeconds) {
+        if (!Double.isFinite(timeSeconds)) {
+            return new IllegalArgumentException("timeSeconds must be finite, got " + timeSeconds);
+        }
+        return new IllegalArgumentException("timeSeconds " + timeSeconds + " lies before the current time " + now);
     }
 
     /**
@@ -222,15 +239,21 @@ public final class LeanScheduler implements Scheduler {
         for (int i = 0; i < n; i++) {
             append(times[i], slots[i]);
         }
+        if (times.length > LARGE_BUCKET) {
+            // A large bucket just emptied: give its arrays back (big buckets are split rarely, so the
+            // regrowth is cheap next to the memory every bucket's peak capacity would hold).
+            bucketTimes[bucket] = new long[INITIAL_CAPACITY];
+            bucketSlots[bucket] = new int[INITIAL_CAPACITY];
+        }
     }
 
-    private Handle push(double time, Runnable action) {
+    /** Enters {@code action} at {@code time} and returns its slot. */
+    private int push(double time, Runnable action) {
         int slot = takeSlot();
         actions[slot] = action;
-        Handle handle = new Handle(this, slot, generations[slot]);
         append(Double.doubleToRawLongBits(time), slot);
         size++;
-        return handle;
+        return slot;
     }
 
     /** Appends an entry to the bucket its difference from the last key says. */
@@ -238,8 +261,7 @@ public final class LeanScheduler implements Scheduler {
         int bucket = 64 - Long.numberOfLeadingZeros(timeBits ^ last);
         int n = bucketSizes[bucket];
         if (n == bucketTimes[bucket].length) {
-            bucketTimes[bucket] = Arrays.copyOf(bucketTimes[bucket], 2 * n);
-            bucketSlots[bucket] = Arrays.copyOf(bucketSlots[bucket], 2 * n);
+            growBucket(bucket);
         }
         bucketTimes[bucket][n] = timeBits;
         bucketSlots[bucket][n] = slot;
@@ -249,20 +271,33 @@ public final class LeanScheduler implements Scheduler {
         }
     }
 
+    private void growBucket(int bucket) {
+        int capacity = 2 * bucketTimes[bucket].length;
+        if (capacity < 0) {
+            throw new IllegalStateException("the event calendar is full");
+        }
+        bucketTimes[bucket] = Arrays.copyOf(bucketTimes[bucket], capacity);
+        bucketSlots[bucket] = Arrays.copyOf(bucketSlots[bucket], capacity);
+    }
+
     private int takeSlot() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
         }
         if (slotsUsed == actions.length) {
-            int capacity = 2 * actions.length;
-            if (capacity < 0) {
-                throw new IllegalStateException("the event calendar is full");
-            }
-            actions = Arrays.copyOf(actions, capacity);
-            generations = Arrays.copyOf(generations, capacity);
-            freeSlots = Arrays.copyOf(freeSlots, capacity);
+            growSlots();
         }
         return slotsUsed++;
+    }
+
+    private void growSlots() {
+        int capacity = 2 * actions.length;
+        if (capacity < 0) {
+            throw new IllegalStateException("the event calendar is full");
+        }
+        actions = Arrays.copyOf(actions, capacity);
+        generations = Arrays.copyOf(generations, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 
     /**
