@@ -25,12 +25,16 @@ public final class LeanScheduler implements Scheduler {
 
     private static final int BUCKETS = 65;
     private static final int INITIAL_CAPACITY = 16;
-    /** Buckets with more room than this give it back when they are emptied. */
+    /** Buckets with more room than this, and than the calendar's size, give it back when emptied. */
     private static final int LARGE_BUCKET = 4_096;
     /** Calendars smaller than this are never compacted. */
     private static final int COMPACTION_THRESHOLD = 64;
 
-    /** Bucket b's entries: time bits and slots, in insertion order; bucket 0 is read from its head. */
+    /**
+     * Bucket b's entries: time bits and slots, in insertion order; bucket 0 is read from its head. A
+     * bucket's arrays are made when it first gets an entry (a run costs nothing for buckets it never
+     * uses).
+     */
     private final long[][] bucketTimes = new long[BUCKETS][];
     private final int[][] bucketSlots = new int[BUCKETS][];
     private final int[] bucketSizes = new int[BUCKETS];
@@ -57,12 +61,7 @@ public final class LeanScheduler implements Scheduler {
     private double lastActionTimeSeconds;
 
     /** An empty calendar at time 0, for {@link LeanEngine} and for benchmarks driving it directly. */
-    public LeanScheduler() {
-        for (int b = 0; b < BUCKETS; b++) {
-            bucketTimes[b] = new long[INITIAL_CAPACITY];
-            bucketSlots[b] = new int[INITIAL_CAPACITY];
-        }
-    }
+    public LeanScheduler() {}
 
     /** A scheduled action: its slot and that slot's generation when it was scheduled. */
     private static final class Handle implements ScheduledAction {
@@ -239,11 +238,12 @@ public final class LeanScheduler implements Scheduler {
         for (int i = 0; i < n; i++) {
             append(times[i], slots[i]);
         }
-        if (times.length > LARGE_BUCKET) {
-            // A large bucket just emptied: give its arrays back (big buckets are split rarely, so the
-            // regrowth is cheap next to the memory every bucket's peak capacity would hold).
-            bucketTimes[bucket] = new long[INITIAL_CAPACITY];
-            bucketSlots[bucket] = new int[INITIAL_CAPACITY];
+        if (times.length > LARGE_BUCKET && times.length > size) {
+            // A bucket larger than the whole calendar just emptied (the one that took a bulk of
+            // entries scheduled far ahead, say): give its arrays back rather than keep every bucket's
+            // peak capacity.
+            bucketTimes[bucket] = null;
+            bucketSlots[bucket] = null;
         }
     }
 
@@ -260,7 +260,7 @@ public final class LeanScheduler implements Scheduler {
     private void append(long timeBits, int slot) {
         int bucket = 64 - Long.numberOfLeadingZeros(timeBits ^ last);
         int n = bucketSizes[bucket];
-        if (n == bucketTimes[bucket].length) {
+        if (bucketTimes[bucket] == null || n == bucketTimes[bucket].length) {
             growBucket(bucket);
         }
         bucketTimes[bucket][n] = timeBits;
@@ -272,6 +272,11 @@ public final class LeanScheduler implements Scheduler {
     }
 
     private void growBucket(int bucket) {
+        if (bucketTimes[bucket] == null) {
+            bucketTimes[bucket] = new long[INITIAL_CAPACITY];
+            bucketSlots[bucket] = new int[INITIAL_CAPACITY];
+            return;
+        }
         int capacity = 2 * bucketTimes[bucket].length;
         if (capacity < 0) {
             throw new IllegalStateException("the event calendar is full");
