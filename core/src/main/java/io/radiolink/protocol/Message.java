@@ -94,17 +94,7 @@ public sealed interface Message {
          * small (sending one allocates nothing in a long run); equal to {@code new DataFrame(...)}.
          */
         public static DataFrame of(int sequence, int round) {
-            int index = SharedFrames.index(sequence, round);
-            if (index < 0) {
-                return new DataFrame(sequence, round);
-            }
-            DataFrame frame = SHARED[index];
-            if (frame == null) {
-                // Racing threads may each store an equal instance: immutable values, harmless.
-                frame = new DataFrame(sequence, round);
-                SHARED[index] = frame;
-            }
-            return frame;
+            return SharedFrames.shared(SHARED, sequence, round, DataFrame::new);
         }
     }
 
@@ -115,16 +105,7 @@ public sealed interface Message {
 
         /** The acknowledgement, shared as {@link DataFrame#of} shares frames. */
         public static Ack of(int sequence, int round) {
-            int index = SharedFrames.index(sequence, round);
-            if (index < 0) {
-                return new Ack(sequence, round);
-            }
-            Ack ack = SHARED[index];
-            if (ack == null) {
-                ack = new Ack(sequence, round);
-                SHARED[index] = ack;
-            }
-            return ack;
+            return SharedFrames.shared(SHARED, sequence, round, Ack::new);
         }
     }
 

@@ -12,9 +12,26 @@ final class SharedFrames {
 
     private SharedFrames() {}
 
-    /** The slot of (sequence, round), or -1 if they are not shared. */
-    static int index(int sequence, int round) {
-        return sequence >= 0 && sequence < SEQUENCES && round >= 0 && round < ROUNDS
-                ? round * SEQUENCES + sequence : -1;
+    /** Makes the message of a sequence and a round. */
+    interface Maker<T> {
+        T make(int sequence, int round);
+    }
+
+    /**
+     * The message of (sequence, round) from {@code table}, made and kept on first use; made afresh if
+     * the pair is beyond the shared ones. Racing threads may each store an equal instance: immutable
+     * values, harmless.
+     */
+    static <T> T shared(T[] table, int sequence, int round, Maker<T> maker) {
+        if (sequence < 0 || sequence >= SEQUENCES || round < 0 || round >= ROUNDS) {
+            return maker.make(sequence, round);
+        }
+        int index = round * SEQUENCES + sequence;
+        T message = table[index];
+        if (message == null) {
+            message = maker.make(sequence, round);
+            table[index] = message;
+        }
+        return message;
     }
 }
