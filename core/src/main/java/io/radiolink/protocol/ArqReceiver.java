@@ -15,6 +15,8 @@ final class ArqReceiver {
     private final BitSet received = new BitSet();
     private final BitSet damaged = new BitSet();
     private Framing framing;
+    /** Frames in {@code received}, kept so that the per-frame completeness check costs O(1). */
+    private int receivedCount;
 
     ArqReceiver() {}
 
@@ -35,6 +37,7 @@ final class ArqReceiver {
             return false;
         }
         received.set(frame);
+        receivedCount++;
         if (corrupted) {
             damaged.set(frame);
         }
@@ -49,7 +52,7 @@ final class ArqReceiver {
     /** True once every frame of the object arrived. */
     boolean isComplete() {
         int frames = framing == null ? -1 : framing.frames();
-        return frames >= 0 && received.cardinality() == frames && received.nextSetBit(frames) < 0;
+        return frames >= 0 && receivedCount == frames && received.length() <= frames;
     }
 
     /** The chunks holding a damaged frame: their digests fail. Empty without chunk digests. */
@@ -88,6 +91,7 @@ final class ArqReceiver {
             received.clear(framing.firstFrame(chunk), framing.endFrame(chunk));
             damaged.clear(framing.firstFrame(chunk), framing.endFrame(chunk));
         }
+        receivedCount = received.cardinality();
     }
 
     /**
@@ -115,6 +119,7 @@ final class ArqReceiver {
     void keepPrefix(int frames) {
         received.clear(frames, Math.max(frames, received.length()));
         damaged.clear(frames, Math.max(frames, damaged.length()));
+        receivedCount = received.cardinality();
     }
 
     /** Adds the frames {@code 0 .. frames - 1} that {@code earlier} holds, as they are there. */
@@ -123,5 +128,6 @@ final class ArqReceiver {
         BitSet heldDamaged = earlier.damaged.get(0, frames);
         received.or(heldReceived);
         damaged.or(heldDamaged);
+        receivedCount = received.cardinality();
     }
 }

@@ -148,7 +148,18 @@ public final class LeanScheduler implements Scheduler {
      * @return the actions run by this calendar so far and the time of the last one
      */
     public RunSummary runUntil(double endTimeSeconds) {
-        while (size > 0 && Double.longBitsToDouble(minimumTimeBits()) <= endTimeSeconds) {
+        while (size > 0) {
+            if (bucketSizes[0] == head) {
+                // Split only if the minimum is due: a split makes it the last key, which later times
+                // scheduled before it (after this call returns) must not fall below.
+                long minimum = lowestBucketMinimum();
+                if (Double.longBitsToDouble(minimum) > endTimeSeconds) {
+                    break;
+                }
+                split(minimum);
+            } else if (Double.longBitsToDouble(last) > endTimeSeconds) {
+                break;
+            }
             runNext();
         }
         return new RunSummary(actionsExecuted, lastActionTimeSeconds);
@@ -178,11 +189,8 @@ public final class LeanScheduler implements Scheduler {
         return compactions;
     }
 
-    /** The smallest time's bits in the calendar, which must not be empty; changes nothing. */
-    private long minimumTimeBits() {
-        if (bucketSizes[0] > head) {
-            return last;
-        }
+    /** The smallest time's bits in the lowest non-empty bucket above bucket 0 (there must be one). */
+    private long lowestBucketMinimum() {
         int bucket = 1 + Long.numberOfTrailingZeros(occupied);
         long[] times = bucketTimes[bucket];
         long minimum = times[0];
@@ -195,7 +203,7 @@ public final class LeanScheduler implements Scheduler {
     /** Takes the next entry off and runs its action unless it was cancelled; true if it ran. */
     private boolean runNext() {
         if (bucketSizes[0] == head) {
-            split();
+            split(lowestBucketMinimum());
         }
         int slot = bucketSlots[0][head++];
         if (head == bucketSizes[0]) {
@@ -220,18 +228,14 @@ public final class LeanScheduler implements Scheduler {
     }
 
     /**
-     * With bucket 0 empty: makes the minimum of the lowest non-empty bucket the last key and spreads that
-     * bucket over the buckets below it, in order, its minima landing in bucket 0.
+     * With bucket 0 empty: makes {@code minimum}, the smallest time of the lowest non-empty bucket, the
+     * last key and spreads that bucket over the buckets below it, in order, its minima landing in bucket 0.
      */
-    private void split() {
+    private void split(long minimum) {
         int bucket = 1 + Long.numberOfTrailingZeros(occupied);
         long[] times = bucketTimes[bucket];
         int[] slots = bucketSlots[bucket];
         int n = bucketSizes[bucket];
-        long minimum = times[0];
-        for (int i = 1; i < n; i++) {
-            minimum = Math.min(minimum, times[i]);
-        }
         last = minimum;
         bucketSizes[bucket] = 0;
         occupied &= ~(1L << (bucket - 1));
