@@ -18,10 +18,10 @@ import java.util.Locale;
  * Memory, measured apart from JMH as the heap in use after full collections, before and after, divided
  * by the count:
  * <ul>
- *   <li>per pending event of each {@link HoldCalendar} with {@code pending} events waiting: everything
- *       an event costs the calendar (array slots at the heap's current capacity, handles, DSOL's event
- *       objects and tree nodes); the hold action is one object shared by every event, as in the
- *       benchmark;
+ *   <li>per pending event of each {@link HoldCalendar} with {@code pending} events waiting, after 1, 4
+ *       and 8 times as many hold steps: everything an event costs the calendar (array slots at the
+ *       current capacity, the lean calendar's spare arrays, handles, DSOL's event objects and tree
+ *       nodes); the hold action is one object shared by every event, as in the benchmark;
  *   <li>per idle terminal: a workload generator's subscribers, created by the generator's own code
  *       (reached by reflection: it creates a subscriber when an arrival first picks it), with their
  *       terminal, phone number, user data, password and the generator's bookkeeping.
@@ -31,6 +31,13 @@ import java.util.Locale;
  * (default 1,000,000).
  */
 public final class Footprint {
+
+    /**
+     * When the calendars are measured: after as many hold steps as events pending (every event was
+     * rescheduled once), and later; the lean calendar's bucket arrays move between buckets and spares
+     * as the clock advances, so its figure differs from one moment to the next.
+     */
+    private static final int[] CHECKPOINTS = {1, 4, 8};
 
     private Footprint() {}
 
@@ -69,10 +76,15 @@ public final class Footprint {
         for (HoldCalendar.Kind kind : HoldCalendar.Kind.values()) {
             long before = usedAfterCollection();
             HoldCalendar calendar = HoldCalendar.of(kind, pending);
-            calendar.hold(pending); // in steady state: every event has been rescheduled once
-            long after = usedAfterCollection();
-            System.out.printf(Locale.ROOT, "%-12s %,d pending: %.1f bytes per pending event%n", kind, pending,
-                    (after - before) / (double) pending);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s %,d pending, bytes per pending event", kind, pending));
+            int done = 0;
+            for (int rounds : CHECKPOINTS) {
+                calendar.hold((rounds - done) * pending);
+                done = rounds;
+                long after = usedAfterCollection();
+                line.append(String.format(Locale.ROOT, "; after %d× as many steps: %.1f", rounds, (after - before) / (double) pending));
+            }
+            System.out.println(line);
             calendar.close();
         }
     }

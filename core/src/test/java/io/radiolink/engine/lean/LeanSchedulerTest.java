@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The lean calendar's own mechanics, beyond the engine contract every engine passes: the order of a
  * long random run with many ties and cancellations equals a reference priority queue's, also across
- * compactions of cancelled entries.
+ * compactions of cancelled entries; times over many orders of magnitude (every digit position of the
+ * radix calendar) come out in order; one action scheduled again and again (it finds itself in its
+ * slot) runs as often as it was scheduled and not cancelled, and old handles never touch newer entries.
  */
 final class LeanSchedulerTest {
 
@@ -89,4 +91,87 @@ final class LeanSchedulerTest {
         assertTrue(scheduler.compactions() > 0, "cancelled entries were compacted away");
         assertFalse(handles.get(0).cancel());
     }
+
+    /** Delays from 1e-12 s to 1e12 s, many equal, interleaved with runs: the order of a reference queue. */
+    @Test
+    void timesOverManyOrdersOfMagnitude_comeOutInTimeThenSchedulingOrder() {
+        LeanScheduler scheduler = new LeanScheduler();
+        SplittableRandom random = new SplittableRandom(7);
+        PriorityQueue<Expected> reference = new PriorityQueue<>(
+                Comparator.comparingDouble(Expected::time).thenComparingLong(Expected::order));
+        List<Integer> ran = new ArrayList<>();
+        int[] next = {0};
+        Runnable[] spawn = new Runnable[1];
+        spawn[0] = () -> {
+            for (int n = random.nextInt(1, 3); n > 0 && next[0] < 20_000; n--) {
+                double delay = random.nextInt(4) == 0 ? 1.0 : Math.pow(10.0, random.nextInt(-12, 13)) * random.nextDouble();
+                int id = next[0]++;
+                scheduler.schedule(delay, () -> {
+                    ran.add(id);
+                    spawn[0].run();
+                });
+                reference.add(new Expected(scheduler.nowSeconds() + delay, id, id));
+            }
+        };
+        for (int i = 0; i < 50; i++) {
+            spawn[0].run();
+        }
+        scheduler.runUntil(Double.POSITIVE_INFINITY);
+
+        List<Integer> expected = new ArrayList<>();
+        while (!reference.isEmpty()) {
+            expected.add(reference.poll().id());
+        }
+        assertEquals(20_000, expected.size());
+        assertEquals(expected, ran);
+    }
+
+    /**
+     * One action, scheduled 5,000 times (from inside itself), a quarter of its entries cancelled: it runs exactly as often as it was scheduled and not cancelled; a handle of an entry that
+     * ran, or was cancelled, cancels nothing, though its slot now holds the same action again.
+     */
+    @Test
+    void oneActionScheduledAgainAndAgain_runsOncePerLiveEntry_andOldHandlesCancelNothing() {
+        LeanScheduler scheduler = new LeanScheduler();
+        SplittableRandom random = new SplittableRandom(11);
+        int[] runs = {0};
+        int[] cancelled = {0};
+        int[] staleTried = {0};
+        List<Issued> issued = new ArrayList<>();
+        Runnable[] shared = new Runnable[1];
+        shared[0] = () -> {
+            runs[0]++;
+            for (int n = random.nextInt(1, 4); n > 0 && issued.size() < 5_000; n--) {
+                double delay = random.nextInt(3) * 0.5;
+                Issued entry = new Issued(scheduler.schedule(delay, shared[0]), scheduler.nowSeconds() + delay,
+                        random.nextInt(4) == 0);
+                if (entry.cancelled()) {
+                    assertTrue(entry.handle().cancel());
+                    cancelled[0]++;
+                }
+                issued.add(entry);
+            }
+            // Handles of entries that were cancelled or due before now (they ran): their slots are
+            // reused by this same action, which must not let them cancel anything.
+            for (int k = 0; k < 3; k++) {
+                Issued stale = issued.get(random.nextInt(issued.size()));
+                if (stale.cancelled() || stale.time() < scheduler.nowSeconds()) {
+                    assertFalse(stale.handle().cancel(), "a handle of an entry that left the calendar");
+                    staleTried[0]++;
+                }
+            }
+        };
+        for (int i = 0; i < 20; i++) {
+            issued.add(new Issued(scheduler.schedule(0.0, shared[0]), 0.0, false));
+        }
+        scheduler.runUntil(Double.POSITIVE_INFINITY);
+
+        assertEquals(5_000, issued.size());
+        assertTrue(cancelled[0] > 1_000, "cancelled " + cancelled[0]);
+        assertTrue(staleTried[0] > 5_000, "old handles tried " + staleTried[0]);
+        assertEquals(issued.size() - cancelled[0], runs[0]);
+        assertEquals(0, scheduler.pendingEntries());
+    }
+
+    private record Issued(ScheduledAction handle, double time, boolean cancelled) {}
 }
