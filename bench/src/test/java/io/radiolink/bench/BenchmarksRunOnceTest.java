@@ -3,6 +3,9 @@ package io.radiolink.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score: the
+ * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the two
+ * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}) print their figures: the
  * benchmarks stay runnable. This is not a timed test; speed is measured by the benchmarks themselves
  * (bench/RESULTS.md).
  */
@@ -63,5 +67,40 @@ final class BenchmarksRunOnceTest {
     @Test
     void replications_fixedCostAndParallelRuns() throws RunnerException {
         assertScores(runOnce(ReplicationBenchmark.class, "terminals", "200"), 4);
+    }
+
+    @Test
+    void footprint_printsEachCalendarAndTheTerminals() {
+        String out = printed(() -> {
+            try {
+                Footprint.main(new String[] {"2000"});
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (HoldCalendar.Kind kind : HoldCalendar.Kind.values()) {
+            assertTrue(out.contains(kind + " "), out);
+        }
+        assertTrue(out.contains("after 8× as many steps: "), out);
+        assertTrue(out.contains("2,000 idle terminals"), out);
+    }
+
+    @Test
+    void parallelSpeedUp_printsPairsAndTheMeanRatio() {
+        String out = printed(() -> ParallelSpeedUp.main(new String[] {"200", "2", "2"}));
+        assertTrue(out.contains("pair  2: "), out);
+        assertTrue(out.matches("(?s).*mean ratio \\d+\\.\\d{3} ± \\d+\\.\\d{3} \\(95 %\\).*"), out);
+    }
+
+    private static String printed(Runnable program) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
