@@ -70,7 +70,11 @@ public final class LeanScheduler implements Scheduler {
     private final long[][][] spareTimes = new long[Integer.SIZE][][];
     private final int[][][] spareSlots = new int[Integer.SIZE][][];
     private final int[] spareCounts = new int[Integer.SIZE];
+    /** Bit c is set while size class c has spares. */
+    private int spareClasses;
     private long spareCapacity;
+    /** How often a growing bucket took spare arrays (for tests). */
+    private int sparesTaken;
     private int head;
     /** Bit b - 1 (of the words in order) is set while bucket b (1 to 256) holds entries. */
     private final long[] occupied = new long[(BUCKETS - 1) / Long.SIZE];
@@ -225,6 +229,10 @@ public final class LeanScheduler implements Scheduler {
         return compactions;
     }
 
+    int sparesTaken() {
+        return sparesTaken;
+    }
+
     /** The smallest time's bits in the lowest non-empty bucket above bucket 0 (there must be one). */
     private long lowestBucketMinimum() {
         int bucket = lowestOccupied();
@@ -346,21 +354,24 @@ public final class LeanScheduler implements Scheduler {
         if (sizeClass == Integer.SIZE - 1) {
             throw new IllegalStateException("the event calendar is full");
         }
-        int capacity = lengthOf(sizeClass);
-        while (sizeClass < Integer.SIZE - 1 && spareCounts[sizeClass] == 0) {
-            sizeClass++;
-        }
-        int spares = spareCounts[sizeClass];
-        if (spares > 0) {
-            spareCounts[sizeClass] = --spares;
+        int larger = spareClasses >>> sizeClass;
+        if (larger != 0) {
+            // The smallest spare at least this large.
+            sizeClass += Integer.numberOfTrailingZeros(larger);
+            sparesTaken++;
+            int spares = spareCounts[sizeClass] - 1;
+            spareCounts[sizeClass] = spares;
+            if (spares == 0) {
+                spareClasses &= ~(1 << sizeClass);
+            }
             bucketTimes[bucket] = spareTimes[sizeClass][spares];
             bucketSlots[bucket] = spareSlots[sizeClass][spares];
             spareTimes[sizeClass][spares] = null;
             spareSlots[sizeClass][spares] = null;
             spareCapacity -= lengthOf(sizeClass);
         } else {
-            bucketTimes[bucket] = new long[capacity];
-            bucketSlots[bucket] = new int[capacity];
+            bucketTimes[bucket] = new long[lengthOf(sizeClass)];
+            bucketSlots[bucket] = new int[lengthOf(sizeClass)];
         }
         if (times != null) {
             System.arraycopy(times, 0, bucketTimes[bucket], 0, times.length);
@@ -389,6 +400,7 @@ public final class LeanScheduler implements Scheduler {
         spareTimes[sizeClass][spares] = times;
         spareSlots[sizeClass][spares] = slots;
         spareCounts[sizeClass] = spares + 1;
+        spareClasses |= 1 << sizeClass;
         spareCapacity += times.length;
     }
 

@@ -95,35 +95,19 @@ final class LeanSchedulerTest {
     /** Delays from 1e-12 s to 1e12 s, many equal, interleaved with runs: the order of a reference queue. */
     @Test
     void timesOverManyOrdersOfMagnitude_comeOutInTimeThenSchedulingOrder() {
-        LeanScheduler scheduler = new LeanScheduler();
         SplittableRandom random = new SplittableRandom(7);
-        PriorityQueue<Expected> reference = new PriorityQueue<>(
-                Comparator.comparingDouble(Expected::time).thenComparingLong(Expected::order));
-        List<Integer> ran = new ArrayList<>();
-        int[] next = {0};
+        ReferenceRun run = new ReferenceRun();
         Runnable[] spawn = new Runnable[1];
         spawn[0] = () -> {
-            for (int n = random.nextInt(1, 3); n > 0 && next[0] < 20_000; n--) {
-                double delay = random.nextInt(4) == 0 ? 1.0 : Math.pow(10.0, random.nextInt(-12, 13)) * random.nextDouble();
-                int id = next[0]++;
-                scheduler.schedule(delay, () -> {
-                    ran.add(id);
-                    spawn[0].run();
-                });
-                reference.add(new Expected(scheduler.nowSeconds() + delay, id, id));
+            for (int n = random.nextInt(1, 3); n > 0 && run.scheduled() < 20_000; n--) {
+                run.schedule(random.nextInt(4) == 0 ? 1.0 : Math.pow(10.0, random.nextInt(-12, 13)) * random.nextDouble(),
+                        spawn[0]);
             }
         };
         for (int i = 0; i < 50; i++) {
             spawn[0].run();
         }
-        scheduler.runUntil(Double.POSITIVE_INFINITY);
-
-        List<Integer> expected = new ArrayList<>();
-        while (!reference.isEmpty()) {
-            expected.add(reference.poll().id());
-        }
-        assertEquals(20_000, expected.size());
-        assertEquals(expected, ran);
+        run.runAndCompare(20_000);
     }
 
     /**
@@ -171,6 +155,61 @@ final class LeanSchedulerTest {
         assertTrue(staleTried[0] > 5_000, "old handles tried " + staleTried[0]);
         assertEquals(issued.size() - cancelled[0], runs[0]);
         assertEquals(0, scheduler.pendingEntries());
+    }
+
+    /**
+     * A hold model with 20,000 pending events (each run schedules the next an exponential time later),
+     * 300,000 steps: the order of a reference queue, with emptied buckets' arrays taken again as spares.
+     */
+    @Test
+    void largeHoldModel_runsInReferenceOrder_reusingSpareArrays() {
+        SplittableRandom random = new SplittableRandom(3);
+        ReferenceRun run = new ReferenceRun();
+        Runnable[] hold = new Runnable[1];
+        hold[0] = () -> {
+            if (run.scheduled() < 320_000) {
+                run.schedule(-Math.log(1.0 - random.nextDouble()), hold[0]);
+            }
+        };
+        for (int i = 0; i < 20_000; i++) {
+            hold[0].run();
+        }
+        run.runAndCompare(320_000);
+        assertTrue(run.scheduler.sparesTaken() > 0, "spare arrays were reused");
+    }
+
+    /** A lean calendar beside a reference queue: actions record their id when they run. */
+    private static final class ReferenceRun {
+        final LeanScheduler scheduler = new LeanScheduler();
+        private final PriorityQueue<Expected> reference = new PriorityQueue<>(
+                Comparator.comparingDouble(Expected::time).thenComparingLong(Expected::order));
+        private final List<Integer> ran = new ArrayList<>();
+        private int scheduled;
+
+        int scheduled() {
+            return scheduled;
+        }
+
+        /** Schedules an action that records its id, then runs {@code then}. */
+        void schedule(double delay, Runnable then) {
+            int id = scheduled++;
+            scheduler.schedule(delay, () -> {
+                ran.add(id);
+                then.run();
+            });
+            reference.add(new Expected(scheduler.nowSeconds() + delay, id, id));
+        }
+
+        /** Runs the calendar empty; the ids ran in the reference's order, {@code count} of them. */
+        void runAndCompare(int count) {
+            scheduler.runUntil(Double.POSITIVE_INFINITY);
+            List<Integer> expected = new ArrayList<>();
+            while (!reference.isEmpty()) {
+                expected.add(reference.poll().id());
+            }
+            assertEquals(count, ran.size());
+            assertEquals(expected, ran);
+        }
     }
 
     private record Issued(ScheduledAction handle, double time, boolean cancelled) {}
