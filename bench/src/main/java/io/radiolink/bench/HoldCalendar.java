@@ -12,7 +12,8 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 /**
  * The classic hold model on one event calendar: {@code pending} events wait; each step takes the
  * earliest and schedules a new one an exponential time (mean 1 s) later, so the calendar keeps its
- * size. Every variant draws the same increments from the same generator.
+ * size. Every variant draws the same increments from the same generator. Events are posted (the
+ * {@link Scheduler} call for actions never cancelled), as the model posts all but its timers.
  */
 abstract class HoldCalendar {
 
@@ -53,12 +54,12 @@ abstract class HoldCalendar {
 
         Lean(int pending) {
             for (int i = 0; i < pending; i++) {
-                scheduler.schedule(increment(), hold);
+                scheduler.post(increment(), hold);
             }
         }
 
         private void reschedule() {
-            scheduler.schedule(increment(), hold);
+            scheduler.post(increment(), hold);
         }
 
         @Override
@@ -85,14 +86,14 @@ abstract class HoldCalendar {
                 public void constructModel() {
                     scheduler = DsolScheduler.hostedOn(simulator);
                     for (int i = 0; i < pending; i++) {
-                        scheduler.schedule(increment(), hold);
+                        scheduler.post(increment(), hold);
                     }
                 }
             }, replication);
         }
 
         private void reschedule() {
-            scheduler.schedule(increment(), hold);
+            scheduler.post(increment(), hold);
         }
 
         @Override

@@ -8,6 +8,11 @@ package io.radiolink.engine;
  * action never runs; scheduling before the current time is rejected with
  * {@link IllegalArgumentException}. Time is computed as {@code nowSeconds() + delaySeconds} in
  * {@code double} arithmetic by every engine, so engines agree bit for bit.
+ *
+ * <p>Two ways in, as with an executor's {@code submit} and {@code execute}: {@code schedule} returns a
+ * handle to cancel the action with; {@code post} is for an action its caller will never cancel, and
+ * returns nothing, so that an engine need not make a handle per event (the model posts all but its
+ * cancellable timers). Both take their place in the same order.
  */
 public interface Scheduler {
 
@@ -31,4 +36,24 @@ public interface Scheduler {
      * @throws NullPointerException if {@code action} is null
      */
     ScheduledAction scheduleAt(double timeSeconds, Runnable action);
+
+    /**
+     * As {@link #schedule}, for an action that will not be cancelled: no handle.
+     *
+     * @throws IllegalArgumentException as {@link #schedule} does
+     * @throws NullPointerException if {@code action} is null
+     */
+    default void post(double delaySeconds, Runnable action) {
+        schedule(delaySeconds, action);
+    }
+
+    /**
+     * As {@link #scheduleAt}, for an action that will not be cancelled: no handle.
+     *
+     * @throws IllegalArgumentException as {@link #scheduleAt} does
+     * @throws NullPointerException if {@code action} is null
+     */
+    default void postAt(double timeSeconds, Runnable action) {
+        scheduleAt(timeSeconds, action);
+    }
 }

@@ -53,7 +53,7 @@ public final class BaseStation {
         StoredBackup copy = store.commit(reservation, phone, data, verifier, scheduler.nowSeconds());
         double retention = config.retentionSeconds();
         if (retention < Double.POSITIVE_INFINITY) {
-            scheduler.schedule(retention, () -> store.expire(copy.phoneNumber(), copy.version()));
+            scheduler.post(retention, () -> store.expire(copy.phoneNumber(), copy.version()));
         }
         return copy;
     }
@@ -67,8 +67,8 @@ public final class BaseStation {
         OutageConfig outages = config.outages();
         for (OutageConfig.DownPeriod period : outages.scheduled()) {
             if (period.startSeconds() <= untilSeconds) {
-                scheduler.scheduleAt(period.startSeconds(), this::goDown);
-                scheduler.scheduleAt(period.endSeconds(), this::comeUp);
+                scheduler.postAt(period.startSeconds(), this::goDown);
+                scheduler.postAt(period.endSeconds(), this::comeUp);
             }
         }
         if (outages.meanUpSeconds() < Double.POSITIVE_INFINITY) {
@@ -83,8 +83,8 @@ public final class BaseStation {
             return;
         }
         double length = exponential(random, outages.meanDownSeconds());
-        scheduler.scheduleAt(start, this::goDown);
-        scheduler.scheduleAt(start + length, () -> {
+        scheduler.postAt(start, this::goDown);
+        scheduler.postAt(start + length, () -> {
             comeUp();
             scheduleRandomOutage(random, outages, untilSeconds);
         });

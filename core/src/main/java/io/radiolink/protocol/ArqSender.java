@@ -133,9 +133,9 @@ final class ArqSender {
         if (due >= lastSharedDueSeconds) {
             lastSharedDueSeconds = due;
             pushRing(slot);
-            scheduler.scheduleAt(due, sharedTimeout);
+            scheduler.postAt(due, sharedTimeout);
         } else {
-            scheduler.scheduleAt(due, () -> timerFired(slot));
+            scheduler.postAt(due, () -> timerFired(slot));
         }
     }
 

@@ -109,7 +109,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
                 : resume.jitter() * (2.0 * service.backoffs(station).nextDouble() - 1.0);
         double delay = resume.backoffSeconds(attempt) * (1.0 + jitter);
         enterPhase(FlowPhase.BACKOFF);
-        scheduler.schedule(delay, this::reconnect);
+        scheduler.post(delay, this::reconnect);
     }
 
     private void reconnect() {

@@ -95,7 +95,7 @@ public final class Connection<T> {
         cancelDropTimer();
         ConnectionEnd end = initiator == Side.TERMINAL
                 ? ConnectionEnd.RELEASED_BY_TERMINAL : ConnectionEnd.RELEASED_BY_STATION;
-        scheduler.schedule(cell.airInterface().releaseDelaySeconds(), () -> close(end));
+        scheduler.post(cell.airInterface().releaseDelaySeconds(), () -> close(end));
     }
 
     private void drop() {

@@ -82,7 +82,7 @@ public final class Link<T> {
             }
         }
         enqueue(unit, damaged);
-        scheduler.scheduleAt(end + config.propagationDelaySeconds(), arriveNext);
+        scheduler.postAt(end + config.propagationDelaySeconds(), arriveNext);
         return end;
     }
 

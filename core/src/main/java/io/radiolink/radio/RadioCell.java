@@ -115,7 +115,7 @@ public final class RadioCell {
         if (inSlot == null) {
             inSlot = new ArrayList<>();
             accessSlots.put(slot, inSlot);
-            scheduler.scheduleAt(slot * access.slotSeconds(), () -> resolveSlot(slot));
+            scheduler.postAt(slot * access.slotSeconds(), () -> resolveSlot(slot));
         }
         inSlot.add(contender);
     }
@@ -161,7 +161,7 @@ public final class RadioCell {
         cellListener.channelSeized(this, now);
         PendingSetup<T> setup = new PendingSetup<>(callback, now);
         settingUp.add(setup);
-        scheduler.schedule(airInterface.setupDelaySeconds(), () -> finishSetup(setup));
+        scheduler.post(airInterface.setupDelaySeconds(), () -> finishSetup(setup));
     }
 
     private <T> void finishSetup(PendingSetup<T> setup) {

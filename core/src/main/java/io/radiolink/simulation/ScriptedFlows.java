@@ -24,7 +24,7 @@ final class ScriptedFlows {
         for (int i = 0; i < flows.size(); i++) {
             ScriptedFlow flow = flows.get(i);
             long label = i;
-            model.scheduler().scheduleAt(flow.atSeconds(), () -> start(flow, label, backupPhones, model, skipped));
+            model.scheduler().postAt(flow.atSeconds(), () -> start(flow, label, backupPhones, model, skipped));
         }
     }
 

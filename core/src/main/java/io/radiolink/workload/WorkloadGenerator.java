@@ -101,7 +101,7 @@ public final class WorkloadGenerator implements FlowListener {
         double gap = -Math.log1p(-arrivals.nextDouble()) / config.backupArrivalsPerSecond();
         double at = scheduler.nowSeconds() + gap;
         if (at <= runLengthSeconds) {
-            scheduler.scheduleAt(at, this::arrive);
+            scheduler.postAt(at, this::arrive);
         }
     }
 
@@ -128,7 +128,7 @@ public final class WorkloadGenerator implements FlowListener {
         }
         double at = record.endSeconds() + restoreDelay.sample();
         if (at <= runLengthSeconds) {
-            scheduler.scheduleAt(at, () -> restore(index));
+            scheduler.postAt(at, () -> restore(index));
         }
     }
 

@@ -52,16 +52,19 @@ final class SchedulerContractTest {
         engine.run(FOREVER, scheduler -> {
             for (int i = 0; i < 1000; i++) {
                 int id = i;
-                // Same time reached three ways, other times in between so the list is not sorted.
-                switch (i % 4) {
+                // Same time reached five ways (with and without a handle), other times in between so
+                // the list is not sorted.
+                switch (i % 6) {
                     case 0 -> scheduler.scheduleAt(2.0, () -> order.add(id));
                     case 1 -> scheduler.schedule(2.0, () -> order.add(id));
                     case 2 -> scheduler.scheduleAt(1.0 + 1.0, () -> order.add(id));
-                    default -> scheduler.schedule(1.0 + i % 3, () -> { });
+                    case 3 -> scheduler.post(2.0, () -> order.add(id));
+                    case 4 -> scheduler.postAt(2.0, () -> order.add(id));
+                    default -> scheduler.post(1.0 + i % 3, () -> { });
                 }
             }
         });
-        List<Integer> expected = IntStream.range(0, 1000).filter(i -> i % 4 != 3).boxed().toList();
+        List<Integer> expected = IntStream.range(0, 1000).filter(i -> i % 6 != 5).boxed().toList();
         assertEquals(expected, order);
     }
 
@@ -111,10 +114,11 @@ final class SchedulerContractTest {
                 };
                 // Dyadic steps: sums are exact, so ties are frequent and real.
                 double step = random.nextInt(4) * 0.25;
-                if (random.nextBoolean()) {
-                    scheduler.schedule(step, action);
-                } else {
-                    scheduler.scheduleAt(scheduler.nowSeconds() + step, action);
+                switch (random.nextInt(4)) {
+                    case 0 -> scheduler.schedule(step, action);
+                    case 1 -> scheduler.scheduleAt(scheduler.nowSeconds() + step, action);
+                    case 2 -> scheduler.post(step, action);
+                    default -> scheduler.postAt(scheduler.nowSeconds() + step, action);
                 }
             };
             for (int i = 0; i < 200; i++) {
@@ -236,9 +240,11 @@ final class SchedulerContractTest {
                     () -> scheduler.scheduleAt(1.0, () -> ran.add("past"))));
             thrown.add(assertThrows(IllegalArgumentException.class,
                     () -> scheduler.scheduleAt(Math.nextDown(2.0), () -> ran.add("justBefore"))));
+            thrown.add(assertThrows(IllegalArgumentException.class,
+                    () -> scheduler.postAt(Math.nextDown(2.0), () -> ran.add("postedJustBefore"))));
             scheduler.scheduleAt(2.0, () -> ran.add("now"));
         }));
-        assertEquals(2, thrown.size());
+        assertEquals(3, thrown.size());
         assertEquals(List.of("now"), ran);
     }
 
@@ -250,6 +256,8 @@ final class SchedulerContractTest {
                     Double.NEGATIVE_INFINITY}) {
                 assertThrows(IllegalArgumentException.class, () -> scheduler.scheduleAt(bad, () -> { }),
                         "time " + bad);
+                assertThrows(IllegalArgumentException.class, () -> scheduler.postAt(bad, () -> { }),
+                        "posted at " + bad);
             }
         });
     }
@@ -271,6 +279,8 @@ final class SchedulerContractTest {
                 Double.NEGATIVE_INFINITY}) {
             assertThrows(IllegalArgumentException.class, () -> scheduler.schedule(bad, () -> ran.add("bad")),
                     "delay " + bad);
+            assertThrows(IllegalArgumentException.class, () -> scheduler.post(bad, () -> ran.add("bad")),
+                    "posted with delay " + bad);
         }
     }
 
@@ -278,17 +288,21 @@ final class SchedulerContractTest {
     @MethodSource("engines")
     void schedule_delayOverflowingToInfinity_throwsIllegalArgument(Engine engine) {
         List<Throwable> thrown = new ArrayList<>();
-        engine.run(FOREVER, scheduler -> scheduler.scheduleAt(Double.MAX_VALUE, () -> thrown.add(assertThrows(
-                IllegalArgumentException.class, () -> scheduler.schedule(Double.MAX_VALUE, () -> { })))));
-        assertEquals(1, thrown.size());
+        engine.run(FOREVER, scheduler -> scheduler.scheduleAt(Double.MAX_VALUE, () -> {
+            thrown.add(assertThrows(IllegalArgumentException.class, () -> scheduler.schedule(Double.MAX_VALUE, () -> { })));
+            thrown.add(assertThrows(IllegalArgumentException.class, () -> scheduler.post(Double.MAX_VALUE, () -> { })));
+        }));
+        assertEquals(2, thrown.size());
     }
 
     @ParameterizedTest
     @MethodSource("engines")
-    void scheduleAndScheduleAt_nullAction_throwNullPointer(Engine engine) {
+    void scheduleAndPost_nullAction_throwNullPointer(Engine engine) {
         engine.run(FOREVER, scheduler -> {
             assertThrows(NullPointerException.class, () -> scheduler.schedule(1.0, null));
             assertThrows(NullPointerException.class, () -> scheduler.scheduleAt(1.0, null));
+            assertThrows(NullPointerException.class, () -> scheduler.post(1.0, null));
+            assertThrows(NullPointerException.class, () -> scheduler.postAt(1.0, null));
         });
     }
 

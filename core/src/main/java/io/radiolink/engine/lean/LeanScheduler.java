@@ -139,29 +139,43 @@ public final class LeanScheduler implements Scheduler {
 
     @Override
     public ScheduledAction schedule(double delaySeconds, Runnable action) {
-        Objects.requireNonNull(action, "action");
-        if (!(delaySeconds >= 0.0) || delaySeconds == Double.POSITIVE_INFINITY) {
-            throw badDelay(delaySeconds);
-        }
-        double timeSeconds = now + delaySeconds;
-        if (timeSeconds == Double.POSITIVE_INFINITY) {
-            throw badDelay(delaySeconds);
-        }
-        int slot = push(timeSeconds, action);
-        // Made here, in a method kept small (slow paths live elsewhere) so that callers inline it: a
-        // handle the caller drops is then never allocated (escape analysis).
+        int slot = push(timeAfter(delaySeconds), Objects.requireNonNull(action, "action"));
+        // Made here, in a method kept small so that callers inline it: a handle the caller drops is
+        // then usually not allocated (escape analysis), though the JIT does not promise it: callers
+        // that never cancel post instead.
         return new Handle(this, slot, generations[slot]);
     }
 
     @Override
     public ScheduledAction scheduleAt(double timeSeconds, Runnable action) {
-        Objects.requireNonNull(action, "action");
+        int slot = push(checkedTime(timeSeconds), Objects.requireNonNull(action, "action"));
+        return new Handle(this, slot, generations[slot]);
+    }
+
+    @Override
+    public void post(double delaySeconds, Runnable action) {
+        push(timeAfter(delaySeconds), Objects.requireNonNull(action, "action"));
+    }
+
+    @Override
+    public void postAt(double timeSeconds, Runnable action) {
+        push(checkedTime(timeSeconds), Objects.requireNonNull(action, "action"));
+    }
+
+    private double timeAfter(double delaySeconds) {
+        double timeSeconds = now + delaySeconds;
+        if (!(delaySeconds >= 0.0) || timeSeconds == Double.POSITIVE_INFINITY) {
+            throw badDelay(delaySeconds);
+        }
+        return timeSeconds;
+    }
+
+    /** The time, checked, with -0.0 made 0.0 as the DSOL engine does (time bits stay non-negative). */
+    private double checkedTime(double timeSeconds) {
         if (!(timeSeconds >= now) || timeSeconds == Double.POSITIVE_INFINITY) {
             throw badTime(timeSeconds);
         }
-        // + 0.0 turns -0.0 into 0.0, as the DSOL engine does (and keeps the time bits non-negative).
-        int slot = push(timeSeconds + 0.0, action);
-        return new Handle(this, slot, generations[slot]);
+        return timeSeconds + 0.0;
     }
 
     private IllegalArgumentException badDelay(double delaySeconds) {
