@@ -20,16 +20,19 @@ import java.util.Objects;
  *
  * <p>An entry is its time's bits and a slot in a slab of actions; the {@link ScheduledAction} handed
  * out names the slot and the slot's generation (a slot is reused once its entry left the calendar), and
- * nothing keeps it, so it dies young unless its caller keeps it. Cancelling clears the slab element;
- * the entry leaves when taken off, or by a compaction once cancelled entries are more than half.
+ * nothing keeps it, so it dies young unless its caller keeps it; {@link #post} makes none. Cancelling
+ * clears the slab element; the entry leaves when taken off, or by a compaction once cancelled entries
+ * are more than half.
  *
  * <p>A slot keeps its last action after the entry ran, and the slot freed last is reused first: an
  * action scheduled again and again (the shared action of a link, a sender's timer, a hold model's
  * step) then finds itself in its slot and is entered without a reference store. Under G1 every
  * reference store into an old array costs a fenced write barrier and dirties a card for concurrent
- * refinement; in a hold model with a million pending, avoiding it saved over a quarter of the time per event. What the slab still refers
- * to after an action ran is bounded by the calendar's peak size and goes with the calendar.
- * Single-threaded, like every scheduler of one run.
+ * refinement; in a hold model with a million pending, avoiding it saved over a quarter of the time
+ * per event. What the slab still refers to after an action ran is bounded by the calendar's peak
+ * size and goes with the calendar.
+ *
+ * <p>Single-threaded, like every scheduler of one run.
  */
 public final class LeanScheduler implements Scheduler {
 
@@ -45,8 +48,12 @@ public final class LeanScheduler implements Scheduler {
     private static final int LENGTH_SLACK = 4;
     private static final int INITIAL_SIZE_CLASS = 4;
     private static final int INITIAL_CAPACITY = lengthOf(INITIAL_SIZE_CLASS);
-    /** Buckets with more room than this give their arrays to the spares when a split empties them. */
-    private static final int SPARE_FROM = 256;
+    /**
+     * Buckets with more room than this give their arrays to the spares when a split empties them;
+     * smaller ones keep theirs (so that a split, about one per event, rarely stores a reference).
+     * Arrays a bucket outgrew always go to the spares.
+     */
+    private static final int SPARE_FROM = 252;
     /** Spares may always hold this many entries' room (768 KiB), more only in a calendar that large. */
     private static final int SPARE_ROOM = 1 << 16;
     /** Calendars smaller than this are never compacted. */
@@ -60,6 +67,8 @@ public final class LeanScheduler implements Scheduler {
     private final long[][] bucketTimes = new long[BUCKETS][];
     private final int[][] bucketSlots = new int[BUCKETS][];
     private final int[] bucketSizes = new int[BUCKETS];
+    /** Where bucket 0 is read from. */
+    private int head;
     /**
      * Arrays of emptied buckets, by the log2 of their capacity (each class a stack of pairs), for the
      * next bucket that grows to that capacity: a split empties one bucket while filling lower ones, so
@@ -75,7 +84,6 @@ public final class LeanScheduler implements Scheduler {
     private long spareCapacity;
     /** How often a growing bucket took spare arrays (for tests). */
     private int sparesTaken;
-    private int head;
     /** Bit b - 1 (of the words in order) is set while bucket b (1 to 256) holds entries. */
     private final long[] occupied = new long[(BUCKETS - 1) / Long.SIZE];
     /** The time bits of the entry last taken off (bucket 0 holds entries equal to it). */
@@ -390,9 +398,7 @@ public final class LeanScheduler implements Scheduler {
         if (times != null) {
             System.arraycopy(times, 0, bucketTimes[bucket], 0, times.length);
             System.arraycopy(slots, 0, bucketSlots[bucket], 0, slots.length);
-            if (times.length > SPARE_FROM) {
-                spare(times, slots);
-            }
+            spare(times, slots);
         }
     }
 
