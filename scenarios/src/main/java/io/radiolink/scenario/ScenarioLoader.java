@@ -33,10 +33,11 @@ public final class ScenarioLoader {
 
     /**
      * Fields whose value chooses the defaults of others: the profile those of the air interface and
-     * protocol, resume's attempts the back-off and fromOffset, fromOffset the hold time.
+     * protocol, the ARQ mode the window, resume's attempts the back-off and fromOffset, fromOffset the
+     * hold time.
      */
-    private static final List<String> CHOOSES_DEFAULTS =
-            List.of("profile", "protocol.resume.attempts", "protocol.resume.fromOffset");
+    private static final List<String> CHOOSES_DEFAULTS = List.of("profile", "protocol.arq.mode",
+            "protocol.resume.attempts", "protocol.resume.fromOffset");
 
     private final String fileName;
     private final JsonDocument document;

@@ -1,12 +1,14 @@
 package io.radiolink.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.radiolink.profile.Profile;
+import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.BernoulliLoss;
@@ -258,6 +260,29 @@ final class SweepTest {
         assertEquals(ResumeConfig.OFF, points.get(0).config().protocol().resume());
         assertEquals(new ResumeConfig(4, 1, 2, 30, 0.5, true, 300), points.get(1).config().protocol().resume());
         assertEquals(300.0, points.get(1).resolved().at("/protocol/resume/holdSeconds").asDouble());
+    }
+
+    @Test
+    void load_sweepOverArqMode_eachPointTakesTheWindowItsModeChooses() throws ScenarioException {
+        String json = sweeping("{\"path\": \"protocol.arq.mode\", \"values\": [\"SELECTIVE_REPEAT\", \"STOP_AND_WAIT\"]}");
+
+        List<SweepPoint> points = Scenarios.load(dir, json).points();
+
+        assertEquals(ArqMode.SELECTIVE_REPEAT, points.get(0).config().protocol().arq().mode());
+        assertTrue(points.get(0).config().protocol().arq().windowFrames() > 1, "the profile's window");
+        assertEquals(ArqMode.STOP_AND_WAIT, points.get(1).config().protocol().arq().mode());
+        assertEquals(1, points.get(1).config().protocol().arq().windowFrames());
+    }
+
+    @Test
+    void load_sweepOverArqMode_withAWindowWritten_namesTheWrittenWindowAndThePoint() {
+        String json = Scenarios.withTop(
+                sweeping("{\"path\": \"protocol.arq.mode\", \"values\": [\"SELECTIVE_REPEAT\", \"STOP_AND_WAIT\"]}"),
+                "\"protocol\": {\"arq\": {\"windowFrames\": 8}}");
+
+        assertEquals(":1:39: protocol.arq.windowFrames: must be 1 for STOP_AND_WAIT, was 8 (at sweep point 1: "
+                + "protocol.arq.mode = \"STOP_AND_WAIT\"); allowed: a whole number >= 1, exactly 1 for STOP_AND_WAIT",
+                Scenarios.error(dir, json));
     }
 
     @Test
