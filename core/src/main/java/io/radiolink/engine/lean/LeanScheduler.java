@@ -40,14 +40,9 @@ public final class LeanScheduler implements Scheduler {
     private static final int DIGIT_BITS = 4;
     private static final int DIGIT_VALUES = 1 << DIGIT_BITS;
     private static final int BUCKETS = 1 + (Long.SIZE / DIGIT_BITS) * DIGIT_VALUES;
-    /**
-     * Array lengths are 2^k - 4, never a power of two: an array's 16-byte header then keeps a large
-     * array within a power-of-two number of bytes, so that G1 does not give an array of exactly 4 MiB of
-     * elements (a "humongous" object, region-aligned) a third 2 MiB region for its header alone.
-     */
-    private static final int LENGTH_SLACK = 4;
+    /** Array lengths are those of {@link SpareArrays}' size classes, from this one on. */
     private static final int INITIAL_SIZE_CLASS = 4;
-    private static final int INITIAL_CAPACITY = lengthOf(INITIAL_SIZE_CLASS);
+    private static final int INITIAL_CAPACITY = SpareArrays.lengthOf(INITIAL_SIZE_CLASS);
     /**
      * Buckets with more room than this give their arrays to the spares when a split empties them;
      * smaller ones keep theirs (so that a split, about one per event, rarely stores a reference).
@@ -70,20 +65,10 @@ public final class LeanScheduler implements Scheduler {
     /** Where bucket 0 is read from. */
     private int head;
     /**
-     * Arrays of emptied buckets, by the log2 of their capacity (each class a stack of pairs), for the
-     * next bucket that grows to that capacity: a split empties one bucket while filling lower ones, so
-     * the same arrays serve over and over instead of every bucket keeping its peak capacity. They hold
-     * room for at most as many entries as the calendar has, or {@link #SPARE_ROOM} (arrays beyond that
-     * are left to the collector).
+     * Arrays of emptied and outgrown buckets, for the next bucket that needs room; they hold room for at
+     * most as many entries as the calendar has, or {@link #SPARE_ROOM}.
      */
-    private final long[][][] spareTimes = new long[Integer.SIZE][][];
-    private final int[][][] spareSlots = new int[Integer.SIZE][][];
-    private final int[] spareCounts = new int[Integer.SIZE];
-    /** Bit c is set while size class c has spares. */
-    private int spareClasses;
-    private long spareCapacity;
-    /** How often a growing bucket took spare arrays (for tests). */
-    private int sparesTaken;
+    private final SpareArrays spares = new SpareArrays();
     /** Bit b - 1 (of the words in order) is set while bucket b (1 to 256) holds entries. */
     private final long[] occupied = new long[(BUCKETS - 1) / Long.SIZE];
     /** The time bits of the entry last taken off (bucket 0 holds entries equal to it). */
@@ -214,11 +199,12 @@ public final class LeanScheduler implements Scheduler {
             if (bucketSizes[0] == head) {
                 // Split only if the minimum is due: a split makes it the last key, which later times
                 // scheduled before it (after this call returns) must not fall below.
-                long minimum = lowestBucketMinimum();
+                int bucket = lowestOccupied();
+                long minimum = minimumOf(bucket);
                 if (Double.longBitsToDouble(minimum) > endTimeSeconds) {
                     break;
                 }
-                split(minimum);
+                split(bucket, minimum);
             } else if (Double.longBitsToDouble(last) > endTimeSeconds) {
                 break;
             }
@@ -252,12 +238,11 @@ public final class LeanScheduler implements Scheduler {
     }
 
     int sparesTaken() {
-        return sparesTaken;
+        return spares.taken();
     }
 
-    /** The smallest time's bits in the lowest non-empty bucket above bucket 0 (there must be one). */
-    private long lowestBucketMinimum() {
-        int bucket = lowestOccupied();
+    /** The smallest time's bits in a non-empty bucket. */
+    private long minimumOf(int bucket) {
         long[] times = bucketTimes[bucket];
         long minimum = times[0];
         for (int i = 1, n = bucketSizes[bucket]; i < n; i++) {
@@ -269,7 +254,8 @@ public final class LeanScheduler implements Scheduler {
     /** Takes the next entry off and runs its action unless it was cancelled; true if it ran. */
     private boolean runNext() {
         if (bucketSizes[0] == head) {
-            split(lowestBucketMinimum());
+            int bucket = lowestOccupied();
+            split(bucket, minimumOf(bucket));
         }
         int slot = bucketSlots[0][head++];
         if (head == bucketSizes[0]) {
@@ -293,11 +279,11 @@ public final class LeanScheduler implements Scheduler {
     }
 
     /**
-     * With bucket 0 empty: makes {@code minimum}, the smallest time of the lowest non-empty bucket, the
-     * last key and spreads that bucket over the buckets below it, in order, its minima landing in bucket 0.
+     * With bucket 0 empty: makes {@code minimum}, the smallest time of {@code bucket} (the lowest
+     * non-empty one), the last key and spreads that bucket over the buckets below it, in order, its
+     * minima landing in bucket 0.
      */
-    private void split(long minimum) {
-        int bucket = lowestOccupied();
+    private void split(int bucket, long minimum) {
         long[] times = bucketTimes[bucket];
         int[] slots = bucketSlots[bucket];
         int n = bucketSizes[bucket];
@@ -310,7 +296,7 @@ public final class LeanScheduler implements Scheduler {
         if (times.length > SPARE_FROM) {
             bucketTimes[bucket] = null;
             bucketSlots[bucket] = null;
-            spare(times, slots);
+            spares.keep(times, slots, spareLimit());
         }
     }
 
@@ -372,56 +358,24 @@ public final class LeanScheduler implements Scheduler {
     private void growBucket(int bucket) {
         long[] times = bucketTimes[bucket];
         int[] slots = bucketSlots[bucket];
-        int sizeClass = times == null ? INITIAL_SIZE_CLASS : sizeClassOf(times.length) + 1;
-        if (sizeClass == Integer.SIZE - 1) {
+        int sizeClass = times == null ? INITIAL_SIZE_CLASS : SpareArrays.sizeClassOf(times.length) + 1;
+        if (sizeClass == SpareArrays.CLASSES) {
             throw new IllegalStateException("the event calendar is full");
         }
-        int larger = spareClasses >>> sizeClass;
-        if (larger != 0) {
-            // The smallest spare at least this large.
-            sizeClass += Integer.numberOfTrailingZeros(larger);
-            sparesTaken++;
-            int spares = spareCounts[sizeClass] - 1;
-            spareCounts[sizeClass] = spares;
-            if (spares == 0) {
-                spareClasses &= ~(1 << sizeClass);
-            }
-            bucketTimes[bucket] = spareTimes[sizeClass][spares];
-            bucketSlots[bucket] = spareSlots[sizeClass][spares];
-            spareTimes[sizeClass][spares] = null;
-            spareSlots[sizeClass][spares] = null;
-            spareCapacity -= lengthOf(sizeClass);
-        } else {
-            bucketTimes[bucket] = new long[lengthOf(sizeClass)];
-            bucketSlots[bucket] = new int[lengthOf(sizeClass)];
+        if (!spares.takeInto(sizeClass, bucketTimes, bucketSlots, bucket)) {
+            bucketTimes[bucket] = new long[SpareArrays.lengthOf(sizeClass)];
+            bucketSlots[bucket] = new int[SpareArrays.lengthOf(sizeClass)];
         }
         if (times != null) {
             System.arraycopy(times, 0, bucketTimes[bucket], 0, times.length);
             System.arraycopy(slots, 0, bucketSlots[bucket], 0, slots.length);
-            spare(times, slots);
+            spares.keep(times, slots, spareLimit());
         }
     }
 
-    /**
-     * Keeps a bucket's arrays for reuse, unless the spares would then hold room for more entries than
-     * the calendar has (or than {@value #SPARE_ROOM}, in a smaller one).
-     */
-    private void spare(long[] times, int[] slots) {
-        if (spareCapacity + times.length > Math.max(size, SPARE_ROOM)) {
-            return;
-        }
-        int sizeClass = sizeClassOf(times.length);
-        int spares = spareCounts[sizeClass];
-        if (spareTimes[sizeClass] == null || spares == spareTimes[sizeClass].length) {
-            int room = spareTimes[sizeClass] == null ? 4 : 2 * spares;
-            spareTimes[sizeClass] = Arrays.copyOf(spareTimes[sizeClass] == null ? new long[0][] : spareTimes[sizeClass], room);
-            spareSlots[sizeClass] = Arrays.copyOf(spareSlots[sizeClass] == null ? new int[0][] : spareSlots[sizeClass], room);
-        }
-        spareTimes[sizeClass][spares] = times;
-        spareSlots[sizeClass][spares] = slots;
-        spareCounts[sizeClass] = spares + 1;
-        spareClasses |= 1 << sizeClass;
-        spareCapacity += times.length;
+    /** Room the spares may hold: as many entries as the calendar has, or {@value #SPARE_ROOM}. */
+    private long spareLimit() {
+        return Math.max(size, SPARE_ROOM);
     }
 
     private int takeSlot() {
@@ -434,19 +388,10 @@ public final class LeanScheduler implements Scheduler {
         return slotsUsed++;
     }
 
-    /** The array length of a size class: 2^sizeClass - {@value #LENGTH_SLACK}. */
-    private static int lengthOf(int sizeClass) {
-        return (1 << sizeClass) - LENGTH_SLACK;
-    }
-
-    private static int sizeClassOf(int length) {
-        return Integer.numberOfTrailingZeros(length + LENGTH_SLACK);
-    }
-
     private void growSlots() {
-        int sizeClass = sizeClassOf(actions.length) + 1;
-        int capacity = lengthOf(sizeClass);
-        if (sizeClass == Integer.SIZE - 1) {
+        int sizeClass = SpareArrays.sizeClassOf(actions.length) + 1;
+        int capacity = SpareArrays.lengthOf(sizeClass);
+        if (sizeClass == SpareArrays.CLASSES) {
             throw new IllegalStateException("the event calendar is full");
         }
         actions = Arrays.copyOf(actions, capacity);
