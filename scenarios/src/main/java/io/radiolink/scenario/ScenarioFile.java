@@ -236,7 +236,7 @@ record ScenarioFile(
         Map<String, String> a = new LinkedHashMap<>();
         String lossVariants = String.join(", ", variantsOf(Loss.class));
         String distributionVariants = String.join(", ", variantsOf(Distribution.class));
-        a.put("name", "any string");
+        a.put("name", ScenarioName.ALLOWED);
         a.put("description", "any string");
         a.put("seed", "a whole number from -2^63 to 2^63-1");
         a.put("replications", "a whole number >= 1");

@@ -105,7 +105,14 @@ public final class ScenarioLoader {
                 throw locatedAtPoint(e, points.size(), values, indexes, tree);
             }
         }
-        return new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(), resolved.engine(), points);
+        ResolvedScenario scenario = new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(),
+                resolved.engine(), points);
+        try {
+            ScenarioName.check(scenario.name(), resolved.name() != null);
+        } catch (Invalid e) {
+            throw located(e);
+        }
+        return scenario;
     }
 
     /** Binds a scenario as written and fills in its defaults and the command line's overrides. */
