@@ -41,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     private Path scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: results/<scenario name>); replaced only by a complete new one.")
+            description = "Output folder (default: results/<scenario name>); replaced only by a complete new one, and only"
+                    + " if it is empty or radiolink's output of the same scenario.")
     private Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
@@ -72,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: --threads: must be >= 1, was " + workers);
             return Main.BAD_INPUT;
         }
+        if (out != null && out.toString().isEmpty()) {
+            err.println("error: --out: empty; give the output folder (an unset shell variable?)");
+            return Main.BAD_INPUT;
+        }
         ResolvedScenario resolved;
         try {
             resolved = ScenarioLoader.load(scenario,
@@ -81,28 +86,30 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
         }
+        // The name is one safe folder name (the scenario layer's ScenarioName), so this is one folder in results.
         Path target = out != null ? out : Path.of("results", resolved.name());
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            err.println("error: --out: " + target + " exists and is not a folder");
-            return Main.BAD_INPUT;
-        }
-        Instant started = Instant.now();
-        int units = resolved.points().size() * resolved.replications();
-        RunReport report;
-        PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
-        try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
-                parent.environment().containsKey("CI"), units, progressStream)) {
-            report = new ScenarioRunner(workers, allFlows, display).run(resolved);
-        }
-        progressStream.flush();
-        Duration wall = Duration.between(started, Instant.now());
-        OutputFolder.write(target, folder -> {
-            for (Reporter reporter : Reporters.all()) {
-                reporter.write(report, folder);
+        try (OutputFolder output = OutputFolder.open(target, resolved.name())) {
+            Instant started = Instant.now();
+            int units = resolved.points().size() * resolved.replications();
+            RunReport report;
+            PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+            try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
+                    parent.environment().containsKey("CI"), units, progressStream)) {
+                report = new ScenarioRunner(workers, allFlows, display).run(resolved);
             }
-            Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, units), StandardCharsets.UTF_8);
-        });
-        SummaryTable.print(report, stdout);
+            progressStream.flush();
+            Duration wall = Duration.between(started, Instant.now());
+            output.publish(folder -> {
+                for (Reporter reporter : Reporters.all()) {
+                    reporter.write(report, folder);
+                }
+                Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, units),
+                        StandardCharsets.UTF_8);
+            });
+            SummaryTable.print(report, stdout);
+        } catch (ScenarioException e) {
+            return Commands.badInput(e, err, parent.debug());
+        }
         stdout.println("reports in " + target);
         stdout.flush();
         return Main.OK;

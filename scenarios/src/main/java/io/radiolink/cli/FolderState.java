@@ -1,0 +1,119 @@
+package io.radiolink.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a place on disk holds, as a run of one scenario sees it: nothing, an empty folder, radiolink's
+ * folder of this scenario (with or without files radiolink did not write), radiolink's folder of another
+ * scenario, or something that is not radiolink's. {@link OutputFolder} decides from it what a run does.
+ *
+ * @param kind what the place holds
+ * @param marker radiolink's marker there, if any
+ * @param otherFiles the entries radiolink did not write there (all of them, sorted, when there is no marker)
+ */
+record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherFiles) {
+
+    /** What a place holds. */
+    enum Kind {
+        /** Nothing: no file or folder by that name. */
+        ABSENT,
+        /** An empty folder. */
+        EMPTY,
+        /** A folder of radiolink's for this scenario, holding nothing but the files its marker lists. */
+        OURS,
+        /** A folder of radiolink's for this scenario that also holds files radiolink did not write. */
+        OURS_WITH_OTHER_FILES,
+        /** A folder of radiolink's for another scenario. */
+        OTHER_SCENARIO,
+        /** A folder with entries and no marker of radiolink's. */
+        NOT_RADIOLINKS,
+        /** A symbolic link (radiolink neither follows nor replaces one). */
+        SYMBOLIC_LINK,
+        /** A file or anything else that is not a folder. */
+        NOT_A_FOLDER
+    }
+
+    /** What {@code place} holds, seen by a run of {@code scenario}. */
+    static FolderState of(Path place, String scenario) throws IOException {
+        if (Files.isSymbolicLink(place)) {
+            return new FolderState(Kind.SYMBOLIC_LINK, Optional.empty(), List.of());
+        }
+        if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
+            return new FolderState(Kind.ABSENT, Optional.empty(), List.of());
+        }
+        if (!Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS)) {
+            return new FolderState(Kind.NOT_A_FOLDER, Optional.empty(), List.of());
+        }
+        List<String> entries = entries(place);
+        if (entries.isEmpty()) {
+            return new FolderState(Kind.EMPTY, Optional.empty(), List.of());
+        }
+        Optional<FolderMarker> marker = FolderMarker.readFrom(place);
+        if (marker.isEmpty()) {
+            return new FolderState(Kind.NOT_RADIOLINKS, marker, entries);
+        }
+        List<String> other = new ArrayList<>(entries);
+        other.remove(FolderMarker.FILE_NAME);
+        other.removeAll(marker.get().files());
+        Kind kind = !marker.get().scenario().equals(scenario) ? Kind.OTHER_SCENARIO
+                : other.isEmpty() ? Kind.OURS : Kind.OURS_WITH_OTHER_FILES;
+        return new FolderState(kind, marker, List.copyOf(other));
+    }
+
+    /**
+     * Why a run of {@code scenario} leaves this place alone, in a few words, calling radiolink's folder its
+     * {@code noun} ("output", "unfinished run"); null where it would not.
+     */
+    String why(String scenario, String noun) {
+        return switch (kind) {
+            case ABSENT, EMPTY, OURS -> null;
+            case OURS_WITH_OTHER_FILES -> "is radiolink's " + noun + " of '" + scenario + "' but also holds "
+                    + named(otherFiles) + ", which radiolink did not write";
+            case OTHER_SCENARIO -> "is radiolink's " + noun + " of scenario '" + marker.orElseThrow().scenario()
+                    + "', not of '" + scenario + "'";
+            case NOT_RADIOLINKS -> "holds " + named(otherFiles) + " and no readable " + FolderMarker.FILE_NAME
+                    + ", so it is not radiolink's";
+            case SYMBOLIC_LINK -> "is a symbolic link";
+            case NOT_A_FOLDER -> "exists and is not a folder";
+        };
+    }
+
+    /** The sorted names of the entries of {@code folder}. */
+    static List<String> entries(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** True if {@code name} is one entry of a folder: not empty, no separator, not {@code .} or {@code ..}. */
+    static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+    }
+
+    /** {@code 'a'}, {@code 'a' and 'b'}, or {@code 'a', 'b' and 3 more}. */
+    private static String named(List<String> names) {
+        String first = quoted(names.get(0));
+        return switch (names.size()) {
+            case 1 -> first;
+            case 2 -> first + " and " + quoted(names.get(1));
+            default -> first + ", " + quoted(names.get(1)) + " and " + (names.size() - 2) + " more";
+        };
+    }
+
+    /** {@code 'name'}, control characters written as {@code \}{@code u....} so that a message stays one line. */
+    private static String quoted(String name) {
+        StringBuilder s = new StringBuilder("'");
+        for (char c : name.toCharArray()) {
+            s.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return s.append('\'').toString();
+    }
+}

@@ -1,0 +1,128 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output folder's life cycle where the command line cannot reach it: what changes while a run runs. */
+final class OutputFolderTest {
+
+    @TempDir
+    Path temp;
+
+    private Workspace workspace;
+    private Path output;
+
+    @BeforeEach
+    void makeWorkspace() throws IOException {
+        workspace = new Workspace(temp);
+        output = workspace.results.resolve("s");
+    }
+
+    @Test
+    void publish_noOutputYet_runFolderBecomesItListedInItsMarker() throws IOException, ScenarioException {
+        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+            assertEquals(Optional.of(FolderMarker.started("s")), FolderMarker.readFrom(runFolder()),
+                    "the marker is written when the run starts");
+            folder.publish(into -> Files.writeString(into.resolve("report.json"), "new"));
+        }
+
+        assertEquals("new", Files.readString(output.resolve("report.json")));
+        assertEquals(Optional.of(new FolderMarker("s", List.of("report.json"))), FolderMarker.readFrom(output));
+        assertFalse(Files.exists(runFolder()));
+    }
+
+    @Test
+    void publish_previousOutputGainedAUsersFileDuringTheRun_refusedBothKept() throws IOException, ScenarioException {
+        publish("old");
+        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+            Files.writeString(output.resolve("my-notes.txt"), "written while the run ran");
+            SortedMap<String, String> before = Workspace.without(workspace.snapshot(), workspace.key(runFolder()));
+
+            ScenarioException refused = assertThrows(ScenarioException.class,
+                    () -> folder.publish(into -> Files.writeString(into.resolve("report.json"), "new")));
+
+            assertEquals("output folder " + output + ": now is radiolink's output of 's' but also holds"
+                    + " 'my-notes.txt', which radiolink did not write (it changed during the run), so it is not"
+                    + " replaced; the new reports are in " + runFolder(), refused.getMessage());
+            assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(runFolder())));
+            assertEquals("new", Files.readString(runFolder().resolve("report.json")));
+        }
+        assertEquals("new", Files.readString(runFolder().resolve("report.json")), "kept for the user by close()");
+    }
+
+    @Test
+    void close_unpublished_removesItsRunFolderOnly() throws IOException, ScenarioException {
+        publish("old");
+        SortedMap<String, String> before = workspace.snapshot();
+        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+            Files.writeString(runFolder().resolve("flows.csv"), "half written");
+        }
+
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void open_outputWhoseMarkerListsAPathOutside_notRadiolinksSoNothingDeleted() throws IOException {
+        Files.createDirectories(output);
+        Files.writeString(output.resolve(FolderMarker.FILE_NAME), """
+                {"writtenBy": "radiolink", "version": 1, "scenario": "s", "files": ["../README.txt"]}
+                """);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+
+        assertTrue(refused.getMessage().contains("holds '.radiolink.json' and no readable .radiolink.json"),
+                refused.getMessage());
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void open_aFileOrASymbolicLink_refused() throws IOException {
+        Path file = Files.writeString(workspace.results.resolve("file"), "mine");
+        Path link = Files.createSymbolicLink(workspace.results.resolve("link"), workspace.results.resolve("earlier"));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        assertEquals("output folder " + file + ": exists and is not a folder; not replaced (choose another --out,"
+                + " or move it away yourself)",
+                assertThrows(ScenarioException.class, () -> OutputFolder.open(file, "s")).getMessage());
+        assertTrue(assertThrows(ScenarioException.class, () -> OutputFolder.open(link, "earlier")).getMessage()
+                .startsWith("output folder " + link + ": is a symbolic link;"));
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void open_aSecondTimeWhileOpen_refusedFirstUnharmed() throws IOException, ScenarioException {
+        try (OutputFolder first = OutputFolder.open(output, "s")) {
+            ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+
+            assertTrue(refused.getMessage().contains("another radiolink run (process "
+                    + ProcessHandle.current().pid() + ") is writing it now"), refused.getMessage());
+            assertTrue(Files.exists(runFolder().resolve(FolderMarker.FILE_NAME)), "the first run's folder stays");
+            first.publish(into -> Files.writeString(into.resolve("report.json"), "first"));
+        }
+        assertEquals("first", Files.readString(output.resolve("report.json")));
+    }
+
+    private void publish(String report) throws IOException, ScenarioException {
+        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+            folder.publish(into -> Files.writeString(into.resolve("report.json"), report));
+        }
+    }
+
+    private Path runFolder() {
+        return workspace.results.resolve(".s" + OutputFolder.RUN_SUFFIX);
+    }
+}

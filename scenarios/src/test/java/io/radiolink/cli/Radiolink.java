@@ -1,0 +1,90 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The radiolink command in a process of its own, started in a given working directory (so that
+ * {@code results/<name>} resolves there) on this test's class path: its real exit status and output.
+ *
+ * @param process the running process
+ * @param out where its stdout goes
+ * @param err where its stderr goes
+ */
+record Radiolink(Process process, Path out, Path err) {
+
+    /** Long enough for any run a test waits for; a run that takes longer has hung. */
+    private static final long TIMEOUT_SECONDS = 300;
+
+    /** What a finished process printed and returned. */
+    record Finished(int status, String out, String err) {}
+
+    /** Runs {@code args} in {@code workingDirectory} and waits for it. */
+    static Finished run(Path workingDirectory, String... args) {
+        return start(workingDirectory, null, args).finish();
+    }
+
+    /**
+     * Starts {@code args} in {@code workingDirectory}, under {@code umask} (e.g. "027") if not null, with no
+     * CI variable; stdout and stderr go to temporary files outside the working directory.
+     */
+    static Radiolink start(Path workingDirectory, String umask, String... args) {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("radiolink-test-", ".out");
+            Path err = Files.createTempFile("radiolink-test-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("CI");
+            return new Radiolink(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the process to end and returns what it did. */
+    Finished finish() {
+        try {
+            boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor();
+            }
+            assertTrue(ended, "radiolink ended within " + TIMEOUT_SECONDS + " s");
+            Finished finished = new Finished(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return finished;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code file} exists (a started run shows its marker), failing if the process ends first. */
+    void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!Files.exists(file)) {
+            assertTrue(process.isAlive(), "radiolink ended before " + file + " appeared");
+            assertTrue(System.nanoTime() < deadline, "no " + file + " after " + TIMEOUT_SECONDS + " s");
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code radiolink run} never deletes what it did not write: every case of issue 11's section 1, run as a
+ * process of its own in a working directory of files that must survive ({@link Workspace}), which are
+ * compared byte for byte afterwards; a refusal is exit status 2 and one line, before any simulation.
+ */
+final class RunOutputFolderTest {
+
+    private static final String RUN_FOLDER = "." + Workspace.NAME + OutputFolder.RUN_SUFFIX;
+    private static final String REPLACED = "." + Workspace.NAME + OutputFolder.REPLACED_SUFFIX;
+    private static final String LOCK = "." + Workspace.NAME + OutputFolder.LOCK_SUFFIX;
+
+    @TempDir
+    Path temp;
+
+    private Workspace workspace;
+
+    @BeforeEach
+    void makeWorkspace() throws IOException {
+        workspace = new Workspace(temp);
+    }
+
+    static List<String> unsafeNames() {
+        return List.of("..", ".", "", "../../x", "a/b", "x/../..", "tab\\u0009", "a".repeat(201));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsafeNames")
+    void run_unsafeName_exitTwoOneLocatedLineNothingTouched(String jsonName) throws IOException {
+        Path file = workspace.scenario("unsafe", jsonName, 600, 1);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "unsafe.json");
+
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().startsWith("error: unsafe.json:2:11: name: "), run.err());
+        assertOneLine(run.err());
+        assertEquals(before, workspace.snapshot());
+        CliRun validate = CliRun.of("validate", file.toString());
+        assertEquals(2, validate.status());
+        assertEquals(run.err().replace("unsafe.json", file.toString()), validate.err(), "validate says the same");
+    }
+
+    /** Each row: the working directory (under the root), the scenario file from there, --out, and the error's start. */
+    @ParameterizedTest(name = "--out \"{2}\" from {0}")
+    @CsvSource(delimiter = '|', value = {
+        "a/b/project | tiny.json | '' | error: --out: empty; give the output folder (an unset shell variable?)",
+        "a/b/project | tiny.json | . | error: output folder .: is the working directory; give a folder of its own with --out",
+        "empty | ../a/b/project/tiny.json | . | error: output folder .: is the working directory",
+        "a/b/project/data | ../tiny.json | .. | error: output folder ..: holds the working directory",
+        "'' | a/b/project/tiny.json | a/b/project | error: output folder a/b/project: holds 'data', 'notes.txt' and 2 more"
+            + " and no readable .radiolink.json, so it is not radiolink's; not replaced",
+        "a/b/project | tiny.json | ../x | error: output folder ../x: holds 'keep.txt' and no readable .radiolink.json",
+        "a/b/project | tiny.json | results/earlier | error: output folder results/earlier: is radiolink's output of"
+            + " scenario 'earlier', not of 'tiny'; not replaced (choose another --out, or move it away yourself)"})
+    void run_outNotRadiolinksToReplace_exitTwoOneLineNothingTouched(String workingDirectory, String scenario,
+            String out, String error) throws IOException {
+        Path directory = Files.createDirectories(temp.resolve(workingDirectory));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(directory, "run", scenario, "--out", out);
+
+        assertRefused(run, error);
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void run_outAnEmptyFolder_writesTheReportsThereAndNothingElse() throws IOException {
+        Path empty = Files.createDirectory(workspace.project.resolve("empty"));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--out", "empty");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.size(empty.resolve("report.json")) > 0);
+        assertEquals(Workspace.without(before, workspace.key(empty)),
+                Workspace.without(Workspace.without(workspace.snapshot(), workspace.key(empty)),
+                        workspace.key(workspace.project.resolve(".empty" + OutputFolder.LOCK_SUFFIX))));
+    }
+
+    @Test
+    void run_defaultOutput_isResultsSlashNameWithItsMarker() throws IOException {
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().endsWith("reports in results/tiny\n"), run.out());
+        Path output = workspace.results.resolve("tiny");
+        FolderMarker marker = FolderMarker.readFrom(output).orElseThrow();
+        assertEquals("tiny", marker.scenario());
+        try (Stream<Path> files = Files.list(output)) {
+            assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals(FolderMarker.FILE_NAME))
+                    .sorted().toList(), marker.files());
+        }
+        assertTrue(marker.files().containsAll(List.of("report.json", "summary.csv", "flows.csv", "run-info.json")));
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results), "no run folder left, the lock file empty");
+        assertEquals(0, Files.size(workspace.results.resolve(LOCK)));
+    }
+
+    @Test
+    void run_previousOutputOfTheSameScenario_replacedWhole() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "1").status());
+        Path output = workspace.results.resolve("tiny");
+        String previous = Files.readString(output.resolve("report.json"));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+
+        assertEquals(0, run.status(), run.err());
+        assertNotEquals(previous, Files.readString(output.resolve("report.json")), "the new run's report");
+        assertTrue(Files.readString(output.resolve("report.json")).contains("\"seed\": 2"));
+        assertEquals(Workspace.without(before, workspace.key(output)),
+                Workspace.without(workspace.snapshot(), workspace.key(output)));
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results));
+    }
+
+    @Test
+    void run_previousOutputHoldingAUsersFile_exitTwoNothingTouched() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        Files.writeString(workspace.results.resolve("tiny/my-analysis.txt"), "mine\n");
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+
+        assertRefused(run, "error: output folder results/tiny: is radiolink's output of 'tiny' but also holds "
+                + "'my-analysis.txt', which radiolink did not write; not replaced");
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void run_outUnderProc_exitTwoBeforeSimulating() throws IOException {
+        workspace.scenario("long", "tiny", 10_000_000, 100);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "long.json", "--out", "/proc/radiolink-out",
+                "--progress");
+
+        assertRefused(run, "error: output folder /proc/radiolink-out: cannot write there: cannot create "
+                + "/proc/.radiolink-out.radiolink-lock");
+        // One line and no progress bar (forced with --progress): no replication was started.
+        assertEquals("", run.out());
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
+    void run_whileAnotherProcessHoldsTheLock_exitTwoNothingTouched() throws IOException {
+        SortedMap<String, String> before = workspace.snapshot();
+        Path lockFile = workspace.results.resolve(LOCK);
+        // Nothing in this process may open the lock file while it holds the lock: closing any channel to a
+        // file releases the process's POSIX locks on it.
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+
+            Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+            assertRefused(run, "error: output folder results/tiny: another radiolink run (process "
+                    + ProcessHandle.current().pid() + ") is writing it now");
+            assertTrue(held.isValid());
+        }
+        assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(lockFile)));
+    }
+
+    @Test
+    void run_whileAnotherRunInThisProcessHoldsTheLock_exitTwo() throws IOException {
+        Path out = temp.resolve("out");
+        try (FileChannel channel = FileChannel.open(temp.resolve(".out" + OutputFolder.LOCK_SUFFIX),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            CliRun run = CliRun.of("run", workspace.project.resolve("tiny.json").toString(), "--out", out.toString());
+
+            assertEquals(2, run.status(), run.err());
+            assertTrue(run.err().startsWith("error: output folder " + out + ": another radiolink run"), run.err());
+            assertFalse(Files.exists(out));
+            assertTrue(held.isValid());
+        }
+    }
+
+    /**
+     * Two real processes: while the first runs, the second is refused; the first, killed, leaves its run
+     * folder and the previous output intact; the next run recognises the leftover, removes it and replaces
+     * the output.
+     */
+    @Test
+    void run_secondProcessWhileTheFirstRuns_refused_killedFirstLeavesWhatTheNextRunRemoves() throws Exception {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "1").status());
+        Path output = workspace.results.resolve("tiny");
+        String previous = Files.readString(output.resolve("report.json"));
+        workspace.scenario("long", "tiny", 1_000_000, 1_000);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink first = Radiolink.start(workspace.project, null, "run", "long.json", "--threads", "1");
+        try {
+            first.awaitFile(workspace.results.resolve(RUN_FOLDER).resolve(FolderMarker.FILE_NAME));
+            Radiolink.Finished second = Radiolink.run(workspace.project, "run", "tiny.json");
+            assertRefused(second, "error: output folder results/tiny: another radiolink run (process "
+                    + first.process().pid() + ") is writing it now");
+            assertTrue(first.process().isAlive(), "the first run was still running");
+        } finally {
+            first.process().destroyForcibly();
+        }
+        assertNotEquals(0, first.finish().status());
+
+        assertTrue(Files.isDirectory(workspace.results.resolve(RUN_FOLDER)), "a killed run leaves its run folder");
+        assertEquals(Workspace.without(before, workspace.key(workspace.results.resolve(LOCK))),
+                Workspace.without(Workspace.without(workspace.snapshot(), workspace.key(workspace.results.resolve(
+                        RUN_FOLDER))), workspace.key(workspace.results.resolve(LOCK))), "the previous output intact");
+
+        Radiolink.Finished next = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+
+        assertEquals(0, next.status(), next.err());
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results), "the leftover run folder removed");
+        assertNotEquals(previous, Files.readString(output.resolve("report.json")));
+        assertEquals(Workspace.without(before, workspace.key(output)),
+                Workspace.without(workspace.snapshot(), workspace.key(output)));
+    }
+
+    @Test
+    void run_interrupted_previousOutputIntactNoRunFolderLeft() throws Exception {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        workspace.scenario("long", "tiny", 1_000_000, 1_000);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink first = Radiolink.start(workspace.project, null, "run", "long.json", "--threads", "1");
+        first.awaitFile(workspace.results.resolve(RUN_FOLDER).resolve(FolderMarker.FILE_NAME));
+        first.process().destroy();
+
+        assertEquals(143, first.finish().status(), "ended by SIGTERM");
+        String lock = workspace.key(workspace.results.resolve(LOCK));
+        assertEquals(Workspace.without(before, lock), Workspace.without(workspace.snapshot(), lock),
+                "previous output intact, the run folder removed");
+    }
+
+    @Test
+    void run_leftoverRunFolderOfTheSameScenario_removed() throws IOException {
+        Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
+        FolderMarker.started("tiny").writeInto(left);
+        Files.write(left.resolve("flows.csv"), new byte[5 << 20]);
+        Files.createDirectories(left.resolve("units"));
+        Files.writeString(left.resolve("units/point-0-replication-0"), "a finished unit");
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results));
+        assertEquals(Workspace.without(before, workspace.key(left)), Workspace.without(Workspace.without(
+                workspace.snapshot(), "a/b/project/results/tiny"), workspace.key(workspace.results.resolve(LOCK))));
+    }
+
+    /** Each row: the scenario the run folder's marker names ('' for no marker), and the error's end. */
+    @ParameterizedTest(name = "marker of ''{0}''")
+    @CsvSource(delimiter = '|', value = {
+        "another | is radiolink's unfinished run of scenario 'another', not of 'tiny'; not replaced",
+        "'' | holds 'flows.csv' and no readable .radiolink.json, so it is not radiolink's; not replaced"})
+    void run_runFolderNotThisScenarios_exitTwoNothingTouched(String markerOf, String error) throws IOException {
+        Path taken = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
+        if (!markerOf.isEmpty()) {
+            FolderMarker.started(markerOf).writeInto(taken);
+        }
+        Files.writeString(taken.resolve("flows.csv"), "partial, or a user's own file");
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertRefused(run, "error: output folder results/tiny: beside it, .tiny.radiolink-run " + error);
+        assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(workspace.results.resolve(LOCK))));
+    }
+
+    @Test
+    void run_outputSwappedOutByAKilledRunAndNotBack_putBackFirst() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        SortedMap<String, String> before = workspace.snapshot();
+        Files.move(workspace.results.resolve("tiny"), workspace.results.resolve(REPLACED));
+        workspace.scenario("other", 600, 1);
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "other.json", "--out", "results/tiny");
+
+        assertRefused(run, "error: output folder results/tiny: is radiolink's output of scenario 'tiny', not of"
+                + " 'other'");
+        assertEquals(before, Workspace.without(workspace.snapshot(), "a/b/project/other.json"),
+                "the previous output back in its place, as it was");
+    }
+
+    @Test
+    void run_previousOutputLeftBesideTheNewOne_removed() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        copy(workspace.results.resolve("tiny"), workspace.results.resolve(REPLACED));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results));
+        assertEquals(Workspace.without(Workspace.without(before, "a/b/project/results/tiny"),
+                workspace.key(workspace.results.resolve(REPLACED))),
+                Workspace.without(workspace.snapshot(), "a/b/project/results/tiny"));
+    }
+
+    @Test
+    void run_previousOutputLeftBesideHoldingAUsersFile_exitTwoNothingTouched() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        Path replaced = workspace.results.resolve(REPLACED);
+        copy(workspace.results.resolve("tiny"), replaced);
+        Files.writeString(replaced.resolve("mine.txt"), "mine");
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertRefused(run, "error: output folder results/tiny: beside it, .tiny.radiolink-old (an output a killed"
+                + " run was replacing) is radiolink's output of 'tiny' but also holds 'mine.txt'");
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"022, rwxr-xr-x, rw-r--r--", "027, rwxr-x---, rw-r-----", "002, rwxrwxr-x, rw-rw-r--"})
+    void run_umask_foldersAndFilesFollowIt(String umask, String folders, String files) throws IOException {
+        Radiolink.Finished run = Radiolink.start(workspace.project, umask, "run", "tiny.json", "--out",
+                "new/deeper/out").finish();
+
+        assertEquals(0, run.status(), run.err());
+        Path out = workspace.project.resolve("new/deeper/out");
+        for (Path folder : List.of(workspace.project.resolve("new"), out.getParent(), out)) {
+            assertEquals(folders, permissions(folder), folder.toString());
+        }
+        try (Stream<Path> written = Files.list(out)) {
+            for (Path file : (Iterable<Path>) written::iterator) {
+                assertEquals(files, permissions(file), file.toString());
+            }
+        }
+        assertEquals(files, permissions(out.resolveSibling(".out" + OutputFolder.LOCK_SUFFIX)));
+        Path temporary = Files.createTempDirectory(temp, "compare");
+        assertEquals("rwx------", permissions(temporary), "what Files.createTempDirectory would have made");
+    }
+
+    private static void assertRefused(Radiolink.Finished run, String start) {
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().startsWith(start), run.err());
+        assertOneLine(run.err());
+    }
+
+    private static void assertOneLine(String err) {
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    private static List<String> hiddenIn(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static void copy(Path folder, Path to) throws IOException {
+        Files.createDirectory(to);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
