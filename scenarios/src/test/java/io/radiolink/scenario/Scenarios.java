@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** Writes scenario files for tests and loads them. */
-final class Scenarios {
+public final class Scenarios {
 
     /** A small valid scenario: one station, a fixed-size workload, everything else default. */
-    static final String MINIMAL = """
+    public static final String MINIMAL = """
             {
               "runLengthSeconds": 3600,
               "stations": [{"id": "cell", "channels": 8, "storageCapacityBytes": 1000000000}],
@@ -28,7 +28,7 @@ final class Scenarios {
     private Scenarios() {}
 
     /** {@code json} with {@code fields} (e.g. {@code "seed": 5}) added first to its top-level object. */
-    static String withTop(String json, String fields) {
+    public static String withTop(String json, String fields) {
         int open = json.indexOf('{');
         return json.substring(0, open + 1) + fields + "," + json.substring(open + 1);
     }
