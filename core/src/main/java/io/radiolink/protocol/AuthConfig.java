@@ -8,7 +8,7 @@ import java.util.Objects;
  * attempts. A locked number gets the same rejection as a wrong password for every request, so it
  * reveals nothing, not even whether a backup exists.
  *
- * @param mode password in the request (the claims) or challenge-response
+ * @param mode password in the request (the claims), challenge-response, or SIM-keyed challenge-response
  * @param maxFailedAttempts failures in a row that lock a number out, >= 0; 0 never locks
  * @param lockoutSeconds how long a lock-out lasts, >= 0
  */

@@ -7,6 +7,7 @@ import io.radiolink.node.BaseStation;
 import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
+import io.radiolink.node.SimKey;
 import io.radiolink.node.Terminal;
 import java.util.Collections;
 import java.util.HashMap;
@@ -172,6 +173,15 @@ public final class BackupService {
     /** The stream of back-off draws of terminals reconnecting to {@code station}. */
     RandomGenerator backoffs(BaseStation station) {
         return backoffs.computeIfAbsent(station, s -> s.streams().stream("backoff", s.id(), 0));
+    }
+
+    /**
+     * The key provisioned in the SIM of {@code phone} and in the network's authentication centre
+     * ({@link SimKey}): a terminal's flow uses it as its SIM's, a station's session as the network's copy for
+     * the SIM on its connection. It never travels in a message.
+     */
+    SimKey simKey(BaseStation station, PhoneNumber phone) {
+        return SimKey.provisioned(station.streams(), phone);
     }
 
     /** The station's stream of challenge nonces. */

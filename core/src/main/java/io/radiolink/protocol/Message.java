@@ -27,6 +27,12 @@ public sealed interface Message {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
             Objects.requireNonNull(data, "data");
         }
+
+        /** Shows whether a password is carried, never the password. */
+        @Override
+        public String toString() {
+            return "BackupRequest[phoneNumber=" + phoneNumber + ", password=" + masked(password) + ", data=" + data + "]";
+        }
     }
 
     /**
@@ -60,20 +66,28 @@ public sealed interface Message {
         public DownloadRequest(PhoneNumber phoneNumber, String password) {
             this(phoneNumber, password, null, 0);
         }
+
+        /** Shows whether a password is carried, never the password. */
+        @Override
+        public String toString() {
+            return "DownloadRequest[phoneNumber=" + phoneNumber + ", password=" + masked(password) + ", resumeDigest="
+                    + resumeDigest + ", resumeFromFrame=" + resumeFromFrame + "]";
+        }
     }
 
     /** Challenge-response: the station's nonce for the terminal to answer. */
     record Challenge(long nonce) implements Message {}
 
     /**
-     * Challenge-response: the terminal's proof for the nonce, and the verifier a first backup of the
-     * number is stored with (a salted hash, never the password).
+     * Challenge-response: the terminal's proof for the nonce ({@link AuthMode#proof}) and, answering a
+     * backup's challenge, {@code enrolment}: the verifier of the typed password {@link PasswordVerifier#sealed
+     * sealed} under the terminal's SIM key and the nonce, which the station stores if it holds no copy of
+     * the number yet (null for a download). Neither the password nor the verifier crosses the air.
      */
-    record ChallengeResponse(String proof, PasswordVerifier verifier) implements Message {
+    record ChallengeResponse(String proof, String enrolment) implements Message {
         /** Checks for nulls. */
         public ChallengeResponse {
             Objects.requireNonNull(proof, "proof");
-            Objects.requireNonNull(verifier, "verifier");
         }
     }
 
@@ -134,5 +148,10 @@ public sealed interface Message {
 
     /** The station's answer to a backup's complete command when the received object's digest did not match. */
     record IntegrityFailure() implements Message {}
+
+    /** A password as a message's text shows it: {@code ***}, or null when none is carried. */
+    private static String masked(String password) {
+        return password == null ? "null" : "***";
+    }
 
 }

@@ -7,6 +7,7 @@ import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
+import io.radiolink.node.SimKey;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.BackupRequest;
@@ -44,6 +45,8 @@ final class StationSession implements Endpoint<Message> {
     private final BaseStation station;
     private final BackupStore store;
     private final Connection<Message> connection;
+    /** The SIM on the connection, which the radio layer authenticated at set-up (outside this model). */
+    private final PhoneNumber subscriber;
     private final BackupService service;
     private final Consumer<StationEffect> effects;
     private final Consumer<Boolean> integrity;
@@ -63,11 +66,12 @@ final class StationSession implements Endpoint<Message> {
     private long framesSentEarlier;
     private long framesRetransmittedEarlier;
 
-    StationSession(BaseStation station, Connection<Message> connection, BackupService service,
-            Consumer<StationEffect> effects, Consumer<Boolean> integrity) {
+    StationSession(BaseStation station, Connection<Message> connection, PhoneNumber subscriber,
+            BackupService service, Consumer<StationEffect> effects, Consumer<Boolean> integrity) {
         this.station = station;
         this.store = station.store();
         this.connection = connection;
+        this.subscriber = subscriber;
         this.service = service;
         this.effects = effects;
         this.integrity = integrity;
@@ -134,7 +138,7 @@ final class StationSession implements Endpoint<Message> {
                     : new DownloadResponse(Admission.AUTH_REJECTED, null, 0);
             return;
         }
-        if (service.config().auth().mode() == AuthMode.CHALLENGE_RESPONSE) {
+        if (mode().challenges()) {
             nonce = service.nonces(station).nextLong();
             state = State.CHALLENGED;
             response = new Challenge(nonce);
@@ -146,8 +150,6 @@ final class StationSession implements Endpoint<Message> {
     /** Decides on a request, with the password it carried or ({@code answer}) a challenge's proof. */
     private void decide(Message first, ChallengeResponse answer) {
         if (first instanceof BackupRequest backupRequest) {
-            verifierToStore = answer != null ? answer.verifier()
-                    : PasswordVerifier.of(backupRequest.phoneNumber(), backupRequest.password());
             admitBackup(backupRequest, answer);
         } else {
             admitDownload((DownloadRequest) first, answer);
@@ -162,11 +164,44 @@ final class StationSession implements Endpoint<Message> {
         return service.guard(station);
     }
 
+    private AuthMode mode() {
+        return service.config().auth().mode();
+    }
+
+    /** The key of the connection's SIM, as the network's authentication centre holds it. */
+    private SimKey simKey() {
+        return service.simKey(station, subscriber);
+    }
+
+    /** True if the proof in {@code answer} is {@code verifier}'s for this session's nonce and SIM. */
+    private boolean proves(PasswordVerifier verifier, ChallengeResponse answer) {
+        return PasswordVerifier.sameProof(mode().proof(verifier, simKey(), nonce), answer.proof());
+    }
+
     /** True if the password or proof matches {@code copy}'s verifier; counts the attempt either way. */
     private boolean authenticates(StoredBackup copy, Message first, ChallengeResponse answer) {
         PhoneNumber phone = copy.phoneNumber();
-        boolean matches = answer != null ? copy.verifier().acceptsProof(nonce, answer.proof())
+        boolean matches = answer != null ? proves(copy.verifier(), answer)
                 : copy.verifier().matches(phone, passwordOf(first));
+        return counted(phone, matches);
+    }
+
+    /**
+     * The verifier a first backup of a number enrols: that of the password in the request, or the one
+     * sealed in the challenge's answer, unsealed with the key of the number's own SIM, if the answer's proof
+     * is its proof; null otherwise (not sealed by that SIM, or not belonging to the proof). So under a
+     * challenge only the number's SIM can enrol it.
+     */
+    private PasswordVerifier enrolment(BackupRequest request, ChallengeResponse answer) {
+        if (answer == null) {
+            return PasswordVerifier.of(request.phoneNumber(), passwordOf(request));
+        }
+        return PasswordVerifier.unsealed(answer.enrolment(), service.simKey(station, request.phoneNumber()), nonce)
+                .filter(verifier -> proves(verifier, answer)).orElse(null);
+    }
+
+    /** Counts an attempt on {@code phone}: a success resets its failures, a failure is told and may lock it. */
+    private boolean counted(PhoneNumber phone, boolean matches) {
         double now = service.scheduler().nowSeconds();
         if (matches) {
             guard().succeeded(phone);
@@ -188,7 +223,16 @@ final class StationSession implements Endpoint<Message> {
         Optional<StoredBackup> existing = store.find(request.phoneNumber());
         Admission admission;
         ContentDigest stored = existing.map(copy -> copy.data().digest()).orElse(null);
-        if (existing.isPresent() && !authenticates(existing.get(), request, answer)) {
+        boolean authenticated;
+        if (existing.isPresent()) {
+            verifierToStore = existing.get().verifier();
+            authenticated = authenticates(existing.get(), request, answer);
+        } else {
+            // A first backup is not an attempt on a stored copy: only a failed enrolment counts.
+            verifierToStore = enrolment(request, answer);
+            authenticated = verifierToStore != null || counted(request.phoneNumber(), false);
+        }
+        if (!authenticated) {
             admission = Admission.AUTH_REJECTED;
             stored = null; // tell an unauthenticated terminal nothing
         } else {

@@ -4,6 +4,7 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.SimKey;
 import io.radiolink.node.Terminal;
 import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.Connection;
@@ -135,7 +136,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     @Override
     public final void established(Connection<Message> established) {
         connection = established;
-        session = new StationSession(station, established, service, this::stationEffect,
+        session = new StationSession(station, established, terminal.phoneNumber(), service, this::stationEffect,
                 this::integrityChecked);
         established.attach(this, session);
         int controlBytes = established.uplink().config().controlFrameBytes();
@@ -198,19 +199,24 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     /**
      * Challenge-response: answers the station's nonce with a proof made from the verifier of the typed
-     * password, and hands over that verifier (for a first backup); the password stays on the terminal.
+     * password and this terminal's SIM key; a backup also enrols that verifier, sealed under the SIM key (the
+     * station keeps it if the number has no copy yet). The password, the verifier and the key stay here.
      */
     private void answer(Message.Challenge challenge) {
         if (phase != FlowPhase.REQUEST) {
             return;
         }
+        long nonce = challenge.nonce();
         PasswordVerifier verifier = PasswordVerifier.of(addressedNumber, password);
-        control.send(new Message.ChallengeResponse(verifier.proof(challenge.nonce()), verifier));
+        SimKey sim = service.simKey(station, terminal.phoneNumber());
+        String enrolment = kind == FlowKind.BACKUP ? verifier.sealed(sim, nonce) : null;
+        control.send(new Message.ChallengeResponse(service.config().auth().mode().proof(verifier, sim, nonce),
+                enrolment));
     }
 
-    /** The password to put in the request: none under challenge-response. */
+    /** The password to put in the request: none when the station challenges. */
     final String passwordForRequest() {
-        return service.config().auth().mode() == AuthMode.CHALLENGE_RESPONSE ? null : password;
+        return service.config().auth().mode().challenges() ? null : password;
     }
 
     /** Sends a control frame that needs no answer (an acknowledgement). */

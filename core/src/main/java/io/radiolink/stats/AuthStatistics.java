@@ -6,7 +6,7 @@ import java.io.Serializable;
  * The base stations' authentication decisions in a replication's observation window (or summed over
  * replications).
  *
- * @param rejections requests rejected for a wrong password or proof
+ * @param rejections requests rejected for a wrong password or proof, or a first backup's enrolment that did not verify
  * @param rejectionsWhileLocked requests rejected because their number was locked out
  * @param lockouts numbers locked out after too many failed attempts
  */

@@ -5,6 +5,7 @@ import static io.radiolink.protocol.ModelHarness.PASSWORD;
 import static io.radiolink.protocol.ModelHarness.replacementPhone;
 import static io.radiolink.protocol.ModelHarness.terminalWithData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +23,15 @@ import io.radiolink.workload.ScriptedFlow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Authentication without the password on the air (challenge-response) and lock-out after failed
- * attempts: each switched off and on, with its effect on the flows and the statistics.
+ * Authentication without the password on the air (challenge-response, unkeyed and SIM-keyed) and lock-out
+ * after failed attempts: each switched off and on, with its effect on the flows and the statistics. Attacks
+ * on the air are in {@link AirAttackTest}.
  */
 final class AuthenticationTest {
-
-    private static final AuthConfig CHALLENGE = new AuthConfig(AuthMode.CHALLENGE_RESPONSE, 0, 0);
 
     private static ModelHarness backupThenDownload(AuthConfig auth, String typedAtDownload) {
         return new ModelHarness().protocol(ModelHarness.PROTOCOL.withAuth(auth)).run(m -> {
@@ -40,42 +42,54 @@ final class AuthenticationTest {
         });
     }
 
-    @Test
-    void challengeResponse_rightPassword_succeedsWithoutThePasswordOnTheAir() {
-        ModelHarness h = backupThenDownload(CHALLENGE, PASSWORD);
+    @ParameterizedTest
+    @EnumSource(value = AuthMode.class, names = {"CHALLENGE_RESPONSE", "SIM_KEYED"})
+    void challengeResponse_rightPassword_succeedsWithoutThePasswordOnTheAir(AuthMode mode) {
+        ModelHarness h = backupThenDownload(new AuthConfig(mode, 0, 0), PASSWORD);
         assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS), h.records.stream().map(FlowRecord::outcome).toList());
         h.sent(BackupRequest.class).forEach(e -> assertNull(((BackupRequest) e.message()).password()));
         h.sent(DownloadRequest.class).forEach(e -> assertNull(((DownloadRequest) e.message()).password()));
-        assertEquals(2, h.sent(ChallengeResponse.class).size());
-        assertTrue(h.air.stream().noneMatch(e -> e.message().toString().contains(PASSWORD)),
-                "no unit carries the password");
+        List<ChallengeResponse> answers = h.sent(ChallengeResponse.class).stream()
+                .map(e -> (ChallengeResponse) e.message()).toList();
+        assertEquals(2, answers.size());
+        assertNotNull(answers.get(0).enrolment(), "the backup enrols its verifier, sealed");
+        assertNull(answers.get(1).enrolment(), "a download enrols nothing");
     }
 
     @Test
-    void challengeResponse_addsOneRoundTripToTheRequestPhase() {
+    void toString_requests_neverShowThePassword() {
+        ModelHarness h = backupThenDownload(AuthConfig.CLAIMED, PASSWORD);
+        assertEquals(PASSWORD, ((BackupRequest) h.sent(BackupRequest.class).get(0).message()).password());
+        assertTrue(h.air.stream().noneMatch(e -> e.message().toString().contains(PASSWORD)), h.air.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AuthMode.class, names = {"CHALLENGE_RESPONSE", "SIM_KEYED"})
+    void challengeResponse_addsOneRoundTripToTheRequestPhase(AuthMode mode) {
         double claimed = backupThenDownload(AuthConfig.CLAIMED, PASSWORD).records.get(0).phaseTimes()
                 .seconds(FlowPhase.REQUEST);
-        double challenged = backupThenDownload(CHALLENGE, PASSWORD).records.get(0).phaseTimes()
+        double challenged = backupThenDownload(new AuthConfig(mode, 0, 0), PASSWORD).records.get(0).phaseTimes()
                 .seconds(FlowPhase.REQUEST);
         double controlFrame = ModelHarness.CLEAN_LINK.transmissionSeconds(ModelHarness.CLEAN_LINK.controlFrameBytes());
         double roundTrip = 2 * (controlFrame + ModelHarness.CLEAN_LINK.propagationDelaySeconds());
         assertEquals(claimed + roundTrip, challenged, 1e-9);
     }
 
-    @Test
-    void challengeResponse_wrongPassword_rejectedWithoutData() {
-        ModelHarness h = backupThenDownload(CHALLENGE, "not-" + PASSWORD);
+    @ParameterizedTest
+    @EnumSource(value = AuthMode.class, names = {"CHALLENGE_RESPONSE", "SIM_KEYED"})
+    void challengeResponse_wrongPassword_rejectedWithoutData(AuthMode mode) {
+        ModelHarness h = backupThenDownload(new AuthConfig(mode, 0, 0), "not-" + PASSWORD);
         FlowRecord download = h.records.get(1);
         assertEquals(FlowOutcome.AUTH_REJECTED, download.outcome());
         assertEquals(0, download.dataFramesSent());
     }
 
     /** Backup at 0 s (retention 60 s), three wrong downloads, then the right one while locked and after. */
-    private static ReplicationResult lockoutRun(int maxFailedAttempts, List<FlowRecord> records) {
+    private static ReplicationResult lockoutRun(AuthMode mode, int maxFailedAttempts, List<FlowRecord> records) {
         PhoneNumber a = PhoneNumber.of("0100");
         PhoneNumber thief = PhoneNumber.of("0666");
         return Simulation.builder()
-                .protocol(ModelHarness.PROTOCOL.withAuth(new AuthConfig(AuthMode.CHALLENGE_RESPONSE, maxFailedAttempts, 100)))
+                .protocol(ModelHarness.PROTOCOL.withAuth(new AuthConfig(mode, maxFailedAttempts, 100)))
                 .station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(60))
                 .scriptedFlow(ScriptedFlow.backup(0, "bs-1", a, 1_000, 10, PASSWORD))
                 .scriptedFlow(ScriptedFlow.download(20, "bs-1", thief, a, "1111"))
@@ -95,10 +109,11 @@ final class AuthenticationTest {
                 .runReplication(0);
     }
 
-    @Test
-    void lockout_afterThreeFailures_rejectsEvenTheRightPasswordAndRevealsNothing() {
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_afterThreeFailures_rejectsEvenTheRightPasswordAndRevealsNothing(AuthMode mode) {
         List<FlowRecord> records = new ArrayList<>();
-        ReplicationResult result = lockoutRun(3, records);
+        ReplicationResult result = lockoutRun(mode, 3, records);
         assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED,
                 FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.NO_BACKUP),
                 records.stream().map(FlowRecord::outcome).toList());
@@ -106,10 +121,11 @@ final class AuthenticationTest {
         assertEquals(new AuthStatistics(3, 2, 1), result.authentication());
     }
 
-    @Test
-    void lockout_off_rightPasswordStillWorks() {
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_off_rightPasswordStillWorks(AuthMode mode) {
         List<FlowRecord> records = new ArrayList<>();
-        ReplicationResult result = lockoutRun(0, records);
+        ReplicationResult result = lockoutRun(mode, 0, records);
         assertEquals(FlowOutcome.SUCCESS, records.get(4).outcome());
         assertEquals(FlowOutcome.NO_BACKUP, records.get(5).outcome(), "cleared by the successful restore");
         assertEquals(new AuthStatistics(3, 0, 0), result.authentication());

@@ -158,7 +158,7 @@ final class InvariantChecker implements FlowListener, AirListener {
     }
 
     private boolean challengeResponse() {
-        return auth.mode() == AuthMode.CHALLENGE_RESPONSE;
+        return auth.mode().challenges();
     }
 
     /** The builder's script: takes the stations, which are empty at time 0. */

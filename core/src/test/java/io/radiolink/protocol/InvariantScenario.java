@@ -171,6 +171,12 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
         protocol = protocol.withChunks(chunks).withResume(resume);
         summary.append(String.format(Locale.ROOT, "; chunks %d B repair rounds %d; resume %s", chunks.chunkBytes(),
                 chunks.repairRounds(), resume));
+        // SIM-keyed proofs for half the challenge-response seeds, drawn last for the same reason.
+        if (random.nextBoolean() && mode == AuthMode.CHALLENGE_RESPONSE) {
+            protocol = protocol.withAuth(new AuthConfig(AuthMode.SIM_KEYED, auth.maxFailedAttempts(),
+                    auth.lockoutSeconds()));
+            summary.append("; SIM-keyed proofs");
+        }
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
     }
 

@@ -346,13 +346,17 @@ final class ScenarioLoaderTest {
     }
 
     @Test
-    void load_auth_defaultsToTheClaimsAndBuildsChallengeResponse() throws ScenarioException {
+    void load_auth_defaultsToTheClaimsAndBuildsEitherChallengeScheme() throws ScenarioException {
         ResolvedScenario plain = Scenarios.load(dir, Scenarios.MINIMAL);
         assertEquals(io.radiolink.protocol.AuthConfig.CLAIMED, plain.points().get(0).config().protocol().auth());
         ResolvedScenario challenged = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
                 "\"protocol\": {\"auth\": {\"scheme\": \"CHALLENGE_RESPONSE\", \"maxFailedAttempts\": 3, \"lockoutSeconds\": 60}}"));
         assertEquals(new io.radiolink.protocol.AuthConfig(io.radiolink.protocol.AuthMode.CHALLENGE_RESPONSE, 3, 60),
                 challenged.points().get(0).config().protocol().auth());
+        ResolvedScenario keyed = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"auth\": {\"scheme\": \"SIM_KEYED\"}}"));
+        assertEquals(new io.radiolink.protocol.AuthConfig(io.radiolink.protocol.AuthMode.SIM_KEYED, 0, 0),
+                keyed.points().get(0).config().protocol().auth());
         ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.load(dir, Scenarios.withTop(
                 Scenarios.MINIMAL, "\"protocol\": {\"auth\": {\"scheme\": \"CHALENGE_RESPONSE\"}}")));
         assertTrue(e.getMessage().contains("protocol.auth.scheme") && e.getMessage().contains("did you mean 'CHALLENGE_RESPONSE'"),
