@@ -46,6 +46,14 @@ public record ScriptedFlow(double atSeconds, FlowKind kind, String stationId, Ph
         }
     }
 
+    /** Shows whether a password is typed, never the password. */
+    @Override
+    public String toString() {
+        return "ScriptedFlow[atSeconds=" + atSeconds + ", kind=" + kind + ", stationId=" + stationId + ", terminalNumber="
+                + terminalNumber + ", storedNumber=" + storedNumber + ", userDataBytes=" + userDataBytes
+                + ", recordCount=" + recordCount + ", password=" + (password == null ? "null" : "***") + "]";
+    }
+
     /** A backup of {@code number}'s data of {@code bytes} in {@code records} records at {@code atSeconds}. */
     public static ScriptedFlow backup(double atSeconds, String stationId, PhoneNumber number, long bytes, int records,
             String password) {

@@ -58,4 +58,15 @@ final class ScriptedFlowsTest {
                 .station("bs-1", 1, 1_000).scriptedFlow(ScriptedFlow.backup(11, "bs-1", A, 10, 1, "x"))
                 .runLengthSeconds(10).build()).getMessage().contains("runLengthSeconds"));
     }
+
+    @Test
+    void toString_scriptedFlowAndConfig_neverShowThePassword() {
+        ScriptedFlow flow = ScriptedFlow.backup(1, "bs-1", A, 10, 1, "s3cret");
+        assertEquals("ScriptedFlow[atSeconds=1.0, kind=BACKUP, stationId=bs-1, terminalNumber=0100, storedNumber=0100,"
+                + " userDataBytes=10, recordCount=1, password=***]", flow.toString());
+        assertTrue(ScriptedFlow.download(1, "bs-1", B, A, null).toString().endsWith("password=null]"));
+        SimulationConfig config = Simulation.builder().profile(Profile.LTE).station("bs-1", 1, 1_000).scriptedFlow(flow)
+                .runLengthSeconds(10).build().config();
+        assertTrue(config.toString().contains("password=***") && !config.toString().contains("s3cret"), config.toString());
+    }
 }

@@ -5,6 +5,7 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.report.PointResult;
 import io.radiolink.report.RunReport;
+import io.radiolink.scenario.Redaction;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.FlowSummary;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class SummaryTable {
         for (PointResult point : report.points()) {
             if (!point.point().values().isEmpty()) {
                 out.println("  " + point.point().values().stream()
-                        .map(v -> v.path() + " = " + v.value()).collect(Collectors.joining(", ")));
+                        .map(v -> v.path() + " = " + Redaction.shown(v.path(), v.value()))
+                        .collect(Collectors.joining(", ")));
             }
             for (FlowKind kind : FlowKind.values()) {
                 FlowSummary flows = point.summary().flowsOf(kind);

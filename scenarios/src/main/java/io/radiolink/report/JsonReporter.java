@@ -14,6 +14,7 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.SweepValue;
 import io.radiolink.stats.CellSummary;
 import io.radiolink.stats.DirectionCounts;
@@ -28,8 +29,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes {@code report.json}: the resolved scenario and every sweep point's metrics in the schema
- * {@value #SCHEMA}, documented field by field in {@code scenarios/REPORTS.md}.
+ * Writes {@code report.json}: the scenario file's SHA-256, the resolved scenario (passwords redacted,
+ * {@link Redaction}) and every sweep point's metrics in the schema {@value #SCHEMA}, documented field by
+ * field in {@code scenarios/REPORTS.md}.
  *
  * <p>The output is a function of the report alone: objects are built in a fixed key order, printed with
  * two-space indentation and "\n" line ends on every platform, and hold no wall-clock time. JSON has no
@@ -63,7 +65,8 @@ public final class JsonReporter implements Reporter {
         ObjectNode root = NODES.objectNode();
         root.put("schema", SCHEMA);
         root.put("name", report.scenario().name());
-        root.set("scenario", finite(report.scenario().resolved()));
+        root.put("scenarioSha256", report.scenario().sourceSha256());
+        root.set("scenario", Redaction.scenario(report.scenario().resolved(), JsonReporter::finite));
         root.put("seed", report.scenario().seed());
         root.put("replications", report.scenario().replications());
         ArrayNode sweep = root.putArray("sweep");
@@ -82,7 +85,7 @@ public final class JsonReporter implements Reporter {
         json.put("index", point.point().index());
         ObjectNode values = json.putObject("values");
         for (SweepValue value : point.point().values()) {
-            values.set(value.path(), finite(value.value()));
+            values.set(value.path(), Redaction.shown(value.path(), value.value(), JsonReporter::finite));
         }
         json.put("replications", summary.replications());
         json.put("confidence", summary.blockingProbability().confidence());
@@ -206,26 +209,9 @@ public final class JsonReporter implements Reporter {
         return Double.isFinite(value) ? NODES.numberNode(value) : NODES.nullNode();
     }
 
-    /** A copy of {@code node} with every non-finite floating-point number replaced by null. */
-    private static JsonNode finite(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode copy = NODES.objectNode();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                copy.set(field.getKey(), finite(field.getValue()));
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = NODES.arrayNode();
-            for (JsonNode element : node) {
-                copy.add(finite(element));
-            }
-            return copy;
-        }
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            return NODES.nullNode();
-        }
-        return node;
+    /** {@code scalar}, or null for a non-finite floating-point number. */
+    private static JsonNode finite(JsonNode scalar) {
+        return scalar.isFloatingPointNumber() && !Double.isFinite(scalar.doubleValue()) ? NODES.nullNode() : scalar;
     }
 
     /** Two-space indents, {@code "key": value}, "\n" line ends whatever the platform, {@code []} and {@code {}} when empty. */

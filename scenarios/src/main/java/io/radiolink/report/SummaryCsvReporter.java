@@ -38,7 +38,7 @@ public final class SummaryCsvReporter implements Reporter {
                 List<String> leading = new ArrayList<>();
                 leading.add(Integer.toString(point.point().index()));
                 for (SweepValue value : point.point().values()) {
-                    leading.add(Sweeps.text(value.value()));
+                    leading.add(Sweeps.text(Sweeps.shown(value)));
                 }
                 for (SummaryMetrics.Row row : SummaryMetrics.of(point)) {
                     List<String> record = new ArrayList<>(leading);

@@ -1,6 +1,7 @@
 package io.radiolink.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How the reports name swept parameters and show their values. */
+/** How the reports name swept parameters and show their values (passwords redacted). */
 final class Sweeps {
 
     private Sweeps() {}
@@ -23,6 +24,11 @@ final class Sweeps {
         return paths;
     }
 
+    /** A swept value as the reports show it: passwords redacted ({@link Redaction}). */
+    static JsonNode shown(SweepValue value) {
+        return Redaction.shown(value.path(), value.value());
+    }
+
     /** A value as text: scalars as their plain text (numbers as Jackson prints them), the rest as compact JSON. */
     static String text(JsonNode value) {
         if (value.isNull()) {
@@ -33,7 +39,7 @@ final class Sweeps {
 
     /** The point's values alone, e.g. {@code 0.1, 8}: tick labels under an axis titled with the paths. */
     static String values(SweepPoint point) {
-        return point.values().stream().map(v -> text(v.value())).collect(Collectors.joining(", "));
+        return point.values().stream().map(v -> text(shown(v))).collect(Collectors.joining(", "));
     }
 
     /**
@@ -47,7 +53,7 @@ final class Sweeps {
         StringBuilder label = new StringBuilder("#").append(point.index());
         for (int i = 0; i < paths.size(); i++) {
             label.append(i == 0 ? " " : ", ").append(unique ? lastSegment(paths.get(i)) : paths.get(i)).append('=')
-                    .append(text(point.values().get(i).value()));
+                    .append(text(shown(point.values().get(i))));
         }
         return label.toString();
     }

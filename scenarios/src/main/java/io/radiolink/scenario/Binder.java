@@ -127,8 +127,10 @@ final class Binder {
                 }
                 return Invalid.at(path, "expected one of the names, got " + describe(node), allowed);
             }
-            return Invalid.at(path, "expected " + expected(target) + ", got " + describe(node),
-                    allowedOr(field, expected(target)));
+            // A password's value is never quoted, even one written as a number (Redaction).
+            String got = Redaction.isSecret(path) && node != null && node.isNumber() ? "the number " + Redaction.MARKER
+                    : describe(node);
+            return Invalid.at(path, "expected " + expected(target) + ", got " + got, allowedOr(field, expected(target)));
         }
         if (node != null && node.isIntegralNumber()) {
             // A whole number too large for its field (Jackson reports it without a target type).

@@ -152,6 +152,12 @@ final class JsonDocument {
 
     /** Jackson's reason, on one line and without its own location details. */
     private static String shortReason(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && Redaction.FIELD.equals(parser.getParsingContext().getCurrentName())) {
+            // Jackson quotes the token it could not read: never a password's.
+            return "in or right after the value of a " + Redaction.FIELD + " field (details not shown, they could"
+                    + " quote it); a " + Redaction.FIELD + " is a string in double quotes";
+        }
         String reason = e.getOriginalMessage();
         Matcher marker = START_MARKER.matcher(reason);
         if (marker.find()) {

@@ -10,18 +10,20 @@ import java.util.Objects;
  * sweep values are applied) and its sweep points, each ready to run.
  *
  * @param source the file it came from
+ * @param sourceSha256 the SHA-256 of the file's bytes as read, in lower-case hexadecimal
  * @param resolved the whole scenario as JSON, defaults filled in, the sweep as written
  * @param seed the experiment's seed (the file's, or the command line's override)
  * @param replications replications per sweep point
  * @param engine the engine that runs each replication of every point
  * @param points the sweep points, at least one
  */
-public record ResolvedScenario(Path source, JsonNode resolved, long seed, int replications, EngineChoice engine,
-        List<SweepPoint> points) {
+public record ResolvedScenario(Path source, String sourceSha256, JsonNode resolved, long seed, int replications,
+        EngineChoice engine, List<SweepPoint> points) {
 
     /** Copies the points and checks for nulls. */
     public ResolvedScenario {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceSha256, "sourceSha256");
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(engine, "engine");
         points = List.copyOf(points);

@@ -167,7 +167,15 @@ record ScenarioFile(
 
     /** One flow started at a fixed time. */
     record Flow(Double atSeconds, FlowKind kind, String station, String phoneNumber, String storedNumber,
-            Long sizeBytes, Integer recordCount, String password) {}
+            Long sizeBytes, Integer recordCount, String password) {
+        /** Every field but the password's value ({@link Redaction}). */
+        @Override
+        public String toString() {
+            return "Flow[atSeconds=" + atSeconds + ", kind=" + kind + ", station=" + station + ", phoneNumber="
+                    + phoneNumber + ", storedNumber=" + storedNumber + ", sizeBytes=" + sizeBytes + ", recordCount="
+                    + recordCount + ", password=" + (password == null ? null : Redaction.MARKER) + "]";
+        }
+    }
 
     /** The sweep section. */
     record Sweep(List<Parameter> parameters) {}

@@ -14,7 +14,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -59,14 +62,14 @@ public final class ScenarioLoader {
         if (replicationsOverride.isPresent()) {
             checkOption("--replications", () -> Checks.atLeast("--replications", replicationsOverride.getAsInt(), 1));
         }
-        String text = read(file);
+        byte[] bytes = read(file);
         ScenarioLoader loader;
         try {
-            loader = new ScenarioLoader(file.toString(), JsonDocument.parse(text));
+            loader = new ScenarioLoader(file.toString(), JsonDocument.parse(text(file, bytes)));
         } catch (Invalid e) {
             throw new ScenarioException(message(file.toString(), e.location, "", e));
         }
-        return loader.resolve(file, seedOverride, replicationsOverride);
+        return loader.resolve(file, sha256(bytes), seedOverride, replicationsOverride);
     }
 
     /**
@@ -81,8 +84,8 @@ public final class ScenarioLoader {
         }
     }
 
-    private ResolvedScenario resolve(Path file, OptionalLong seedOverride, OptionalInt replicationsOverride)
-            throws ScenarioException {
+    private ResolvedScenario resolve(Path file, String sha256, OptionalLong seedOverride,
+            OptionalInt replicationsOverride) throws ScenarioException {
         ScenarioFile resolved;
         ObjectNode tree;
         List<ScenarioFile.Parameter> parameters;
@@ -105,7 +108,7 @@ public final class ScenarioLoader {
                 throw locatedAtPoint(e, points.size(), values, indexes, tree);
             }
         }
-        ResolvedScenario scenario = new ResolvedScenario(file, tree, resolved.seed(), resolved.replications(),
+        ResolvedScenario scenario = new ResolvedScenario(file, sha256, tree, resolved.seed(), resolved.replications(),
                 resolved.engine(), points);
         try {
             ScenarioName.check(scenario.name(), resolved.name() != null);
@@ -192,7 +195,7 @@ public final class ScenarioLoader {
         }
         List<String> assignments = new ArrayList<>();
         for (SweepValue value : values) {
-            assignments.add(value.path() + " = " + value.value());
+            assignments.add(value.path() + " = " + Redaction.shown(value.path(), value.value()));
         }
         return located(e.withContext("(at sweep point " + point + ": " + String.join(", ", assignments) + ")"));
     }
@@ -226,13 +229,12 @@ public final class ScenarioLoader {
         }
     }
 
-    private static String read(Path file) throws ScenarioException {
-        byte[] bytes;
+    private static byte[] read(Path file) throws ScenarioException {
         try {
             if (Files.isDirectory(file)) {
                 throw new ScenarioException(file + ": cannot read: is a directory");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": cannot read: no such file", e);
         } catch (AccessDeniedException e) {
@@ -240,6 +242,10 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The file's bytes as UTF-8 text, without a byte order mark. */
+    private static String text(Path file, byte[] bytes) throws ScenarioException {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -248,6 +254,15 @@ public final class ScenarioLoader {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file + ": cannot read: not UTF-8 text", e);
+        }
+    }
+
+    /** The SHA-256 of {@code bytes} in lower-case hexadecimal. */
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     }
 }

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.scenario.Redaction;
+import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.SweepPoint;
+import io.radiolink.scenario.SweepValue;
 import io.radiolink.stats.CellSummary;
 import io.radiolink.stats.DirectionCounts;
 import io.radiolink.stats.Estimate;
@@ -44,10 +49,11 @@ final class JsonReporterTest {
     void write_singlePoint_topLevelFieldsInDocumentedOrder() throws IOException {
         RunReport report = ReportFixtures.single();
         JsonNode root = write(report);
-        assertEquals(List.of("schema", "name", "scenario", "seed", "replications", "sweep", "allFlows", "points"),
-                names(root));
+        assertEquals(List.of("schema", "name", "scenarioSha256", "scenario", "seed", "replications", "sweep", "allFlows",
+                "points"), names(root));
         assertEquals("radiolink-report/1", root.get("schema").asText());
         assertEquals("tiny", root.get("name").asText());
+        assertEquals(ReportFixtures.SHA256, root.get("scenarioSha256").asText());
         assertEquals(report.scenario().resolved(), root.get("scenario"));
         assertEquals(7, root.get("seed").asLong());
         assertEquals(3, root.get("replications").asInt());
@@ -200,6 +206,40 @@ final class JsonReporterTest {
         for (String key : keys) {
             assertTrue(documentation.contains("`" + key + "`"), "REPORTS.md does not document the key `" + key + "`");
         }
+    }
+
+    @Test
+    void reportsMd_statesTheRedactionMarkerAndTheDigest() throws IOException {
+        String documentation = Files.readString(Path.of("REPORTS.md"), StandardCharsets.UTF_8);
+        assertTrue(documentation.contains("`\"" + Redaction.MARKER + "\"`"), "REPORTS.md does not state the marker");
+        assertTrue(documentation.contains("| `scenarioSha256` | string | the SHA-256 of the scenario file"),
+                "REPORTS.md does not describe scenarioSha256");
+    }
+
+    @Test
+    void write_scriptedAndSweptPasswords_redactedInScenarioAndValues() throws IOException {
+        RunReport plain = ReportFixtures.single();
+        ObjectNode resolved = plain.scenario().resolved().deepCopy();
+        resolved.putArray("flows").addObject().put("kind", "BACKUP").put("password", "s3cret");
+        resolved.putObject("sweep").putArray("parameters").addObject().put("path", "flows[0].password")
+                .putArray("values").add("s3cret").add("0000");
+        PointResult point = plain.points().get(0);
+        SweepPoint swept = new SweepPoint(0, List.of(new SweepValue("flows[0].password", JSON.getNodeFactory()
+                .textNode("s3cret"))), point.point().resolved(), point.point().config());
+        RunReport report = new RunReport(new ResolvedScenario(plain.scenario().source(), ReportFixtures.SHA256,
+                resolved, plain.scenario().seed(), plain.scenario().replications(), plain.scenario().engine(),
+                List.of(swept)), List.of(new PointResult(swept, point.replications(), point.summary(), point.flows())), false);
+        new JsonReporter().write(report, temp);
+        String text = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
+        assertFalse(text.contains("s3cret") || text.contains("\"0000\""), text);
+        JsonNode root = JSON.readTree(text);
+        assertEquals(Redaction.MARKER, root.at("/scenario/flows/0/password").asText());
+        assertEquals("[\"" + Redaction.MARKER + "\",\"" + Redaction.MARKER + "\"]",
+                root.at("/scenario/sweep/parameters/0/values").toString());
+        assertEquals(Redaction.MARKER, root.at("/points/0/values").get("flows[0].password").asText());
+        assertEquals("s3cret", resolved.at("/flows/0/password").asText(), "the report's own scenario is untouched");
+        assertEquals("#0 password=" + Redaction.MARKER, Sweeps.label(swept), "plot legends");
+        assertEquals(Redaction.MARKER, Sweeps.values(swept), "plot tick labels");
     }
 
     /** Every field name below {@code node}, except the free-form ones (cell ids, swept paths) and enum names. */

@@ -157,8 +157,11 @@ final class ReportFixtures {
         return new PointResult(point, results, ExperimentSummary.of(results), flows);
     }
 
+    /** The SHA-256 the fixtures' scenario claims for its file (SHA-256 of the text "tiny": no file is read). */
+    static final String SHA256 = "8950abfda7b727630760dd35bcf5c3daa7631aff223a90f7728c0d2521dde10c";
+
     private static ResolvedScenario scenario(JsonNode resolved, List<SweepPoint> points) {
-        return new ResolvedScenario(Path.of("tiny.json"), resolved, 7, points.get(0).config().replications(),
+        return new ResolvedScenario(Path.of("tiny.json"), SHA256, resolved, 7, points.get(0).config().replications(),
                 EngineChoice.LEAN, points);
     }
 
