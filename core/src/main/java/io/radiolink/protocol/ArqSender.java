@@ -178,6 +178,11 @@ final class ArqSender {
         send(index);
     }
 
+    /** True while frames are in flight and not stopped: their retransmission timers count. */
+    boolean awaitingAcknowledgements() {
+        return !stopped && base < next;
+    }
+
     long framesSent() {
         return framesSent;
     }

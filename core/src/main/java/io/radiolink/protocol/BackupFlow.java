@@ -150,6 +150,11 @@ final class BackupFlow extends TerminalFlow {
     }
 
     @Override
+    boolean transferring() {
+        return sender != null && sender.awaitingAcknowledgements();
+    }
+
+    @Override
     long userDataBytes() {
         return data.sizeBytes();
     }

@@ -69,6 +69,11 @@ final class ControlSender {
         transmit();
     }
 
+    /** True while a message waits for its answer: its retry timer is armed. */
+    boolean waiting() {
+        return timer != null;
+    }
+
     long messagesSent() {
         return messagesSent;
     }

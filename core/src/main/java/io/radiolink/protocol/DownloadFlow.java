@@ -137,6 +137,11 @@ final class DownloadFlow extends TerminalFlow {
     }
 
     @Override
+    boolean transferring() {
+        return false; // the station's sender, seen through the session
+    }
+
+    @Override
     long userDataBytes() {
         return announced == null ? 0 : announced.sizeBytes();
     }

@@ -382,6 +382,11 @@ final class StationSession implements Endpoint<Message> {
         connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message);
     }
 
+    /** True while the station's ARQ sender (a download's) waits for acknowledgements. */
+    boolean sending() {
+        return sender != null && sender.awaitingAcknowledgements();
+    }
+
     long dataFramesSent() {
         return framesSentEarlier + (sender == null ? 0 : sender.framesSent());
     }

@@ -156,6 +156,17 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     /** Stops the data transfer, if one runs. */
     abstract void stopTransfer();
 
+    /** True while the terminal's own ARQ sender (a backup's) waits for acknowledgements. */
+    abstract boolean transferring();
+
+    /**
+     * True while a timer of this flow can still act: the terminal's control retry, or the ARQ sender of
+     * either end. False once the flow ended (a check of the invariant tests).
+     */
+    final boolean timersArmed() {
+        return control != null && control.waiting() || transferring() || session != null && session.sending();
+    }
+
     /** Bytes of user data transferred or announced so far. */
     abstract long userDataBytes();
 

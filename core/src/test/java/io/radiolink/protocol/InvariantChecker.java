@@ -17,6 +17,7 @@ import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Connection;
+import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.radio.Side;
 import io.radiolink.simulation.ReplicationModel;
 import java.util.ArrayList;
@@ -37,18 +38,31 @@ import java.util.function.Supplier;
  *
  * <p>It is the run's flow listener and air listener, {@link #attach} (the builder's script) gives it
  * the stations, and {@link #engine()} (the builder's engine) tells it the end of every event: that
- * engine is a {@link DsolEngine} whose scheduler wraps each action so that the checker looks at the
- * model right after the action ran (same actions, same times, same order; no main code involved). At
+ * engine is the engine the checker was made for (DSOL or lean) with a scheduler that wraps each action
+ * so that the checker looks at the model right after the action ran (same actions, same times, same
+ * order; no main code involved). At
  * every callback and every event's end it compares each station's committed copies with the snapshot
  * taken at the previous look, and each station's {@code cell().isDown()} with the previous look. So it
  * sees each commit at the StationComplete sent in the commit's event, each clear at the flowEnded of
  * the download whose connection end caused it, each expiry at the end of the expiry's own event, each
  * outage in the event it began (the cell is down from the start of that event's action on, before the
  * first flow ends with STATION_DOWN), and a volatile store's loss at the end of that same event.
+ *
+ * <p>One package-private view of the protocol's own state, {@link TerminalFlow#timersArmed()}, serves
+ * the check that an ended flow left no timer armed; the cells' busy channels are public.
+ *
+ * <p>It also counts the <em>faulted</em> flows ({@value #FAULTED}): those that met at least one unit
+ * lost or corrupted on the air, a radio link failure, a failed set-up, an outage of their station
+ * (ended by it, started while it was down or alive when it went down), random access that failed, a
+ * rejection because their number was locked, or a reconnection. A collision that a later preamble
+ * overcame is not seen per flow, so the count is a lower bound of the flows that met a fault.
  */
 final class InvariantChecker implements FlowListener, AirListener {
 
     private static final int MAX_VIOLATIONS = 50;
+
+    /** The count of faulted flows in {@link #counts()}. */
+    static final String FAULTED = "faulted flows";
 
     /** What the checker knows about one flow. */
     private static final class Tracked {
@@ -76,6 +90,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         int backoffs;
         /** The data the last accepted download response of this flow announced. */
         UserData announced;
+        /** The flow met a fault that its record does not show (an outage it lived through, a lock-out). */
+        boolean faulted;
+        /** A download that sent its complete command was sent a data frame of a repair round afterwards. */
+        boolean repairFrameAfterComplete;
 
         Tracked(Flow flow) {
             this.flow = flow;
@@ -109,6 +127,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         final Map<PhoneNumber, Double> lockedUntil = new TreeMap<>();
         /** Per number: the times of every failed attempt (a wrong password on a stored copy, not locked). */
         final Map<PhoneNumber, List<Double>> failureTimes = new TreeMap<>();
+        /** The most channels beyond its flows' that the station was reported to hold (reported once each). */
+        int excessChannelsReported;
         /** Per number: the data of the last backup whose data frames went on the air to this station. */
         final Map<PhoneNumber, UserData> lastUpload = new TreeMap<>();
 
@@ -130,6 +150,7 @@ final class InvariantChecker implements FlowListener, AirListener {
     }
 
     private final long seed;
+    private final Engine base;
     private final Map<Long, Tracked> flows = new LinkedHashMap<>();
     private final Map<Long, Tracked> active = new LinkedHashMap<>();
     private final Map<Connection<?>, Tracked> byConnection = new IdentityHashMap<>();
@@ -138,14 +159,23 @@ final class InvariantChecker implements FlowListener, AirListener {
     private final Map<String, Long> counts = new TreeMap<>();
     private Scheduler scheduler;
     private Tracked awaitingRequest;
+    /** The flows that ended in the event running: looked at again at its end. */
+    private final List<Tracked> endedInEvent = new ArrayList<>();
     private long violationCount;
     /** The number of the event running (1 for the first); 0 while the model is built. */
     private long event;
     private AuthConfig auth = AuthConfig.CLAIMED;
     private ResumeConfig resume = ResumeConfig.OFF;
 
+    /** A checker of the run of {@code seed} on the DSOL engine. */
     InvariantChecker(long seed) {
+        this(seed, new DsolEngine());
+    }
+
+    /** A checker of the run of {@code seed} on {@code engine}. */
+    InvariantChecker(long seed, Engine engine) {
         this.seed = seed;
+        this.base = Objects.requireNonNull(engine, "engine");
     }
 
     /**
@@ -171,12 +201,11 @@ final class InvariantChecker implements FlowListener, AirListener {
     }
 
     /**
-     * The engine to run the scenario on: a {@link DsolEngine} whose scheduler calls {@link #eventEnded}
+     * The engine to run the scenario on: the checker's engine, whose scheduler calls {@link #eventEnded}
      * after every action it runs.
      */
     Engine engine() {
-        Engine dsol = new DsolEngine();
-        return (endTimeSeconds, model) -> dsol.run(endTimeSeconds,
+        return (endTimeSeconds, model) -> base.run(endTimeSeconds,
                 scheduler -> model.accept(new ObservedScheduler(scheduler)));
     }
 
@@ -203,6 +232,16 @@ final class InvariantChecker implements FlowListener, AirListener {
             return delegate.scheduleAt(timeSeconds, observed(action));
         }
 
+        @Override
+        public void post(double delaySeconds, Runnable action) {
+            delegate.post(delaySeconds, observed(action));
+        }
+
+        @Override
+        public void postAt(double timeSeconds, Runnable action) {
+            delegate.postAt(timeSeconds, observed(action));
+        }
+
         private Runnable observed(Runnable action) {
             Objects.requireNonNull(action, "action");
             return () -> {
@@ -215,11 +254,17 @@ final class InvariantChecker implements FlowListener, AirListener {
 
     /**
      * The end of an event: every store change not yet seen happened in it and must be an expiry or an
-     * outage's loss. At the end of the event in which a station went down, none of its flows is left,
-     * nothing is staged, and a volatile store holds nothing.
+     * outage's loss; the flows that ended in it left no timer armed, and no cell holds more channels
+     * than its flows can. At the end of the event in which a station went down, none of its flows is
+     * left, nothing is staged, and a volatile store holds nothing.
      */
     private void eventEnded() {
         checkStores(null, null, true);
+        for (Tracked t : endedInEvent) {
+            checkLeftNothing(t, "at the end of the event in which it ended");
+        }
+        endedInEvent.clear();
+        checkChannels();
         for (Watched w : stations) {
             if (w.downEvent != event) {
                 continue;
@@ -247,11 +292,23 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
     }
 
-    /** Runs the end-of-run checks: nothing changed unseen, every flow ended, no staging space left. */
+    /**
+     * Runs the end-of-run checks: nothing changed unseen, every flow ended, no flow left a timer armed,
+     * no cell holds a channel, no staging space is left.
+     */
     void finish() {
         checkStores(null, null, false); // after the last event's end nothing may change
         for (Tracked t : active.values()) {
             violation(t, "started but never ended");
+        }
+        for (Tracked t : flows.values()) {
+            if (t.ended) {
+                checkLeftNothing(t, "after the run");
+            }
+        }
+        for (Watched w : stations) {
+            check(w.station.cell().busyChannels() == 0, null, () -> w.station + " still holds "
+                    + w.station.cell().busyChannels() + " channels after the run");
         }
         check(count("flows started") == count("flows ended"), null,
                 () -> count("flows started") + " flows started but " + count("flows ended") + " ended");
@@ -271,6 +328,11 @@ final class InvariantChecker implements FlowListener, AirListener {
             all.add("... and " + (violationCount - violations.size()) + " more");
         }
         return all;
+    }
+
+    /** Every violation found, however many. */
+    long violationCount() {
+        return violationCount;
     }
 
     /** What the run exercised: outcomes per kind, effects, clears, concurrent flows, password cases. */
@@ -346,6 +408,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         t.ended = true;
         active.remove(flow.id());
+        endedInEvent.add(t);
+        checkLeftNothing(t, "as it ended");
         increment("flows ended");
         increment("outcome " + record.kind() + " " + record.outcome());
         increment("effect " + record.kind() + " " + record.stationEffect());
@@ -369,6 +433,54 @@ final class InvariantChecker implements FlowListener, AirListener {
             checkBackupEnd(t, record);
         } else {
             checkDownloadEnd(t, record);
+        }
+        if (faulted(t, record)) {
+            increment(FAULTED);
+        }
+    }
+
+    /** True if the flow met a fault (see the class comment). */
+    private boolean faulted(Tracked t, FlowRecord record) {
+        FlowOutcome outcome = record.outcome();
+        return t.faulted || t.startedWhileDown || t.flow.station().cell().isDown()
+                || record.uplinkUnitsLost() + record.downlinkUnitsLost() > 0
+                || record.uplinkUnitsCorrupted() + record.downlinkUnitsCorrupted() > 0
+                || record.attempts() > 1
+                || outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.SETUP_FAILED
+                || outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.ACCESS_FAILED;
+    }
+
+    /**
+     * An ended flow left nothing that can still act: no control retry pending on the terminal, no ARQ
+     * sender of either end waiting for acknowledgements (their timers, posted without a handle, then
+     * find themselves disarmed and do nothing).
+     */
+    private void checkLeftNothing(Tracked t, String when) {
+        check(!((TerminalFlow) t.flow).timersArmed(), t, () -> "still has a timer armed " + when);
+    }
+
+    /**
+     * No cell holds more channels than its station's flows that are not backing off: a channel is held
+     * by one attempt in set-up or one connection, each of a flow that has not ended. Each larger excess
+     * is reported once, not at every event it lasts.
+     */
+    private void checkChannels() {
+        for (Watched w : stations) {
+            int busy = w.station.cell().busyChannels();
+            if (busy == 0) {
+                continue;
+            }
+            int holders = 0;
+            for (Tracked t : active.values()) {
+                if (t.flow.station() == w.station && t.flow.phase() != FlowPhase.BACKOFF) {
+                    holders++;
+                }
+            }
+            if (busy - holders > w.excessChannelsReported) {
+                w.excessChannelsReported = busy - holders;
+                violation(null, w.station + " holds " + busy + " channels but only " + holders
+                        + " of its flows are under way");
+            }
         }
     }
 
@@ -398,6 +510,9 @@ final class InvariantChecker implements FlowListener, AirListener {
                     + " RELEASE) before");
             if (atTheOutage) {
                 increment("flows ended by an outage, " + record.endPhase());
+                if (record.endPhase() == FlowPhase.SETUP && now() < firstAccessSlotSeconds(t)) {
+                    increment("flows ended by an outage while waiting for their first access slot");
+                }
             }
         } else if (down && outcome != FlowOutcome.PASSWORD_NOT_ENTERED) {
             boolean decidedBefore = t.releaseEvent >= 0 && t.releaseEvent < w.downEvent
@@ -411,6 +526,19 @@ final class InvariantChecker implements FlowListener, AirListener {
                 increment("successes ended by an outage during release");
             }
         }
+    }
+
+    /**
+     * When the first access slot after the start of the flow's current attempt begins (docs: random
+     * access), before which it cannot have seized a channel; minus infinity without random access (no
+     * attempt waits for a slot).
+     */
+    private double firstAccessSlotSeconds(Tracked t) {
+        RandomAccessConfig access = t.flow.station().config().airInterface().randomAccess();
+        if (!access.enabled()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return ((long) Math.floor(t.attemptStartSeconds / access.slotSeconds()) + 1) * access.slotSeconds();
     }
 
     private void checkRecordMatchesFlow(Tracked t, FlowRecord record) {
@@ -549,6 +677,13 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         if (unit instanceof Message.RepairRequest) {
             increment("repair requests on the air");
+        }
+        if (unit instanceof DataFrame frame && sender == Side.STATION && frame.round() > 0
+                && t.flow.phase() == FlowPhase.COMPLETE) {
+            t.repairFrameAfterComplete = true;
+        }
+        if (unit instanceof Message.StationComplete && lost && t.repairFrameAfterComplete) {
+            increment("downloads sent a repair frame after their complete, then the station's complete lost");
         }
         if (unit instanceof Challenge && sender == Side.STATION) {
             increment("challenges on the air");
@@ -691,6 +826,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             return false;
         }
         increment("requests while locked");
+        t.faulted = true;
         check(admission == Admission.AUTH_REJECTED, t, () -> "answered " + admission + " while its number is locked"
                 + " until " + w.lockedUntil.get(number) + " s");
         if (admission == Admission.AUTH_REJECTED && (existing.isEmpty() || passwordMatches)) {
@@ -749,6 +885,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         for (Watched w : stations) {
             boolean down = w.station.cell().isDown();
             if (down && !w.down) {
+                for (Tracked t : active.values()) {
+                    if (t.flow.station() == w.station) {
+                        t.faulted = true; // alive when its station went down
+                    }
+                }
                 w.downEvent = event;
                 increment("outages");
                 increment(w.volatileStore() ? "outages of volatile stores" : "outages of persistent stores");

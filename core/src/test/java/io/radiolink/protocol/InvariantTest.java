@@ -2,17 +2,27 @@ package io.radiolink.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
+import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Endpoint;
+import io.radiolink.radio.IdleAttempt;
+import io.radiolink.radio.RadioCell;
 import io.radiolink.simulation.ReplicationModel;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,8 +34,12 @@ import org.junit.jupiter.api.TestFactory;
  * scenarios, and the scenarios reach the cases the invariants are about.
  *
  * <p><b>Scenarios.</b> {@link InvariantScenario#draw} draws each scenario from a {@code java.util.Random}
- * seeded with one of {@link #SCENARIOS} fixed seeds (also the simulation's seed, so a seed reproduces a
- * scenario exactly): 1-3 stations with 1-4 channels and capacities from tight (below two copies) to
+ * seeded with its seed (also the simulation's seed, so a seed reproduces a scenario exactly). By default
+ * seeds 1 to {@value #DEFAULT_SEEDS} run, each on the lean and on the DSOL engine; the system properties
+ * {@code radiolink.invariants.firstSeed} and {@code radiolink.invariants.seeds} move and size that range
+ * (for bisecting: {@code -Dradiolink.invariants.firstSeed=13719 -Dradiolink.invariants.seeds=1}), and
+ * the coverage of the cases is asserted only over at least the default count. A scenario has 1-3
+ * stations with 1-4 channels and capacities from tight (below two copies) to
  * ample, per direction no loss, Bernoulli or Gilbert-Elliott loss of up to about 0.3, set-up failures,
  * short, long or no radio link failures, stop-and-wait or selective repeat with retry limits of 0-4
  * (control 0-3), 1-5 subscribers per station (so the same numbers are backed up and restored again
@@ -42,9 +56,10 @@ import org.junit.jupiter.api.TestFactory;
  * and reconnection in about half (2-5 attempts, back-off 0-5 s growing by 1-3 up to 1-4 times the first,
  * any jitter, resume from the offset or not, partial uploads kept 0-120 s).
  *
- * <p><b>How the model is observed.</b> Only through the public API: {@link InvariantChecker} is the
+ * <p><b>How the model is observed.</b> Through the public API, but for one package-private view of
+ * whether a flow still has a timer armed (invariant 8): {@link InvariantChecker} is the
  * run's flow listener and air listener, the builder's script hands it the stations, and the builder's
- * engine ({@link InvariantChecker#engine()}: a {@code DsolEngine} whose scheduler wraps every action)
+ * engine ({@link InvariantChecker#engine()}: the engine under test, whose scheduler wraps every action)
  * tells it the end of every event. At every callback (flowStarted, phaseChanged, flowEnded, unitSent)
  * and every event's end it compares each station's {@code committedCopies()} with its snapshot from the
  * previous look, and each station's {@code cell().isDown()} with the previous look. A commit happens
@@ -100,17 +115,37 @@ import org.junit.jupiter.api.TestFactory;
  *       event (a decided outcome stays). At the end of that event none of the station's flows is left
  *       and nothing is staged; no phase change and no unit on the air happens at a station that is
  *       down.
+ *   <li>An ended flow leaves nothing behind: when it ends, at the end of that event and after the run
+ *       it has no timer armed (the terminal's control retry, the ARQ sender of either end); no cell
+ *       ever holds more channels than its station's flows that are under way and not backing off,
+ *       and after the run no cell holds a channel. (The run goes on until no event is left, so a flow
+ *       that hangs with no timer shows up here and as never ended.)
  * </ol>
  *
  * <p>The {@code checker_*} tests show that the checks are not vacuous: in a calm scenario that keeps
  * every invariant, a store, terminal or cell changed behind the protocol's back through the public
- * API is reported with the seed, and a calm scenario with an outage of a volatile store and a short
+ * API (or, for a control retry armed after the flow decided, through the package-private control
+ * sender) is reported with the seed, and a calm scenario with an outage of a volatile store and a short
  * retention keeps every invariant while copies expire and are lost.
  */
 final class InvariantTest {
 
-    /** Number of randomized scenarios; their seeds are 1 to this. */
-    static final int SCENARIOS = 100;
+    /** Randomized scenarios checked by default, on each engine. */
+    static final long DEFAULT_SEEDS = 100;
+
+    /** The first seed of the randomized scenarios (system property, default 1). */
+    static final long FIRST_SEED = Long.getLong("radiolink.invariants.firstSeed", 1);
+
+    /** How many seeds the default run checks on each engine (system property, default {@value #DEFAULT_SEEDS}). */
+    static final long SEEDS = Long.getLong("radiolink.invariants.seeds", DEFAULT_SEEDS);
+
+    /** The engines the default run checks each seed on. */
+    private static final Map<String, Supplier<Engine>> ENGINES = new LinkedHashMap<>();
+
+    static {
+        ENGINES.put("lean", LeanEngine::new);
+        ENGINES.put("dsol", DsolEngine::new);
+    }
 
     private static final List<String> MUST_BE_EXERCISED = List.of(
             "outcome BACKUP SUCCESS",
@@ -152,25 +187,43 @@ final class InvariantTest {
 
     @TestFactory
     Stream<DynamicTest> randomizedScenarios_everyFlowAndStoreChange_keepSafetyInvariants() {
+        assertTrue(SEEDS >= 1, () -> "radiolink.invariants.seeds must be at least 1, was " + SEEDS);
         Map<String, Long> exercised = new TreeMap<>();
-        Stream<DynamicTest> scenarios = LongStream.rangeClosed(1, SCENARIOS)
+        Stream<DynamicTest> scenarios = LongStream.range(FIRST_SEED, FIRST_SEED + SEEDS)
                 .mapToObj(InvariantScenario::draw)
-                .map(scenario -> dynamicTest("seed " + scenario.seed(), () -> {
-                    InvariantChecker checker = new InvariantChecker(scenario.seed());
-                    scenario.simulation(checker).run();
-                    checker.finish();
-                    checker.counts().forEach((key, count) -> exercised.merge(key, count, Long::sum));
-                    List<String> violations = checker.violations();
-                    assertTrue(violations.isEmpty(), () -> "seed " + scenario.seed() + " (" + scenario.summary()
-                            + ") broke an invariant:\n  " + String.join("\n  ", violations));
-                }));
+                .flatMap(scenario -> ENGINES.entrySet().stream().map(engine -> dynamicTest(
+                        "seed " + scenario.seed() + ", " + engine.getKey(), () -> {
+                            InvariantChecker checker = check(scenario, engine.getValue().get());
+                            checker.counts().forEach((key, count) -> exercised.merge(key, count, Long::sum));
+                            List<String> violations = checker.violations();
+                            assertTrue(violations.isEmpty(), () -> brokenBy(scenario, engine.getKey(), violations));
+                        })));
         DynamicTest coverage = dynamicTest("the scenarios exercised every case", () -> {
-            for (String key : MUST_BE_EXERCISED) {
-                assertTrue(exercised.getOrDefault(key, 0L) > 0,
-                        () -> "no scenario exercised '" + key + "'; exercised: " + exercised);
-            }
+            assumeTrue(SEEDS >= DEFAULT_SEEDS, () -> "fewer than the default " + DEFAULT_SEEDS
+                    + " seeds, whose coverage is asserted");
+            assertExercisedEveryCase(exercised);
         });
         return Stream.concat(scenarios, Stream.of(coverage));
+    }
+
+    /** Runs {@code scenario} on {@code engine} under a checker, which has run its end-of-run checks. */
+    static InvariantChecker check(InvariantScenario scenario, Engine engine) {
+        InvariantChecker checker = new InvariantChecker(scenario.seed(), engine);
+        scenario.simulation(checker).run();
+        checker.finish();
+        return checker;
+    }
+
+    private static String brokenBy(InvariantScenario scenario, String engine, List<String> violations) {
+        return "seed " + scenario.seed() + " on " + engine + " (" + scenario.summary() + ") broke an invariant:\n  "
+                + String.join("\n  ", violations);
+    }
+
+    private static void assertExercisedEveryCase(Map<String, Long> exercised) {
+        for (String key : MUST_BE_EXERCISED) {
+            assertTrue(exercised.getOrDefault(key, 0L) > 0,
+                    () -> "no scenario exercised '" + key + "'; exercised: " + exercised);
+        }
     }
 
     private static final long CALM_SEED = 7;
@@ -266,6 +319,46 @@ final class InvariantTest {
         assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
                 && v.contains("ended STATION_DOWN while its station is up")), violations.toString());
     }
+
+    @Test
+    void checker_channelHeldBehindTheProtocol_reportsTheChannel() {
+        boolean[] done = {false};
+        List<String> violations = calmRunTampered((model, record) -> {
+            if (!done[0]) {
+                done[0] = true;
+                RadioCell cell = model.station(record.stationId()).cell();
+                model.scheduler().schedule(0.0, () -> cell.connect(new IdleAttempt<>(
+                        connection -> connection.attach(DEAF, DEAF))));
+            }
+        }, null);
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("still holds 1 channels after the run")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("channels but only")), violations.toString());
+    }
+
+    @Test
+    void checker_controlRetryArmedAfterTheDecision_reportsTheFlow() {
+        boolean[] done = {false};
+        List<String> violations = calmRunTampered(null, (flow, phase) -> {
+            if (!done[0] && phase == FlowPhase.RELEASE) {
+                done[0] = true;
+                ((TerminalFlow) flow).control.send(new Message.TerminalComplete());
+            }
+        });
+
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("still has a timer armed as it ended")), violations.toString());
+    }
+
+    /** A side of a connection that ignores what arrives: it never lets go of its channel. */
+    private static final Endpoint<Object> DEAF = new Endpoint<>() {
+        @Override
+        public void receive(Object unit) {}
+
+        @Override
+        public void connectionEnded(ConnectionEnd end) {}
+    };
 
     /** Changes the store once, in an event of its own, right after the first backup that committed. */
     private static BiConsumer<ReplicationModel, FlowRecord> afterFirstCommit(

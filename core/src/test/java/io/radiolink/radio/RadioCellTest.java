@@ -494,42 +494,27 @@ final class RadioCellTest {
             RadioCell cell = new RadioCell("cell-1", 1, AIR.withLossModel(new BernoulliLoss(0.3)), scheduler,
                     new RandomStreams(SEED, 0), listener,
                     CellListener.NONE);
-            cell.connect(new AccessCallback<Integer>() {
-                @Override
-                public void blocked() {}
+            cell.connect(new IdleAttempt<Integer>(connection -> {
+                connection.attach(new Endpoint<>() {
+                    @Override
+                    public void receive(Integer unit) {}
 
-                @Override
-                public void setupFailed() {}
-
-                @Override
-                public void stationDown() {}
-
-                @Override
-                public void accessFailed() {}
-
-                @Override
-                public void established(Connection<Integer> connection) {
-                    connection.attach(new Endpoint<>() {
-                        @Override
-                        public void receive(Integer unit) {}
-
-                        @Override
-                        public void connectionEnded(ConnectionEnd end) {}
-                    }, new Endpoint<>() {
-                        @Override
-                        public void receive(Integer unit) {
-                            received.add(unit);
-                        }
-
-                        @Override
-                        public void connectionEnded(ConnectionEnd end) {}
-                    });
-                    for (int i = 0; i < units; i++) {
-                        connection.sendUplink(16, i);
+                    @Override
+                    public void connectionEnded(ConnectionEnd end) {}
+                }, new Endpoint<>() {
+                    @Override
+                    public void receive(Integer unit) {
+                        received.add(unit);
                     }
-                    scheduler.schedule(1e6, () -> lostCount[0] = connection.uplink().unitsLost());
+
+                    @Override
+                    public void connectionEnded(ConnectionEnd end) {}
+                });
+                for (int i = 0; i < units; i++) {
+                    connection.sendUplink(16, i);
                 }
-            });
+                scheduler.schedule(1e6, () -> lostCount[0] = connection.uplink().unitsLost());
+            }));
         });
         assertEquals(units, reportedLost.size(), "units reported to the air listener");
         List<Integer> expected = new ArrayList<>();
