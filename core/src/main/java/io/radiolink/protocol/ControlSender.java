@@ -69,6 +69,11 @@ final class ControlSender {
         transmit();
     }
 
+    /** The message waiting for its answer, or null. */
+    Message pending() {
+        return pending;
+    }
+
     /** True while a message waits for its answer: its retry timer is armed. */
     boolean waiting() {
         return timer != null;

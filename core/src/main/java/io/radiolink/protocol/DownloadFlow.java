@@ -30,7 +30,6 @@ final class DownloadFlow extends TerminalFlow {
     private UserData announced;
     private Framing framing;
     private int round;
-    private int awaitedRound = -1;
     /** A prefix kept from an earlier attempt, and the object it belongs to. */
     private ArqReceiver held;
     private ContentDigest heldDigest;
@@ -69,9 +68,11 @@ final class DownloadFlow extends TerminalFlow {
         } else if (message instanceof DataFrame frame) {
             receiver.receive(frame.sequence(), deliveryDamaged());
             sendUnanswered(Ack.of(frame.sequence(), frame.round()));
-            if (frame.round() == awaitedRound) {
-                control.answered(); // the station heard the repair request
-                awaitedRound = -1;
+            // A frame of the round asked for answers the repair request, if that is still what waits: a
+            // frame of an earlier round may have completed the object since, and the complete command's
+            // retry must not be cancelled by a repair frame arriving late.
+            if (control.pending() instanceof RepairRequest repair && repair.round() == frame.round()) {
+                control.answered();
             }
             if (phase() == FlowPhase.TRANSFER) {
                 storeIfWhole();
@@ -90,7 +91,6 @@ final class DownloadFlow extends TerminalFlow {
         if (!repair.isEmpty()) {
             round++;
             repairing(repair.cardinality());
-            awaitedRound = round;
             control.send(new RepairRequest(round, repair));
             return;
         }
@@ -128,7 +128,6 @@ final class DownloadFlow extends TerminalFlow {
         receiver = new ArqReceiver();
         framing = null;
         round = 0;
-        awaitedRound = -1;
     }
 
     @Override
