@@ -120,7 +120,11 @@ public final class RadioCell {
         inSlot.add(contender);
     }
 
-    /** The preambles of slot {@code slot}: unique ones get through, the others collide and back off. */
+    /**
+     * The preambles of slot {@code slot}: unique ones get through, the others collide and back off. The
+     * station is up: an outage emptied every slot (whose events still come and find nobody), and no
+     * attempt contends while it is down.
+     */
     private void resolveSlot(long slot) {
         RandomAccessConfig access = airInterface.randomAccess();
         List<Contender<?>> inSlot = accessSlots.remove(slot);
@@ -130,10 +134,6 @@ public final class RadioCell {
         }
         double now = scheduler.nowSeconds();
         for (Contender<?> contender : inSlot) {
-            if (down) {
-                contender.callback.stationDown();
-                continue;
-            }
             boolean collided = picks[contender.preamble] > 1;
             cellListener.accessAttempt(this, collided, now);
             if (!collided) {
@@ -191,7 +191,8 @@ public final class RadioCell {
 
     /**
      * The station goes down: every set-up in progress fails, every connection ends with
-     * {@link ConnectionEnd#STATION_DOWN} (in the order they were made), and attempts fail until
+     * {@link ConnectionEnd#STATION_DOWN} (in the order they were made), every attempt waiting for an
+     * access slot fails (in slot order, then in the order it joined the slot), and attempts fail until
      * {@link #stationUp()}. Does nothing if the cell is already down.
      */
     public void stationDown() {
@@ -207,6 +208,13 @@ public final class RadioCell {
         }
         for (Connection<?> connection : List.copyOf(open.values())) {
             connection.stationDown();
+        }
+        for (List<Contender<?>> inSlot : accessSlots.values()) {
+            List<Contender<?>> waiting = List.copyOf(inSlot);
+            inSlot.clear(); // the slot's event is posted; it comes and finds nobody
+            for (Contender<?> contender : waiting) {
+                contender.callback.stationDown();
+            }
         }
     }
 

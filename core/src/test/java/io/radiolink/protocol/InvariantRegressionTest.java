@@ -11,8 +11,10 @@ import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.Corruption;
+import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
+import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
@@ -68,6 +70,51 @@ final class InvariantRegressionTest {
 
         assertEquals(List.of(), checker.violations());
         assertCase(checker, "downloads sent a repair frame after their complete, then the station's complete lost");
+    }
+
+    /**
+     * Drawn by seed 117 (issue 11): a backup waiting for its first random-access slot at bs-1 when
+     * bs-1 went down was not ended then but at that slot, 7 ms later, with STATION_DOWN.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void stationDown_flowWaitingForAnAccessSlot_endsAtTheOutage(Supplier<Engine> engine) {
+        double rate = 9_600.0;
+        double propagation = 0.03585689173674886;
+        AirInterface air0 = new AirInterface(
+                link(rate, propagation, 910, 14, 8, NoLoss.INSTANCE,
+                        new Corruption(0.061581422935887226, 0.1407419995508289)),
+                link(rate, propagation, 910, 14, 8, new GilbertElliottLoss(0.10291588538931562, 0.6558364036224631,
+                        0.03401545593927637, 0.3693735354246402), Corruption.NONE),
+                0.6273253367297782, 0.0, 1061.5776052347808, 0.4055950099702684,
+                new RandomAccessConfig(0.0820692136056222, 8, 2, 2));
+        StationConfig bs0 = new StationConfig("bs-0", 3, 1_000_000_000_000L, air0, true,
+                new OutageConfig(List.of(new OutageConfig.DownPeriod(242.20795157974788, 305.6642619044542)),
+                        65.63748206590064, 37.92073937259103, true),
+                68.52848347605126);
+        AirInterface air1 = new AirInterface(
+                link(rate, propagation, 910, 14, 8, new BernoulliLoss(0.2549594497242485), Corruption.NONE),
+                link(rate, propagation, 910, 14, 8, NoLoss.INSTANCE,
+                        new Corruption(0.038988834819862796, 0.5096694210618531)),
+                0.21530698495286682, 0.0, 6.47558183759527, 0.4250441238667124,
+                new RandomAccessConfig(0.09732902591634557, 7, 6, 1));
+        StationConfig bs1 = new StationConfig("bs-1", 4, 31_058L, air1, false,
+                new OutageConfig(List.of(), 129.56392960783748, 16.868970324794592, false), Double.POSITIVE_INFINITY);
+        ProtocolConfig protocol = new ProtocolConfig(
+                ArqConfig.stopAndWait(1.747010847075018, 3),
+                new ControlConfig(0.7344867690694409, 2),
+                AuthConfig.CLAIMED,
+                ChunkConfig.of(592, 0),
+                ResumeConfig.OFF);
+        WorkloadConfig workload = new WorkloadConfig(4, 0.4170310552999903, new Distribution.Exponential(20_000.0),
+                100, 0.294411486989416, new Distribution.Exponential(50.888619949600695), 0.23570399607723086);
+        InvariantScenario scenario = new InvariantScenario(117, List.of(bs0, bs1), protocol, workload,
+                314.5424148521405, "seed 117 as drawn in issue 11: a flow waiting for an access slot at an outage");
+
+        InvariantChecker checker = InvariantTest.check(scenario, engine.get());
+
+        assertEquals(List.of(), checker.violations());
+        assertCase(checker, "flows ended by an outage while waiting for their first access slot");
     }
 
     private static LinkConfig link(double rate, double propagation, int payload, int header, int control,

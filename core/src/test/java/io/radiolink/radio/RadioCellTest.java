@@ -180,6 +180,23 @@ final class RadioCellTest {
     }
 
     @Test
+    void stationDown_attemptWaitingForAnAccessSlot_failsAtOnceAndTheSlotServesLaterAttempts() {
+        List<Event> log = new ArrayList<>();
+        simulate(scheduler -> {
+            // Slots of 1 s; one transmission, so an attempt that reached its slot could only get
+            // through or fail ACCESS_FAILED, never STATION_DOWN.
+            Model model = new Model(scheduler, 1, AIR.withRandomAccess(new RandomAccessConfig(1.0, 1, 1, 1)), log);
+            model.connectAt(0.25, "a"); // waits for the slot at 1 s
+            model.at(0.5, model.cell::stationDown);
+            model.at(0.75, model.cell::stationUp);
+            model.connectAt(0.75, "b"); // the same slot, alone in it now
+        });
+        assertEquals(List.of(
+                new Event(0.5, "a station down", 0),
+                new Event(3.0, "b established", 1)), log);
+    }
+
+    @Test
     void connect_afterReleaseCompleted_getsTheFreedChannel() {
         List<Event> log = new ArrayList<>();
         simulate(scheduler -> {
