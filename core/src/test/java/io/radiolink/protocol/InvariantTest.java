@@ -17,8 +17,10 @@ import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.IdleAttempt;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.simulation.ReplicationModel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,8 +41,10 @@ import org.junit.jupiter.api.TestFactory;
  * seeds 1 to {@value #DEFAULT_SEEDS} run, each on the lean and on the DSOL engine; the system properties
  * {@code radiolink.invariants.firstSeed} and {@code radiolink.invariants.seeds} move and size that range
  * (for bisecting: {@code -Dradiolink.invariants.firstSeed=13719 -Dradiolink.invariants.seeds=1}), and
- * the coverage of the cases is asserted only over at least the default count. A scenario has 1-3
- * stations with 1-4 channels and capacities from tight (below two copies) to
+ * the coverage of the cases is asserted only over at least the default count. The large run (tag
+ * {@code slow}) draws seeds on the lean engine until a million flows met a fault. Seeds that once broke
+ * an invariant are pinned by their drawn configuration in {@link InvariantRegressionTest}. A scenario
+ * has 1-3 stations with 1-4 channels and capacities from tight (below two copies) to
  * ample, per direction no loss, Bernoulli or Gilbert-Elliott loss of up to about 0.3, set-up failures,
  * short, long or no radio link failures, stop-and-wait or selective repeat with retry limits of 0-4
  * (control 0-3), 1-5 subscribers per station (so the same numbers are backed up and restored again
@@ -139,6 +144,9 @@ final class InvariantTest {
     /** How many seeds the default run checks on each engine (system property, default {@value #DEFAULT_SEEDS}). */
     static final long SEEDS = Long.getLong("radiolink.invariants.seeds", DEFAULT_SEEDS);
 
+    /** The system property giving the faulted flows the large run needs. */
+    static final String FAULTED_FLOWS_PROPERTY = "radiolink.invariants.faultedFlows";
+
     /** The engines the default run checks each seed on. */
     private static final Map<String, Supplier<Engine>> ENGINES = new LinkedHashMap<>();
 
@@ -204,6 +212,64 @@ final class InvariantTest {
             assertExercisedEveryCase(exercised);
         });
         return Stream.concat(scenarios, Stream.of(coverage));
+    }
+
+    /**
+     * The large run (tag {@code slow}, {@code mvn -Pslow verify}): on the lean engine, from the first
+     * seed on, scenarios are drawn until their flows include as many faulted ones as the system property
+     * {@value #FAULTED_FLOWS_PROPERTY} says (default a million), and not one invariant may break. Prints
+     * progress every 1,000 seeds and the totals (seeds, flows, faulted flows, violations, wall time) at
+     * the end. More seeds than the target would mean fewer than one faulted flow per scenario: the
+     * drawing no longer makes faults, and the run stops there as a failure.
+     */
+    @Test
+    @Tag("slow")
+    void largeRun_leanEngineUntilTheFaultedFlowsTarget_keepsEveryInvariant() {
+        long target = Long.getLong(FAULTED_FLOWS_PROPERTY, 1_000_000);
+        assertTrue(target >= 1, () -> FAULTED_FLOWS_PROPERTY + " must be at least 1, was " + target);
+        long startNanos = System.nanoTime();
+        Map<String, Long> exercised = new TreeMap<>();
+        List<String> broken = new ArrayList<>();
+        long violations = 0;
+        long seed = FIRST_SEED;
+        while (exercised.getOrDefault(InvariantChecker.FAULTED, 0L) < target) {
+            long drawn = seed - FIRST_SEED;
+            assertTrue(drawn < target, () -> drawn + " seeds drew only " + exercised.get(InvariantChecker.FAULTED)
+                    + " faulted flows, fewer than one a scenario");
+            InvariantScenario scenario = InvariantScenario.draw(seed);
+            InvariantChecker checker;
+            try {
+                checker = check(scenario, new LeanEngine());
+            } catch (RuntimeException e) {
+                violations++;
+                broken.add("seed " + seed + " threw " + e);
+                seed++;
+                continue;
+            }
+            checker.counts().forEach((key, count) -> exercised.merge(key, count, Long::sum));
+            if (checker.violationCount() > 0) {
+                violations += checker.violationCount();
+                broken.add(brokenBy(scenario, "lean", checker.violations()));
+            }
+            seed++;
+            if ((seed - FIRST_SEED) % 1_000 == 0) {
+                System.out.println(largeRunFigures(seed, exercised, violations, broken.size(), startNanos));
+            }
+        }
+        System.out.println("large run done: " + largeRunFigures(seed, exercised, violations, broken.size(), startNanos)
+                + "; target " + target + " faulted flows");
+        long total = violations;
+        assertTrue(broken.isEmpty(), () -> total + " violations in " + broken.size() + " seeds:\n"
+                + String.join("\n", broken.subList(0, Math.min(20, broken.size()))));
+        assertExercisedEveryCase(exercised);
+    }
+
+    private static String largeRunFigures(long nextSeed, Map<String, Long> exercised, long violations,
+            int brokenSeeds, long startNanos) {
+        return String.format(Locale.ROOT, "seeds %d-%d (%d), %d flows, %d faulted, %d violations in %d seeds,"
+                + " %.0f s", FIRST_SEED, nextSeed - 1, nextSeed - FIRST_SEED, exercised.getOrDefault("flows ended", 0L),
+                exercised.getOrDefault(InvariantChecker.FAULTED, 0L), violations, brokenSeeds,
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     /** Runs {@code scenario} on {@code engine} under a checker, which has run its end-of-run checks. */
