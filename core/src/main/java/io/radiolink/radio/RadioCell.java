@@ -209,7 +209,7 @@ public final class RadioCell {
         for (Connection<?> connection : List.copyOf(open.values())) {
             connection.stationDown();
         }
-        for (List<Contender<?>> inSlot : accessSlots.values()) {
+        for (List<Contender<?>> inSlot : List.copyOf(accessSlots.values())) {
             List<Contender<?>> waiting = List.copyOf(inSlot);
             inSlot.clear(); // the slot's event is posted; it comes and finds nobody
             for (Contender<?> contender : waiting) {
