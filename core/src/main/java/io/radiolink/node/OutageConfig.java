@@ -1,6 +1,8 @@
 package io.radiolink.node;
 
 import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,9 +23,6 @@ import java.util.Objects;
 public record OutageConfig(List<DownPeriod> scheduled, double meanUpSeconds, double meanDownSeconds,
         boolean persistentStorage) {
 
-    /** A station that never goes down (its storage is persistent). */
-    public static final OutageConfig NONE = new OutageConfig(List.of(), Double.POSITIVE_INFINITY, 1.0, true);
-
     /**
      * A down period at fixed times.
      *
@@ -31,28 +30,45 @@ public record OutageConfig(List<DownPeriod> scheduled, double meanUpSeconds, dou
      * @param endSeconds when it comes back, > startSeconds
      */
     public record DownPeriod(double startSeconds, double endSeconds) {
+        /** When a down period starts. */
+        public static final Range START_SECONDS = Range.seconds();
+        /** When it ends (after its start). */
+        public static final Range END_SECONDS = Range.positiveSeconds();
+
         /** Validates the times. */
         public DownPeriod {
-            Checks.nonNegative("startSeconds", startSeconds);
-            Checks.positive("endSeconds", endSeconds);
-            if (!(endSeconds > startSeconds)) {
-                throw new IllegalArgumentException("endSeconds must be > startSeconds, was " + endSeconds
-                        + " <= " + startSeconds);
-            }
+            START_SECONDS.check("startSeconds", startSeconds);
+            END_SECONDS.check("endSeconds", endSeconds);
+            Checks.relation(endSeconds > startSeconds, "endSeconds", endSeconds, ">", "startSeconds", startSeconds,
+                    END_SECONDS.describe() + " and > startSeconds");
         }
     }
 
+    /** Mean up times; infinity for no random outages. */
+    public static final Range MEAN_UP_SECONDS = Range.positiveSecondsOrNever();
+    /** Mean lengths of a random outage. */
+    public static final Range MEAN_DOWN_SECONDS = Range.positiveSeconds();
+
+    /** A station that never goes down (its storage is persistent). */
+    public static final OutageConfig NONE = new OutageConfig(List.of(), Double.POSITIVE_INFINITY, 1.0, true);
+
     /** Validates the fields. */
     public OutageConfig {
-        scheduled = List.copyOf(Objects.requireNonNull(scheduled, "scheduled"));
+        Objects.requireNonNull(scheduled, "scheduled");
+        for (int i = 0; i < scheduled.size(); i++) {
+            Objects.requireNonNull(scheduled.get(i), "scheduled[" + i + "]");
+        }
+        scheduled = List.copyOf(scheduled);
         for (int i = 1; i < scheduled.size(); i++) {
             if (scheduled.get(i).startSeconds() < scheduled.get(i - 1).endSeconds()) {
-                throw new IllegalArgumentException("scheduled down periods must be sorted and not overlap: period "
-                        + i + " starts before period " + (i - 1) + " ends");
+                throw InvalidFieldException.stated("scheduled", scheduled.toString(),
+                        "scheduled down periods must be sorted and not overlap: period " + i
+                                + " starts before period " + (i - 1) + " ends",
+                        "a list of down periods, sorted, not overlapping");
             }
         }
-        Checks.positiveOrInfinite("meanUpSeconds", meanUpSeconds);
-        Checks.positive("meanDownSeconds", meanDownSeconds);
+        MEAN_UP_SECONDS.check("meanUpSeconds", meanUpSeconds);
+        MEAN_DOWN_SECONDS.check("meanDownSeconds", meanDownSeconds);
     }
 
     /** Scheduled outages only. */

@@ -1,7 +1,8 @@
 package io.radiolink.node;
 
 import io.radiolink.radio.AirInterface;
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
@@ -22,17 +23,24 @@ public record StationConfig(
         String id, int channels, long storageCapacityBytes, AirInterface airInterface,
         boolean clearAfterDownload, OutageConfig outages, double retentionSeconds) {
 
+    /** Radio channels. */
+    public static final Range CHANNELS = Range.wholeAtLeast(1);
+    /** Capacities of the backup store. */
+    public static final Range STORAGE_CAPACITY_BYTES = Range.wholeAtLeast(1);
+    /** Retention periods; infinity keeps copies forever. */
+    public static final Range RETENTION_SECONDS = Range.positiveSecondsOrNever();
+
     /** Validates every field. */
     public StationConfig {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
-            throw new IllegalArgumentException("station id must not be blank");
+            throw InvalidFieldException.stated("id", id, "station id must not be blank", "a non-blank string");
         }
-        Checks.atLeast("channels", channels, 1);
-        Checks.atLeast("storageCapacityBytes", storageCapacityBytes, 1L);
+        CHANNELS.check("channels", channels);
+        STORAGE_CAPACITY_BYTES.check("storageCapacityBytes", storageCapacityBytes);
         Objects.requireNonNull(airInterface, "airInterface");
         Objects.requireNonNull(outages, "outages");
-        Checks.positiveOrInfinite("retentionSeconds", retentionSeconds);
+        RETENTION_SECONDS.check("retentionSeconds", retentionSeconds);
     }
 
     /** A station that never goes down and keeps copies forever. */

@@ -1,6 +1,7 @@
 package io.radiolink.protocol;
 
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
@@ -18,16 +19,23 @@ import java.util.Objects;
 public record ArqConfig(
         ArqMode mode, int windowFrames, double retransmissionTimeoutSeconds, int retryLimit) {
 
+    /** Windows: at least 1, exactly 1 for stop-and-wait. */
+    public static final Range WINDOW_FRAMES = Range.wholeAtLeast(1);
+    /** Retransmission timeouts. */
+    public static final Range RETRANSMISSION_TIMEOUT_SECONDS = Range.positiveSeconds();
+    /** Retransmissions per frame. */
+    public static final Range RETRY_LIMIT = Range.wholeAtLeast(0);
+
     /** Validates every field. */
     public ArqConfig {
         Objects.requireNonNull(mode, "mode");
-        Checks.atLeast("windowFrames", windowFrames, 1);
+        WINDOW_FRAMES.check("windowFrames", windowFrames);
         if (mode == ArqMode.STOP_AND_WAIT && windowFrames != 1) {
-            throw new IllegalArgumentException(
-                    "windowFrames must be 1 for STOP_AND_WAIT, was " + windowFrames);
+            throw new InvalidFieldException("windowFrames", Integer.toString(windowFrames),
+                    "must be 1 for STOP_AND_WAIT, was " + windowFrames, WINDOW_FRAMES.describe() + ", exactly 1 for STOP_AND_WAIT");
         }
-        Checks.positive("retransmissionTimeoutSeconds", retransmissionTimeoutSeconds);
-        Checks.atLeast("retryLimit", retryLimit, 0);
+        RETRANSMISSION_TIMEOUT_SECONDS.check("retransmissionTimeoutSeconds", retransmissionTimeoutSeconds);
+        RETRY_LIMIT.check("retryLimit", retryLimit);
     }
 
     /** Stop-and-wait with the given timeout and retry limit. */

@@ -1,6 +1,6 @@
 package io.radiolink.protocol;
 
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
@@ -14,13 +14,18 @@ import java.util.Objects;
  */
 public record AuthConfig(AuthMode mode, int maxFailedAttempts, double lockoutSeconds) {
 
+    /** Failures in a row before a lock-out; 0 never locks. */
+    public static final Range MAX_FAILED_ATTEMPTS = Range.wholeAtLeast(0);
+    /** Lengths of a lock-out. */
+    public static final Range LOCKOUT_SECONDS = Range.seconds();
+
     /** The claims' behaviour: password in the request, no lock-out. */
     public static final AuthConfig CLAIMED = new AuthConfig(AuthMode.PASSWORD_IN_REQUEST, 0, 0);
 
     /** Validates the fields. */
     public AuthConfig {
         Objects.requireNonNull(mode, "mode");
-        Checks.atLeast("maxFailedAttempts", maxFailedAttempts, 0);
-        Checks.nonNegative("lockoutSeconds", lockoutSeconds);
+        MAX_FAILED_ATTEMPTS.check("maxFailedAttempts", maxFailedAttempts);
+        LOCKOUT_SECONDS.check("lockoutSeconds", lockoutSeconds);
     }
 }

@@ -1,6 +1,7 @@
 package io.radiolink.protocol;
 
 import io.radiolink.radio.Checks;
+import io.radiolink.radio.Range;
 
 /**
  * Chunked transfer: user data split into chunks of {@code chunkBytes}, each carrying its own digest.
@@ -21,13 +22,18 @@ import io.radiolink.radio.Checks;
  */
 public record ChunkConfig(long chunkBytes, int repairRounds) {
 
+    /** Chunk sizes; 0 sends the object as one unit. */
+    public static final Range CHUNK_BYTES = Range.wholeAtLeast(0);
+    /** Repair rounds per connection. */
+    public static final Range REPAIR_ROUNDS = Range.wholeAtLeast(0);
+
     /** No chunk digests: the object as one unit, as the claims describe it. */
     public static final ChunkConfig WHOLE_OBJECT = new ChunkConfig(0, 0);
 
     /** Validates the fields. */
     public ChunkConfig {
-        Checks.atLeast("chunkBytes", chunkBytes, 0L);
-        Checks.atLeast("repairRounds", repairRounds, 0);
+        CHUNK_BYTES.check("chunkBytes", chunkBytes);
+        REPAIR_ROUNDS.check("repairRounds", repairRounds);
     }
 
     /** Chunks of {@code chunkBytes} (at least 1) with {@code repairRounds} repair rounds. */

@@ -1,6 +1,6 @@
 package io.radiolink.protocol;
 
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.Range;
 
 /**
  * How control messages (requests, complete commands) are retried: a message that gets no answer
@@ -11,9 +11,14 @@ import io.radiolink.radio.Checks;
  */
 public record ControlConfig(double timeoutSeconds, int retryLimit) {
 
+    /** Timeouts of control messages. */
+    public static final Range TIMEOUT_SECONDS = Range.positiveSeconds();
+    /** Repetitions per control message. */
+    public static final Range RETRY_LIMIT = Range.wholeAtLeast(0);
+
     /** Validates every field. */
     public ControlConfig {
-        Checks.positive("timeoutSeconds", timeoutSeconds);
-        Checks.atLeast("retryLimit", retryLimit, 0);
+        TIMEOUT_SECONDS.check("timeoutSeconds", timeoutSeconds);
+        RETRY_LIMIT.check("retryLimit", retryLimit);
     }
 }

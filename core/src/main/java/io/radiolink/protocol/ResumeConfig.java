@@ -1,6 +1,7 @@
 package io.radiolink.protocol;
 
 import io.radiolink.radio.Checks;
+import io.radiolink.radio.Range;
 
 /**
  * Reconnection after a radio link failure or a timeout, and resuming the transfer where it stopped.
@@ -28,23 +29,28 @@ import io.radiolink.radio.Checks;
 public record ResumeConfig(int attempts, double backoffSeconds, double backoffMultiplier,
         double maxBackoffSeconds, double jitter, boolean fromOffset, double holdSeconds) {
 
+    /** Connection attempts per flow. */
+    public static final Range ATTEMPTS = Range.wholeAtLeast(1);
+    /** Back-offs, their cap and the hold time. */
+    public static final Range SECONDS = Range.seconds();
+    /** Growth of the back-off. */
+    public static final Range BACKOFF_MULTIPLIER = Range.atLeast(1);
+    /** Relative spread of the back-off. */
+    public static final Range JITTER = Range.probability();
+
     /** One attempt per flow: the claims' behaviour. */
     public static final ResumeConfig OFF = new ResumeConfig(1, 0, 1, 0, 0, false, 0);
 
     /** Validates the fields. */
     public ResumeConfig {
-        Checks.atLeast("attempts", attempts, 1);
-        Checks.nonNegative("backoffSeconds", backoffSeconds);
-        if (!(backoffMultiplier >= 1.0 && backoffMultiplier < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("backoffMultiplier must be finite and >= 1, was " + backoffMultiplier);
-        }
-        Checks.nonNegative("maxBackoffSeconds", maxBackoffSeconds);
-        if (maxBackoffSeconds < backoffSeconds) {
-            throw new IllegalArgumentException("maxBackoffSeconds must be >= backoffSeconds (" + backoffSeconds
-                    + "), was " + maxBackoffSeconds);
-        }
-        Checks.probability("jitter", jitter);
-        Checks.nonNegative("holdSeconds", holdSeconds);
+        ATTEMPTS.check("attempts", attempts);
+        SECONDS.check("backoffSeconds", backoffSeconds);
+        BACKOFF_MULTIPLIER.check("backoffMultiplier", backoffMultiplier);
+        SECONDS.check("maxBackoffSeconds", maxBackoffSeconds);
+        Checks.relation(maxBackoffSeconds >= backoffSeconds, "maxBackoffSeconds", maxBackoffSeconds, ">=",
+                "backoffSeconds", backoffSeconds, SECONDS.describe() + " and >= backoffSeconds");
+        JITTER.check("jitter", jitter);
+        SECONDS.check("holdSeconds", holdSeconds);
     }
 
     /** The unjittered back-off before attempt {@code attempt + 1}, for {@code attempt} >= 1. */

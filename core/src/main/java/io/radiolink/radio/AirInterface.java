@@ -25,15 +25,22 @@ public record AirInterface(
         double releaseDelaySeconds,
         RandomAccessConfig randomAccess) {
 
+    /** Set-up and release delays. */
+    public static final Range DELAY_SECONDS = Range.seconds();
+    /** The chance that a set-up fails. */
+    public static final Range SETUP_FAILURE_PROBABILITY = Range.probability();
+    /** Mean times to a radio link failure; infinity for links that never drop. */
+    public static final Range MEAN_TIME_TO_FAILURE_SECONDS = Range.positiveSecondsOrNever();
+
     /** Validates every field. */
     public AirInterface {
         Objects.requireNonNull(randomAccess, "randomAccess");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(downlink, "downlink");
-        Checks.nonNegative("setupDelaySeconds", setupDelaySeconds);
-        Checks.probability("setupFailureProbability", setupFailureProbability);
-        Checks.positiveOrInfinite("meanTimeToFailureSeconds", meanTimeToFailureSeconds);
-        Checks.nonNegative("releaseDelaySeconds", releaseDelaySeconds);
+        DELAY_SECONDS.check("setupDelaySeconds", setupDelaySeconds);
+        SETUP_FAILURE_PROBABILITY.check("setupFailureProbability", setupFailureProbability);
+        MEAN_TIME_TO_FAILURE_SECONDS.check("meanTimeToFailureSeconds", meanTimeToFailureSeconds);
+        DELAY_SECONDS.check("releaseDelaySeconds", releaseDelaySeconds);
     }
 
     /** An interface without random-access contention. */

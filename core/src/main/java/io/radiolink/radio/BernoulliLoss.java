@@ -9,9 +9,12 @@ import java.util.random.RandomGenerator;
  */
 public record BernoulliLoss(double lossProbability) implements LossModel {
 
+    /** The loss probabilities: below 1, so that ARQ can finish. */
+    public static final Range LOSS_PROBABILITY = Range.closedOpen(0, 1);
+
     /** Validates the probability. */
     public BernoulliLoss {
-        Checks.probabilityBelowOne("lossProbability", lossProbability);
+        LOSS_PROBABILITY.check("lossProbability", lossProbability);
     }
 
     @Override

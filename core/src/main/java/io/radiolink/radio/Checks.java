@@ -1,71 +1,63 @@
 package io.radiolink.radio;
 
-/** Argument checks shared by the configuration records of the model, with messages naming the field. */
+/**
+ * Argument checks shared by the configuration records of the model: each fails with an
+ * {@link InvalidFieldException} naming the field, its value and the {@link Range} it must lie in.
+ */
 public final class Checks {
+
+    private static final Range PROBABILITY = Range.probability();
+    private static final Range PROBABILITY_BELOW_ONE = Range.closedOpen(0, 1);
+    private static final Range POSITIVE_PROBABILITY = Range.openClosed(0, 1);
+    private static final Range POSITIVE = Range.above(0);
+    private static final Range NON_NEGATIVE = Range.atLeast(0);
 
     private Checks() {}
 
     /** Requires {@code value} in [0, 1]. */
     public static double probability(String field, double value) {
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(field + " must be in [0, 1], was " + value);
-        }
-        return value;
+        return PROBABILITY.check(field, value);
     }
 
     /** Requires {@code value} in [0, 1). */
     public static double probabilityBelowOne(String field, double value) {
-        if (!(value >= 0.0 && value < 1.0)) {
-            throw new IllegalArgumentException(field + " must be in [0, 1), was " + value);
-        }
-        return value;
+        return PROBABILITY_BELOW_ONE.check(field, value);
     }
 
     /** Requires {@code value} in (0, 1]. */
     public static double positiveProbability(String field, double value) {
-        if (!(value > 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(field + " must be in (0, 1], was " + value);
-        }
-        return value;
+        return POSITIVE_PROBABILITY.check(field, value);
     }
 
     /** Requires a finite {@code value} > 0. */
     public static double positive(String field, double value) {
-        if (!(value > 0.0 && value < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(field + " must be finite and > 0, was " + value);
-        }
-        return value;
+        return POSITIVE.check(field, value);
     }
 
     /** Requires a finite {@code value} >= 0. */
     public static double nonNegative(String field, double value) {
-        if (!(value >= 0.0 && value < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(field + " must be finite and >= 0, was " + value);
-        }
-        return value;
-    }
-
-    /** Requires {@code value} > 0, infinity allowed (e.g. a mean time to failure meaning "never"). */
-    public static double positiveOrInfinite(String field, double value) {
-        if (!(value > 0.0)) {
-            throw new IllegalArgumentException(field + " must be > 0 (Infinity for never), was " + value);
-        }
-        return value;
+        return NON_NEGATIVE.check(field, value);
     }
 
     /** Requires {@code value} >= {@code min}. */
     public static int atLeast(String field, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
-        }
-        return value;
+        return Range.wholeAtLeast(min).check(field, value);
     }
 
     /** Requires {@code value} >= {@code min}. */
     public static long atLeast(String field, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
+        return Range.wholeAtLeast(min).check(field, value);
+    }
+
+    /**
+     * Requires {@code value} to be {@code relation} (e.g. {@code "> min"}) another field's value, as
+     * {@code holds} says; the error states both values.
+     */
+    public static void relation(boolean holds, String field, double value, String relation, String otherField,
+            double otherValue, String allowed) {
+        if (!holds) {
+            throw new InvalidFieldException(field, Double.toString(value), "must be " + relation + " "
+                    + otherField + " (" + otherValue + "), was " + value, allowed);
         }
-        return value;
     }
 }

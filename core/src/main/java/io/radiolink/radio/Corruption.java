@@ -11,13 +11,18 @@ package io.radiolink.radio;
  */
 public record Corruption(double probability, double undetectedProbability) {
 
+    /** The chance of corruption: below 1, so that a frame eventually gets through. */
+    public static final Range PROBABILITY = Range.closedOpen(0, 1);
+    /** The chance that a corruption escapes the frame check. */
+    public static final Range UNDETECTED_PROBABILITY = Range.probability();
+
     /** No corruption. */
     public static final Corruption NONE = new Corruption(0, 0);
 
     /** Validates the probabilities. */
     public Corruption {
-        Checks.probabilityBelowOne("corruptionProbability", probability);
-        Checks.probability("undetectedCorruptionProbability", undetectedProbability);
+        PROBABILITY.check("probability", probability);
+        UNDETECTED_PROBABILITY.check("undetectedProbability", undetectedProbability);
     }
 
     /** True if units can be corrupted. */

@@ -23,15 +23,21 @@ public record GilbertElliottLoss(
         double goodToBadProbability, double badToGoodProbability, double lossInGood, double lossInBad)
         implements LossModel {
 
+    /** The per-unit chances of changing state. */
+    public static final Range TRANSITION_PROBABILITY = Range.openClosed(0, 1);
+    /** The loss probability of a state. */
+    public static final Range STATE_LOSS_PROBABILITY = Range.probability();
+
     /** Validates the parameters; the stationary loss must stay below 1 so that ARQ can finish. */
     public GilbertElliottLoss {
-        Checks.positiveProbability("goodToBadProbability", goodToBadProbability);
-        Checks.positiveProbability("badToGoodProbability", badToGoodProbability);
-        Checks.probability("lossInGood", lossInGood);
-        Checks.probability("lossInBad", lossInBad);
+        TRANSITION_PROBABILITY.check("goodToBadProbability", goodToBadProbability);
+        TRANSITION_PROBABILITY.check("badToGoodProbability", badToGoodProbability);
+        STATE_LOSS_PROBABILITY.check("lossInGood", lossInGood);
+        STATE_LOSS_PROBABILITY.check("lossInBad", lossInBad);
         if (lossInGood >= 1.0 && lossInBad >= 1.0) {
-            throw new IllegalArgumentException(
-                    "lossInGood and lossInBad must not both be 1: such a link loses everything");
+            throw InvalidFieldException.stated("lossInGood", Double.toString(lossInGood),
+                    "lossInGood and lossInBad must not both be 1: such a link loses everything",
+                    STATE_LOSS_PROBABILITY.describe() + ", not 1 when the other state's is 1");
         }
     }
 

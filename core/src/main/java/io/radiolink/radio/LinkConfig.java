@@ -27,13 +27,26 @@ public record LinkConfig(
         LossModel lossModel,
         Corruption corruption) {
 
+    /** The rates a link accepts. */
+    public static final Range RATE_BITS_PER_SECOND = Range.above(0);
+    /** The propagation delays a link accepts. */
+    public static final Range PROPAGATION_DELAY_SECONDS = Range.seconds();
+    /** Payload per frame. */
+    public static final Range FRAME_PAYLOAD_BYTES = Range.wholeAtLeast(1);
+    /** Header bytes per data frame. */
+    public static final Range FRAME_HEADER_BYTES = Range.wholeAtLeast(0);
+    /** Length of a control message or acknowledgement. */
+    public static final Range CONTROL_FRAME_BYTES = Range.wholeAtLeast(1);
+    /** Data frames one transfer may have at most. */
+    public static final long MAX_FRAMES = Integer.MAX_VALUE;
+
     /** Validates every field. */
     public LinkConfig {
-        Checks.positive("rateBitsPerSecond", rateBitsPerSecond);
-        Checks.nonNegative("propagationDelaySeconds", propagationDelaySeconds);
-        Checks.atLeast("framePayloadBytes", framePayloadBytes, 1);
-        Checks.atLeast("frameHeaderBytes", frameHeaderBytes, 0);
-        Checks.atLeast("controlFrameBytes", controlFrameBytes, 1);
+        RATE_BITS_PER_SECOND.check("rateBitsPerSecond", rateBitsPerSecond);
+        PROPAGATION_DELAY_SECONDS.check("propagationDelaySeconds", propagationDelaySeconds);
+        FRAME_PAYLOAD_BYTES.check("framePayloadBytes", framePayloadBytes);
+        FRAME_HEADER_BYTES.check("frameHeaderBytes", frameHeaderBytes);
+        CONTROL_FRAME_BYTES.check("controlFrameBytes", controlFrameBytes);
         Objects.requireNonNull(lossModel, "lossModel");
         Objects.requireNonNull(corruption, "corruption");
     }
@@ -74,13 +87,18 @@ public record LinkConfig(
         return bytes * 8.0 / rateBitsPerSecond;
     }
 
+    /** The most user data one transfer can carry: {@link #MAX_FRAMES} full frames. */
+    public long maxTransferBytes() {
+        return MAX_FRAMES * framePayloadBytes;
+    }
+
     /** Number of data frames needed to carry {@code sizeBytes} of user data (at least one). */
     public int framesFor(long sizeBytes) {
         // Ceiling division without adding first: sizeBytes + framePayloadBytes - 1 overflows near
         // Long.MAX_VALUE, which turned the largest sizes into one frame instead of the error below.
         long frames = Math.max(1L,
                 sizeBytes / framePayloadBytes + (sizeBytes % framePayloadBytes == 0 ? 0 : 1));
-        if (frames > Integer.MAX_VALUE) {
+        if (frames > MAX_FRAMES) {
             throw new IllegalArgumentException("user data of " + sizeBytes + " bytes needs more than "
                     + Integer.MAX_VALUE + " frames of " + framePayloadBytes + " bytes");
         }

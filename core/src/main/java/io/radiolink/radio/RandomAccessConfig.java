@@ -18,15 +18,24 @@ package io.radiolink.radio;
  */
 public record RandomAccessConfig(double slotSeconds, int preambles, int backoffWindowSlots, int maxAttempts) {
 
+    /** Slot spacings. */
+    public static final Range SLOT_SECONDS = Range.positiveSeconds();
+    /** Preambles: 0 switches contention off. */
+    public static final Range PREAMBLES = Range.wholeAtLeast(0);
+    /** The back-off window. */
+    public static final Range BACKOFF_WINDOW_SLOTS = Range.wholeAtLeast(1);
+    /** Preamble transmissions per attempt. */
+    public static final Range MAX_ATTEMPTS = Range.wholeAtLeast(1);
+
     /** No contention: a connection attempt goes straight to the channel check. */
     public static final RandomAccessConfig NONE = new RandomAccessConfig(1.0, 0, 1, 1);
 
     /** Validates the fields. */
     public RandomAccessConfig {
-        Checks.positive("slotSeconds", slotSeconds);
-        Checks.atLeast("preambles", preambles, 0);
-        Checks.atLeast("backoffWindowSlots", backoffWindowSlots, 1);
-        Checks.atLeast("maxAttempts", maxAttempts, 1);
+        SLOT_SECONDS.check("slotSeconds", slotSeconds);
+        PREAMBLES.check("preambles", preambles);
+        BACKOFF_WINDOW_SLOTS.check("backoffWindowSlots", backoffWindowSlots);
+        MAX_ATTEMPTS.check("maxAttempts", maxAttempts);
     }
 
     /** True if attempts contend for access slots. */

@@ -2,7 +2,8 @@ package io.radiolink.simulation;
 
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ProtocolConfig;
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.HashSet;
@@ -33,6 +34,13 @@ public record SimulationConfig(
         long seed,
         List<ScriptedFlow> scriptedFlows) {
 
+    /** Run lengths. */
+    public static final Range RUN_LENGTH_SECONDS = Range.positiveSeconds();
+    /** Warm-ups (also below the run length). */
+    public static final Range WARMUP_SECONDS = Range.seconds();
+    /** Replications. */
+    public static final Range REPLICATIONS = Range.wholeAtLeast(1);
+
     /** Validates every field and copies the station list. */
     public SimulationConfig {
         stations = List.copyOf(Objects.requireNonNull(stations, "stations"));
@@ -46,13 +54,14 @@ public record SimulationConfig(
             }
         }
         Objects.requireNonNull(protocol, "protocol");
-        Checks.positive("runLengthSeconds", runLengthSeconds);
-        Checks.nonNegative("warmupSeconds", warmupSeconds);
+        RUN_LENGTH_SECONDS.check("runLengthSeconds", runLengthSeconds);
+        WARMUP_SECONDS.check("warmupSeconds", warmupSeconds);
         if (!(warmupSeconds < runLengthSeconds)) {
-            throw new IllegalArgumentException("warmupSeconds must be < runLengthSeconds, was "
-                    + warmupSeconds + " >= " + runLengthSeconds);
+            throw new InvalidFieldException("warmupSeconds", Double.toString(warmupSeconds),
+                    "must be < runLengthSeconds, was " + warmupSeconds + " >= " + runLengthSeconds,
+                    WARMUP_SECONDS.describe() + " and < runLengthSeconds");
         }
-        Checks.atLeast("replications", replications, 1);
+        REPLICATIONS.check("replications", replications);
         scriptedFlows = List.copyOf(Objects.requireNonNull(scriptedFlows, "scriptedFlows"));
         for (ScriptedFlow flow : scriptedFlows) {
             if (!ids.contains(flow.stationId())) {

@@ -1,6 +1,7 @@
 package io.radiolink.workload;
 
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
@@ -32,9 +33,12 @@ public sealed interface Distribution {
      * @param value >= 0
      */
     record Fixed(double value) implements Distribution {
+        /** The values. */
+        public static final Range VALUE = Range.atLeast(0);
+
         /** Validates the value. */
         public Fixed {
-            Checks.nonNegative("value", value);
+            VALUE.check("value", value);
         }
 
         @Override
@@ -55,12 +59,18 @@ public sealed interface Distribution {
      * @param max > min
      */
     record Uniform(double min, double max) implements Distribution {
+        /** The lower bounds. */
+        public static final Range MIN = Range.atLeast(0);
+        /** The upper bounds (also above the lower). */
+        public static final Range MAX = Range.above(0);
+
         /** Validates the bounds. */
         public Uniform {
-            Checks.nonNegative("min", min);
-            Checks.positive("max", max);
+            MIN.check("min", min);
+            MAX.check("max", max);
             if (!(max > min)) {
-                throw new IllegalArgumentException("max must be > min, was min=" + min + ", max=" + max);
+                throw new InvalidFieldException("max", Double.toString(max), "must be > min, was min=" + min
+                        + ", max=" + max, MAX.describe() + " and > min");
             }
         }
 
@@ -82,9 +92,12 @@ public sealed interface Distribution {
      * @param mean > 0
      */
     record Exponential(double mean) implements Distribution {
+        /** The means. */
+        public static final Range MEAN = Range.above(0);
+
         /** Validates the mean. */
         public Exponential {
-            Checks.positive("mean", mean);
+            MEAN.check("mean", mean);
         }
 
         @Override
@@ -101,18 +114,23 @@ public sealed interface Distribution {
      * @param sigma standard deviation of {@code ln X}, > 0
      */
     record LogNormal(double mu, double sigma) implements Distribution {
+        /** The means of ln X. */
+        public static final Range MU = Range.finite();
+        /** The standard deviations of ln X. */
+        public static final Range SIGMA = Range.above(0);
+        /** The mean and standard deviation of X, for {@link #ofMeanAndStdDev}. */
+        public static final Range MOMENT = Range.above(0);
+
         /** Validates the parameters. */
         public LogNormal {
-            if (!Double.isFinite(mu)) {
-                throw new IllegalArgumentException("mu must be finite, was " + mu);
-            }
-            Checks.positive("sigma", sigma);
+            MU.check("mu", mu);
+            SIGMA.check("sigma", sigma);
         }
 
         /** The log-normal distribution with the given mean and standard deviation of X itself. */
         public static LogNormal ofMeanAndStdDev(double mean, double stdDev) {
-            Checks.positive("mean", mean);
-            Checks.positive("stdDev", stdDev);
+            MOMENT.check("mean", mean);
+            MOMENT.check("stdDev", stdDev);
             double sigma2 = Math.log1p((stdDev * stdDev) / (mean * mean));
             return new LogNormal(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
         }

@@ -2,7 +2,8 @@ package io.radiolink.workload;
 
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.protocol.FlowKind;
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
@@ -27,22 +28,31 @@ import java.util.Objects;
 public record ScriptedFlow(double atSeconds, FlowKind kind, String stationId, PhoneNumber terminalNumber,
         PhoneNumber storedNumber, long userDataBytes, int recordCount, String password) {
 
+    /** Start times. */
+    public static final Range AT_SECONDS = Range.seconds();
+    /** A backup's size. */
+    public static final Range USER_DATA_BYTES = Range.wholeAtLeast(1);
+    /** A backup's record count. */
+    public static final Range RECORD_COUNT = Range.wholeAtLeast(0);
+
     /** Validates every field. */
     public ScriptedFlow {
-        Checks.nonNegative("atSeconds", atSeconds);
+        AT_SECONDS.check("atSeconds", atSeconds);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(terminalNumber, "terminalNumber");
         Objects.requireNonNull(storedNumber, "storedNumber");
         if (kind == FlowKind.BACKUP) {
-            Checks.atLeast("userDataBytes", userDataBytes, 1L);
-            Checks.atLeast("recordCount", recordCount, 0);
+            USER_DATA_BYTES.check("userDataBytes", userDataBytes);
+            RECORD_COUNT.check("recordCount", recordCount);
             if (!storedNumber.equals(terminalNumber)) {
-                throw new IllegalArgumentException("storedNumber of a backup must be the terminal's own number");
+                throw InvalidFieldException.stated("storedNumber", storedNumber.digits(),
+                        "storedNumber of a backup must be the terminal's own number", "the terminal's own number");
             }
         }
         if (password != null && password.isEmpty()) {
-            throw new IllegalArgumentException("password must not be empty (null means none entered)");
+            throw InvalidFieldException.stated("password", password,
+                    "password must not be empty (null means none entered)", "a non-empty string, or null for none");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.radiolink.workload;
 
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
@@ -26,15 +26,24 @@ public record WorkloadConfig(
         Distribution restoreDelaySeconds,
         double wrongPasswordProbability) {
 
+    /** Subscribers per station. */
+    public static final Range SUBSCRIBERS_PER_STATION = Range.wholeAtLeast(1);
+    /** Backup arrival rates. */
+    public static final Range BACKUP_ARRIVALS_PER_SECOND = Range.above(0);
+    /** Average record sizes. */
+    public static final Range BYTES_PER_RECORD = Range.wholeAtLeast(1);
+    /** The restore share and the chance of a mistyped password. */
+    public static final Range PROBABILITY = Range.probability();
+
     /** Validates every field. */
     public WorkloadConfig {
-        Checks.atLeast("subscribersPerStation", subscribersPerStation, 1);
-        Checks.positive("backupArrivalsPerSecond", backupArrivalsPerSecond);
+        SUBSCRIBERS_PER_STATION.check("subscribersPerStation", subscribersPerStation);
+        BACKUP_ARRIVALS_PER_SECOND.check("backupArrivalsPerSecond", backupArrivalsPerSecond);
         Objects.requireNonNull(userDataBytes, "userDataBytes");
-        Checks.atLeast("bytesPerRecord", bytesPerRecord, 1);
-        Checks.probability("restoreShare", restoreShare);
+        BYTES_PER_RECORD.check("bytesPerRecord", bytesPerRecord);
+        PROBABILITY.check("restoreShare", restoreShare);
         Objects.requireNonNull(restoreDelaySeconds, "restoreDelaySeconds");
-        Checks.probability("wrongPasswordProbability", wrongPasswordProbability);
+        PROBABILITY.check("wrongPasswordProbability", wrongPasswordProbability);
     }
 
     /**

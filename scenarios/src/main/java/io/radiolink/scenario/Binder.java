@@ -57,7 +57,7 @@ final class Binder {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw Invalid.at("", e.getOriginalMessage(), null);
         }
-        rejectNulls(tree, "");
+        rejectNulls(tree, tree, "");
         return file;
     }
 
@@ -104,7 +104,7 @@ final class Binder {
         if (e instanceof InvalidTypeIdException typeId) {
             Class<?> sealed = typeId.getBaseType().getRawClass();
             if (node == null || !node.isObject()) {
-                return Invalid.at(path, "expected an object, got " + describe(node), allowedOr(field, "an object"));
+                return Invalid.at(path, "expected an object, got " + describe(node), Allowed.at(path, tree, "an object"));
             }
             String property = ScenarioFile.typePropertyOf(sealed);
             List<String> variants = ScenarioFile.variantsOf(sealed);
@@ -130,30 +130,30 @@ final class Binder {
             // A password's value is never quoted, even one written as a number (Redaction).
             String got = Redaction.isSecret(path) && node != null && node.isNumber() ? "the number " + Redaction.MARKER
                     : describe(node);
-            return Invalid.at(path, "expected " + expected(target) + ", got " + got, allowedOr(field, expected(target)));
+            return Invalid.at(path, "expected " + expected(target) + ", got " + got,
+                    Allowed.at(path, tree, expected(target)));
         }
         if (node != null && node.isIntegralNumber()) {
             // A whole number too large for its field (Jackson reports it without a target type).
-            return Invalid.at(path, "the number " + node.asText() + " is too large", allowedOr(field, null));
+            return Invalid.at(path, "the number " + node.asText() + " is too large", Allowed.at(path, tree, null));
         }
-        return Invalid.at(path, firstLine(e.getOriginalMessage()), allowedOr(field, null));
+        return Invalid.at(path, firstLine(e.getOriginalMessage()), Allowed.at(path, tree, null));
     }
 
     /** Nulls are never needed: leave an optional field out to get its default. */
-    private static void rejectNulls(JsonNode node, String path) throws Invalid {
+    private static void rejectNulls(JsonNode tree, JsonNode node, String path) throws Invalid {
         if (node.isNull()) {
-            String field = JsonPaths.lastField(path);
             throw Invalid.at(path, "null is not allowed (leave an optional field out to get its default)",
-                    allowedOr(field, "a value"));
+                    Allowed.at(path, tree, "a value"));
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                rejectNulls(entry.getValue(), JsonPaths.field(path, entry.getKey()));
+                rejectNulls(tree, entry.getValue(), JsonPaths.field(path, entry.getKey()));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                rejectNulls(node.get(i), JsonPaths.element(path, i));
+                rejectNulls(tree, node.get(i), JsonPaths.element(path, i));
             }
         }
     }
@@ -192,11 +192,6 @@ final class Binder {
             return "a list";
         }
         return "an object";
-    }
-
-    private static String allowedOr(String field, String fallback) {
-        String allowed = ScenarioFile.allowed(field);
-        return allowed != null ? allowed : fallback;
     }
 
     private static String firstLine(String text) {

@@ -15,6 +15,10 @@ import java.util.Map;
  */
 final class JsonPaths {
 
+    /** The properties that name a variant of a sealed type of the format. */
+    private static final List<String> TYPE_PROPERTIES = List.of(
+            ScenarioFile.typePropertyOf(ScenarioFile.Loss.class), ScenarioFile.typePropertyOf(ScenarioFile.Distribution.class));
+
     private JsonPaths() {}
 
     /** The path of field {@code field} of the object at {@code parent}. */
@@ -73,12 +77,30 @@ final class JsonPaths {
         return node;
     }
 
-    /** Replaces the node at {@code path}, which must exist, by {@code value}. */
-    static void set(JsonNode root, String path, JsonNode value) {
+    /**
+     * Writes {@code value} at {@code path} into {@code written}, a scenario as a user writes it, as the
+     * user would: objects missing on the way are made, each with the type property ({@code model},
+     * {@code distribution}) its counterpart in {@code resolved} has, so that a path into a loss model
+     * the file leaves to its profile names that model. Lists on the way must exist in {@code written}.
+     */
+    static void write(ObjectNode written, JsonNode resolved, String path, JsonNode value) {
         List<Object> steps = steps(path);
-        JsonNode container = root;
+        JsonNode container = written;
+        String walked = "";
         for (Object step : steps.subList(0, steps.size() - 1)) {
-            container = step instanceof Integer index ? container.get(index) : container.get((String) step);
+            walked = step instanceof Integer index ? element(walked, index) : field(walked, (String) step);
+            JsonNode next = step instanceof Integer index ? container.get(index) : container.get((String) step);
+            if (next == null || next.isNull()) {
+                ObjectNode made = ((ObjectNode) container).putObject((String) step);
+                JsonNode counterpart = get(resolved, walked);
+                for (String property : TYPE_PROPERTIES) {
+                    if (counterpart != null && counterpart.has(property)) {
+                        made.set(property, counterpart.get(property).deepCopy());
+                    }
+                }
+                next = made;
+            }
+            container = next;
         }
         Object last = steps.get(steps.size() - 1);
         if (last instanceof Integer index) {
@@ -88,18 +110,9 @@ final class JsonPaths {
         }
     }
 
-    /**
-     * Sets the field at {@code path}, a path of field names only, to {@code value}, making the objects on
-     * the way where they are missing.
-     */
-    static void put(ObjectNode root, String path, JsonNode value) {
-        List<Object> steps = steps(path);
-        ObjectNode container = root;
-        for (Object step : steps.subList(0, steps.size() - 1)) {
-            JsonNode next = container.get((String) step);
-            container = next instanceof ObjectNode object ? object : container.putObject((String) step);
-        }
-        container.set((String) steps.get(steps.size() - 1), value);
+    /** True if {@code path} ends at the property that names a loss model or distribution. */
+    static boolean isTypeProperty(String path) {
+        return TYPE_PROPERTIES.contains(lastField(path));
     }
 
     /** Every path in {@code root} (objects, lists and values), in document order, the root's excluded. */
@@ -124,6 +137,15 @@ final class JsonPaths {
                 collect(node.get(i), child, paths);
             }
         }
+    }
+
+    /** The steps of a well-formed path as written: field names, and list indexes as {@code [i]}. */
+    static List<String> stepsOf(String path) {
+        List<String> steps = new ArrayList<>();
+        for (Object step : steps(path)) {
+            steps.add(step instanceof Integer index ? "[" + index + "]" : (String) step);
+        }
+        return steps;
     }
 
     /** The steps of a well-formed path: field names as strings, list indexes as integers. */

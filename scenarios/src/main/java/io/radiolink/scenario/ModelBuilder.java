@@ -11,12 +11,9 @@ import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
-import io.radiolink.radio.BernoulliLoss;
-import io.radiolink.radio.Checks;
-import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
-import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
@@ -31,10 +28,10 @@ import java.util.function.Supplier;
 /**
  * The validation step: turns a resolved scenario into the model's immutable configuration records.
  *
- * <p>The ranges are core's own: each record is built by its validating constructor (or a value checked
- * with {@link Checks}), and an {@link IllegalArgumentException} is turned into an {@link Invalid} naming
- * the JSON path of the field core's message names and what the format allows there. Only what core
- * cannot know is checked here: station ids after {@code count} expansion.
+ * <p>The ranges are core's own: each record is built by its validating constructor, and the typed
+ * {@link InvalidFieldException} it throws (field, value, what is allowed) is turned into an
+ * {@link Invalid} at the JSON path of that field. Only what core cannot know is checked here: station
+ * ids after {@code count} expansion. Loss models and distributions build themselves.
  */
 final class ModelBuilder {
 
@@ -81,11 +78,12 @@ final class ModelBuilder {
             }
             if (f.atSeconds() > runLengthSeconds) {
                 throw Invalid.at(JsonPaths.field(path, "atSeconds"), "must be <= runLengthSeconds ("
-                        + runLengthSeconds + "), was " + f.atSeconds(), ScenarioFile.allowed("atSeconds"));
+                        + runLengthSeconds + "), was " + f.atSeconds(), Allowed.of(ScenarioFile.Flow.class, "atSeconds"));
             }
             PhoneNumber terminal = phone(f.phoneNumber(), JsonPaths.field(path, "phoneNumber"));
             PhoneNumber stored = phone(f.storedNumber(), JsonPaths.field(path, "storedNumber"));
-            built.add(construct(path, ScenarioFile.Flow.class, Map.of("userDataBytes", "sizeBytes"),
+            built.add(construct(path, ScenarioFile.Flow.class, Map.of("userDataBytes", "sizeBytes",
+                    "terminalNumber", "phoneNumber", "stationId", "station"),
                     () -> new ScriptedFlow(f.atSeconds(), f.kind(), f.station(), terminal, stored,
                             f.kind() == FlowKind.BACKUP ? f.sizeBytes() : 0,
                             f.kind() == FlowKind.BACKUP ? f.recordCount() : 0, f.password())));
@@ -97,7 +95,8 @@ final class ModelBuilder {
         try {
             return PhoneNumber.of(digits);
         } catch (IllegalArgumentException e) {
-            throw Invalid.at(path, "not a phone number: '" + digits + "'", ScenarioFile.allowed("phoneNumber"));
+            throw Invalid.at(path, "not a phone number: '" + digits + "'",
+                    Allowed.of(ScenarioFile.Flow.class, JsonPaths.lastField(path)));
         }
     }
 
@@ -113,26 +112,14 @@ final class ModelBuilder {
     }
 
     private static LinkConfig link(ScenarioFile.Link l, String path) throws Invalid {
-        LossModel loss = loss(l.loss(), path + ".loss");
+        LossModel loss = l.loss().toModel(path + ".loss");
         ScenarioFile.Corruption c = l.corruption();
         io.radiolink.radio.Corruption corruption = construct(path + ".corruption", ScenarioFile.Corruption.class,
-                Map.of("corruptionProbability", "probability", "undetectedCorruptionProbability", "undetectedProbability"),
+                Map.of(),
                 () -> new io.radiolink.radio.Corruption(c.probability(), c.undetectedProbability()));
         return construct(path, ScenarioFile.Link.class, Map.of(), () -> new LinkConfig(l.rateBitsPerSecond(),
                 l.propagationDelaySeconds(), l.framePayloadBytes(), l.frameHeaderBytes(), l.controlFrameBytes(), loss,
                 corruption));
-    }
-
-    private static LossModel loss(ScenarioFile.Loss loss, String path) throws Invalid {
-        if (loss instanceof ScenarioFile.Loss.Bernoulli b) {
-            return construct(path, ScenarioFile.Loss.Bernoulli.class, Map.of("lossProbability", "probability"),
-                    () -> new BernoulliLoss(b.probability()));
-        }
-        if (loss instanceof ScenarioFile.Loss.GilbertElliott g) {
-            return construct(path, ScenarioFile.Loss.GilbertElliott.class, Map.of(), () -> new GilbertElliottLoss(
-                    g.goodToBadProbability(), g.badToGoodProbability(), g.lossInGood(), g.lossInBad()));
-        }
-        return NoLoss.INSTANCE;
     }
 
     /** Expands {@code count} into ids {@code id-1 .. id-n} and checks that every id is unique. */
@@ -145,9 +132,9 @@ final class ModelBuilder {
             String path = JsonPaths.element("stations", i);
             String idPath = JsonPaths.field(path, "id");
             if (s.id().isBlank()) {
-                throw Invalid.at(idPath, "must not be blank", ScenarioFile.allowed("id"));
+                throw Invalid.at(idPath, "must not be blank", Allowed.of(ScenarioFile.Station.class, "id"));
             }
-            int count = construct(path, ScenarioFile.Station.class, Map.of(), () -> Checks.atLeast("count", s.count(), 1));
+            int count = construct(path, ScenarioFile.Station.class, Map.of(), () -> Allowed.COUNT.check("count", s.count()));
             if (count > MAX_STATIONS - built.size()) {
                 throw Invalid.at(JsonPaths.field(path, "count"), "makes more than " + MAX_STATIONS
                         + " stations in all", "at most " + MAX_STATIONS + " stations in all");
@@ -158,7 +145,7 @@ final class ModelBuilder {
                 if (earlier != null) {
                     throw Invalid.at(idPath, "station id '" + id + "' already used by stations[" + earlier + "]"
                             + (stations.get(earlier).count() > 1 ? " (count " + stations.get(earlier).count() + ")" : ""),
-                            ScenarioFile.allowed("id"));
+                            Allowed.of(ScenarioFile.Station.class, "id"));
                 }
                 OutageConfig outages = outages(s.outages(), JsonPaths.field(path, "outages"));
                 built.add(construct(path, ScenarioFile.Station.class, Map.of(), () -> new StationConfig(id,
@@ -181,50 +168,30 @@ final class ModelBuilder {
     }
 
     private static WorkloadConfig workload(ScenarioFile.Workload w) throws Invalid {
-        Distribution sizes = distribution(w.userDataBytes(), "workload.userDataBytes");
-        Distribution delays = distribution(w.restoreDelaySeconds(), "workload.restoreDelaySeconds");
+        Distribution sizes = w.userDataBytes().toModel("workload.userDataBytes");
+        Distribution delays = w.restoreDelaySeconds().toModel("workload.restoreDelaySeconds");
         return construct("workload", ScenarioFile.Workload.class, Map.of(), () -> new WorkloadConfig(
                 w.subscribersPerStation(), w.backupArrivalsPerSecond(), sizes, w.bytesPerRecord(), w.restoreShare(),
                 delays, w.wrongPasswordProbability()));
     }
 
-    private static Distribution distribution(ScenarioFile.Distribution d, String path) throws Invalid {
-        if (d instanceof ScenarioFile.Distribution.Fixed f) {
-            return construct(path, f.getClass(), Map.of(), () -> new Distribution.Fixed(f.value()));
-        }
-        if (d instanceof ScenarioFile.Distribution.Uniform u) {
-            return construct(path, u.getClass(), Map.of(), () -> new Distribution.Uniform(u.min(), u.max()));
-        }
-        if (d instanceof ScenarioFile.Distribution.Exponential e) {
-            return construct(path, e.getClass(), Map.of(), () -> new Distribution.Exponential(e.mean()));
-        }
-        ScenarioFile.Distribution.LogNormal l = (ScenarioFile.Distribution.LogNormal) d;
-        return construct(path, l.getClass(), Map.of(), () -> l.mean() != null
-                ? Distribution.LogNormal.ofMeanAndStdDev(l.mean(), l.stdDev())
-                : new Distribution.LogNormal(l.mu(), l.sigma()));
-    }
-
     /**
-     * Runs {@code build}, a constructor of core that validates its arguments; its complaint, which starts
-     * with the field's name (core's name, renamed by {@code renames} where the format's differs), becomes
-     * an {@link Invalid} at that field of the object at {@code path}, bound to record {@code spec}.
+     * Runs {@code build}, a constructor of core that validates its arguments; its {@link InvalidFieldException}
+     * becomes an {@link Invalid} at that field of the object at {@code path}, which is bound to record
+     * {@code spec} of the format: core's field name, renamed by {@code renames} where the format's differs.
      */
-    private static <T> T construct(String path, Class<?> spec, Map<String, String> renames, Supplier<T> build)
+    static <T> T construct(String path, Class<?> spec, Map<String, String> renames, Supplier<T> build)
             throws Invalid {
         try {
             return build.get();
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            int space = message.indexOf(' ');
-            String coreField = space < 0 ? "" : message.substring(0, space);
-            String field = renames.getOrDefault(coreField, coreField);
-            if (ScenarioFile.fieldsOf(spec).contains(field)) {
-                // "rate must be ..." reads "rate: must be ..."; other sentences are kept whole.
-                String rest = message.substring(space + 1);
-                throw Invalid.at(JsonPaths.field(path, field), rest.startsWith("must ") ? rest : message,
-                        ScenarioFile.allowed(field));
+        } catch (InvalidFieldException e) {
+            String field = renames.getOrDefault(e.field(), e.field());
+            String allowed = Allowed.of(spec, field);
+            if (allowed == null) {
+                throw new IllegalStateException("core's field '" + e.field() + "' is no field of " + spec.getSimpleName()
+                        + " in the format", e);
             }
-            throw Invalid.at(path, message, null);
+            throw Invalid.at(JsonPaths.field(path, field), e.problem(), allowed);
         }
     }
 }

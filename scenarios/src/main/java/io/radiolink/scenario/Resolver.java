@@ -80,18 +80,18 @@ final class Resolver {
         for (int i = 0; i < flows.size(); i++) {
             Flow f = flows.get(i);
             String path = JsonPaths.element("flows", i);
-            required(f.atSeconds(), path, "atSeconds");
-            required(f.kind(), path, "kind");
-            required(f.station(), path, "station");
-            required(f.phoneNumber(), path, "phoneNumber");
+            required(f.atSeconds(), path, Flow.class, "atSeconds");
+            required(f.kind(), path, Flow.class, "kind");
+            required(f.station(), path, Flow.class, "station");
+            required(f.phoneNumber(), path, Flow.class, "phoneNumber");
             if (f.kind() == FlowKind.BACKUP) {
-                long size = required(f.sizeBytes(), path, "sizeBytes");
+                long size = required(f.sizeBytes(), path, Flow.class, "sizeBytes");
                 int records = or(f.recordCount(), (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                         (size + DEFAULT_BYTES_PER_RECORD - 1) / DEFAULT_BYTES_PER_RECORD)));
                 resolved.add(new Flow(f.atSeconds(), f.kind(), f.station(), f.phoneNumber(),
                         or(f.storedNumber(), f.phoneNumber()), size, records, f.password()));
             } else {
-                required(f.storedNumber(), path, "storedNumber");
+                required(f.storedNumber(), path, Flow.class, "storedNumber");
                 resolved.add(f);
             }
         }
@@ -133,7 +133,7 @@ final class Resolver {
                 or(l.framePayloadBytes(), defaults.framePayloadBytes()),
                 or(l.frameHeaderBytes(), defaults.frameHeaderBytes()),
                 or(l.controlFrameBytes(), defaults.controlFrameBytes()),
-                l.loss() != null ? loss(l.loss(), path + ".loss") : lossOf(defaults.lossModel()),
+                l.loss() != null ? l.loss().resolved(path + ".loss") : lossOf(defaults.lossModel()),
                 corruption(l.corruption(), defaults.corruption(), path + ".corruption"));
     }
 
@@ -143,23 +143,8 @@ final class Resolver {
         if (c == null) {
             return new ScenarioFile.Corruption(profile.probability(), profile.undetectedProbability());
         }
-        return new ScenarioFile.Corruption(required(c.probability(), path, "probability"),
+        return new ScenarioFile.Corruption(required(c.probability(), path, ScenarioFile.Corruption.class, "probability"),
                 or(c.undetectedProbability(), 0.0));
-    }
-
-    private static Loss loss(Loss loss, String path) throws Invalid {
-        if (loss instanceof Loss.Bernoulli b) {
-            return new Loss.Bernoulli(required(b.probability(), path, "probability"));
-        }
-        if (loss instanceof Loss.GilbertElliott g) {
-            // Gilbert's special case by default: nothing lost in the good state, everything in the bad one.
-            return new Loss.GilbertElliott(
-                    required(g.goodToBadProbability(), path, "goodToBadProbability"),
-                    required(g.badToGoodProbability(), path, "badToGoodProbability"),
-                    or(g.lossInGood(), 0.0),
-                    or(g.lossInBad(), 1.0));
-        }
-        return loss;
     }
 
     private static Loss lossOf(LossModel model) {
@@ -239,17 +224,17 @@ final class Resolver {
 
     private static List<Station> stations(List<Station> stations) throws Invalid {
         if (stations.isEmpty()) {
-            throw Invalid.at("stations", "must not be empty", ScenarioFile.allowed("stations"));
+            throw Invalid.at("stations", "must not be empty", Allowed.of(ScenarioFile.class, "stations"));
         }
         List<Station> resolved = new ArrayList<>();
         for (int i = 0; i < stations.size(); i++) {
             Station s = stations.get(i);
             String path = JsonPaths.element("stations", i);
             resolved.add(new Station(
-                    required(s.id(), path, "id"),
+                    required(s.id(), path, Station.class, "id"),
                     or(s.count(), 1),
-                    required(s.channels(), path, "channels"),
-                    required(s.storageCapacityBytes(), path, "storageCapacityBytes"),
+                    required(s.channels(), path, Station.class, "channels"),
+                    required(s.storageCapacityBytes(), path, Station.class, "storageCapacityBytes"),
                     or(s.clearAfterDownload(), true),
                     outages(s.outages(), JsonPaths.field(path, "outages")),
                     or(s.retentionSeconds(), Double.POSITIVE_INFINITY)));
@@ -267,8 +252,8 @@ final class Resolver {
         List<ScenarioFile.DownPeriod> scheduled = o.scheduled() == null ? List.of() : o.scheduled();
         for (int i = 0; i < scheduled.size(); i++) {
             String periodPath = JsonPaths.element(JsonPaths.field(path, "scheduled"), i);
-            required(scheduled.get(i).startSeconds(), periodPath, "startSeconds");
-            required(scheduled.get(i).endSeconds(), periodPath, "endSeconds");
+            required(scheduled.get(i).startSeconds(), periodPath, ScenarioFile.DownPeriod.class, "startSeconds");
+            required(scheduled.get(i).endSeconds(), periodPath, ScenarioFile.DownPeriod.class, "endSeconds");
         }
         return new ScenarioFile.Outages(scheduled, or(o.meanUpSeconds(), none.meanUpSeconds()),
                 or(o.meanDownSeconds(), none.meanDownSeconds()), or(o.persistentStorage(), true));
@@ -276,61 +261,33 @@ final class Resolver {
 
     private static Workload workload(Workload w) throws Invalid {
         return new Workload(
-                required(w.subscribersPerStation(), "workload", "subscribersPerStation"),
-                required(w.backupArrivalsPerSecond(), "workload", "backupArrivalsPerSecond"),
-                distribution(required(w.userDataBytes(), "workload", "userDataBytes"), "workload.userDataBytes"),
+                required(w.subscribersPerStation(), "workload", Workload.class, "subscribersPerStation"),
+                required(w.backupArrivalsPerSecond(), "workload", Workload.class, "backupArrivalsPerSecond"),
+                required(w.userDataBytes(), "workload", Workload.class, "userDataBytes").resolved("workload.userDataBytes"),
                 or(w.bytesPerRecord(), DEFAULT_BYTES_PER_RECORD),
                 or(w.restoreShare(), 0.0),
                 w.restoreDelaySeconds() == null ? new Distribution.Fixed(0.0)
-                        : distribution(w.restoreDelaySeconds(), "workload.restoreDelaySeconds"),
+                        : w.restoreDelaySeconds().resolved("workload.restoreDelaySeconds"),
                 or(w.wrongPasswordProbability(), 0.0));
     }
 
-    private static Distribution distribution(Distribution d, String path) throws Invalid {
-        if (d instanceof Distribution.Fixed f) {
-            required(f.value(), path, "value");
-        } else if (d instanceof Distribution.Uniform u) {
-            required(u.min(), path, "min");
-            required(u.max(), path, "max");
-        } else if (d instanceof Distribution.Exponential e) {
-            required(e.mean(), path, "mean");
-        } else if (d instanceof Distribution.LogNormal l) {
-            logNormalPair(l, path);
-        }
-        return d;
-    }
-
-    /** A log-normal distribution is given by exactly one pair: mean and stdDev, or mu and sigma. */
-    private static void logNormalPair(Distribution.LogNormal l, String path) throws Invalid {
-        String allowed = "either mean and stdDev (of X) or mu and sigma (of ln X), exactly one pair";
-        boolean moments = l.mean() != null || l.stdDev() != null;
-        boolean logs = l.mu() != null || l.sigma() != null;
-        if (moments && logs) {
-            String second = l.mu() != null ? "mu" : "sigma";
-            throw Invalid.at(JsonPaths.field(path, second), "mean/stdDev and mu/sigma both given", allowed);
-        }
-        if (logs) {
-            requiredOf(l.mu(), path, "mu", allowed);
-            requiredOf(l.sigma(), path, "sigma", allowed);
-        } else {
-            requiredOf(l.mean(), path, "mean", allowed);
-            requiredOf(l.stdDev(), path, "stdDev", allowed);
-        }
-    }
-
-    private static <T> T or(T value, T fallback) {
+    /** {@code value}, or {@code fallback} where it is left out. */
+    static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
 
+    /** {@code value} of required top-level field {@code field}. */
     private static <T> T required(T value, String field) throws Invalid {
-        return required(value, "", field);
+        return required(value, "", ScenarioFile.class, field);
     }
 
-    private static <T> T required(T value, String parent, String field) throws Invalid {
-        return requiredOf(value, parent, field, ScenarioFile.allowed(field));
+    /** {@code value} of required field {@code field} of the object at {@code parent}, bound to record {@code owner}. */
+    static <T> T required(T value, String parent, Class<?> owner, String field) throws Invalid {
+        return requiredOf(value, parent, field, Allowed.of(owner, field));
     }
 
-    private static <T> T requiredOf(T value, String parent, String field, String allowed) throws Invalid {
+    /** {@code value} of required field {@code field} of the object at {@code parent}, which accepts {@code allowed}. */
+    static <T> T requiredOf(T value, String parent, String field, String allowed) throws Invalid {
         if (value == null) {
             throw Invalid.at(JsonPaths.field(parent, field), "required field missing", allowed);
         }

@@ -7,21 +7,23 @@ import io.radiolink.profile.Profile;
 import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.AuthMode;
 import io.radiolink.protocol.FlowKind;
+import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.radio.LossModel;
+import io.radiolink.radio.NoLoss;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A scenario file as Jackson binds it: plain records, a field left out is null, nothing validated.
  *
- * <p>{@link Resolver} fills in the defaults and {@link ModelBuilder} validates and builds the model;
- * {@code scenarios/FORMAT.md} documents every field. {@link #allowed(String)} says in a few words what
- * each field accepts, for error messages.
+ * <p>{@link Resolver} fills in the defaults and {@link ModelBuilder} validates and builds the model; a
+ * variant of a loss model or distribution resolves and builds itself, so that a new variant cannot be
+ * forgotten. {@code scenarios/FORMAT.md} documents every field, {@link Allowed} says in a few words what
+ * each accepts.
  *
  * @param name a label for reports
  * @param description free text
@@ -93,15 +95,57 @@ record ScenarioFile(
         @JsonSubTypes.Type(value = Loss.Bernoulli.class, name = "bernoulli"),
         @JsonSubTypes.Type(value = Loss.GilbertElliott.class, name = "gilbertElliott")})
     sealed interface Loss {
+        /** This loss model with its defaults filled in, its required fields checked; at {@code path}. */
+        Loss resolved(String path) throws Invalid;
+
+        /** The model's loss model; core checks the ranges. */
+        LossModel toModel(String path) throws Invalid;
+
         /** Nothing is lost. */
-        record None() implements Loss {}
+        record None() implements Loss {
+            @Override
+            public Loss resolved(String path) {
+                return this;
+            }
+
+            @Override
+            public LossModel toModel(String path) {
+                return NoLoss.INSTANCE;
+            }
+        }
 
         /** Each unit lost independently. */
-        record Bernoulli(Double probability) implements Loss {}
+        record Bernoulli(Double probability) implements Loss {
+            @Override
+            public Loss resolved(String path) throws Invalid {
+                return new Bernoulli(Resolver.required(probability, path, Bernoulli.class, "probability"));
+            }
 
-        /** A two-state Markov chain of loss. */
+            @Override
+            public LossModel toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, Bernoulli.class, Map.of("lossProbability", "probability"),
+                        () -> new BernoulliLoss(probability));
+            }
+        }
+
+        /** A two-state Markov chain of loss; by default Gilbert's: nothing lost when good, all when bad. */
         record GilbertElliott(Double goodToBadProbability, Double badToGoodProbability, Double lossInGood,
-                Double lossInBad) implements Loss {}
+                Double lossInBad) implements Loss {
+            @Override
+            public Loss resolved(String path) throws Invalid {
+                return new GilbertElliott(
+                        Resolver.required(goodToBadProbability, path, GilbertElliott.class, "goodToBadProbability"),
+                        Resolver.required(badToGoodProbability, path, GilbertElliott.class, "badToGoodProbability"),
+                        Resolver.or(lossInGood, 0.0),
+                        Resolver.or(lossInBad, 1.0));
+            }
+
+            @Override
+            public LossModel toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, GilbertElliott.class, Map.of(), () -> new GilbertElliottLoss(
+                        goodToBadProbability, badToGoodProbability, lossInGood, lossInBad));
+            }
+        }
     }
 
     /** The protocol section. */
@@ -152,17 +196,87 @@ record ScenarioFile(
         @JsonSubTypes.Type(value = Distribution.Exponential.class, name = "exponential"),
         @JsonSubTypes.Type(value = Distribution.LogNormal.class, name = "logNormal")})
     sealed interface Distribution {
+        /** This distribution with its required fields checked, at {@code path}. */
+        Distribution resolved(String path) throws Invalid;
+
+        /** The model's distribution; core checks the ranges. */
+        io.radiolink.workload.Distribution toModel(String path) throws Invalid;
+
         /** Always {@code value}. */
-        record Fixed(Double value) implements Distribution {}
+        record Fixed(Double value) implements Distribution {
+            @Override
+            public Distribution resolved(String path) throws Invalid {
+                Resolver.required(value, path, Fixed.class, "value");
+                return this;
+            }
+
+            @Override
+            public io.radiolink.workload.Distribution toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, Fixed.class, Map.of(),
+                        () -> new io.radiolink.workload.Distribution.Fixed(value));
+            }
+        }
 
         /** Uniform on [min, max]. */
-        record Uniform(Double min, Double max) implements Distribution {}
+        record Uniform(Double min, Double max) implements Distribution {
+            @Override
+            public Distribution resolved(String path) throws Invalid {
+                Resolver.required(min, path, Uniform.class, "min");
+                Resolver.required(max, path, Uniform.class, "max");
+                return this;
+            }
+
+            @Override
+            public io.radiolink.workload.Distribution toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, Uniform.class, Map.of(),
+                        () -> new io.radiolink.workload.Distribution.Uniform(min, max));
+            }
+        }
 
         /** Exponential with a mean. */
-        record Exponential(Double mean) implements Distribution {}
+        record Exponential(Double mean) implements Distribution {
+            @Override
+            public Distribution resolved(String path) throws Invalid {
+                Resolver.required(mean, path, Exponential.class, "mean");
+                return this;
+            }
 
-        /** Log-normal, given by the mean and standard deviation of X, or of ln X. */
-        record LogNormal(Double mean, Double stdDev, Double mu, Double sigma) implements Distribution {}
+            @Override
+            public io.radiolink.workload.Distribution toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, Exponential.class, Map.of(),
+                        () -> new io.radiolink.workload.Distribution.Exponential(mean));
+            }
+        }
+
+        /** Log-normal, given by exactly one pair: the mean and standard deviation of X, or of ln X. */
+        record LogNormal(Double mean, Double stdDev, Double mu, Double sigma) implements Distribution {
+            private static final String PAIR = "either mean and stdDev (of X) or mu and sigma (of ln X), exactly one pair";
+
+            @Override
+            public Distribution resolved(String path) throws Invalid {
+                boolean moments = mean != null || stdDev != null;
+                boolean logs = mu != null || sigma != null;
+                if (moments && logs) {
+                    String second = mu != null ? "mu" : "sigma";
+                    throw Invalid.at(JsonPaths.field(path, second), "mean/stdDev and mu/sigma both given", PAIR);
+                }
+                if (logs) {
+                    Resolver.requiredOf(mu, path, "mu", PAIR);
+                    Resolver.requiredOf(sigma, path, "sigma", PAIR);
+                } else {
+                    Resolver.requiredOf(mean, path, "mean", PAIR);
+                    Resolver.requiredOf(stdDev, path, "stdDev", PAIR);
+                }
+                return this;
+            }
+
+            @Override
+            public io.radiolink.workload.Distribution toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, LogNormal.class, Map.of(), () -> mean != null
+                        ? io.radiolink.workload.Distribution.LogNormal.ofMeanAndStdDev(mean, stdDev)
+                        : new io.radiolink.workload.Distribution.LogNormal(mu, sigma));
+            }
+        }
     }
 
     /** One flow started at a fixed time. */
@@ -182,23 +296,6 @@ record ScenarioFile(
 
     /** One swept field and its values. */
     record Parameter(String path, List<JsonNode> values) {}
-
-    // ---- what each field accepts, for error messages (keep in step with scenarios/FORMAT.md) ----
-
-    private static final Map<String, String> ALLOWED = allowedByField();
-
-    /**
-     * What field {@code field} accepts, in a few words; for an element of a list field, pass
-     * {@code field + "[]"}. Null for names that are no field of the format.
-     */
-    static String allowed(String field) {
-        return ALLOWED.get(field);
-    }
-
-    /** Every field name {@link #allowed(String)} knows. */
-    static Set<String> documentedFields() {
-        return ALLOWED.keySet();
-    }
 
     /**
      * The fields of a record of this format, sorted, with the type property of its sealed interface
@@ -232,124 +329,4 @@ record ScenarioFile(
         return sealedType.getAnnotation(JsonTypeInfo.class).property();
     }
 
-    private static String objectWith(Class<?> type) {
-        return "an object with fields " + String.join(", ", fieldsOf(type));
-    }
-
-    private static String names(Object[] values) {
-        return Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
-    }
-
-    private static Map<String, String> allowedByField() {
-        Map<String, String> a = new LinkedHashMap<>();
-        String lossVariants = String.join(", ", variantsOf(Loss.class));
-        String distributionVariants = String.join(", ", variantsOf(Distribution.class));
-        a.put("name", ScenarioName.ALLOWED);
-        a.put("description", "any string");
-        a.put("seed", "a whole number from -2^63 to 2^63-1");
-        a.put("replications", "a whole number >= 1");
-        a.put("engine", names(EngineChoice.values()));
-        a.put("runLengthSeconds", "a finite number > 0 (seconds)");
-        a.put("warmupSeconds", "a finite number >= 0 and < runLengthSeconds (seconds)");
-        a.put("profile", names(Profile.values()));
-        a.put("airInterface", objectWith(Air.class));
-        a.put("uplink", objectWith(Link.class));
-        a.put("downlink", objectWith(Link.class));
-        a.put("setupDelaySeconds", "a finite number >= 0 (seconds)");
-        a.put("setupFailureProbability", "a number in [0, 1]");
-        a.put("meanTimeToFailureSeconds", "a number > 0 (seconds), or \"Infinity\" for links that never drop");
-        a.put("releaseDelaySeconds", "a finite number >= 0 (seconds)");
-        a.put("randomAccess", objectWith(RandomAccess.class));
-        a.put("slotSeconds", "a finite number > 0 (seconds)");
-        a.put("preambles", "a whole number >= 0; 0 switches contention off");
-        a.put("backoffWindowSlots", "a whole number >= 1 (slots)");
-        a.put("maxAttempts", "a whole number >= 1");
-        a.put("rateBitsPerSecond", "a finite number > 0 (bit/s)");
-        a.put("propagationDelaySeconds", "a finite number >= 0 (seconds)");
-        a.put("framePayloadBytes", "a whole number >= 1 (bytes)");
-        a.put("frameHeaderBytes", "a whole number >= 0 (bytes)");
-        a.put("controlFrameBytes", "a whole number >= 1 (bytes)");
-        a.put("loss", "an object with \"model\": " + lossVariants);
-        a.put("corruption", objectWith(Corruption.class));
-        a.put("undetectedProbability", "a number in [0, 1]");
-        a.put("model", lossVariants);
-        a.put("probability", "a number in [0, 1)");
-        a.put("goodToBadProbability", "a number in (0, 1]");
-        a.put("badToGoodProbability", "a number in (0, 1]");
-        a.put("lossInGood", "a number in [0, 1], not 1 when lossInBad is 1");
-        a.put("lossInBad", "a number in [0, 1], not 1 when lossInGood is 1");
-        a.put("protocol", objectWith(Protocol.class));
-        a.put("arq", objectWith(Arq.class));
-        a.put("mode", names(ArqMode.values()));
-        a.put("windowFrames", "a whole number >= 1, exactly 1 for STOP_AND_WAIT");
-        a.put("retransmissionTimeoutSeconds", "a finite number > 0 (seconds)");
-        a.put("retryLimit", "a whole number >= 0");
-        a.put("control", objectWith(Control.class));
-        a.put("timeoutSeconds", "a finite number > 0 (seconds)");
-        a.put("auth", objectWith(Auth.class));
-        a.put("scheme", names(AuthMode.values()));
-        a.put("maxFailedAttempts", "a whole number >= 0; 0 never locks a number out");
-        a.put("lockoutSeconds", "a finite number >= 0 (seconds)");
-        a.put("chunks", objectWith(Chunks.class));
-        a.put("chunkBytes", "a whole number >= 0 (bytes); 0 sends the object as one unit without chunk digests");
-        a.put("repairRounds", "a whole number >= 0");
-        a.put("resume", objectWith(Resume.class));
-        a.put("attempts", "a whole number >= 1; 1 never reconnects");
-        a.put("backoffSeconds", "a finite number >= 0 (seconds)");
-        a.put("backoffMultiplier", "a finite number >= 1");
-        a.put("maxBackoffSeconds", "a finite number >= backoffSeconds (seconds)");
-        a.put("jitter", "a number in [0, 1]");
-        a.put("fromOffset", "true or false");
-        a.put("holdSeconds", "a finite number >= 0 (seconds)");
-        a.put("stations", "a non-empty list of stations, each " + objectWith(Station.class));
-        a.put("stations[]", objectWith(Station.class));
-        a.put("id", "a non-blank string, unique among all stations (count n > 1 makes id-1 .. id-n)");
-        a.put("count", "a whole number >= 1");
-        a.put("channels", "a whole number >= 1");
-        a.put("storageCapacityBytes", "a whole number >= 1 (bytes)");
-        a.put("clearAfterDownload", "true or false");
-        a.put("outages", objectWith(Outages.class));
-        a.put("retentionSeconds", "a number > 0 (seconds), or \"Infinity\" to keep copies until restored");
-        a.put("scheduled", "a list of down periods, each " + objectWith(DownPeriod.class) + ", sorted, not overlapping");
-        a.put("scheduled[]", objectWith(DownPeriod.class));
-        a.put("startSeconds", "a finite number >= 0 (seconds)");
-        a.put("endSeconds", "a finite number > startSeconds (seconds)");
-        a.put("meanUpSeconds", "a number > 0 (seconds), or \"Infinity\" for no random outages");
-        a.put("meanDownSeconds", "a finite number > 0 (seconds)");
-        a.put("persistentStorage", "true or false");
-        a.put("workload", objectWith(Workload.class));
-        a.put("subscribersPerStation", "a whole number >= 1");
-        a.put("backupArrivalsPerSecond", "a finite number > 0 (arrivals per second at each station)");
-        a.put("userDataBytes", "a distribution (bytes): an object with \"distribution\": " + distributionVariants);
-        a.put("bytesPerRecord", "a whole number >= 1 (bytes)");
-        a.put("restoreShare", "a number in [0, 1]");
-        a.put("restoreDelaySeconds", "a distribution (seconds): an object with \"distribution\": "
-                + distributionVariants);
-        a.put("wrongPasswordProbability", "a number in [0, 1]");
-        a.put("distribution", distributionVariants);
-        a.put("value", "a finite number >= 0");
-        a.put("min", "a finite number >= 0");
-        a.put("max", "a finite number > min");
-        a.put("mean", "a finite number > 0");
-        a.put("stdDev", "a finite number > 0");
-        a.put("mu", "a finite number");
-        a.put("sigma", "a finite number > 0");
-        a.put("flows", "a list of flows, each " + objectWith(Flow.class));
-        a.put("flows[]", objectWith(Flow.class));
-        a.put("atSeconds", "a finite number >= 0 and <= runLengthSeconds (seconds)");
-        a.put("kind", names(FlowKind.values()));
-        a.put("station", "the id of a station (after count expansion)");
-        a.put("phoneNumber", "an optional '+' and 1 to 20 digits");
-        a.put("storedNumber", "an optional '+' and 1 to 20 digits; for a BACKUP, the phoneNumber itself");
-        a.put("sizeBytes", "a whole number >= 1 (bytes), for a BACKUP");
-        a.put("recordCount", "a whole number >= 0, for a BACKUP");
-        a.put("password", "a non-empty string; leave it out for a user who enters none");
-        a.put("sweep", objectWith(Sweep.class));
-        a.put("parameters", "a non-empty list of objects with fields path, values");
-        a.put("parameters[]", objectWith(Parameter.class));
-        a.put("path", "the path of a field of the resolved scenario, e.g. stations[0].channels");
-        a.put("values", "a non-empty list of values for the field");
-        a.put("values[]", "a value for the swept field");
-        return Map.copyOf(a);
-    }
 }

@@ -3,7 +3,7 @@ package io.radiolink.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.radiolink.radio.Checks;
+import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.simulation.SimulationConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,19 +28,11 @@ import java.util.OptionalLong;
  *
  * <p>The steps: parse the JSON (comments allowed) noting every value's line and column; bind it to
  * plain records, strictly; fill in the defaults (the profile's for the air interface and protocol);
- * check the sweep against the resolved scenario; then for every point of the grid substitute its
- * values into the resolved scenario, bind and validate that like a file, and build the model's
+ * check the sweep against the resolved scenario; then for every point of the grid write its values
+ * into the file as written, resolve and validate that like a file, and build the model's
  * {@link SimulationConfig}. Nothing is returned unless every point is valid.
  */
 public final class ScenarioLoader {
-
-    /**
-     * Fields whose value chooses the defaults of others: the profile those of the air interface and
-     * protocol, the ARQ mode the window, resume's attempts the back-off and fromOffset, fromOffset the
-     * hold time.
-     */
-    private static final List<String> CHOOSES_DEFAULTS = List.of("profile", "protocol.arq.mode",
-            "protocol.resume.attempts", "protocol.resume.fromOffset");
 
     private final String fileName;
     private final JsonDocument document;
@@ -60,7 +52,8 @@ public final class ScenarioLoader {
     public static ResolvedScenario load(Path file, OptionalLong seedOverride, OptionalInt replicationsOverride)
             throws ScenarioException {
         if (replicationsOverride.isPresent()) {
-            checkOption("--replications", () -> Checks.atLeast("--replications", replicationsOverride.getAsInt(), 1));
+            checkOption("--replications", () -> SimulationConfig.REPLICATIONS.check("--replications",
+                    replicationsOverride.getAsInt()));
         }
         byte[] bytes = read(file);
         ScenarioLoader loader;
@@ -80,7 +73,7 @@ public final class ScenarioLoader {
         SimulationConfig config = scenario.points().get(0).config();
         if (config.workload() == null && config.scriptedFlows().isEmpty()) {
             throw new ScenarioException(scenario.source() + ": workload: a workload or flows are required to run"
-                    + " a scenario; allowed: " + ScenarioFile.allowed("workload"));
+                    + " a scenario; allowed: " + Allowed.of(ScenarioFile.class, "workload"));
         }
     }
 
@@ -127,30 +120,20 @@ public final class ScenarioLoader {
     }
 
     /**
-     * The point with {@code values}: the resolved scenario with the values substituted, validated like a
-     * file. A swept field of {@link #CHOOSES_DEFAULTS} re-resolves the file with its value first, so that
-     * the defaults it chooses apply.
+     * The point with {@code values}, built in one pass by one rule: the file as written with each value
+     * written into it at its path, then resolved and validated like a file. Every default that depends
+     * on a swept value (the profile's, the ARQ mode's window, resume's) thus follows it. {@code resolved}
+     * (the scenario without the sweep, defaults filled in) supplies the variant names of loss models
+     * and distributions a path enters where the file leaves them to the profile.
      */
-    private SweepPoint point(int index, List<SweepValue> values, ObjectNode resolved, OptionalLong seedOverride,
+    private SweepPoint point(int index, List<SweepValue> values, JsonNode resolved, OptionalLong seedOverride,
             OptionalInt replicationsOverride) throws Invalid {
-        ObjectNode written = null;
+        ObjectNode written = document.root().deepCopy();
+        written.remove("sweep");
         for (SweepValue value : values) {
-            if (CHOOSES_DEFAULTS.contains(value.path())) {
-                written = written != null ? written : document.root().deepCopy();
-                JsonPaths.put(written, value.path(), value.value().deepCopy());
-            }
+            JsonPaths.write(written, resolved, value.path(), value.value().deepCopy());
         }
-        JsonNode base = written == null ? resolved
-                : Binder.toTree(resolveWritten(written, seedOverride, replicationsOverride));
-        ObjectNode tree = base.deepCopy();
-        tree.remove("sweep");
-        for (SweepValue value : values) {
-            if (JsonPaths.get(tree, value.path()) == null) {
-                throw Invalid.at(value.path(), "not in the scenario at this point", ScenarioFile.allowed("path"));
-            }
-            JsonPaths.set(tree, value.path(), value.value().deepCopy());
-        }
-        ScenarioFile scenario = Resolver.resolve(Binder.bind(tree));
+        ScenarioFile scenario = resolveWritten(written, seedOverride, replicationsOverride);
         SimulationConfig config = ModelBuilder.build(scenario);
         return new SweepPoint(index, values, Binder.toTree(scenario), config);
     }
@@ -176,9 +159,11 @@ public final class ScenarioLoader {
             ObjectNode resolved) {
         for (int i = 0; i < values.size(); i++) {
             String swept = values.get(i).path();
-            // A bad field name inside a swept object, or a field a swept value made unknown (a loss model
-            // swept to "none" leaves the profile's probability), is the value's fault too.
-            if (JsonPaths.within(e.locatedPath, swept)
+            // A bad field name inside a swept object, a field a swept value made unknown (a loss model
+            // swept to "none" where the file gives a probability), or a problem anywhere in the object
+            // whose variant a swept model or distribution name chose, is the value's fault too.
+            String scope = JsonPaths.isTypeProperty(swept) ? JsonPaths.parent(swept) : swept;
+            if (JsonPaths.within(e.locatedPath, scope)
                     || e.atName && !e.path.isEmpty() && JsonPaths.within(swept, e.path)) {
                 String valuePath = "sweep.parameters[" + i + "].values[" + indexes[i] + "]";
                 return new ScenarioException(message(fileName, document.valueAt(valuePath), valuePath + ": ", e));
@@ -223,9 +208,8 @@ public final class ScenarioLoader {
     private static void checkOption(String option, Runnable check) throws ScenarioException {
         try {
             check.run();
-        } catch (IllegalArgumentException e) {
-            // Core's message starts with the name it was given: the option's.
-            throw new ScenarioException(option + ": " + e.getMessage().substring(option.length() + 1));
+        } catch (InvalidFieldException e) {
+            throw new ScenarioException(option + ": " + e.problem());
         }
     }
 

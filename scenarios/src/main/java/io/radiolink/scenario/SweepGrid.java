@@ -30,10 +30,10 @@ final class SweepGrid {
             return List.of();
         }
         if (sweep.parameters() == null) {
-            throw Invalid.at("sweep.parameters", "required field missing", ScenarioFile.allowed("parameters"));
+            throw Invalid.at("sweep.parameters", "required field missing", Allowed.of(ScenarioFile.Sweep.class, "parameters"));
         }
         if (sweep.parameters().isEmpty()) {
-            throw Invalid.at("sweep.parameters", "must not be empty", ScenarioFile.allowed("parameters"));
+            throw Invalid.at("sweep.parameters", "must not be empty", Allowed.of(ScenarioFile.Sweep.class, "parameters"));
         }
         List<String> sweepable = JsonPaths.all(resolved).stream()
                 .filter(path -> NOT_SWEPT.stream().noneMatch(excluded -> JsonPaths.within(path, excluded)))
@@ -46,21 +46,21 @@ final class SweepGrid {
             String pathField = JsonPaths.field(at, "path");
             String path = parameter.path();
             if (path == null) {
-                throw Invalid.at(pathField, "required field missing", ScenarioFile.allowed("path"));
+                throw Invalid.at(pathField, "required field missing", Allowed.of(ScenarioFile.Parameter.class, "path"));
             }
             String valuesField = JsonPaths.field(at, "values");
             if (parameter.values() == null) {
-                throw Invalid.at(valuesField, "required field missing", ScenarioFile.allowed("values"));
+                throw Invalid.at(valuesField, "required field missing", Allowed.of(ScenarioFile.Parameter.class, "values"));
             }
             if (parameter.values().isEmpty()) {
-                throw Invalid.at(valuesField, "must not be empty", ScenarioFile.allowed("values"));
+                throw Invalid.at(valuesField, "must not be empty", Allowed.of(ScenarioFile.Parameter.class, "values"));
             }
             if (path.isEmpty() || NOT_SWEPT.stream().anyMatch(excluded -> JsonPaths.within(path, excluded))) {
                 throw Invalid.at(pathField, "'" + path + "' cannot be swept",
                         "the path of a field of the resolved scenario other than seed, replications, engine and sweep");
             }
             if (!sweepable.contains(path)) {
-                throw Invalid.misspelt(pathField, "unknown path '" + path + "'", ScenarioFile.allowed("path"),
+                throw Invalid.misspelt(pathField, "unknown path '" + path + "'", Allowed.of(ScenarioFile.Parameter.class, "path"),
                         Suggestions.nearest(path, sweepable));
             }
             for (int j = 0; j < i; j++) {

@@ -335,7 +335,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replace("\"fixed\", \"value\": 100000", "\"uniform\", \"min\": 10, \"max\": 5");
 
         assertEquals(":7:68: workload.userDataBytes.max: must be > min, was min=10.0, max=5.0; "
-                + "allowed: a finite number > min", error(json));
+                + "allowed: a finite number > 0 and > min", error(json));
     }
 
     @Test
@@ -392,7 +392,7 @@ final class ScenarioErrorsTest {
                 "\"protocol\": {\"resume\": {\"attempts\": 3, \"backoffSeconds\": 10, \"maxBackoffSeconds\": 5}}");
 
         assertEquals(":1:84: protocol.resume.maxBackoffSeconds: must be >= backoffSeconds (10.0), was 5.0; "
-                + "allowed: a finite number >= backoffSeconds (seconds)", error(json));
+                + "allowed: a finite number >= 0 and >= backoffSeconds (seconds)", error(json));
     }
 
     @Test

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import io.radiolink.radio.Range;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,13 +36,91 @@ final class ScenarioFormatDocumentationTest {
         List<String> undocumented = new ArrayList<>();
         for (Class<?> type : formatTypes(ScenarioFile.class, new ArrayList<>())) {
             for (String field : ScenarioFile.fieldsOf(type)) {
-                if (ScenarioFile.allowed(field) == null || !format.contains("`" + field + "`")
+                if (Allowed.of(type, field) == null || !format.contains("`" + field + "`")
                         && !format.contains("." + field + "`")) {
                     undocumented.add(type.getSimpleName() + "." + field);
                 }
             }
         }
         assertEquals(List.of(), undocumented);
+    }
+
+    /**
+     * Every numeric field's range, stated once in the model's configuration record, appears in the row
+     * of FORMAT.md's tables that documents the field (the profile table apart): the row named
+     * {@code holder.field} (e.g. {@code arq.retryLimit}), else the rows named after the field or a dotted
+     * path ending in it, else the row of the variant or object that holds it (a loss model's fields are
+     * documented in the row of the model).
+     */
+    @Test
+    void formatTables_stateTheModelsRanges() throws IOException {
+        List<String> rows = Files.readAllLines(FORMAT).stream()
+                .filter(line -> line.startsWith("| `") && !PROFILE_ROW.matcher(line).matches()).toList();
+        List<String> drifted = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<Class<?>, Map<String, Range>> owner : Allowed.ranges().entrySet()) {
+            for (Map.Entry<String, Range> field : owner.getValue().entrySet()) {
+                String holder = holderName(owner.getKey());
+                List<String> documenting = rowsNaming(rows, holder + "." + field.getKey());
+                if (documenting.isEmpty()) {
+                    documenting = rowsNaming(rows, field.getKey());
+                }
+                if (documenting.isEmpty()) {
+                    documenting = rowsNaming(rows, holder);
+                }
+                String brief = field.getValue().brief();
+                if (documenting.isEmpty() || documenting.stream().anyMatch(row -> !row.contains(brief))) {
+                    drifted.add(owner.getKey().getSimpleName() + "." + field.getKey() + " (" + brief + "): "
+                            + documenting);
+                }
+                checked++;
+            }
+        }
+        assertEquals(List.of(), drifted);
+        assertTrue(checked > 50, "ranges checked: " + checked);
+    }
+
+    /** The reading rules name exactly the fields whose range accepts "Infinity". */
+    @Test
+    void readingRules_nameTheFieldsThatAcceptInfinity() throws IOException {
+        String format = Files.readString(FORMAT);
+        int start = format.indexOf("The only way to write a non-finite number");
+        String rule = format.substring(start, format.indexOf("\n\n", start));
+        Set<String> named = new TreeSet<>();
+        Matcher field = Pattern.compile("`(?:[a-z]+\\.)?([a-zA-Z]+)`").matcher(rule);
+        while (field.find()) {
+            named.add(field.group(1));
+        }
+        Set<String> accepting = new TreeSet<>();
+        Allowed.ranges().values().forEach(fields -> fields.forEach((name, range) -> {
+            if (range.acceptsInfinity()) {
+                accepting.add(name);
+            }
+        }));
+        assertEquals(accepting, named);
+    }
+
+    /** The rows whose first cell is {@code `name`} or a dotted path ending in it. */
+    private static List<String> rowsNaming(List<String> rows, String name) {
+        return rows.stream().filter(row -> row.startsWith("| `" + name + "` |")
+                || row.matches("\\| `[A-Za-z.]+\\." + Pattern.quote(name) + "` \\|.*")).toList();
+    }
+
+    /** How the format names a record: a variant by its type name, other records by the field holding them. */
+    private static String holderName(Class<?> record) {
+        for (Class<?> parent : record.getInterfaces()) {
+            com.fasterxml.jackson.annotation.JsonSubTypes types =
+                    parent.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+            if (types != null) {
+                for (com.fasterxml.jackson.annotation.JsonSubTypes.Type type : types.value()) {
+                    if (type.value() == record) {
+                        return type.name();
+                    }
+                }
+            }
+        }
+        String simple = record.getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     @Test

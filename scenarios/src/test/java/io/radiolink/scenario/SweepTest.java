@@ -144,10 +144,33 @@ final class SweepTest {
 
     @Test
     void load_sweptModelLeavingAnUnknownField_namesTheSweepEntry() {
-        String json = sweeping("{\"path\": \"airInterface.uplink.loss.model\", \"values\": [\"bernoulli\", \"none\"]}");
+        String json = Scenarios.withTop(
+                sweeping("{\"path\": \"airInterface.uplink.loss.model\", \"values\": [\"bernoulli\", \"none\"]}"),
+                "\"airInterface\": {\"uplink\": {\"loss\": {\"model\": \"bernoulli\", \"probability\": 0.1}}}");
 
         assertEquals(":2:95: sweep.parameters[0].values[1]: airInterface.uplink.loss: unknown field 'probability'; "
                 + "allowed: model", Scenarios.error(dir, json));
+    }
+
+    /** A swept model name is written into the file as it is: a loss model the file leaves to its profile has no probability then. */
+    @Test
+    void load_sweptModelNameOfAProfilesLoss_asksForTheModelsFieldsAtTheSweepEntry() {
+        String json = sweeping("{\"path\": \"airInterface.uplink.loss.model\", \"values\": [\"bernoulli\", \"none\"]}");
+
+        assertEquals(":2:82: sweep.parameters[0].values[0]: airInterface.uplink.loss.probability: required field "
+                + "missing; allowed: a number in [0, 1)", Scenarios.error(dir, json));
+    }
+
+    /** One rule for every default that depends on a swept value: here maxBackoffSeconds, never below backoffSeconds. */
+    @Test
+    void load_sweepOverBackoff_eachPointTakesTheCapItsBackoffChooses() throws ScenarioException {
+        String json = Scenarios.withTop(sweeping("{\"path\": \"protocol.resume.backoffSeconds\", \"values\": [1, 60]}"),
+                "\"protocol\": {\"resume\": {\"attempts\": 3}}");
+
+        List<SweepPoint> points = Scenarios.load(dir, json).points();
+
+        assertEquals(30.0, points.get(0).config().protocol().resume().maxBackoffSeconds());
+        assertEquals(60.0, points.get(1).config().protocol().resume().maxBackoffSeconds());
     }
 
     @Test
