@@ -27,16 +27,16 @@ public record LinkConfig(
         LossModel lossModel,
         Corruption corruption) {
 
-    /** The rates a link accepts. */
-    public static final Range RATE_BITS_PER_SECOND = Range.above(0);
+    /** The rates a link accepts: at least 1 bit/s, so that a frame's transmission time stays finite. */
+    public static final Range RATE_BITS_PER_SECOND = Range.atLeast(1);
     /** The propagation delays a link accepts. */
     public static final Range PROPAGATION_DELAY_SECONDS = Range.seconds();
-    /** Payload per frame. */
-    public static final Range FRAME_PAYLOAD_BYTES = Range.wholeAtLeast(1);
+    /** Payload per frame; with the header at most 10^9 each, a frame's length fits an int. */
+    public static final Range FRAME_PAYLOAD_BYTES = Range.wholeBetween(1, 1_000_000_000);
     /** Header bytes per data frame. */
-    public static final Range FRAME_HEADER_BYTES = Range.wholeAtLeast(0);
+    public static final Range FRAME_HEADER_BYTES = Range.wholeBetween(0, 1_000_000_000);
     /** Length of a control message or acknowledgement. */
-    public static final Range CONTROL_FRAME_BYTES = Range.wholeAtLeast(1);
+    public static final Range CONTROL_FRAME_BYTES = Range.wholeBetween(1, 1_000_000_000);
     /** Data frames one transfer may have at most. */
     public static final long MAX_FRAMES = Integer.MAX_VALUE;
 

@@ -18,10 +18,13 @@ package io.radiolink.radio;
  */
 public record RandomAccessConfig(double slotSeconds, int preambles, int backoffWindowSlots, int maxAttempts) {
 
-    /** Slot spacings. */
-    public static final Range SLOT_SECONDS = Range.positiveSeconds();
-    /** Preambles: 0 switches contention off. */
-    public static final Range PREAMBLES = Range.wholeAtLeast(0);
+    /**
+     * Slot spacings: at least a millisecond (LTE's subframe), so that a slot's number times the spacing
+     * is exact at any time a run reaches (slot numbers stay below 2^53).
+     */
+    public static final Range SLOT_SECONDS = Range.closed(0.001, Range.MAX_SECONDS);
+    /** Preambles: 0 (no contention) up to 4096 (LTE has 64); each slot counts the picks of each. */
+    public static final Range PREAMBLES = Range.wholeBetween(0, 4096);
     /** The back-off window. */
     public static final Range BACKOFF_WINDOW_SLOTS = Range.wholeAtLeast(1);
     /** Preamble transmissions per attempt. */

@@ -12,6 +12,9 @@ import java.math.BigDecimal;
  */
 public final class Range {
 
+    /** The longest time any field accepts: about 31,700 years, so that sums of times stay finite. */
+    public static final double MAX_SECONDS = 1e12;
+
     private final boolean whole;
     private final double low;
     private final boolean lowOpen;
@@ -73,17 +76,17 @@ public final class Range {
         return closed(0, 1);
     }
 
-    /** A time in seconds, finite and >= 0. */
+    /** A time in seconds >= 0 and at most {@link #MAX_SECONDS}. */
     public static Range seconds() {
-        return atLeast(0);
+        return closed(0, MAX_SECONDS);
     }
 
-    /** A time in seconds, finite and > 0. */
+    /** A time in seconds > 0 and at most {@link #MAX_SECONDS}. */
     public static Range positiveSeconds() {
-        return above(0);
+        return openClosed(0, MAX_SECONDS);
     }
 
-    /** A mean time in seconds > 0, or infinity for "never". */
+    /** A mean time in seconds > 0 and at most {@link #MAX_SECONDS}, or infinity for "never". */
     public static Range positiveSecondsOrNever() {
         Range finite = positiveSeconds();
         return new Range(false, finite.low, finite.lowOpen, finite.high, finite.highOpen, true);
@@ -214,18 +217,18 @@ public final class Range {
     }
 
     /**
-     * A number as the format writes it: whole values below 10^7 without a fraction ({@code 1}),
-     * powers of ten as {@code 1e12}, others as Java prints a double.
+     * A bound as the format writes it: whole numbers and reals below 10^7 without a fraction ({@code 1}),
+     * larger powers of ten as {@code 1e12}, others in plain decimals ({@code 0.001}).
      */
-    static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+    private String format(double value) {
+        if (whole || value == Math.rint(value) && Math.abs(value) < 1e7) {
             return Long.toString((long) value);
         }
         double exponent = Math.log10(Math.abs(value));
-        if (value != 0 && exponent == Math.rint(exponent) && Double.isFinite(value)) {
+        if (exponent >= 7 && exponent == Math.rint(exponent) && Double.isFinite(value)) {
             return (value < 0 ? "-" : "") + "1e" + (long) exponent;
         }
-        return Double.isFinite(value) ? new BigDecimal(Double.toString(value)).toString() : Double.toString(value);
+        return Double.isFinite(value) ? new BigDecimal(Double.toString(value)).toPlainString() : Double.toString(value);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * A distribution of non-negative values (sizes in bytes, delays in seconds), as configuration; the
@@ -16,6 +17,9 @@ public sealed interface Distribution {
 
     /** The distribution's mean. */
     double mean();
+
+    /** The value below which a share {@code p} (in (0, 1)) of draws fall. */
+    double quantile(double p);
 
     /** A sampler drawing from {@code random}. */
     Sampler sampler(RandomGenerator random);
@@ -43,6 +47,11 @@ public sealed interface Distribution {
 
         @Override
         public double mean() {
+            return value;
+        }
+
+        @Override
+        public double quantile(double p) {
             return value;
         }
 
@@ -80,6 +89,11 @@ public sealed interface Distribution {
         }
 
         @Override
+        public double quantile(double p) {
+            return min + p * (max - min);
+        }
+
+        @Override
         public Sampler sampler(RandomGenerator random) {
             UniformRealDistribution d = new UniformRealDistribution(CommonsRandom.of(random), min, max);
             return d::sample;
@@ -98,6 +112,11 @@ public sealed interface Distribution {
         /** Validates the mean. */
         public Exponential {
             MEAN.check("mean", mean);
+        }
+
+        @Override
+        public double quantile(double p) {
+            return -mean * Math.log1p(-p);
         }
 
         @Override
@@ -138,6 +157,11 @@ public sealed interface Distribution {
         @Override
         public double mean() {
             return Math.exp(mu + sigma * sigma / 2);
+        }
+
+        @Override
+        public double quantile(double p) {
+            return Math.exp(mu + sigma * Math.sqrt(2) * Erf.erfInv(2 * p - 1));
         }
 
         @Override

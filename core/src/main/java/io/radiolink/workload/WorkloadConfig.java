@@ -26,8 +26,8 @@ public record WorkloadConfig(
         Distribution restoreDelaySeconds,
         double wrongPasswordProbability) {
 
-    /** Subscribers per station. */
-    public static final Range SUBSCRIBERS_PER_STATION = Range.wholeAtLeast(1);
+    /** Subscribers per station: a subscriber's index takes 9 digits of its phone number. */
+    public static final Range SUBSCRIBERS_PER_STATION = Range.wholeBetween(1, 1_000_000_000);
     /** Backup arrival rates. */
     public static final Range BACKUP_ARRIVALS_PER_SECOND = Range.above(0);
     /** Average record sizes. */

@@ -10,6 +10,7 @@ import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.radio.AirInterface;
 import io.radiolink.random.RandomStreams;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,9 +23,13 @@ import java.util.random.RandomGenerator;
  * after a backup ends, with the restore share, a download onto a new replacement phone after a delay.
  *
  * <p>Subscribers are created when first picked: subscriber {@code i} of station {@code s} has phone
- * number {@code sss iiiiiiiii} (3 + 9 digits), maintenance password {@code "m" + i} and user data
- * whose size is drawn once from its own stream. A replacement phone's number is the subscriber's with
- * a leading {@code 9}. In every flow the user mistypes the password with the configured probability
+ * number {@code sss iiiiiiiii} (3 + 9 digits) at the first 1,000 stations, {@code ssssss iiiiiiiii}
+ * (6 + 9 digits) at the others, maintenance password {@code "m" + i} and user data whose size is drawn
+ * once from its own stream, rounded up to a whole byte, at least 1 and at most what one transfer over
+ * the station's links can carry (a size distribution's tail beyond that is cut there; scenario files
+ * are refused where it holds more than 10^-9 of the mass). A replacement phone's number is the
+ * subscriber's with a leading {@code 9}: the four lengths (12, 13, 15, 16 digits) keep every number
+ * distinct. In every flow the user mistypes the password with the configured probability
  * (also in a subscriber's first backup, whose verifier the station then keeps). An arrival that picks a
  * subscriber whose phone still runs a flow starts nothing and is reported to the
  * {@link WorkloadListener}. Restores due after the run length are not started: arrivals stop there.
@@ -35,8 +40,10 @@ import java.util.random.RandomGenerator;
  */
 public final class WorkloadGenerator implements FlowListener {
 
-    private static final int MAX_STATIONS = 1_000;
-    private static final int MAX_SUBSCRIBERS = 1_000_000_000;
+    /** Stations a model may drive at most: a station's index takes 6 digits of a phone number. */
+    public static final int MAX_STATIONS = 1_000_000;
+    /** Station indexes below this take 3 digits of a phone number, the others 6. */
+    private static final int SHORT_STATION_INDEXES = 1_000;
 
     /** Populations up to this size keep their terminals in an array, larger ones in a map. */
     private static final int DENSE_POPULATION = 1 << 24;
@@ -61,9 +68,14 @@ public final class WorkloadGenerator implements FlowListener {
      */
     private final Terminal[] dense;
     private final Map<Integer, Terminal> sparse;
+    /** The digits of this station's subscriber numbers: 12, or 15 past the first 1,000 stations. */
+    private final int numberLength;
+    /** The most user data one transfer over this station's links carries. */
+    private final long maxUserDataBytes;
 
     /**
-     * A generator for {@code station}, the {@code stationIndex}-th of the model (0-based, below 1,000),
+     * A generator for {@code station}, the {@code stationIndex}-th of the model (0-based, below
+     * {@value #MAX_STATIONS}),
      * starting flows through {@code service}. It must also receive the service's flow events (it
      * starts restores when backups end): pass it to the service's listener.
      */
@@ -74,10 +86,9 @@ public final class WorkloadGenerator implements FlowListener {
         if (stationIndex < 0 || stationIndex >= MAX_STATIONS) {
             throw new IllegalArgumentException("stationIndex must be in [0, " + MAX_STATIONS + "), was " + stationIndex);
         }
-        if (config.subscribersPerStation() > MAX_SUBSCRIBERS) {
-            throw new IllegalArgumentException("subscribersPerStation must be <= " + MAX_SUBSCRIBERS);
-        }
         this.stationIndex = stationIndex;
+        this.numberLength = stationIndex < SHORT_STATION_INDEXES ? 12 : 15;
+        this.maxUserDataBytes = maxUserDataBytes(station.config().airInterface());
         this.service = Objects.requireNonNull(service, "service");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.streams = Objects.requireNonNull(streams, "streams");
@@ -135,12 +146,12 @@ public final class WorkloadGenerator implements FlowListener {
     /** The index of the subscriber whose phone {@code terminal} is, or -1 if it is none of this generator's. */
     private int subscriberIndex(Terminal terminal) {
         String digits = terminal.phoneNumber().digits();
-        if (digits.length() != 12) {
+        if (digits.length() != numberLength) {
             return -1;
         }
         long index;
         try {
-            index = Long.parseLong(digits, 3, 12, 10);
+            index = Long.parseLong(digits, numberLength - 9, numberLength, 10);
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -161,6 +172,11 @@ public final class WorkloadGenerator implements FlowListener {
         return typo ? password + "-typo" : password;
     }
 
+    /** The most user data one transfer carries over both links of {@code air}. */
+    public static long maxUserDataBytes(AirInterface air) {
+        return Math.min(air.uplink().maxTransferBytes(), air.downlink().maxTransferBytes());
+    }
+
     private Terminal existing(int index) {
         return dense != null ? dense[index] : sparse.get(index);
     }
@@ -171,10 +187,11 @@ public final class WorkloadGenerator implements FlowListener {
             return existing;
         }
         RandomGenerator own = streams.stream("user-data", station.id(), index);
-        long size = Math.max(1L, (long) Math.ceil(config.userDataBytes().sampler(own).sample()));
+        long size = Math.max(1L, Math.min(maxUserDataBytes, (long) Math.ceil(config.userDataBytes().sampler(own).sample())));
         long records = Math.max(1L, (size + config.bytesPerRecord() - 1) / config.bytesPerRecord());
         UserData data = UserData.synthetic(size, (int) Math.min(Integer.MAX_VALUE, records), own.nextLong());
-        PhoneNumber number = PhoneNumber.of(String.format("%03d%09d", stationIndex, index));
+        PhoneNumber number = PhoneNumber.of(String.format(numberLength == 12 ? "%03d%09d" : "%06d%09d", stationIndex,
+                index));
         Terminal created = new Terminal(number, data);
         if (dense != null) {
             dense[index] = created;

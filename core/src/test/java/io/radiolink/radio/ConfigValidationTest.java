@@ -121,18 +121,18 @@ final class ConfigValidationTest {
         add(cases, "GilbertElliottLoss", "lossInBad", ConfigValidationTest::lossInBad,
                 -0.01, Math.nextUp(1.0), NAN);
         add(cases, "LinkConfig", "rateBitsPerSecond", ConfigValidationTest::rate,
-                0.0, -0.0, -1.0, NAN, INF);
+                0.0, -0.0, -1.0, Math.nextDown(1.0), 1e-320, NAN, INF);
         add(cases, "LinkConfig", "propagationDelaySeconds", ConfigValidationTest::propagation,
-                -1e-9, NAN, INF, -INF);
-        addInts(cases, "LinkConfig", "framePayloadBytes", ConfigValidationTest::payload, 0, -1);
-        addInts(cases, "LinkConfig", "frameHeaderBytes", ConfigValidationTest::header, -1);
-        addInts(cases, "LinkConfig", "controlFrameBytes", ConfigValidationTest::control, 0, -1);
+                -1e-9, Math.nextUp(Range.MAX_SECONDS), NAN, INF, -INF);
+        addInts(cases, "LinkConfig", "framePayloadBytes", ConfigValidationTest::payload, 0, -1, 1_000_000_001);
+        addInts(cases, "LinkConfig", "frameHeaderBytes", ConfigValidationTest::header, -1, 1_000_000_001);
+        addInts(cases, "LinkConfig", "controlFrameBytes", ConfigValidationTest::control, 0, -1, 1_000_000_001);
         add(cases, "AirInterface", "setupDelaySeconds", ConfigValidationTest::setupDelay,
                 -1e-9, NAN, INF);
         add(cases, "AirInterface", "setupFailureProbability", ConfigValidationTest::setupFailure,
                 -0.01, Math.nextUp(1.0), NAN);
         add(cases, "AirInterface", "meanTimeToFailureSeconds", ConfigValidationTest::meanTimeToFailure,
-                0.0, -1.0, NAN, -INF);
+                0.0, -1.0, Math.nextUp(Range.MAX_SECONDS), NAN, -INF);
         add(cases, "AirInterface", "releaseDelaySeconds", ConfigValidationTest::releaseDelay,
                 -1e-9, NAN, INF);
         // The with-ers go through the same validation.
@@ -158,17 +158,16 @@ final class ConfigValidationTest {
                 Double.MIN_VALUE, 1.0);
         add(cases, "GilbertElliottLoss", "lossInGood", ConfigValidationTest::lossInGood, 0.0, 1.0);
         add(cases, "GilbertElliottLoss", "lossInBad", ConfigValidationTest::lossInBad, 0.0, 1.0);
-        add(cases, "LinkConfig", "rateBitsPerSecond", ConfigValidationTest::rate,
-                Double.MIN_VALUE, Double.MAX_VALUE);
+        add(cases, "LinkConfig", "rateBitsPerSecond", ConfigValidationTest::rate, 1.0, Double.MAX_VALUE);
         add(cases, "LinkConfig", "propagationDelaySeconds", ConfigValidationTest::propagation,
-                0.0, -0.0, Double.MAX_VALUE);
-        addInts(cases, "LinkConfig", "framePayloadBytes", ConfigValidationTest::payload, 1, Integer.MAX_VALUE);
+                0.0, -0.0, Range.MAX_SECONDS);
+        addInts(cases, "LinkConfig", "framePayloadBytes", ConfigValidationTest::payload, 1, 1_000_000_000);
         addInts(cases, "LinkConfig", "frameHeaderBytes", ConfigValidationTest::header, 0);
         addInts(cases, "LinkConfig", "controlFrameBytes", ConfigValidationTest::control, 1);
         add(cases, "AirInterface", "setupDelaySeconds", ConfigValidationTest::setupDelay, 0.0);
         add(cases, "AirInterface", "setupFailureProbability", ConfigValidationTest::setupFailure, 0.0, 1.0);
         add(cases, "AirInterface", "meanTimeToFailureSeconds", ConfigValidationTest::meanTimeToFailure,
-                Double.MIN_VALUE, INF);
+                Double.MIN_VALUE, Range.MAX_SECONDS, INF);
         add(cases, "AirInterface", "releaseDelaySeconds", ConfigValidationTest::releaseDelay, 0.0);
         return cases.stream();
     }

@@ -151,7 +151,8 @@ final class Allowed {
         text(Resume.class, "fromOffset", "true or false");
         range(Resume.class, "holdSeconds", ResumeConfig.SECONDS, "", seconds);
 
-        text(Station.class, "id", "a non-blank string, unique among all stations (count n > 1 makes id-1 .. id-n)");
+        text(Station.class, "id", "a non-blank string without control characters, unique among all stations "
+                + "(count n > 1 makes id-1 .. id-n)");
         range(Station.class, "count", COUNT, "", null);
         range(Station.class, "channels", StationConfig.CHANNELS, "", null);
         range(Station.class, "storageCapacityBytes", StationConfig.STORAGE_CAPACITY_BYTES, "", "bytes");

@@ -58,6 +58,7 @@ final class Binder {
             throw Invalid.at("", e.getOriginalMessage(), null);
         }
         rejectNulls(tree, tree, "");
+        rejectUnpairedSurrogates(tree, "");
         return file;
     }
 
@@ -154,6 +155,34 @@ final class Binder {
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 rejectNulls(tree, node.get(i), JsonPaths.element(path, i));
+            }
+        }
+    }
+
+    /** Every text is written out again (reports, CSV, the terminal): it must be Unicode, no lone surrogate. */
+    private static void rejectUnpairedSurrogates(JsonNode node, String path) throws Invalid {
+        if (node.isTextual()) {
+            String text = node.asText();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean high = Character.isHighSurrogate(c);
+                boolean paired = high ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                        : !Character.isLowSurrogate(c);
+                if (high && paired) {
+                    i++;
+                } else if (!paired) {
+                    throw Invalid.at(path, "not Unicode text: an unpaired surrogate (\\u"
+                            + Integer.toHexString(c) + ") at character " + i, "Unicode text");
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                rejectUnpairedSurrogates(entry.getValue(), JsonPaths.field(path, entry.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectUnpairedSurrogates(node.get(i), JsonPaths.element(path, i));
             }
         }
     }

@@ -47,7 +47,13 @@ final class JsonDocument {
     static JsonDocument parse(String text) throws Invalid {
         Map<String, JsonLocation> values = new HashMap<>();
         Map<String, JsonLocation> names = new HashMap<>();
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from a string", e);
+        }
+        try (parser) {
             if (parser.nextToken() == null) {
                 throw Invalid.malformed("malformed JSON: the file holds no JSON value", parser.currentLocation());
             }
@@ -62,7 +68,9 @@ final class JsonDocument {
             }
             return new JsonDocument(root, values, names);
         } catch (JsonProcessingException e) {
-            throw Invalid.malformed("malformed JSON: " + shortReason(e), e.getLocation());
+            // Jackson's own limits (nesting depth, number length) come without a location: the parser's is it.
+            JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation();
+            throw Invalid.malformed("malformed JSON: " + shortReason(e), location);
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from a string", e);
         }

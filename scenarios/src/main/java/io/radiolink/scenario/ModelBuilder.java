@@ -18,6 +18,7 @@ import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.ScriptedFlow;
+import io.radiolink.workload.WorkloadGenerator;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +36,10 @@ import java.util.function.Supplier;
  */
 final class ModelBuilder {
 
-    /** A bound on the stations a file may make, so that a typo in a count fails instead of exhausting memory. */
-    static final int MAX_STATIONS = 1_000_000;
+    /** A bound on the stations a file may make: the workload's phone numbers hold 6 digits of a station's index. */
+    static final int MAX_STATIONS = WorkloadGenerator.MAX_STATIONS;
+    /** A size distribution may put at most this share of its mass beyond what one transfer carries. */
+    static final double SIZE_TAIL = 1e-9;
 
     private ModelBuilder() {}
 
@@ -56,9 +59,24 @@ final class ModelBuilder {
         ResumeConfig resume = construct("protocol.resume", ScenarioFile.Resume.class, Map.of(), () -> new ResumeConfig(
                 r.attempts(), r.backoffSeconds(), r.backoffMultiplier(), r.maxBackoffSeconds(), r.jitter(),
                 r.fromOffset(), r.holdSeconds()));
+        long maxTransfer = WorkloadGenerator.maxUserDataBytes(air);
+        atMostOneTransfer(chunks.chunkBytes(), maxTransfer, air, "protocol.chunks.chunkBytes");
         List<StationConfig> stations = stations(scenario.stations(), air);
         WorkloadConfig workload = scenario.workload() == null ? null : workload(scenario.workload());
+        if (workload != null) {
+            double tail = workload.userDataBytes().quantile(1 - SIZE_TAIL);
+            if (!(tail <= maxTransfer)) {
+                throw Invalid.at("workload.userDataBytes", "a share of 10^-9 of its sizes exceeds " + tail
+                        + " bytes, more than one transfer carries (" + maxTransfer + " bytes: "
+                        + LinkConfig.MAX_FRAMES + " frames of the smaller payload)", "sizes whose 1 - 10^-9 "
+                        + "quantile is at most " + maxTransfer + " bytes");
+            }
+        }
         List<ScriptedFlow> flows = flows(scenario.flows(), stations, scenario.runLengthSeconds());
+        for (int i = 0; i < flows.size(); i++) {
+            atMostOneTransfer(flows.get(i).userDataBytes(), maxTransfer, air,
+                    JsonPaths.field(JsonPaths.element("flows", i), "sizeBytes"));
+        }
         return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
                 new ProtocolConfig(arq, control, auth, chunks, resume), workload, scenario.runLengthSeconds(),
                 scenario.warmupSeconds(), scenario.replications(), scenario.seed(), flows));
@@ -89,6 +107,16 @@ final class ModelBuilder {
                             f.kind() == FlowKind.BACKUP ? f.recordCount() : 0, f.password())));
         }
         return built;
+    }
+
+    /** Requires {@code bytes} (at {@code path}) to fit one transfer over both links of {@code air}. */
+    private static void atMostOneTransfer(long bytes, long maxTransfer, AirInterface air, String path) throws Invalid {
+        if (bytes > maxTransfer) {
+            int payload = Math.min(air.uplink().framePayloadBytes(), air.downlink().framePayloadBytes());
+            throw Invalid.at(path, "must be <= " + maxTransfer + ", was " + bytes + ": one transfer has at most "
+                    + LinkConfig.MAX_FRAMES + " frames of " + payload + " bytes", "at most " + maxTransfer
+                    + " bytes (" + LinkConfig.MAX_FRAMES + " frames of the links' smaller framePayloadBytes)");
+        }
     }
 
     private static PhoneNumber phone(String digits, String path) throws Invalid {
@@ -133,6 +161,10 @@ final class ModelBuilder {
             String idPath = JsonPaths.field(path, "id");
             if (s.id().isBlank()) {
                 throw Invalid.at(idPath, "must not be blank", Allowed.of(ScenarioFile.Station.class, "id"));
+            }
+            if (s.id().codePoints().anyMatch(Character::isISOControl)) {
+                throw Invalid.at(idPath, "must not hold control characters (it names the station in reports)",
+                        Allowed.of(ScenarioFile.Station.class, "id"));
             }
             int count = construct(path, ScenarioFile.Station.class, Map.of(), () -> Allowed.COUNT.check("count", s.count()));
             if (count > MAX_STATIONS - built.size()) {

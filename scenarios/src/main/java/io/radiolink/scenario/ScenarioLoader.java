@@ -34,6 +34,9 @@ import java.util.OptionalLong;
  */
 public final class ScenarioLoader {
 
+    /** The largest scenario file read: the largest example is a few kB, a sweep of thousands of values fits. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
     private final String fileName;
     private final JsonDocument document;
 
@@ -217,6 +220,14 @@ public final class ScenarioLoader {
         try {
             if (Files.isDirectory(file)) {
                 throw new ScenarioException(file + ": cannot read: is a directory");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new ScenarioException(file + ": cannot read: not a regular file (a pipe or a device?)");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ScenarioException(file + ": cannot read: " + size + " bytes, more than a scenario file may "
+                        + "hold (" + MAX_FILE_BYTES + " bytes, 16 MiB)");
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -55,8 +55,8 @@ final class ScenarioErrorsTest {
     void load_negativeRate_namesThePathAndRange() {
         String json = LINKS.replace("5000000", "-5");
 
-        assertEquals(":5:28: airInterface.uplink.rateBitsPerSecond: must be finite and > 0, was -5.0; "
-                + "allowed: a finite number > 0 (bit/s)", error(json));
+        assertEquals(":5:28: airInterface.uplink.rateBitsPerSecond: must be finite and >= 1, was -5.0; "
+                + "allowed: a finite number >= 1 (bit/s)", error(json));
     }
 
     @Test
@@ -206,7 +206,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replace("3600,", "3600, \"warmupSeconds\": 3600,");
 
         assertEquals(":2:46: warmupSeconds: must be < runLengthSeconds, was 3600.0 >= 3600.0; "
-                + "allowed: a finite number >= 0 and < runLengthSeconds (seconds)", error(json));
+                + "allowed: a number in [0, 1e12] and < runLengthSeconds (seconds)", error(json));
     }
 
     @Test
@@ -215,7 +215,7 @@ final class ScenarioErrorsTest {
                 "},\n    {\"id\": \"cell\", \"channels\": 1, \"storageCapacityBytes\": 1}],");
 
         assertEquals(":4:12: stations[1].id: station id 'cell' already used by stations[0]; allowed: a non-blank "
-                + "string, unique among all stations (count n > 1 makes id-1 .. id-n)", error(json));
+                + "string without control characters, unique among all stations (count n > 1 makes id-1 .. id-n)", error(json));
     }
 
     @Test
@@ -224,14 +224,14 @@ final class ScenarioErrorsTest {
                 "},\n    {\"id\": \"cell-2\", \"channels\": 1, \"storageCapacityBytes\": 1}],");
 
         assertEquals(":4:12: stations[1].id: station id 'cell-2' already used by stations[0] (count 3); allowed: "
-                + "a non-blank string, unique among all stations (count n > 1 makes id-1 .. id-n)", error(json));
+                + "a non-blank string without control characters, unique among all stations (count n > 1 makes id-1 .. id-n)", error(json));
     }
 
     @Test
     void load_blankStationId_isRejected() {
         String json = Scenarios.MINIMAL.replace("\"id\": \"cell\"", "\"id\": \" \"");
 
-        assertEquals(":3:23: stations[0].id: must not be blank; allowed: a non-blank string, unique among all "
+        assertEquals(":3:23: stations[0].id: must not be blank; allowed: a non-blank string without control characters, unique among all "
                 + "stations (count n > 1 makes id-1 .. id-n)", error(json));
     }
 
@@ -263,7 +263,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replace("3600", "\"3600\"");
 
         assertEquals(":2:23: runLengthSeconds: expected a number, got the string \"3600\"; "
-                + "allowed: a finite number > 0 (seconds)", error(json));
+                + "allowed: a number in (0, 1e12] (seconds)", error(json));
     }
 
     @Test
@@ -301,7 +301,7 @@ final class ScenarioErrorsTest {
     void load_missingRunLength_pointsAtTheFile() {
         String json = Scenarios.MINIMAL.replace("\"runLengthSeconds\": 3600,", "");
 
-        assertEquals(":1:1: runLengthSeconds: required field missing; allowed: a finite number > 0 (seconds)",
+        assertEquals(":1:1: runLengthSeconds: required field missing; allowed: a number in (0, 1e12] (seconds)",
                 error(json));
     }
 
@@ -392,7 +392,7 @@ final class ScenarioErrorsTest {
                 "\"protocol\": {\"resume\": {\"attempts\": 3, \"backoffSeconds\": 10, \"maxBackoffSeconds\": 5}}");
 
         assertEquals(":1:84: protocol.resume.maxBackoffSeconds: must be >= backoffSeconds (10.0), was 5.0; "
-                + "allowed: a finite number >= 0 and >= backoffSeconds (seconds)", error(json));
+                + "allowed: a number in [0, 1e12] and >= backoffSeconds (seconds)", error(json));
     }
 
     @Test

@@ -331,8 +331,8 @@ final class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.load(dir, """
                 {"runLengthSeconds": 100, "stations": [{"id": "a", "channels": 1, "storageCapacityBytes": 9,
                   "retentionSeconds": -5}]}"""));
-        assertEquals(dir.resolve("s.json") + ":2:23: stations[0].retentionSeconds: must be > 0, "
-                + "was -5.0; allowed: a number > 0, or \"Infinity\" (seconds); \"Infinity\" keeps copies until restored",
+        assertEquals(dir.resolve("s.json") + ":2:23: stations[0].retentionSeconds: must be in (0, 1e12], "
+                + "was -5.0; allowed: a number in (0, 1e12], or \"Infinity\" (seconds); \"Infinity\" keeps copies until restored",
                 e.getMessage());
     }
 
