@@ -95,6 +95,6 @@ final class ScenarioNameTest {
                 .findFirst().orElseThrow();
 
         assertTrue(row.contains("| " + ScenarioName.ALLOWED + ";"), row);
-        assertEquals(ScenarioName.ALLOWED, ScenarioFile.allowed("name"));
+        assertEquals(ScenarioName.ALLOWED, Allowed.of(ScenarioFile.class, "name"));
     }
 }
