@@ -102,7 +102,8 @@ final class StationSession implements Endpoint<Message> {
             }
         } else if (message instanceof ChallengeResponse answer) {
             boolean first = state == State.CHALLENGED;
-            if (first) {
+            if (first && !rejectedIfLocked(request)) {
+                // Checked again: other sessions' answers may have locked the number since the challenge.
                 decide(request, answer);
             }
             sendControl(response);
@@ -128,14 +129,7 @@ final class StationSession implements Endpoint<Message> {
     /** The first request: reject a locked number, challenge, or decide on the password it carries. */
     private void onRequest(Message first) {
         request = first;
-        PhoneNumber phone = phoneOf(first);
-        double now = service.scheduler().nowSeconds();
-        if (guard().isLocked(phone, now)) {
-            // Same answer as a wrong password, whatever is stored: a locked number reveals nothing.
-            station.authListener().rejected(station.id(), phone, true, now);
-            state = State.REJECTED;
-            response = first instanceof BackupRequest ? new BackupResponse(Admission.AUTH_REJECTED)
-                    : new DownloadResponse(Admission.AUTH_REJECTED, null, 0);
+        if (rejectedIfLocked(first)) {
             return;
         }
         if (mode().challenges()) {
@@ -145,6 +139,23 @@ final class StationSession implements Endpoint<Message> {
             return;
         }
         decide(first, null);
+    }
+
+    /**
+     * Rejects {@code first} if its number is locked now, with the same answer as a wrong password, whatever
+     * is stored (a locked number reveals nothing); returns true if it did.
+     */
+    private boolean rejectedIfLocked(Message first) {
+        PhoneNumber phone = phoneOf(first);
+        double now = service.scheduler().nowSeconds();
+        if (!guard().isLocked(phone, now)) {
+            return false;
+        }
+        station.authListener().rejected(station.id(), phone, true, now);
+        state = State.REJECTED;
+        response = first instanceof BackupRequest ? new BackupResponse(Admission.AUTH_REJECTED)
+                : new DownloadResponse(Admission.AUTH_REJECTED, null, 0);
+        return true;
     }
 
     /** Decides on a request, with the password it carried or ({@code answer}) a challenge's proof. */

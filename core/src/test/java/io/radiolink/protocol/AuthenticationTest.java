@@ -84,11 +84,24 @@ final class AuthenticationTest {
         assertEquals(0, download.dataFramesSent());
     }
 
+    /** Replication 0 of {@code simulation}, each ended flow's record added to {@code records}. */
+    private static ReplicationResult run(Simulation.Builder simulation, List<FlowRecord> records) {
+        return simulation
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .build()
+                .runReplication(0);
+    }
+
     /** Backup at 0 s (retention 60 s), three wrong downloads, then the right one while locked and after. */
     private static ReplicationResult lockoutRun(AuthMode mode, int maxFailedAttempts, List<FlowRecord> records) {
         PhoneNumber a = PhoneNumber.of("0100");
         PhoneNumber thief = PhoneNumber.of("0666");
-        return Simulation.builder()
+        return run(Simulation.builder()
                 .protocol(ModelHarness.PROTOCOL.withAuth(new AuthConfig(mode, maxFailedAttempts, 100)))
                 .station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(60))
                 .scriptedFlow(ScriptedFlow.backup(0, "bs-1", a, 1_000, 10, PASSWORD))
@@ -98,15 +111,7 @@ final class AuthenticationTest {
                 .scriptedFlow(ScriptedFlow.download(35, "bs-1", PhoneNumber.of("0200"), a, PASSWORD))
                 .scriptedFlow(ScriptedFlow.download(100, "bs-1", thief, a, "4444")) // copy expired at ~61 s
                 .scriptedFlow(ScriptedFlow.download(200, "bs-1", thief, a, "5555")) // lock over at 130 s
-                .runLengthSeconds(300)
-                .flowListener(new FlowListener() {
-                    @Override
-                    public void flowEnded(Flow flow, FlowRecord record) {
-                        records.add(record);
-                    }
-                })
-                .build()
-                .runReplication(0);
+                .runLengthSeconds(300), records);
     }
 
     @ParameterizedTest
@@ -119,6 +124,32 @@ final class AuthenticationTest {
                 records.stream().map(FlowRecord::outcome).toList());
         // At 100 s nothing is stored, but a locked number gets the same answer as a wrong password.
         assertEquals(new AuthStatistics(3, 2, 1), result.authentication());
+    }
+
+    /**
+     * Guesses in parallel: four terminals ask for the copy at once, three with wrong PINs, the last (a
+     * millisecond later) with the right one. Under a challenge all four requests are challenged before the
+     * first answer arrives, so the last answer is decided after the third failure locked the number.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_parallelGuesses_theAnswerAfterTheLockIsRejected(AuthMode mode) {
+        PhoneNumber a = PhoneNumber.of("0100");
+        List<FlowRecord> records = new ArrayList<>();
+        Simulation.Builder builder = Simulation.builder()
+                .protocol(ModelHarness.PROTOCOL.withAuth(new AuthConfig(mode, 3, 100)))
+                .station(StationConfig.of("bs-1", 4, 1_000_000, CLEAN_AIR))
+                .scriptedFlow(ScriptedFlow.backup(0, "bs-1", a, 1_000, 10, PASSWORD));
+        for (int i = 1; i <= 3; i++) {
+            builder.scriptedFlow(ScriptedFlow.download(20, "bs-1", PhoneNumber.of("066" + i), a, "111" + i));
+        }
+        ReplicationResult result = run(builder
+                .scriptedFlow(ScriptedFlow.download(20.001, "bs-1", PhoneNumber.of("0664"), a, PASSWORD))
+                .runLengthSeconds(60), records);
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED,
+                FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED), records.stream().map(FlowRecord::outcome).toList(),
+                "at most maxFailedAttempts guesses land before the lock");
+        assertEquals(new AuthStatistics(3, 1, 1), result.authentication());
     }
 
     @ParameterizedTest
