@@ -9,6 +9,9 @@ import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
 import io.radiolink.node.SimKey;
 import io.radiolink.node.Terminal;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -184,9 +187,20 @@ public final class BackupService {
         return SimKey.provisioned(station.streams(), phone);
     }
 
-    /** The station's stream of challenge nonces. */
-    RandomGenerator nonces(BaseStation station) {
-        return nonces.computeIfAbsent(station, s -> s.streams().stream("nonce", s.id(), 0));
+    /**
+     * The station's next challenge nonce: the first 64 bits of the SHA-256 of the next draw of its stream
+     * {@code nonce}. Never the draw itself: the generator's first output and its seeding, and the chain from
+     * the scenario seed to the stream's seed, are bijections ({@code docs/design.md}), so one nonce on the air
+     * would give the scenario seed, hence every SIM's key and every later nonce.
+     */
+    long nonce(BaseStation station) {
+        long draw = nonces.computeIfAbsent(station, s -> s.streams().stream("nonce", s.id(), 0)).nextLong();
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return ByteBuffer.wrap(sha.digest(ByteBuffer.allocate(Long.BYTES).putLong(draw).array())).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 
     Scheduler scheduler() {

@@ -133,7 +133,7 @@ final class StationSession implements Endpoint<Message> {
             return;
         }
         if (mode().challenges()) {
-            nonce = service.nonces(station).nextLong();
+            nonce = service.nonce(station);
             state = State.CHALLENGED;
             response = new Challenge(nonce);
             return;
