@@ -100,7 +100,8 @@ final class StationSession implements Endpoint<Message> {
             if (first && sender != null) {
                 sender.start();
             }
-        } else if (message instanceof ChallengeResponse answer) {
+        } else if (message instanceof ChallengeResponse answer && request != null) {
+            // An answer before any request is ignored, as a stray data frame is: there is nothing to answer.
             boolean first = state == State.CHALLENGED;
             if (first && !rejectedIfLocked(request)) {
                 // Checked again: other sessions' answers may have locked the number since the challenge.

@@ -337,6 +337,19 @@ final class AirAttackTest {
         assertEquals(SUBSCRIBERS + 1, run.rejections.size());
     }
 
+    /** An answer sent before any request (the attacker "sends any request or answer"): the station ignores it. */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void answer_beforeAnyRequest_isIgnored(AuthMode mode) {
+        List<Admission> admissions = new ArrayList<>();
+        Eavesdropped run = new Eavesdropped(mode, (e, m) -> new Attacker(m.service(), e.station,
+                new ChallengeResponse("00", null), nonce -> null, admissions).start());
+        ModelHarness.AirEvent last = run.harness.air.get(run.harness.air.size() - 1);
+        assertTrue(last.message() instanceof ChallengeResponse, "the station answered " + last);
+        assertEquals(List.of(), admissions);
+        assertEquals(SUBSCRIBERS, run.rejections.size(), "only the mistyped restores were rejected");
+    }
+
     @Test
     void firstBackup_ofAFreeNumber_passwordInRequest_isAcceptedFromAnyone() {
         // The claims' exposure, documented in the threat model: the first backup of a number enrols it.
