@@ -337,6 +337,28 @@ final class AirAttackTest {
         assertEquals(SUBSCRIBERS + 1, run.rejections.size());
     }
 
+    /**
+     * What an active attacker learns without the password, in every mode: whether a number holds a copy. A
+     * download of a free number is answered NO_BACKUP and costs no failed attempt; one of a stored number
+     * with a wrong password or proof is AUTH_REJECTED and counts (only a locked number hides the difference).
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void download_wrongProof_tellsWhetherTheNumberHoldsACopy(AuthMode mode) {
+        List<Admission> admissions = new ArrayList<>();
+        Eavesdropped run = new Eavesdropped(mode, (e, m) -> {
+            String password = mode.challenges() ? null : "9999";
+            m.at(m.scheduler().nowSeconds(), () -> new Attacker(m.service(), e.station,
+                    new DownloadRequest(PhoneNumber.of("0123"), password), nonce -> new ChallengeResponse("00", null),
+                    admissions).start());
+            m.at(m.scheduler().nowSeconds() + 5, () -> new Attacker(m.service(), e.station,
+                    new DownloadRequest(subscriber(0), password), nonce -> new ChallengeResponse("00", null),
+                    admissions).start());
+        });
+        assertEquals(List.of(Admission.NO_BACKUP, Admission.AUTH_REJECTED), admissions);
+        assertEquals(SUBSCRIBERS + 1, run.rejections.size(), "the free number's probe is no failed attempt");
+    }
+
     /** An answer sent before any request (the attacker "sends any request or answer"): the station ignores it. */
     @ParameterizedTest
     @EnumSource(AuthMode.class)
