@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -64,6 +65,12 @@ final class OutputFolder implements AutoCloseable {
      * opening the file: closing any channel to a file drops the process's POSIX locks on it.
      */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /** True where files have a link count to read ({@code unix:nlink}). */
+    private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+
+    /** The longest content of a lock file: a process id of up to 19 digits and a line end. */
+    private static final int LOCK_CONTENT_MAX_BYTES = 20;
 
     private static final String ADVICE = "; not replaced (choose another --out, or move it away yourself)";
 
@@ -278,7 +285,9 @@ final class OutputFolder implements AutoCloseable {
         FileChannel channel = null;
         FileLock lock = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            requireLockFile(shown, file);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             lock = channel.tryLock();
             if (lock != null) {
                 channel.truncate(0);
@@ -297,6 +306,30 @@ final class OutputFolder implements AutoCloseable {
             }
         }
         throw refused(shown, "another radiolink run" + holder(file) + " " + busy);
+    }
+
+    /**
+     * Refuses unless {@code file} is absent or radiolink's lock file, which a run opens for writing and
+     * truncates: a plain file of one name (not a link to, nor another name of, a user's file) holding
+     * nothing or a process id.
+     */
+    private static void requireLockFile(String shown, Path file) throws IOException, ScenarioException {
+        String why;
+        if (Files.isSymbolicLink(file)) {
+            why = "is a symbolic link";
+        } else if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            why = "is not radiolink's lock file (it is not a plain file)";
+        } else if (UNIX && (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS) != 1) {
+            why = "is not radiolink's lock file (it has another name too)";
+        } else if (Files.size(file) > LOCK_CONTENT_MAX_BYTES || !new String(Files.readAllBytes(file),
+                StandardCharsets.ISO_8859_1).matches("([0-9]{1,19}\n)?")) {
+            why = "is not radiolink's lock file (it holds more than a process id)";
+        } else {
+            return;
+        }
+        throw refused(shown, "beside it, " + file.getFileName() + " " + why + ADVICE);
     }
 
     /** {@code " (process 1234)"} from the lock file, or nothing if it does not say. */

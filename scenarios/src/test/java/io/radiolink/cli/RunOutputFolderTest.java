@@ -200,6 +200,46 @@ final class RunOutputFolderTest {
     }
 
     /**
+     * Each row: what is at the lock file's name, and the error's end. The run opens the lock file for
+     * writing and writes its process id into it, so it must be radiolink's own: a symbolic link or a hard
+     * link would have it truncate the user's file, a FIFO would block it.
+     */
+    @ParameterizedTest(name = "lock file: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "symbolic link | is a symbolic link; not replaced",
+        "hard link | is not radiolink's lock file (it has another name too); not replaced",
+        "other content | is not radiolink's lock file (it holds more than a process id); not replaced",
+        "folder | is not radiolink's lock file (it is not a plain file); not replaced"})
+    void run_lockNameTakenByAUsersFile_exitTwoNothingTouched(String what, String error) throws IOException {
+        Path lockFile = workspace.results.resolve(LOCK);
+        Path users = workspace.results.resolve("README.txt");
+        switch (what) {
+            case "symbolic link" -> Files.createSymbolicLink(lockFile, users);
+            case "hard link" -> Files.createLink(lockFile, users);
+            case "other content" -> Files.writeString(lockFile, "12 is not all I hold\n");
+            case "folder" -> Files.writeString(Files.createDirectory(lockFile).resolve("mine.txt"), "mine");
+            default -> throw new IllegalArgumentException(what);
+        }
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertRefused(run, "error: output folder results/tiny: beside it, " + LOCK + " " + error);
+        assertEquals(before, workspace.snapshot());
+        assertEquals("results of my runs\n", Files.readString(users));
+    }
+
+    @Test
+    void run_staleLockFileOfAKilledRun_takenOver() throws IOException {
+        Files.writeString(workspace.results.resolve(LOCK), "4194304\n");
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(0, Files.size(workspace.results.resolve(LOCK)));
+    }
+
+    /**
      * Two real processes: while the first runs, the second is refused; the first, killed, leaves its run
      * folder and the previous output intact; the next run recognises the leftover, removes it and replaces
      * the output.
