@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  *
  * @param kind what the place holds
  * @param marker radiolink's marker there, if any
- * @param otherFiles the entries radiolink did not write there (all of them, sorted, when there is no marker)
+ * @param otherFiles the entries radiolink did not write there, sorted: all of them when there is no marker,
+ *     else those its marker does not list and those it lists that are not plain files (a folder, a link)
  */
 record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherFiles) {
 
@@ -26,7 +27,7 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
         ABSENT,
         /** An empty folder. */
         EMPTY,
-        /** A folder of radiolink's for this scenario, holding nothing but the files its marker lists. */
+        /** A folder of radiolink's for this scenario, holding nothing but the files its marker lists, as plain files. */
         OURS,
         /** A folder of radiolink's for this scenario that also holds files radiolink did not write. */
         OURS_WITH_OTHER_FILES,
@@ -59,9 +60,14 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
         if (marker.isEmpty()) {
             return new FolderState(Kind.NOT_RADIOLINKS, marker, entries);
         }
-        List<String> other = new ArrayList<>(entries);
-        other.remove(FolderMarker.FILE_NAME);
-        other.removeAll(marker.get().files());
+        // radiolink writes only plain files into its folders: a folder or a link by a listed name is someone else's.
+        List<String> other = new ArrayList<>();
+        for (String name : entries) {
+            if (!name.equals(FolderMarker.FILE_NAME) && !(marker.get().files().contains(name)
+                    && Files.isRegularFile(place.resolve(name), LinkOption.NOFOLLOW_LINKS))) {
+                other.add(name);
+            }
+        }
         Kind kind = !marker.get().scenario().equals(scenario) ? Kind.OTHER_SCENARIO
                 : other.isEmpty() ? Kind.OURS : Kind.OURS_WITH_OTHER_FILES;
         return new FolderState(kind, marker, List.copyOf(other));

@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a complete new one, and Ctrl-C or a kill leaves the previous one intact.
  *
  * <p>What radiolink deletes: in an output (and in a previous output a killed run left as
- * {@code .<name>.radiolink-old}), only the files its marker lists, then the folder if that left it empty;
+ * {@code .<name>.radiolink-old}), only the plain files its marker lists, then the folder if that left it empty;
  * a run folder whole, if its marker names the same scenario, because radiolink makes it afresh for each
  * run ({@link Files#createDirectory} fails if it exists) and nothing but the run writes into it; an empty
  * folder. Nothing else. Folders and files get the user's umask.
@@ -342,13 +342,13 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Removes a previous output: the files its marker lists, the marker, then the folder, which must be empty by then. */
+    /**
+     * Removes a previous output: the files its marker lists (each a plain file, never a folder's content),
+     * the marker, then the folder, which must be empty by then.
+     */
     private static void removeOutput(Path folder, FolderState state) throws IOException {
         for (String name : state.marker().map(FolderMarker::files).orElse(List.of())) {
-            Path file = folder.resolve(name);
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                deleteRecursively(file);
-            }
+            Files.deleteIfExists(folder.resolve(name));
         }
         Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));
         Files.delete(folder);

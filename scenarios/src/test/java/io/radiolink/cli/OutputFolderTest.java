@@ -89,6 +89,23 @@ final class OutputFolderTest {
         assertEquals(before, workspace.snapshot());
     }
 
+    /** radiolink writes only plain files into an output: a folder or a link by a name its marker lists is not its own. */
+    @Test
+    void open_outputWhoseMarkerListsAUsersFolderOrLink_refusedNothingDeleted() throws IOException {
+        Files.createDirectories(output.resolve("thesis"));
+        Files.writeString(output.resolve("thesis/chapter-1.tex"), "mine");
+        Files.createSymbolicLink(output.resolve("flows.csv"), workspace.project.resolve("notes.txt"));
+        new FolderMarker("s", List.of("flows.csv", "thesis")).writeInto(output);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+
+        assertEquals("output folder " + output + ": is radiolink's output of 's' but also holds 'flows.csv' and"
+                + " 'thesis', which radiolink did not write; not replaced (choose another --out, or move it away"
+                + " yourself)", refused.getMessage());
+        assertEquals(before, workspace.snapshot());
+    }
+
     @Test
     void open_aFileOrASymbolicLink_refused() throws IOException {
         Path file = Files.writeString(workspace.results.resolve("file"), "mine");
