@@ -156,6 +156,11 @@ final class OutputFolder implements AutoCloseable {
             was = FolderState.of(replaced, scenario);
         }
         checkReplaceable(shown, target, scenario);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.getFileStore(target).equals(Files.getFileStore(target.getParent()))) {
+            throw refused(shown, "is a mount point (a file system of its own), which radiolink cannot replace;"
+                    + " give a folder inside it, e.g. --out " + requestedInside(scenario));
+        }
         boolean removeReplaced = switch (was.kind()) {
             case ABSENT -> false;
             case EMPTY, OURS -> true;
@@ -208,7 +213,9 @@ final class OutputFolder implements AutoCloseable {
      * previous output is swapped out, checked once more (a file someone added to it during the run keeps it
      * in place, and the new reports stay in the run folder) and removed.
      *
-     * @throws ScenarioException if the previous output gained files radiolink did not write during the run
+     * @throws ScenarioException if the previous output gained files radiolink did not write during the run,
+     *     or cannot be moved away (a mount point of the same file system); the new reports stay in the run
+     *     folder, which the message names
      */
     void publish(Writer writer) throws IOException, ScenarioException {
         writer.writeInto(run);
@@ -219,12 +226,19 @@ final class OutputFolder implements AutoCloseable {
                 // previous output stays as it is.
                 throw new IOException("interrupted: the run folder " + run + " was discarded");
             }
-            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(run, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(run, target, StandardCopyOption.ATOMIC_MOVE);
+                    settled = true;
+                    return;
+                }
+                Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Nothing was moved (a mount point of the same file system cannot be renamed): the output
+                // stays as it was, and the new reports are kept for the user.
                 settled = true;
-                return;
+                throw refused(shown, "cannot be replaced: " + reason(e) + "; the new reports are in " + run);
             }
-            Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
             FolderState was = FolderState.of(replaced, scenario);
             if (!replaceable(was)) {
                 Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
@@ -352,6 +366,11 @@ final class OutputFolder implements AutoCloseable {
         }
         Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));
         Files.delete(folder);
+    }
+
+    /** The output folder as the user gave it, with {@code name} inside it. */
+    private String requestedInside(String name) {
+        return Path.of(shown).resolve(name).toString();
     }
 
     private static Path beside(Path target, String suffix) {

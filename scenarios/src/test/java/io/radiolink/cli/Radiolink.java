@@ -37,10 +37,41 @@ record Radiolink(Process process, Path out, Path err) {
      * CI variable; stdout and stderr go to temporary files outside the working directory.
      */
     static Radiolink start(Path workingDirectory, String umask, String... args) {
-        List<String> command = new ArrayList<>();
-        if (umask != null) {
-            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        return launch(workingDirectory, umask == null ? List.of() : shell("umask " + umask), args);
+    }
+
+    /**
+     * Starts {@code args} in {@code workingDirectory} in a mount namespace of its own ({@code unshare -rm},
+     * no privileges needed where user namespaces are enabled) after the shell command {@code setUp}, e.g. a
+     * {@code mount} that only this process sees; see {@link #mountNamespaces}.
+     */
+    static Radiolink startInMountNamespace(Path workingDirectory, String setUp, String... args) {
+        List<String> launcher = new ArrayList<>(List.of("unshare", "-rm"));
+        launcher.addAll(shell(setUp));
+        return launch(workingDirectory, launcher, args);
+    }
+
+    /** True if this machine lets a process make a mount namespace of its own and mount a tmpfs in it. */
+    static boolean mountNamespaces() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "-rm", "sh", "-c", "mount -t tmpfs none /tmp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** {@code sh -c "<setUp> && exec <the command that follows>"}. */
+    private static List<String> shell(String setUp) {
+        return List.of("sh", "-c", setUp + " && exec \"$0\" \"$@\"");
+    }
+
+    private static Radiolink launch(Path workingDirectory, List<String> launcher, String... args) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +166,43 @@ final class RunOutputFolderTest {
         // One line and no progress bar (forced with --progress): no replication was started.
         assertEquals("", run.out());
         assertEquals(before, workspace.snapshot());
+    }
+
+    /** An empty disk mounted where the output goes: renaming a mount point fails, so it is refused up front. */
+    @Test
+    void run_outAnEmptyMountPoint_exitTwoBeforeSimulating() throws IOException {
+        assumeTrue(Radiolink.mountNamespaces(), "unshare -rm and mount are allowed here");
+        Path disk = Files.createDirectory(workspace.project.resolve("disk"));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.startInMountNamespace(workspace.project, "mount -t tmpfs none disk",
+                "run", "tiny.json", "--out", "disk", "--progress").finish();
+
+        assertRefused(run, "error: output folder disk: is a mount point (a file system of its own), which"
+                + " radiolink cannot replace; give a folder inside it, e.g. --out disk/tiny");
+        assertEquals("", run.out(), "nothing simulated");
+        assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(disk.resolveSibling(
+                ".disk" + OutputFolder.LOCK_SUFFIX))));
+    }
+
+    /**
+     * A folder of the same file system mounted where the output goes (a bind mount, as a container's
+     * volume): it looks like any folder, and only the swap at the end fails; the new reports are kept.
+     */
+    @Test
+    void run_outABindMount_swapFailsExitTwoNewReportsKept() throws IOException {
+        assumeTrue(Radiolink.mountNamespaces(), "unshare -rm and mount are allowed here");
+        Path volume = Files.createDirectory(workspace.project.resolve("volume"));
+        Files.createDirectory(workspace.project.resolve("source"));
+
+        Radiolink.Finished run = Radiolink.startInMountNamespace(workspace.project, "mount --bind source volume",
+                "run", "tiny.json", "--out", "volume").finish();
+
+        Path runFolder = workspace.project.resolve(".volume" + OutputFolder.RUN_SUFFIX);
+        assertRefused(run, "error: output folder volume: cannot be replaced: ");
+        assertTrue(run.err().endsWith("; the new reports are in " + runFolder + "\n"), run.err());
+        assertEquals(Optional.of("tiny"), FolderMarker.readFrom(runFolder).map(FolderMarker::scenario));
+        assertTrue(Files.size(runFolder.resolve("report.json")) > 0, "the new reports kept");
     }
 
     @Test
