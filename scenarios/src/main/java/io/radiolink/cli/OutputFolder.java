@@ -111,12 +111,16 @@ final class OutputFolder implements AutoCloseable {
         if (parent == null) {
             throw refused(shown, "is the root of the file system");
         }
-        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
-        if (workingDirectory.startsWith(target)) {
-            throw refused(shown, (workingDirectory.equals(target) ? "is" : "holds") + " the working directory;"
-                    + " give a folder of its own with --out");
-        }
         try {
+            // Compared as spelt and as the folders they are (a symbolic link in --out's parents may lead to it).
+            Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+            Path realWorkingDirectory = workingDirectory.toRealPath();
+            Path realTarget = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target.toRealPath() : target;
+            if (workingDirectory.startsWith(target) || realWorkingDirectory.startsWith(realTarget)) {
+                boolean is = workingDirectory.equals(target) || realWorkingDirectory.equals(realTarget);
+                throw refused(shown, (is ? "is" : "holds") + " the working directory; give a folder of its own"
+                        + " with --out");
+            }
             checkReplaceable(shown, target, scenario);
         } catch (IOException e) {
             throw refused(shown, "cannot look into it: " + reason(e));

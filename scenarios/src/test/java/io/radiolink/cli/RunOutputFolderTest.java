@@ -91,6 +91,19 @@ final class RunOutputFolderTest {
         assertEquals(before, workspace.snapshot());
     }
 
+    /** The working directory is recognised by what it is, not by how --out spells it. */
+    @Test
+    void run_outTheWorkingDirectoryThroughASymbolicLink_exitTwoNothingTouched() throws IOException {
+        Path empty = Files.createDirectory(temp.resolve("empty"));
+        Path out = Files.createSymbolicLink(temp.resolve("link"), temp).resolve("empty");
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(empty, "run", "../a/b/project/tiny.json", "--out", out.toString());
+
+        assertRefused(run, "error: output folder " + out + ": is the working directory; give a folder of its own");
+        assertEquals(before, workspace.snapshot());
+    }
+
     @Test
     void run_outAnEmptyFolder_writesTheReportsThereAndNothingElse() throws IOException {
         Path empty = Files.createDirectory(workspace.project.resolve("empty"));
