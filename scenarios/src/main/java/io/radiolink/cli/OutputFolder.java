@@ -391,7 +391,9 @@ final class OutputFolder implements AutoCloseable {
             return "permission denied (" + denied.getFile() + ")";
         }
         if (e instanceof FileAlreadyExistsException exists) {
-            return exists.getFile() + " appeared meanwhile";
+            // Files.createDirectories says so of a file in the way, too.
+            boolean file = exists.getFile() != null && Files.isRegularFile(Path.of(exists.getFile()));
+            return exists.getFile() + (file ? " is a file, not a folder" : " appeared meanwhile");
         }
         if (e instanceof NoSuchFileException missing) {
             return "cannot create " + missing.getFile() + " (no such file or folder)";

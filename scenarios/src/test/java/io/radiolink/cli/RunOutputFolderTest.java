@@ -105,6 +105,17 @@ final class RunOutputFolderTest {
     }
 
     @Test
+    void run_outBelowAFile_exitTwoSaysItIsNoFolder() throws IOException {
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--out", "notes.txt/out");
+
+        assertRefused(run, "error: output folder notes.txt/out: cannot write there: "
+                + workspace.project.resolve("notes.txt") + " is a file, not a folder");
+        assertEquals(before, workspace.snapshot());
+    }
+
+    @Test
     void run_outAnEmptyFolder_writesTheReportsThereAndNothingElse() throws IOException {
         Path empty = Files.createDirectory(workspace.project.resolve("empty"));
         SortedMap<String, String> before = workspace.snapshot();
