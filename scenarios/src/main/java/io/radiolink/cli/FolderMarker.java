@@ -31,6 +31,9 @@ record FolderMarker(String scenario, List<String> files) {
     /** The marker's file name inside the folder. */
     static final String FILE_NAME = ".radiolink.json";
 
+    /** A marker lists a few file names; a file far larger by its name is not one, and is not read. */
+    static final long MAX_BYTES = 1 << 20;
+
     private static final String WRITTEN_BY = "radiolink";
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -74,7 +77,7 @@ record FolderMarker(String scenario, List<String> files) {
     /** The marker in {@code folder}, or empty if it has none that radiolink wrote (absent, or not one of ours). */
     static Optional<FolderMarker> readFrom(Path folder) throws IOException {
         Path file = folder.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
             return Optional.empty();
         }
         JsonNode root;

@@ -3,6 +3,7 @@ package io.radiolink.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,16 @@ final class FolderMarkerTest {
         "{\"writtenBy\": \"radiolink\", \"version\": 1, \"scenario\": \"s\", \"files\": [\"\"]}"})
     void readFrom_notAMarkerRadiolinkWrites_empty(String content) throws IOException {
         Files.writeString(folder.resolve(FolderMarker.FILE_NAME), content);
+
+        assertEquals(Optional.empty(), FolderMarker.readFrom(folder));
+    }
+
+    /** A sparse file of 3 GiB by the marker's name: not read into memory (an OutOfMemoryError before). */
+    @Test
+    void readFrom_farLargerThanAMarker_emptyWithoutReadingIt() throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(folder.resolve(FolderMarker.FILE_NAME).toFile(), "rw")) {
+            file.setLength(3L << 30);
+        }
 
         assertEquals(Optional.empty(), FolderMarker.readFrom(folder));
     }
