@@ -815,17 +815,22 @@ final class InvariantChecker implements FlowListener, AirListener {
      * its own count from the station's answers: a wrong password on a stored copy is a failed attempt,
      * a right one resets the count, and {@code maxFailedAttempts} failures in a row lock the number for
      * {@code lockoutSeconds} (the count starting again). Under challenge-response the lock is checked
-     * when the request arrives, so a challenged flow was not locked. Returns true if the flow was
+     * when the request arrives and again when its answer arrives (a number locked by another flow's
+     * failure in between rejects the answer): the station's admission is that second check, so the lock
+     * is read at the time of the admission either way. Returns true if the flow was
      * answered as a locked number (then the caller's other admission checks do not apply).
      */
     private boolean checkedWhileLocked(Tracked t, Watched w, Admission admission, Optional<StoredBackup> existing,
             boolean passwordMatches) {
         PhoneNumber number = t.flow.addressedNumber();
-        boolean locked = !t.challenged && now() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
+        boolean locked = now() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
         if (!locked) {
             return false;
         }
         increment("requests while locked");
+        if (t.challenged) {
+            increment("challenged requests whose number was locked before their answer");
+        }
         t.faulted = true;
         check(admission == Admission.AUTH_REJECTED, t, () -> "answered " + admission + " while its number is locked"
                 + " until " + w.lockedUntil.get(number) + " s");

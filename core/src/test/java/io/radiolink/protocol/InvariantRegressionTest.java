@@ -117,6 +117,47 @@ final class InvariantRegressionTest {
         assertCase(checker, "flows ended by an outage while waiting for their first access slot");
     }
 
+    /**
+     * Drawn by seed 20226 (issue 11, the large run after the station began to check the lock again when a
+     * challenge's answer arrives): a backup challenged while its number was free, answered after another
+     * flow's wrong password had locked the number, is rejected although its own password is right. That
+     * is the station's rule (docs/protocol.md, lock-out against parallel guesses); the checker read the
+     * lock only at the request and called it a violation.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void challengedRequest_numberLockedBeforeItsAnswer_isRejectedAsLocked(Supplier<Engine> engine) {
+        double propagation = 0.14605180603529813;
+        AirInterface air0 = new AirInterface(
+                link(384_000.0, propagation, 1667, 10, 51, NoLoss.INSTANCE,
+                        new Corruption(0.1705645388525435, 0.8387625282818513)),
+                link(9_600.0, propagation, 1667, 10, 51, NoLoss.INSTANCE, Corruption.NONE),
+                1.42490656430626, 0.0, 1499.9670524431456, 0.03747705714661692, RandomAccessConfig.NONE);
+        StationConfig bs0 = new StationConfig("bs-0", 4, 28_840L, air0, false, OutageConfig.NONE,
+                Double.POSITIVE_INFINITY);
+        AirInterface air1 = new AirInterface(
+                link(384_000.0, propagation, 1667, 10, 51, new BernoulliLoss(0.28716411658603463), Corruption.NONE),
+                link(9_600.0, propagation, 1667, 10, 51, NoLoss.INSTANCE, Corruption.NONE),
+                1.3202834934167504, 0.0, 1573.4119109558383, 0.19806170903415077, RandomAccessConfig.NONE);
+        StationConfig bs1 = new StationConfig("bs-1", 3, 27_859L, air1, true, OutageConfig.NONE, 32.9293473786485);
+        ProtocolConfig protocol = new ProtocolConfig(
+                ArqConfig.selectiveRepeat(3, 2.5241963786332913, 3),
+                new ControlConfig(10.843048936178924, 3),
+                new AuthConfig(AuthMode.CHALLENGE_RESPONSE, 1, 68.09585907813764),
+                ChunkConfig.WHOLE_OBJECT,
+                new ResumeConfig(4, 4.067952550693657, 1.965626175434298, 13.496656545022258, 0.13449338612105433,
+                        false, 2.9276270394098924));
+        WorkloadConfig workload = new WorkloadConfig(5, 0.32672042859020534, new Distribution.Exponential(5000.0),
+                100, 1.0, new Distribution.Exponential(36.488897358654526), 0.17463468772776128);
+        InvariantScenario scenario = new InvariantScenario(20226, List.of(bs0, bs1), protocol, workload,
+                264.55460906582533, "seed 20226 as drawn in issue 11: a number locked between challenge and answer");
+
+        InvariantChecker checker = InvariantTest.check(scenario, engine.get());
+
+        assertEquals(List.of(), checker.violations());
+        assertCase(checker, "challenged requests whose number was locked before their answer");
+    }
+
     private static LinkConfig link(double rate, double propagation, int payload, int header, int control,
             LossModel loss, Corruption corruption) {
         return new LinkConfig(rate, propagation, payload, header, control, loss, corruption);
