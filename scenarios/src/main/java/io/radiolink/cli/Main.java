@@ -14,11 +14,40 @@ public final class Main {
     /** Bad input: an unreadable or invalid scenario file, or a bad option. */
     static final int BAD_INPUT = 2;
 
+    /** Room set aside so that the line about running out of memory can still be printed. */
+    private static byte[] reserve = new byte[4 << 20];
+
     private Main() {}
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status. Out of memory, in any thread, it prints one line
+     * and halts the JVM with status 1 at once: no stack trace, no worker thread left running.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError oom) {
+                outOfMemory(oom);
+            }
+            e.printStackTrace();
+        });
+        int status;
+        try {
+            status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return;
+        }
+        System.exit(status);
+    }
+
+    /** Prints the one line about {@code e} to stderr and halts with {@link #INTERNAL_FAILURE}. */
+    private static void outOfMemory(OutOfMemoryError e) {
+        reserve = null;
+        System.err.println("error: out of memory (" + e.getMessage() + ", a heap of "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): make the scenario smaller or give Java more"
+                + " memory (-Xmx; with the radiolink script, e.g. RADIOLINK_JAVA_OPTS=-Xmx8g)");
+        System.err.flush();
+        Runtime.getRuntime().halt(INTERNAL_FAILURE);
     }
 
     /** Runs the command line with the given streams and environment, and returns the exit status. */

@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
     private boolean progress;
 
+    @Option(names = "--force", description = "Run even if the estimated work is beyond the budget (see validate).")
+    private boolean force;
+
     @Option(names = "--all-flows", description = "Write every replication's flows to flows.csv, not only replication 0's.")
     private boolean allFlows;
 
@@ -83,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
                     seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                     replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
             ScenarioLoader.requireDemand(resolved);
+            if (!force) {
+                Budget.ofThisMachine(Math.min(workers, Runtime.getRuntime().availableProcessors()))
+                        .check(resolved, WorkEstimate.of(resolved, workers, allFlows));
+            }
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
         }

@@ -1,0 +1,59 @@
+package io.radiolink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.RunSummary;
+import io.radiolink.engine.lean.LeanEngine;
+import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioException;
+import io.radiolink.scenario.ScenarioLoader;
+import io.radiolink.scenario.SweepPoint;
+import io.radiolink.simulation.Simulation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The work estimate that {@code validate} prints is within 3x of the events the engine runs, on every
+ * example: replication 0 of every sweep point is run on an engine that counts its actions, and the
+ * estimate of one unit of that point is compared with the count.
+ */
+final class WorkEstimateTest {
+
+    static List<Path> examples() throws IOException {
+        return Examples.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void estimate_everyExample_withinThreeTimesTheMeasuredEvents(Path example) throws ScenarioException {
+        ResolvedScenario scenario = ScenarioLoader.load(example, OptionalLong.empty(), OptionalInt.empty());
+        for (SweepPoint point : scenario.points()) {
+            AtomicLong counted = new AtomicLong();
+            Engine lean = new LeanEngine();
+            Engine counting = (end, model) -> {
+                RunSummary summary = lean.run(end, model);
+                counted.addAndGet(summary.actionsExecuted());
+                return summary;
+            };
+            long started = System.nanoTime();
+            Simulation.builder().config(point.config()).engine(counting).build().runReplication(0);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ResolvedScenario one = new ResolvedScenario(scenario.source(), scenario.resolved(), scenario.seed(), 1,
+                    scenario.engine(), List.of(point));
+            double estimated = WorkEstimate.of(one, 1, false).eventsPerUnit();
+            double ratio = estimated / counted.get();
+            System.out.printf("%s point %d: measured %d events in %.2f s (%.2g events/s), estimated %.0f, ratio %.2f%n",
+                    example.getFileName(), point.index(), counted.get(), seconds, counted.get() / seconds, estimated,
+                    ratio);
+            assertTrue(ratio >= 1.0 / 3 && ratio <= 3, example + " point " + point.index() + ": measured "
+                    + counted.get() + " events, estimated " + estimated);
+        }
+    }
+}
