@@ -2,9 +2,9 @@ package io.radiolink.node;
 
 import io.radiolink.radio.Checks;
 import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Nulls;
 import io.radiolink.radio.Range;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * When a base station is down, and whether its store survives: scheduled down periods, random
@@ -54,11 +54,7 @@ public record OutageConfig(List<DownPeriod> scheduled, double meanUpSeconds, dou
 
     /** Validates the fields. */
     public OutageConfig {
-        Objects.requireNonNull(scheduled, "scheduled");
-        for (int i = 0; i < scheduled.size(); i++) {
-            Objects.requireNonNull(scheduled.get(i), "scheduled[" + i + "]");
-        }
-        scheduled = List.copyOf(scheduled);
+        scheduled = List.copyOf(Nulls.noneIn(scheduled, "scheduled"));
         for (int i = 1; i < scheduled.size(); i++) {
             if (scheduled.get(i).startSeconds() < scheduled.get(i - 1).endSeconds()) {
                 throw InvalidFieldException.stated("scheduled", scheduled.toString(),

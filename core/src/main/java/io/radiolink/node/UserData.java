@@ -40,7 +40,7 @@ public final class UserData {
 
     /** User data made of these bytes (copied) in {@code recordCount} records. */
     public static UserData ofBytes(byte[] bytes, int recordCount) {
-        byte[] copy = bytes.clone();
+        byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
         return new UserData(copy.length, recordCount, ContentDigest.of(copy), copy);
     }
 

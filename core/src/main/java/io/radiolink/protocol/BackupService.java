@@ -69,11 +69,13 @@ public final class BackupService {
      * @throws IllegalStateException if the terminal holds no user data or runs another flow
      */
     public Flow startBackup(Terminal terminal, BaseStation station) {
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(station, "station");
         requireIdle(terminal);
         if (terminal.userData().isEmpty()) {
             throw new IllegalStateException(terminal + " holds no user data to back up");
         }
-        BackupFlow flow = new BackupFlow(this, nextFlowId++, terminal, Objects.requireNonNull(station));
+        BackupFlow flow = new BackupFlow(this, nextFlowId++, terminal, station);
         flow.start();
         return flow;
     }
@@ -85,9 +87,11 @@ public final class BackupService {
      * @throws IllegalStateException if the terminal runs another flow
      */
     public Flow startDownload(Terminal terminal, PhoneNumber storedNumber, BaseStation station) {
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(storedNumber, "storedNumber");
+        Objects.requireNonNull(station, "station");
         requireIdle(terminal);
-        DownloadFlow flow = new DownloadFlow(this, nextFlowId++, terminal,
-                Objects.requireNonNull(storedNumber), Objects.requireNonNull(station));
+        DownloadFlow flow = new DownloadFlow(this, nextFlowId++, terminal, storedNumber, station);
         flow.start();
         return flow;
     }

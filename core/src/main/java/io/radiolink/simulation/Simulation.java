@@ -15,6 +15,7 @@ import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.AirListener;
+import io.radiolink.radio.Range;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.stats.ReplicationCollector;
 import io.radiolink.stats.ReplicationResult;
@@ -116,8 +117,14 @@ public final class Simulation {
         }
     }
 
-    /** Runs replication {@code replication} (0-based) on this simulation's engine, in this thread. */
+    /**
+     * Runs replication {@code replication} on this simulation's engine, in this thread.
+     *
+     * @param replication in [0, {@code config().replications()})
+     * @throws IllegalArgumentException if {@code replication} is outside that range
+     */
     public ReplicationResult runReplication(int replication) {
+        checkReplication(replication);
         ReplicationModel[] model = new ReplicationModel[1];
         engine.run(Double.POSITIVE_INFINITY, scheduler -> model[0] = install(scheduler, replication));
         return model[0].finish();
@@ -130,9 +137,8 @@ public final class Simulation {
      * {@link ReplicationModel#finish()}.
      */
     public ReplicationModel install(Scheduler scheduler, int replication) {
-        if (replication < 0) {
-            throw new IllegalArgumentException("replication must be >= 0, was " + replication);
-        }
+        Objects.requireNonNull(scheduler, "scheduler");
+        checkReplication(replication);
         RandomStreams streams = new RandomStreams(config.seed(), replication);
         ReplicationCollector collector = new ReplicationCollector(scheduler, replication, config.seed(),
                 config.warmupSeconds(), config.runLengthSeconds());
@@ -160,6 +166,10 @@ public final class Simulation {
         ScriptedFlows.schedule(config.scriptedFlows(), model, collector);
         script.accept(model);
         return model;
+    }
+
+    private void checkReplication(int replication) {
+        Range.wholeBetween(0, config.replications() - 1L).check("replication", replication);
     }
 
     /** Passes flow events to listeners added while the model is built, in the order they were added. */
@@ -219,6 +229,7 @@ public final class Simulation {
 
         /** Takes every setting of {@code config}: stations, protocol, workload, run control, seed. */
         public Builder config(SimulationConfig config) {
+            Objects.requireNonNull(config, "config");
             stations.clear();
             stations.addAll(config.stations());
             protocol = config.protocol();
@@ -240,6 +251,7 @@ public final class Simulation {
 
         /** Takes the profile's protocol settings and air interface (for {@link #station(String, int, long)}). */
         public Builder profile(Profile profile) {
+            Objects.requireNonNull(profile, "profile");
             this.protocol = profile.protocolConfig();
             this.airInterface = profile.airInterface();
             return this;
@@ -265,6 +277,7 @@ public final class Simulation {
 
         /** Adds a station with the builder's air interface that clears copies after download. */
         public Builder station(String id, int channels, long storageCapacityBytes) {
+            Objects.requireNonNull(id, "id");
             if (airInterface == null) {
                 throw new IllegalStateException("set a profile or an air interface before adding stations by size");
             }

@@ -3,6 +3,7 @@ package io.radiolink.simulation;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.radio.Nulls;
 import io.radiolink.radio.Range;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
@@ -43,7 +44,7 @@ public record SimulationConfig(
 
     /** Validates every field and copies the station list. */
     public SimulationConfig {
-        stations = List.copyOf(Objects.requireNonNull(stations, "stations"));
+        stations = List.copyOf(Nulls.noneIn(stations, "stations"));
         if (stations.isEmpty()) {
             throw new IllegalArgumentException("stations must not be empty");
         }
@@ -62,7 +63,7 @@ public record SimulationConfig(
                     WARMUP_SECONDS.describe() + " and < runLengthSeconds");
         }
         REPLICATIONS.check("replications", replications);
-        scriptedFlows = List.copyOf(Objects.requireNonNull(scriptedFlows, "scriptedFlows"));
+        scriptedFlows = List.copyOf(Nulls.noneIn(scriptedFlows, "scriptedFlows"));
         for (ScriptedFlow flow : scriptedFlows) {
             if (!ids.contains(flow.stationId())) {
                 throw new IllegalArgumentException("a scripted flow names station '" + flow.stationId()

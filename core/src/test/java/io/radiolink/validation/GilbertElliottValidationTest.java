@@ -88,6 +88,7 @@ final class GilbertElliottValidationTest {
                     .station("bs-1", 1, Long.MAX_VALUE)
                     .script(m -> m.service().startBackup(bigPhone(), m.station("bs-1")))
                     .runLengthSeconds(1)
+                    .replications(replications)
                     .seed(7)
                     .airListener(observer)
                     .build()
