@@ -87,8 +87,9 @@ final class RunCommand implements Callable<Integer> {
                     replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
             ScenarioLoader.requireDemand(resolved);
             if (!force) {
-                Budget.ofThisMachine(Math.min(workers, Runtime.getRuntime().availableProcessors()))
-                        .check(resolved, WorkEstimate.of(resolved, workers, allFlows));
+                // The cores the machine has, as validate counts them: --threads does not move the budget.
+                int cores = Runtime.getRuntime().availableProcessors();
+                Budget.ofThisMachine(cores).check(resolved, WorkEstimate.of(resolved, cores, allFlows));
             }
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
