@@ -45,8 +45,8 @@ final class WorkEstimateTest {
             long started = System.nanoTime();
             Simulation.builder().config(point.config()).engine(counting).build().runReplication(0);
             double seconds = (System.nanoTime() - started) / 1e9;
-            ResolvedScenario one = new ResolvedScenario(scenario.source(), scenario.resolved(), scenario.seed(), 1,
-                    scenario.engine(), List.of(point));
+            ResolvedScenario one = new ResolvedScenario(scenario.source(), scenario.sourceSha256(), scenario.resolved(),
+                    scenario.seed(), 1, scenario.engine(), List.of(point));
             double estimated = WorkEstimate.of(one, 1, false).eventsPerUnit();
             double ratio = estimated / counted.get();
             System.out.printf("%s point %d: measured %d events in %.2f s (%.2g events/s), estimated %.0f, ratio %.2f%n",
