@@ -1,11 +1,17 @@
 package io.radiolink.scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rule a scenario's name keeps, because {@code radiolink run} writes into {@code results/<name>}:
  * the name must be one safe folder name, never a path ({@code ..}, {@code a/b}), hidden, empty, a control
- * character or too long for a file system. The rule is a whitelist, stated once in {@link #ALLOWED}.
+ * character or too long for a file system; nor one that Windows cannot make (a device name such as
+ * {@code NUL}, a trailing {@code .}), so that results can be shared across machines. The rule is a
+ * whitelist, stated once in {@link #ALLOWED}.
  */
 final class ScenarioName {
 
@@ -15,9 +21,21 @@ final class ScenarioName {
      */
     static final int MAX_UTF8_BYTES = 200;
 
+    /** The device names of Windows, which no file or folder there may have, alone or before a '.'. */
+    private static final List<String> WINDOWS_DEVICES = List.of("CON", "PRN", "AUX", "NUL");
+    /** The numbered device names of Windows: each with a digit 1 to 9 after it. */
+    private static final List<String> NUMBERED_WINDOWS_DEVICES = List.of("COM", "LPT");
+
+    /** A name that is a Windows device name, alone or before a '.' (ASCII letters in any case, ASCII digits). */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(" + String.join("|", WINDOWS_DEVICES)
+            + "|(?:" + String.join("|", NUMBERED_WINDOWS_DEVICES) + ")[1-9])(\\..*)?");
+
     /** What a name may be, in the words of error messages and of FORMAT.md's {@code name} row. */
     static final String ALLOWED = "letters and digits of any script (with their combining marks), '.', '_' and '-',"
-            + " starting with a letter or digit, at most " + MAX_UTF8_BYTES + " bytes in UTF-8";
+            + " starting with a letter or digit and not ending with '.', at most " + MAX_UTF8_BYTES
+            + " bytes in UTF-8, and not a device name of Windows (" + String.join(", ", WINDOWS_DEVICES) + ", "
+            + String.join(", ", NUMBERED_WINDOWS_DEVICES.stream().map(d -> d + "1 to " + d + "9").toList())
+            + "; in any case, alone or before a '.')";
 
     /** How much of a bad name an error message shows. */
     private static final int SHOWN_CHARACTERS = 40;
@@ -58,6 +76,16 @@ final class ScenarioName {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_UTF8_BYTES) {
             return shown + " is " + bytes + " bytes long in UTF-8";
+        }
+        if (name.endsWith(".")) {
+            return shown + " ends with '.', which Windows drops from a folder's name";
+        }
+        Matcher device = WINDOWS_DEVICE.matcher(name);
+        if (device.matches()) {
+            String which = device.group(1).toUpperCase(Locale.ROOT);
+            return shown + (device.group(2) == null ? " is the device name " + which + " on Windows, which no folder"
+                    + " there may have" : " begins with the device name " + which + " and a '.', which Windows"
+                    + " reads as the device itself");
         }
         return null;
     }

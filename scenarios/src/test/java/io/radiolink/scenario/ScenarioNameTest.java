@@ -60,6 +60,35 @@ final class ScenarioNameTest {
         assertEquals("'\u00e9\\uDC00' has U+DC00 at character 2", ScenarioName.problem("\u00e9\uDC00"));
     }
 
+    /** Names Windows cannot give a folder: results named so could not be copied there. */
+    @Test
+    void problem_nameWindowsCannotMake_saysWhy() {
+        assertEquals("'con' is the device name CON on Windows, which no folder there may have",
+                ScenarioName.problem("con"));
+        assertEquals("'Nul' is the device name NUL on Windows, which no folder there may have",
+                ScenarioName.problem("Nul"));
+        assertEquals("'LPT9' is the device name LPT9 on Windows, which no folder there may have",
+                ScenarioName.problem("LPT9"));
+        assertEquals("'CON.x' begins with the device name CON and a '.', which Windows reads as the device itself",
+                ScenarioName.problem("CON.x"));
+        assertEquals("'aux.tar.gz' begins with the device name AUX and a '.', which Windows reads as the device"
+                + " itself", ScenarioName.problem("aux.tar.gz"));
+        assertEquals("'a.' ends with '.', which Windows drops from a folder's name", ScenarioName.problem("a."));
+        assertEquals("'v1..' ends with '.', which Windows drops from a folder's name", ScenarioName.problem("v1.."));
+        assertEquals("'a ' has U+0020 ' ' at character 2", ScenarioName.problem("a "), "a trailing space, as before");
+        for (String device : List.of("CON", "PRN", "AUX", "NUL", "COM1", "COM5", "COM9", "LPT1", "lpt3", "cOm7.json")) {
+            assertTrue(ScenarioName.problem(device) != null, device);
+        }
+    }
+
+    /** Only the device names themselves: longer names, other digits and other scripts' letters are names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"console", "nul1", "COM0", "COM10", "LPT0", "auxiliary", "x.con", "a.b", "CON-1", "CON_x",
+        "NUĹ", "COM١", "ＣＯＮ"})
+    void problem_nameNearAWindowsDeviceName_none(String name) {
+        assertNull(ScenarioName.problem(name));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"..", ".", "", "../../x", "a/b", "a\\u0007b", "line\\nbreak"})
     void load_unsafeNameField_oneLocatedLineAtTheName(String escapedName) {
@@ -73,7 +102,7 @@ final class ScenarioNameTest {
 
     @Test
     void load_noNameAndAnUnsafeFileName_saysTheFileNameIsTheName() throws IOException {
-        for (String fileName : List.of(".json", "..json", "two words.json")) {
+        for (String fileName : List.of(".json", "..json", "two words.json", "con.json", "x..json")) {
             Path file = Files.writeString(dir.resolve(fileName), Scenarios.MINIMAL);
             String message = assertThrows(ScenarioException.class, () -> Scenarios.load(file)).getMessage();
 
