@@ -31,6 +31,9 @@ record FolderMarker(String scenario, List<String> files) {
     /** The marker's file name inside the folder. */
     static final String FILE_NAME = ".radiolink.json";
 
+    /** The marker's next version while it is written, renamed to {@link #FILE_NAME} once whole. */
+    static final String NEXT_FILE_NAME = FILE_NAME + ".next";
+
     /** A marker lists a few file names; a file far larger by its name is not one, and is not read. */
     static final long MAX_BYTES = 1 << 20;
 
@@ -67,7 +70,7 @@ record FolderMarker(String scenario, List<String> files) {
         root.put("scenario", scenario);
         ArrayNode list = root.putArray("files");
         files.forEach(list::add);
-        Path next = folder.resolve(FILE_NAME + ".next");
+        Path next = folder.resolve(NEXT_FILE_NAME);
         Files.writeString(next, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
                 StandardCharsets.UTF_8);
         Files.move(next, folder.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,

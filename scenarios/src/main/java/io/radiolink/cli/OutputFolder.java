@@ -60,6 +60,9 @@ final class OutputFolder implements AutoCloseable {
      */
     static final String LOCK_SUFFIX = ".radiolink-lock";
 
+    /** How the names of radiolink's working files and folders beside an output end; no output may end so. */
+    private static final List<String> WORKING_SUFFIXES = List.of(RUN_SUFFIX, REPLACED_SUFFIX, LOCK_SUFFIX);
+
     /**
      * The lock files this process holds. A second open in the same process is refused from here, without
      * opening the file: closing any channel to a file drops the process's POSIX locks on it.
@@ -110,6 +113,11 @@ final class OutputFolder implements AutoCloseable {
         Path parent = target.getParent();
         if (parent == null) {
             throw refused(shown, "is the root of the file system");
+        }
+        String workingName = workingName(target.getFileName().toString());
+        if (workingName != null) {
+            throw refused(shown, workingName + ", which radiolink keeps for its own working files; choose another"
+                    + " --out");
         }
         try {
             // Compared as spelt and as the folders they are (a symbolic link in --out's parents may lead to it).
@@ -370,6 +378,25 @@ final class OutputFolder implements AutoCloseable {
         }
         Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));
         Files.delete(folder);
+    }
+
+    /**
+     * What makes {@code name} one of radiolink's working names (another output's run folder, lock file,
+     * swapped-out output, or a marker), in a few words; null if it is none. Compared ignoring case, as a
+     * file system may.
+     */
+    private static String workingName(String name) {
+        for (String suffix : WORKING_SUFFIXES) {
+            if (name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length())) {
+                return "ends with " + suffix;
+            }
+        }
+        for (String marker : List.of(FolderMarker.FILE_NAME, FolderMarker.NEXT_FILE_NAME)) {
+            if (name.equalsIgnoreCase(marker)) {
+                return "is named " + marker;
+            }
+        }
+        return null;
     }
 
     /** The output folder as the user gave it, with {@code name} inside it. */

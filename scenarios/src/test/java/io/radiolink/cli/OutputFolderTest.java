@@ -15,6 +15,8 @@ import java.util.SortedMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The output folder's life cycle where the command line cannot reach it: what changes while a run runs. */
 final class OutputFolderTest {
@@ -118,6 +120,47 @@ final class OutputFolderTest {
         assertTrue(assertThrows(ScenarioException.class, () -> OutputFolder.open(link, "earlier")).getMessage()
                 .startsWith("output folder " + link + ": is a symbolic link;"));
         assertEquals(before, workspace.snapshot());
+    }
+
+    /**
+     * An output by a name radiolink keeps for its working files would be taken for one: another run's
+     * folder while it runs (replaced, being radiolink's of the same scenario), a lock, a marker.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        ".s.radiolink-run | ends with .radiolink-run",
+        ".s.radiolink-old | ends with .radiolink-old",
+        ".s.radiolink-lock | ends with .radiolink-lock",
+        "mine.Radiolink-RUN | ends with .radiolink-run",
+        "s/.radiolink.json | is named .radiolink.json",
+        "s/.radiolink.json.next | is named .radiolink.json.next"})
+    void open_aNameOfRadiolinksWorkingFiles_refusedNothingTouched(String name, String why) throws IOException,
+            ScenarioException {
+        Path out = workspace.results.resolve(name);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(out, "s"));
+
+        assertEquals("output folder " + out + ": " + why + ", which radiolink keeps for its own working files;"
+                + " choose another --out", refused.getMessage());
+        assertEquals(before, workspace.snapshot());
+    }
+
+    /**
+     * The run folder of a run that has just started holds only its marker of the same scenario: without the
+     * rule, a second run whose --out names it would take it for its output and replace it.
+     */
+    @Test
+    void open_outTheRunFolderOfARunInProgress_refusedTheRunUnharmed() throws IOException, ScenarioException {
+        try (OutputFolder first = OutputFolder.open(output, "s")) {
+            SortedMap<String, String> before = workspace.snapshot();
+
+            assertThrows(ScenarioException.class, () -> OutputFolder.open(runFolder(), "s"));
+
+            assertEquals(before, workspace.snapshot());
+            first.publish(into -> Files.writeString(into.resolve("report.json"), "first"));
+        }
+        assertEquals("first", Files.readString(output.resolve("report.json")));
     }
 
     @Test

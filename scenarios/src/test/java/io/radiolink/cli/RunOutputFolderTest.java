@@ -79,7 +79,9 @@ final class RunOutputFolderTest {
             + " and no readable .radiolink.json, so it is not radiolink's; not replaced",
         "a/b/project | tiny.json | ../x | error: output folder ../x: holds 'keep.txt' and no readable .radiolink.json",
         "a/b/project | tiny.json | results/earlier | error: output folder results/earlier: is radiolink's output of"
-            + " scenario 'earlier', not of 'tiny'; not replaced (choose another --out, or move it away yourself)"})
+            + " scenario 'earlier', not of 'tiny'; not replaced (choose another --out, or move it away yourself)",
+        "a/b/project | tiny.json | results/.tiny.radiolink-run | error: output folder results/.tiny.radiolink-run: ends"
+            + " with .radiolink-run, which radiolink keeps for its own working files; choose another --out"})
     void run_outNotRadiolinksToReplace_exitTwoOneLineNothingTouched(String workingDirectory, String scenario,
             String out, String error) throws IOException {
         Path directory = Files.createDirectories(temp.resolve(workingDirectory));
