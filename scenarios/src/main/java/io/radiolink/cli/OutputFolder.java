@@ -56,7 +56,9 @@ final class OutputFolder implements AutoCloseable {
     static final String REPLACED_SUFFIX = ".radiolink-old";
     /**
      * Ends the name of the lock file beside the output: it holds the process id of the run holding it, and
-     * stays, empty, after the run (deleting a lock file safely would need more than Java offers).
+     * stays after the run (deleting a lock file safely would need more than Java offers): emptied when the
+     * run ends or is refused, still holding the process id after Ctrl-C or a kill (harmless: the next run
+     * takes the lock no process holds and writes its own).
      */
     static final String LOCK_SUFFIX = ".radiolink-lock";
 

@@ -357,6 +357,8 @@ final class RunOutputFolderTest {
         String lock = workspace.key(workspace.results.resolve(LOCK));
         assertEquals(Workspace.without(before, lock), Workspace.without(workspace.snapshot(), lock),
                 "previous output intact, the run folder removed");
+        assertEquals(first.process().pid() + "\n", Files.readString(workspace.results.resolve(LOCK)),
+                "the lock file still names the interrupted run, as docs/design.md says");
     }
 
     @Test
