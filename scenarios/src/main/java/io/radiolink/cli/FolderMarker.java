@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,17 +65,36 @@ record FolderMarker(String scenario, List<String> files) {
 
     /** Writes this marker into {@code folder}, replacing the one there at once (never half a marker). */
     void writeInto(Path folder) throws IOException {
+        Path next = folder.resolve(NEXT_FILE_NAME);
+        Files.write(next, bytes());
+        Files.move(next, folder.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * True if {@code folder}'s {@link #NEXT_FILE_NAME} is a plain file holding the start of (or all) the
+     * marker a run of {@code scenario} writes first, {@link #started}: what a kill while that run wrote it
+     * leaves.
+     */
+    static boolean startedCutShort(Path folder, String scenario) throws IOException {
+        Path next = folder.resolve(NEXT_FILE_NAME);
+        byte[] whole = started(scenario).bytes();
+        if (!Files.isRegularFile(next, LinkOption.NOFOLLOW_LINKS) || Files.size(next) > whole.length) {
+            return false;
+        }
+        byte[] written = Files.readAllBytes(next);
+        return Arrays.equals(written, 0, written.length, whole, 0, written.length);
+    }
+
+    /** The marker's file, as UTF-8. */
+    private byte[] bytes() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("writtenBy", WRITTEN_BY);
         root.put("version", VERSION);
         root.put("scenario", scenario);
         ArrayNode list = root.putArray("files");
         files.forEach(list::add);
-        Path next = folder.resolve(NEXT_FILE_NAME);
-        Files.writeString(next, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(next, folder.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The marker in {@code folder}, or empty if it has none that radiolink wrote (absent, or not one of ours). */

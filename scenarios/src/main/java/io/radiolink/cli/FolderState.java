@@ -33,6 +33,11 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
         OURS_WITH_OTHER_FILES,
         /** A folder of radiolink's for another scenario. */
         OTHER_SCENARIO,
+        /**
+         * A folder holding only the marker's temporary file, with the start of the first marker a run of this
+         * scenario writes: the run was killed while writing it.
+         */
+        STARTED_CUT_SHORT,
         /** A folder with entries and no marker of radiolink's. */
         NOT_RADIOLINKS,
         /** A symbolic link (radiolink neither follows nor replaces one). */
@@ -58,7 +63,9 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
         }
         Optional<FolderMarker> marker = FolderMarker.readFrom(place);
         if (marker.isEmpty()) {
-            return new FolderState(Kind.NOT_RADIOLINKS, marker, entries);
+            boolean cutShort = entries.equals(List.of(FolderMarker.NEXT_FILE_NAME))
+                    && FolderMarker.startedCutShort(place, scenario);
+            return new FolderState(cutShort ? Kind.STARTED_CUT_SHORT : Kind.NOT_RADIOLINKS, marker, entries);
         }
         // radiolink writes only plain files into its folders: a folder or a link by a listed name is someone else's.
         List<String> other = new ArrayList<>();
@@ -84,6 +91,8 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
                     + named(otherFiles) + ", which radiolink did not write";
             case OTHER_SCENARIO -> "is radiolink's " + noun + " of scenario '" + marker.orElseThrow().scenario()
                     + "', not of '" + scenario + "'";
+            case STARTED_CUT_SHORT -> "holds only " + FolderMarker.NEXT_FILE_NAME + ", the start of the marker a"
+                    + " killed run was writing, and no " + noun;
             case NOT_RADIOLINKS -> "holds " + named(otherFiles) + " and no readable " + FolderMarker.FILE_NAME
                     + ", so it is not radiolink's";
             case SYMBOLIC_LINK -> "is a symbolic link";

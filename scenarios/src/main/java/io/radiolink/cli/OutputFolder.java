@@ -39,9 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What radiolink deletes: in an output (and in a previous output a killed run left as
  * {@code .<name>.radiolink-old}), only the plain files its marker lists, then the folder if that left it empty;
- * a run folder whole, if its marker names the same scenario, because radiolink makes it afresh for each
- * run ({@link Files#createDirectory} fails if it exists) and nothing but the run writes into it; an empty
- * folder. Nothing else. Folders and files get the user's umask.
+ * a run folder whole, its marker last, if its marker names the same scenario, because radiolink makes it
+ * afresh for each run ({@link Files#createDirectory} fails if it exists) and nothing but the run writes into
+ * it, or if it holds nothing but the start of the first marker a run of the scenario was writing when it was
+ * killed; an empty folder. Nothing else. Folders and files get the user's umask.
  */
 final class OutputFolder implements AutoCloseable {
 
@@ -178,17 +179,18 @@ final class OutputFolder implements AutoCloseable {
         boolean removeReplaced = switch (was.kind()) {
             case ABSENT -> false;
             case EMPTY, OURS -> true;
-            case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, NOT_RADIOLINKS, SYMBOLIC_LINK, NOT_A_FOLDER ->
-                throw refused(shown, "beside it, " + replaced.getFileName() + " (an output a killed run was replacing) "
+            case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, STARTED_CUT_SHORT, NOT_RADIOLINKS, SYMBOLIC_LINK,
+                    NOT_A_FOLDER -> throw refused(shown, "beside it, " + replaced.getFileName() + " (an output a killed run was replacing) "
                         + was.why(scenario, "output") + ADVICE);
         };
         FolderState left = FolderState.of(run, scenario);
         // A run folder of this scenario that no process holds is a killed run's: removed whole, everything
-        // in it being the run's (see the class comment). Issue 14 refuses here unless --fresh (remove) or
-        // --resume (keep the finished units it holds and go on).
+        // in it being the run's (see the class comment); so is one holding only the start of the marker it
+        // was writing first. Issue 14 refuses here unless --fresh (remove) or --resume (keep the finished
+        // units it holds and go on).
         boolean removeLeftover = switch (left.kind()) {
             case ABSENT -> false;
-            case EMPTY, OURS, OURS_WITH_OTHER_FILES -> true;
+            case EMPTY, OURS, OURS_WITH_OTHER_FILES, STARTED_CUT_SHORT -> true;
             case OTHER_SCENARIO, NOT_RADIOLINKS, SYMBOLIC_LINK, NOT_A_FOLDER ->
                 throw refused(shown, "beside it, " + run.getFileName() + " " + left.why(scenario, "unfinished run")
                         + ADVICE);
@@ -197,7 +199,7 @@ final class OutputFolder implements AutoCloseable {
             removeOutput(replaced, was);
         }
         if (removeLeftover) {
-            deleteRecursively(run);
+            removeRunFolder(run);
         }
         synchronized (this) {
             Files.createDirectory(run);
@@ -218,7 +220,8 @@ final class OutputFolder implements AutoCloseable {
     private static boolean replaceable(FolderState state) {
         return switch (state.kind()) {
             case ABSENT, EMPTY, OURS -> true;
-            case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, NOT_RADIOLINKS, SYMBOLIC_LINK, NOT_A_FOLDER -> false;
+            case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, STARTED_CUT_SHORT, NOT_RADIOLINKS, SYMBOLIC_LINK,
+                    NOT_A_FOLDER -> false;
         };
     }
 
@@ -293,7 +296,7 @@ final class OutputFolder implements AutoCloseable {
             settled = true;
             try {
                 if (Files.exists(run, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteRecursively(run);
+                    removeRunFolder(run);
                 }
             } catch (IOException | UncheckedIOException e) {
                 // best effort: the next run into this folder removes what is left
@@ -401,6 +404,20 @@ final class OutputFolder implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Removes a run folder whole, its marker last: a removal cut short (a kill, a file that cannot be
+     * deleted) leaves a folder the next run still recognises as this run's by its marker.
+     */
+    private static void removeRunFolder(Path folder) throws IOException {
+        for (String name : FolderState.entries(folder)) {
+            if (!name.equals(FolderMarker.FILE_NAME)) {
+                deleteRecursively(folder.resolve(name));
+            }
+        }
+        Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));
+        Files.delete(folder);
+    }
+
     /** The output folder as the user gave it, with {@code name} inside it. */
     private String requestedInside(String name) {
         return Path.of(shown).resolve(name).toString();
@@ -433,7 +450,7 @@ final class OutputFolder implements AutoCloseable {
         return String.valueOf(e.getMessage());
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    private static void deleteRecursively(Path path) throws IOException {
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -376,6 +377,70 @@ final class RunOutputFolderTest {
         assertEquals(List.of(LOCK), hiddenIn(workspace.results));
         assertEquals(Workspace.without(before, workspace.key(left)), Workspace.without(Workspace.without(
                 workspace.snapshot(), "a/b/project/results/tiny"), workspace.key(workspace.results.resolve(LOCK))));
+    }
+
+    /**
+     * A kill while the run wrote its first marker leaves a run folder holding only the marker's temporary
+     * file, with the start of it: {@code bytes} of it (-1: all), of the marker a run of {@code markerOf}
+     * writes. It is this scenario's killed run, removed; another scenario's (told apart once the name is
+     * written) is refused.
+     */
+    @ParameterizedTest(name = "{0} bytes of the marker of ''{1}''")
+    @CsvSource({"0, tiny", "40, tiny", "-1, tiny", "-1, another"})
+    void run_runFolderHoldingOnlyTheStartOfItsFirstMarker_removedIfThisScenarios(int bytes, String markerOf)
+            throws IOException {
+        Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
+        Path whole = Files.createDirectory(temp.resolve("whole"));
+        FolderMarker.started(markerOf).writeInto(whole);
+        byte[] marker = Files.readAllBytes(whole.resolve(FolderMarker.FILE_NAME));
+        Files.write(left.resolve(FolderMarker.NEXT_FILE_NAME), Arrays.copyOf(marker, bytes < 0 ? marker.length : bytes));
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        if (markerOf.equals(Workspace.NAME)) {
+            assertEquals(0, run.status(), run.err());
+            assertEquals(List.of(LOCK), hiddenIn(workspace.results), "the leftover run folder removed");
+        } else {
+            assertRefused(run, "error: output folder results/tiny: beside it, .tiny.radiolink-run holds"
+                    + " '.radiolink.json.next' and no readable .radiolink.json, so it is not radiolink's");
+            assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(workspace.results.resolve(
+                    LOCK))));
+        }
+    }
+
+    /**
+     * A removal of a leftover run folder cut short (by a mount point in it, which cannot be removed, as a
+     * kill would cut it) leaves its marker, deleted last, so the next run still recognises it and removes it.
+     */
+    @Test
+    void run_removalOfALeftoverRunFolderCutShort_markerKeptAndTheNextRunRemovesIt() throws IOException {
+        assumeTrue(Radiolink.mountNamespaces(), "unshare -rm and mount are allowed here");
+        Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
+        FolderMarker.started(Workspace.NAME).writeInto(left);
+        for (String unit : List.of("unit-0", "unit-1", "unit-2", "unit-3", "unit-4")) {
+            Files.createDirectory(left.resolve(unit));
+        }
+        // The folder that cannot be removed is one the folder lists after the marker: removing the entries
+        // in the order listed would delete the marker before failing at it.
+        List<String> listed;
+        try (Stream<Path> entries = Files.list(left)) {
+            listed = entries.map(p -> p.getFileName().toString()).toList();
+        }
+        int marker = listed.indexOf(FolderMarker.FILE_NAME);
+        String stuck = listed.get(marker < listed.size() - 1 ? marker + 1 : 0);
+
+        Radiolink.Finished cut = Radiolink.startInMountNamespace(workspace.project,
+                "mount -t tmpfs none results/" + RUN_FOLDER + "/" + stuck, "run", "tiny.json").finish();
+
+        assertRefused(cut, "error: output folder results/tiny: cannot write there: ");
+        assertEquals(Optional.of(FolderMarker.started(Workspace.NAME)), FolderMarker.readFrom(left),
+                "the marker kept (listed: " + listed + ", " + stuck + " could not be removed)");
+
+        Radiolink.Finished next = Radiolink.run(workspace.project, "run", "tiny.json");
+
+        assertEquals(0, next.status(), next.err());
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results), "the leftover run folder removed");
     }
 
     /** Each row: the scenario the run folder's marker names ('' for no marker), and the error's end. */
