@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * @param marker radiolink's marker there, if any
  * @param otherFiles the entries radiolink did not write there, sorted: all of them when there is no marker,
  *     else those its marker does not list and those it lists that are not plain files (a folder, a link)
+ * @param changedFiles the plain files its marker lists whose size or SHA-256 is no longer what radiolink
+ *     wrote (a report the user annotated, a plot they replaced), sorted: the user's now
  */
-record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherFiles) {
+record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherFiles, List<String> changedFiles) {
 
     /** What a place holds. */
     enum Kind {
@@ -27,9 +29,15 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
         ABSENT,
         /** An empty folder. */
         EMPTY,
-        /** A folder of radiolink's for this scenario, holding nothing but the files its marker lists, as plain files. */
+        /**
+         * A folder of radiolink's for this scenario, holding nothing but the files its marker lists, as
+         * plain files, each as radiolink wrote it.
+         */
         OURS,
-        /** A folder of radiolink's for this scenario that also holds files radiolink did not write. */
+        /**
+         * A folder of radiolink's for this scenario that also holds files radiolink did not write, or that
+         * changed since it wrote them.
+         */
         OURS_WITH_OTHER_FILES,
         /** A folder of radiolink's for another scenario. */
         OTHER_SCENARIO,
@@ -49,35 +57,46 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
     /** What {@code place} holds, seen by a run of {@code scenario}. */
     static FolderState of(Path place, String scenario) throws IOException {
         if (Files.isSymbolicLink(place)) {
-            return new FolderState(Kind.SYMBOLIC_LINK, Optional.empty(), List.of());
+            return new FolderState(Kind.SYMBOLIC_LINK, Optional.empty(), List.of(), List.of());
         }
         if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
-            return new FolderState(Kind.ABSENT, Optional.empty(), List.of());
+            return new FolderState(Kind.ABSENT, Optional.empty(), List.of(), List.of());
         }
         if (!Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS)) {
-            return new FolderState(Kind.NOT_A_FOLDER, Optional.empty(), List.of());
+            return new FolderState(Kind.NOT_A_FOLDER, Optional.empty(), List.of(), List.of());
         }
         List<String> entries = entries(place);
         if (entries.isEmpty()) {
-            return new FolderState(Kind.EMPTY, Optional.empty(), List.of());
+            return new FolderState(Kind.EMPTY, Optional.empty(), List.of(), List.of());
         }
         Optional<FolderMarker> marker = FolderMarker.readFrom(place);
         if (marker.isEmpty()) {
             boolean cutShort = entries.equals(List.of(FolderMarker.NEXT_FILE_NAME))
                     && FolderMarker.startedCutShort(place, scenario);
-            return new FolderState(cutShort ? Kind.STARTED_CUT_SHORT : Kind.NOT_RADIOLINKS, marker, entries);
+            return new FolderState(cutShort ? Kind.STARTED_CUT_SHORT : Kind.NOT_RADIOLINKS, marker, entries,
+                    List.of());
         }
-        // radiolink writes only plain files into its folders: a folder or a link by a listed name is someone else's.
+        if (!marker.get().scenario().equals(scenario)) {
+            return new FolderState(Kind.OTHER_SCENARIO, marker, List.of(), List.of());
+        }
+        // radiolink writes only plain files into its folders: a folder or a link by a listed name is someone
+        // else's, and so is a listed file no longer as radiolink wrote it.
         List<String> other = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
         for (String name : entries) {
-            if (!name.equals(FolderMarker.FILE_NAME) && !(marker.get().files().contains(name)
-                    && Files.isRegularFile(place.resolve(name), LinkOption.NOFOLLOW_LINKS))) {
+            if (name.equals(FolderMarker.FILE_NAME)) {
+                continue;
+            }
+            Path entry = place.resolve(name);
+            Optional<FolderMarker.WrittenFile> written = marker.get().file(name);
+            if (written.isEmpty() || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 other.add(name);
+            } else if (!written.get().isUnchanged(entry)) {
+                changed.add(name);
             }
         }
-        Kind kind = !marker.get().scenario().equals(scenario) ? Kind.OTHER_SCENARIO
-                : other.isEmpty() ? Kind.OURS : Kind.OURS_WITH_OTHER_FILES;
-        return new FolderState(kind, marker, List.copyOf(other));
+        Kind kind = other.isEmpty() && changed.isEmpty() ? Kind.OURS : Kind.OURS_WITH_OTHER_FILES;
+        return new FolderState(kind, marker, List.copyOf(other), List.copyOf(changed));
     }
 
     /**
@@ -87,8 +106,8 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
     String why(String scenario, String noun) {
         return switch (kind) {
             case ABSENT, EMPTY, OURS -> null;
-            case OURS_WITH_OTHER_FILES -> "is radiolink's " + noun + " of '" + scenario + "' but also holds "
-                    + named(otherFiles) + ", which radiolink did not write";
+            case OURS_WITH_OTHER_FILES -> "is radiolink's " + noun + " of '" + scenario + "' but " + String.join(
+                    ", and ", users());
             case OTHER_SCENARIO -> "is radiolink's " + noun + " of scenario '" + marker.orElseThrow().scenario()
                     + "', not of '" + scenario + "'";
             case STARTED_CUT_SHORT -> "holds only " + FolderMarker.NEXT_FILE_NAME + ", the start of the marker a"
@@ -98,6 +117,19 @@ record FolderState(Kind kind, Optional<FolderMarker> marker, List<String> otherF
             case SYMBOLIC_LINK -> "is a symbolic link";
             case NOT_A_FOLDER -> "exists and is not a folder";
         };
+    }
+
+    /** What in radiolink's folder is the user's, in a few words each: files it did not write, files changed since. */
+    private List<String> users() {
+        List<String> users = new ArrayList<>();
+        if (!otherFiles.isEmpty()) {
+            users.add("also holds " + named(otherFiles) + ", which radiolink did not write");
+        }
+        if (!changedFiles.isEmpty()) {
+            users.add(named(changedFiles) + (changedFiles.size() == 1 ? " changed since radiolink wrote it"
+                    : " changed since radiolink wrote them") + " (size or SHA-256)");
+        }
+        return users;
     }
 
     /** The sorted names of the entries of {@code folder}. */

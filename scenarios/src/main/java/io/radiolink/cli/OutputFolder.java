@@ -31,14 +31,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #open} runs before any simulation: it takes the lock {@code .<name>.radiolink-lock} beside the
  * output, so that a second run into the same folder is refused; checks that the output may be replaced
- * (absent, empty, or radiolink's output of the same scenario holding only the files radiolink wrote);
+ * (absent, empty, or radiolink's output of the same scenario holding only the files radiolink wrote, each
+ * of the size and SHA-256 its marker records);
  * tidies what a killed run left beside it; and makes the run folder {@code .<name>.radiolink-run} with its
  * {@link FolderMarker}, so that an unwritable place fails up front. {@link #publish} writes the reports into
  * the run folder, lists them in its marker and swaps it into place: an existing output is replaced only by
  * a complete new one, and Ctrl-C or a kill leaves the previous one intact.
  *
  * <p>What radiolink deletes: in an output (and in a previous output a killed run left as
- * {@code .<name>.radiolink-old}), only the plain files its marker lists, then the folder if that left it empty;
+ * {@code .<name>.radiolink-old}), only the plain files its marker lists, and only if each is still as
+ * radiolink wrote it (else the output is refused), then the folder if that left it empty;
  * a run folder whole, its marker last, if its marker names the same scenario, because radiolink makes it
  * afresh for each run ({@link Files#createDirectory} fails if it exists) and nothing but the run writes into
  * it, or if it holds nothing but the start of the first marker a run of the scenario was writing when it was
@@ -374,11 +376,11 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Removes a previous output: the files its marker lists (each a plain file, never a folder's content),
-     * the marker, then the folder, which must be empty by then.
+     * Removes a previous output: the files its marker lists (each a plain file as radiolink wrote it, never
+     * a folder's content), the marker, then the folder, which must be empty by then.
      */
     private static void removeOutput(Path folder, FolderState state) throws IOException {
-        for (String name : state.marker().map(FolderMarker::files).orElse(List.of())) {
+        for (String name : state.marker().map(FolderMarker::names).orElse(List.of())) {
             Files.deleteIfExists(folder.resolve(name));
         }
         Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));

@@ -42,27 +42,72 @@ final class OutputFolderTest {
         }
 
         assertEquals("new", Files.readString(output.resolve("report.json")));
-        assertEquals(Optional.of(new FolderMarker("s", List.of("report.json"))), FolderMarker.readFrom(output));
+        FolderMarker marker = FolderMarker.readFrom(output).orElseThrow();
+        assertEquals(List.of("report.json"), marker.names());
+        assertEquals(new FolderMarker.WrittenFile("report.json", 3, GoldenReportsTest.sha256(output.resolve(
+                "report.json"))), marker.file("report.json").orElseThrow());
         assertFalse(Files.exists(runFolder()));
     }
 
-    @Test
-    void publish_previousOutputGainedAUsersFileDuringTheRun_refusedBothKept() throws IOException, ScenarioException {
+    /** Each row: the file someone writes into the previous output while the run runs, and the error's reason. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "my-notes.txt | also holds 'my-notes.txt', which radiolink did not write",
+        "report.json | 'report.json' changed since radiolink wrote it (size or SHA-256)"})
+    void publish_previousOutputGainedOrChangedAUsersFileDuringTheRun_refusedBothKept(String file, String why)
+            throws IOException, ScenarioException {
         publish("old");
         try (OutputFolder folder = OutputFolder.open(output, "s")) {
-            Files.writeString(output.resolve("my-notes.txt"), "written while the run ran");
+            Files.writeString(output.resolve(file), "written while the run ran");
             SortedMap<String, String> before = Workspace.without(workspace.snapshot(), workspace.key(runFolder()));
 
             ScenarioException refused = assertThrows(ScenarioException.class,
                     () -> folder.publish(into -> Files.writeString(into.resolve("report.json"), "new")));
 
-            assertEquals("output folder " + output + ": now is radiolink's output of 's' but also holds"
-                    + " 'my-notes.txt', which radiolink did not write (it changed during the run), so it is not"
-                    + " replaced; the new reports are in " + runFolder(), refused.getMessage());
+            assertEquals("output folder " + output + ": now is radiolink's output of 's' but " + why + " (it changed"
+                    + " during the run), so it is not replaced; the new reports are in " + runFolder(),
+                    refused.getMessage());
             assertEquals(before, Workspace.without(workspace.snapshot(), workspace.key(runFolder())));
             assertEquals("new", Files.readString(runFolder().resolve("report.json")));
         }
         assertEquals("new", Files.readString(runFolder().resolve("report.json")), "kept for the user by close()");
+    }
+
+    /**
+     * Each row: what the user did to the files radiolink wrote (report.json "old", plot.png of 4 bytes),
+     * and the error's reason. A file no longer of the size and SHA-256 radiolink wrote is the user's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "annotated the report | 'report.json' changed since radiolink wrote it (size or SHA-256)",
+        "replaced the plot by one of the same size | 'plot.png' changed since radiolink wrote it (size or SHA-256)",
+        "both | 'plot.png' and 'report.json' changed since radiolink wrote them (size or SHA-256)",
+        "added a file and annotated the report | also holds 'notes.txt', which radiolink did not write, and"
+            + " 'report.json' changed since radiolink wrote it (size or SHA-256)"})
+    void open_outputWhoseFilesTheUserChanged_refusedNothingDeleted(String what, String why) throws IOException,
+            ScenarioException {
+        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+            folder.publish(into -> {
+                Files.writeString(into.resolve("report.json"), "old");
+                Files.write(into.resolve("plot.png"), new byte[] {1, 2, 3, 4});
+            });
+        }
+        if (what.contains("report") || what.equals("both")) {
+            Files.writeString(output.resolve("report.json"), "old, and what I make of it");
+        }
+        if (what.contains("plot") || what.equals("both")) {
+            Files.write(output.resolve("plot.png"), new byte[] {4, 3, 2, 1});
+        }
+        if (what.contains("added")) {
+            Files.writeString(output.resolve("notes.txt"), "mine");
+        }
+        SortedMap<String, String> before = workspace.snapshot();
+
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+
+        assertEquals("output folder " + output + ": is radiolink's output of 's' but " + why + "; not replaced"
+                + " (choose another --out, or move it away yourself)", refused.getMessage());
+        assertEquals(before, workspace.snapshot());
     }
 
     @Test
@@ -97,7 +142,8 @@ final class OutputFolderTest {
         Files.createDirectories(output.resolve("thesis"));
         Files.writeString(output.resolve("thesis/chapter-1.tex"), "mine");
         Files.createSymbolicLink(output.resolve("flows.csv"), workspace.project.resolve("notes.txt"));
-        new FolderMarker("s", List.of("flows.csv", "thesis")).writeInto(output);
+        new FolderMarker("s", List.of(new FolderMarker.WrittenFile("flows.csv", 9, "0".repeat(64)),
+                new FolderMarker.WrittenFile("thesis", 0, "0".repeat(64)))).writeInto(output);
         SortedMap<String, String> before = workspace.snapshot();
 
         ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));

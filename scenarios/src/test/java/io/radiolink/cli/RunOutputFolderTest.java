@@ -143,9 +143,14 @@ final class RunOutputFolderTest {
         assertEquals("tiny", marker.scenario());
         try (Stream<Path> files = Files.list(output)) {
             assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals(FolderMarker.FILE_NAME))
-                    .sorted().toList(), marker.files());
+                    .sorted().toList(), marker.names());
         }
-        assertTrue(marker.files().containsAll(List.of("report.json", "summary.csv", "flows.csv", "run-info.json")));
+        assertTrue(marker.names().containsAll(List.of("report.json", "summary.csv", "flows.csv", "run-info.json")));
+        for (FolderMarker.WrittenFile file : marker.files()) {
+            Path written = output.resolve(file.name());
+            assertEquals(Files.size(written), file.sizeBytes(), file.name());
+            assertEquals(GoldenReportsTest.sha256(written), file.sha256(), file.name());
+        }
         assertEquals(List.of(LOCK), hiddenIn(workspace.results), "no run folder left, the lock file empty");
         assertEquals(0, Files.size(workspace.results.resolve(LOCK)));
     }
@@ -177,6 +182,22 @@ final class RunOutputFolderTest {
 
         assertRefused(run, "error: output folder results/tiny: is radiolink's output of 'tiny' but also holds "
                 + "'my-analysis.txt', which radiolink did not write; not replaced");
+        assertEquals(before, workspace.snapshot());
+    }
+
+    /** A report the user annotated is theirs now: the output is not replaced, and nothing in it deleted. */
+    @Test
+    void run_previousOutputWithAReportTheUserAnnotated_exitTwoNothingTouched() throws IOException {
+        assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
+        Files.writeString(workspace.results.resolve("tiny/report.json"), "\n(my notes on this run)\n",
+                StandardOpenOption.APPEND);
+        SortedMap<String, String> before = workspace.snapshot();
+
+        Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+
+        assertRefused(run, "error: output folder results/tiny: is radiolink's output of 'tiny' but 'report.json'"
+                + " changed since radiolink wrote it (size or SHA-256); not replaced (choose another --out, or move"
+                + " it away yourself)");
         assertEquals(before, workspace.snapshot());
     }
 
