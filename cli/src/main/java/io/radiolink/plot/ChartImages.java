@@ -1,4 +1,4 @@
-package io.radiolink.report;
+package io.radiolink.plot;
 
 import java.awt.Color;
 import java.awt.Font;

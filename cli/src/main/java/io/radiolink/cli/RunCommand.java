@@ -1,8 +1,8 @@
 package io.radiolink.cli;
 
 import io.radiolink.report.Reporter;
-import io.radiolink.report.Reporters;
 import io.radiolink.report.RunReport;
+import io.radiolink.run.ScenarioRunner;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.ScenarioLoader;

@@ -1,4 +1,4 @@
-package io.radiolink.cli;
+package io.radiolink.run;
 
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;

@@ -1,4 +1,4 @@
-package io.radiolink.cli;
+package io.radiolink.run;
 
 import io.radiolink.report.FlowRow;
 import io.radiolink.stats.ReplicationResult;

@@ -1,9 +1,16 @@
-package io.radiolink.report;
+package io.radiolink.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.radiolink.plot.PlotReporter;
+import io.radiolink.report.FlowsCsvReporter;
+import io.radiolink.report.JsonReporter;
+import io.radiolink.report.ReportFixtures;
+import io.radiolink.report.Reporter;
+import io.radiolink.report.RunReport;
+import io.radiolink.report.SummaryCsvReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

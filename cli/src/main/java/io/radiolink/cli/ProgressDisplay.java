@@ -1,5 +1,6 @@
 package io.radiolink.cli;
 
+import io.radiolink.run.ScenarioRunner;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

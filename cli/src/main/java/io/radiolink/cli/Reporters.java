@@ -1,5 +1,10 @@
-package io.radiolink.report;
+package io.radiolink.cli;
 
+import io.radiolink.plot.PlotReporter;
+import io.radiolink.report.FlowsCsvReporter;
+import io.radiolink.report.JsonReporter;
+import io.radiolink.report.Reporter;
+import io.radiolink.report.SummaryCsvReporter;
 import java.util.List;
 
 /** The registry of every reporter a run writes, in a fixed order. */

@@ -1,7 +1,12 @@
-package io.radiolink.report;
+package io.radiolink.plot;
 
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.report.PointResult;
+import io.radiolink.report.Reporter;
+import io.radiolink.report.RunReport;
+import io.radiolink.report.SummaryMetrics;
+import io.radiolink.report.Sweeps;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.stats.DurationHistogram;
 import io.radiolink.stats.Estimate;
