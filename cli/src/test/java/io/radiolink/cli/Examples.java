@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /** The example scenarios under scenarios/examples, and shortened copies of them for tests. */
 final class Examples {
 
-    static final Path FOLDER = Path.of("examples");
+    static final Path FOLDER = Path.of("../scenarios/examples");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
 
     private Examples() {}

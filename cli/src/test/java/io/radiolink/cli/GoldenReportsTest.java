@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A change that moves a number updates the golden files in the same commit and says why; a
  * restructuring keeps them identical. To record them anew after such a change:
- * {@code mvn -pl scenarios -am test -Dtest=GoldenReportsTest -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code mvn -pl cli -am test -Dtest=GoldenReportsTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dradiolink.golden.update=true}, then review the diff before committing it.
  *
  * <p>The build's identity (version, commit), should a report ever carry it, is left out of the comparison:

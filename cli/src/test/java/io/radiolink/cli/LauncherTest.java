@@ -39,7 +39,7 @@ final class LauncherTest {
         Matcher figure = FIGURE.matcher(echoed.get(0));
         assertTrue(figure.find(), "the announcement gives no time: " + echoed.get(0));
         String readme = Files.readString(ROOT.resolve("README.md")).replaceAll("\\s+", " ");
-        assertTrue(readme.contains("The first call builds the runnable jar (`scenarios/target/radiolink.jar`, about "
+        assertTrue(readme.contains("The first call builds the runnable jar (`cli/target/radiolink.jar`, about "
                 + figure.group(1)), "README.md's first build time differs from the launcher's " + figure.group(1));
     }
 

@@ -25,7 +25,7 @@ import java.util.function.ToDoubleFunction;
  * summary's own estimates, or the mean of a per-replication value (a count, the storage peak) with its
  * Student-t interval at the summary's confidence.
  */
-final class SummaryMetrics {
+public final class SummaryMetrics {
 
     static final String SECONDS = "s";
     static final String FRACTION = "fraction";
@@ -42,10 +42,10 @@ final class SummaryMetrics {
      * @param p95 the pooled 95th percentile, NaN where none applies
      * @param p99 the pooled 99th percentile, NaN where none applies
      */
-    record Row(String metric, String unit, Estimate estimate, double p50, double p95, double p99) {}
+    public record Row(String metric, String unit, Estimate estimate, double p50, double p95, double p99) {}
 
     /** The rows of {@code point}, in a fixed order: flows by kind, traffic, cells, integrity, storage, others. */
-    static List<Row> of(PointResult point) {
+    public static List<Row> of(PointResult point) {
         ExperimentSummary summary = point.summary();
         Rows rows = new Rows(point.replications(), summary.blockingProbability().confidence());
         for (FlowKind kind : FlowKind.values()) {

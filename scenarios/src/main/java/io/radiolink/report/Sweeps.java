@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How the reports name swept parameters and show their values (passwords redacted). */
-final class Sweeps {
+public final class Sweeps {
 
     private Sweeps() {}
 
     /** The swept parameters' paths, in the order the sweep lists them (empty without a sweep). */
-    static List<String> paths(RunReport report) {
+    public static List<String> paths(RunReport report) {
         List<String> paths = new ArrayList<>();
         for (SweepValue value : report.scenario().points().get(0).values()) {
             paths.add(value.path());
@@ -38,7 +38,7 @@ final class Sweeps {
     }
 
     /** The point's values alone, e.g. {@code 0.1, 8}: tick labels under an axis titled with the paths. */
-    static String values(SweepPoint point) {
+    public static String values(SweepPoint point) {
         return point.values().stream().map(v -> text(shown(v))).collect(Collectors.joining(", "));
     }
 
@@ -46,7 +46,7 @@ final class Sweeps {
      * The point's number and values for legends, e.g. {@code #1 probability=0.1, channels=8}: each parameter
      * by the last segment of its path, or by its whole path when two swept paths end alike.
      */
-    static String label(SweepPoint point) {
+    public static String label(SweepPoint point) {
         List<String> paths = point.values().stream().map(SweepValue::path).toList();
         Set<String> lastSegments = new HashSet<>();
         boolean unique = paths.stream().allMatch(path -> lastSegments.add(lastSegment(path)));

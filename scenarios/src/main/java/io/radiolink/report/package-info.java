@@ -1,2 +1,2 @@
-/** The outputs of a run: report.json, summary.csv, flows.csv and plots, one reporter per format. */
+/** The outputs of a run: report.json, summary.csv and flows.csv, one reporter per format. */
 package io.radiolink.report;

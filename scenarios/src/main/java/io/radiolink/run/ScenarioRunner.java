@@ -30,10 +30,10 @@ import java.util.concurrent.ExecutorCompletionService;
  * <p>Every sweep point uses the scenario's seed: replication r of each point draws from the same
  * streams (common random numbers), which sharpens the comparison between points.
  */
-final class ScenarioRunner {
+public final class ScenarioRunner {
 
     /** Told after each finished unit. */
-    interface Progress {
+    public interface Progress {
         void unitDone(int done, int total, double simulatedSeconds);
     }
 
@@ -41,7 +41,7 @@ final class ScenarioRunner {
     private final boolean allFlows;
     private final Progress progress;
 
-    ScenarioRunner(int threads, boolean allFlows, Progress progress) {
+    public ScenarioRunner(int threads, boolean allFlows, Progress progress) {
         this.threads = threads;
         this.allFlows = allFlows;
         this.progress = progress;
@@ -51,7 +51,7 @@ final class ScenarioRunner {
      * One unit: replication {@code replication} of {@code point} on a new engine of kind {@code engine},
      * recording its flows if asked.
      */
-    static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows) {
+    public static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows) {
         List<FlowRow> flows = new ArrayList<>();
         FlowListener listener = !recordFlows ? FlowListener.NONE : new FlowListener() {
             @Override
@@ -66,7 +66,7 @@ final class ScenarioRunner {
         return new UnitResult(point.index(), replication, result, flows);
     }
 
-    RunReport run(ResolvedScenario scenario) {
+    public RunReport run(ResolvedScenario scenario) {
         List<SweepPoint> points = scenario.points();
         int replications = scenario.replications();
         int total = points.size() * replications;

@@ -15,11 +15,11 @@ import java.util.Objects;
  * @param result the replication's statistics
  * @param flows its flows, if this unit was asked to record them
  */
-record UnitResult(int point, int replication, ReplicationResult result, List<FlowRow> flows) implements Serializable {
+public record UnitResult(int point, int replication, ReplicationResult result, List<FlowRow> flows) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    UnitResult {
+    public UnitResult {
         Objects.requireNonNull(result, "result");
         flows = List.copyOf(flows);
     }

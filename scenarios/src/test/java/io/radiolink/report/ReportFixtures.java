@@ -31,7 +31,7 @@ import java.util.List;
  * Run reports from tiny real simulations (one LTE cell with drops, damage, chunks and resume, ten simulated
  * minutes), built the way the runner builds them.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     static final String RATE_PATH = "workload.backupArrivalsPerSecond";
     static final String CHANNELS_PATH = "stations.channels";
@@ -47,7 +47,7 @@ final class ReportFixtures {
     private ReportFixtures() {}
 
     /** One point, no sweep, 3 replications, flows of replication 0. */
-    static synchronized RunReport single() {
+    public static synchronized RunReport single() {
         if (single == null) {
             SimulationConfig config = config(0.05, 3);
             SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
@@ -64,7 +64,7 @@ final class ReportFixtures {
     }
 
     /** The arrival rate swept over three values, every replication's flows. */
-    static synchronized RunReport sweep() {
+    public static synchronized RunReport sweep() {
         if (sweep == null) {
             List<SweepPoint> points = new ArrayList<>();
             for (int i = 0; i < RATES.length; i++) {
@@ -84,7 +84,7 @@ final class ReportFixtures {
      * Two parameters, one of them not a number, 2 x 2 points: the results of the first two points of
      * {@link #sweep()}, relabelled (the reports only format what they are given).
      */
-    static synchronized RunReport twoParameterSweep() {
+    public static synchronized RunReport twoParameterSweep() {
         if (twoParameterSweep == null) {
             RunReport base = sweep();
             List<SweepPoint> points = new ArrayList<>();
