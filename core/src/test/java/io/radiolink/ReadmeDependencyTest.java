@@ -10,20 +10,24 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
-/** The README's {@code <dependency>} snippet names this module's coordinates, read from its pom. */
+/**
+ * The README's {@code <dependency>} snippets name the coordinates of the modules it tells embedders to depend
+ * on, read from their poms: this one, and scenarios (for scenario files).
+ */
 final class ReadmeDependencyTest {
 
-    private static final Path POM = Path.of("pom.xml");
     private static final Path README = Path.of("../README.md");
 
-    @Test
-    void readme_dependencySnippet_namesThisModule()
+    @ParameterizedTest
+    @ValueSource(strings = {"pom.xml", "../scenarios/pom.xml"})
+    void readme_dependencySnippet_namesTheModule(String pomFile)
             throws IOException, ParserConfigurationException, SAXException, XPathExpressionException {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(POM.toFile());
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(pomFile).toFile());
         XPath xpath = XPathFactory.newInstance().newXPath();
         String groupId = xpath.evaluate("/project/parent/groupId", pom);
         String artifactId = xpath.evaluate("/project/artifactId", pom);
@@ -38,6 +42,6 @@ final class ReadmeDependencyTest {
                 ```
                 """.formatted(groupId, artifactId, version);
         assertTrue(!version.isEmpty() && Files.readString(README).contains(snippet),
-                "README.md must show the dependency on this module:\n" + snippet);
+                "README.md must show the dependency on " + pomFile + "'s module:\n" + snippet);
     }
 }

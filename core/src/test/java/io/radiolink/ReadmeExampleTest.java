@@ -20,11 +20,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The README's embedding example: it is this code, run here, and the README must quote it exactly. */
 final class ReadmeExampleTest {
 
-    private static final Path SOURCE = Path.of("src/test/java/io/radiolink/ReadmeExampleTest.java");
     private static final Path README = Path.of("../README.md");
 
     static SimulationResult example() {
@@ -75,17 +76,23 @@ final class ReadmeExampleTest {
         assertTrue(backups.failureShare().mean() < 0.2, backups.failureShare().toString());
     }
 
-    @Test
-    void readme_quotesTheExampleVerbatim() throws IOException {
-        List<String> lines = Files.readAllLines(SOURCE);
+    /**
+     * This example, and scenarios' example of embedding scenario files (run there by ScenariosAloneTest), each
+     * quoted between their markers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"src/test/java/io/radiolink/ReadmeExampleTest.java",
+        "../scenarios/src/test/java/io/radiolink/run/EmbeddingExample.java"})
+    void readme_quotesTheExampleVerbatim(String source) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(source));
         int begin = lines.indexOf("        // README-BEGIN");
         int end = lines.indexOf("        // README-END");
-        assertTrue(begin >= 0 && end > begin, "markers missing in " + SOURCE);
+        assertTrue(begin >= 0 && end > begin, "markers missing in " + source);
         String snippet = lines.subList(begin + 1, end).stream()
                 .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n", "```java\n", "\n```"));
         assertTrue(Files.readString(README).contains(snippet),
-                "README.md must contain the example exactly as in " + SOURCE + ":\n" + snippet);
+                "README.md must contain the example exactly as in " + source + ":\n" + snippet);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.radiolink.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.run.EmbeddingExample;
+import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +59,23 @@ final class GoldenReportsTest {
         if (UPDATE) {
             record(out, golden);
         }
+        assertGolden(name, out);
+    }
+
+    /**
+     * The library alone (radiolink-scenarios: the README's embedding example, which writes report.json,
+     * summary.csv and flows.csv through the same runner and reporters) writes what the command writes.
+     */
+    @org.junit.jupiter.api.Test
+    void embeddingExample_lossSweep_byteIdenticalToGolden() throws IOException, ScenarioException {
+        Path out = Files.createDirectory(temp.resolve("embedded"));
+        EmbeddingExample.example(Examples.FOLDER.resolve("loss-sweep.json"), out);
+        assertGolden("loss-sweep", out);
+    }
+
+    /** report.json, summary.csv and flows.csv in {@code out} are the golden files of example {@code name}. */
+    private static void assertGolden(String name, Path out) throws IOException {
+        Path golden = GOLDEN.resolve(name);
         assertEquals(read(golden.resolve("report.json")), withoutBuildIdentity(read(out.resolve("report.json"))),
                 name + "/report.json");
         assertEquals(read(golden.resolve("summary.csv")), read(out.resolve("summary.csv")), name + "/summary.csv");

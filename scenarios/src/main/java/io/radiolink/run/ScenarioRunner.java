@@ -8,13 +8,17 @@ import io.radiolink.report.PointResult;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,11 +33,23 @@ import java.util.concurrent.ExecutorCompletionService;
  *
  * <p>Every sweep point uses the scenario's seed: replication r of each point draws from the same
  * streams (common random numbers), which sharpens the comparison between points.
+ *
+ * <p>To run the units elsewhere (other threads, other machines), run each with {@link #runUnit}, recording
+ * flows where {@link #recordsFlows} says, and give their results to {@link #merge}: the report is the one
+ * {@link #run} makes.
  */
 public final class ScenarioRunner {
 
     /** Told after each finished unit. */
     public interface Progress {
+
+        /** Tells nothing. */
+        Progress NONE = (done, total, simulatedSeconds) -> { };
+
+        /**
+         * {@code done} of the run's {@code total} units have finished, together {@code simulatedSeconds} of
+         * simulated time; called from the thread that called {@link ScenarioRunner#run}.
+         */
         void unitDone(int done, int total, double simulatedSeconds);
     }
 
@@ -41,15 +57,24 @@ public final class ScenarioRunner {
     private final boolean allFlows;
     private final Progress progress;
 
+    /**
+     * A runner on {@code threads} threads (at most one per unit) that records the flows of replication 0
+     * of every point, or of every replication with {@code allFlows}, and tells {@code progress}.
+     */
     public ScenarioRunner(int threads, boolean allFlows, Progress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
         this.threads = threads;
         this.allFlows = allFlows;
-        this.progress = progress;
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /**
      * One unit: replication {@code replication} of {@code point} on a new engine of kind {@code engine},
      * recording its flows if asked.
+     *
+     * @throws IllegalStateException if {@code engine} cannot run in this JVM ({@link EngineChoice#unavailable()})
      */
     public static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows) {
         List<FlowRow> flows = new ArrayList<>();
@@ -66,7 +91,22 @@ public final class ScenarioRunner {
         return new UnitResult(point.index(), replication, result, flows);
     }
 
-    public RunReport run(ResolvedScenario scenario) {
+    /** Whether the unit of {@code replication} records its flows: replication 0's always, every one's with {@code allFlows}. */
+    public static boolean recordsFlows(int replication, boolean allFlows) {
+        return allFlows || replication == 0;
+    }
+
+    /**
+     * Runs every unit of {@code scenario} and merges them.
+     *
+     * @throws ScenarioException if the scenario's engine cannot run in this JVM: the one-line explanation,
+     *     naming the scenario's file and its {@code engine} field
+     */
+    public RunReport run(ResolvedScenario scenario) throws ScenarioException {
+        Optional<String> unavailable = scenario.engine().unavailable();
+        if (unavailable.isPresent()) {
+            throw new ScenarioException(scenario.source() + ": engine: " + unavailable.get());
+        }
         List<SweepPoint> points = scenario.points();
         int replications = scenario.replications();
         int total = points.size() * replications;
@@ -76,19 +116,19 @@ public final class ScenarioRunner {
             for (SweepPoint point : points) {
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
-                    boolean record = allFlows || replication == 0;
+                    boolean record = recordsFlows(replication, allFlows);
                     completion.submit(() -> runUnit(point, replication, scenario.engine(), record));
                 }
             }
-            UnitResult[] results = new UnitResult[total];
+            List<UnitResult> results = new ArrayList<>();
             double simulatedSeconds = 0;
             for (int done = 1; done <= total; done++) {
                 UnitResult unit = completion.take().get();
-                results[unit.point() * replications + unit.replication()] = unit;
+                results.add(unit);
                 simulatedSeconds += points.get(unit.point()).config().runLengthSeconds();
                 progress.unitDone(done, total, simulatedSeconds);
             }
-            return merge(scenario, results);
+            return merge(scenario, results, allFlows);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -105,14 +145,39 @@ public final class ScenarioRunner {
         }
     }
 
-    private RunReport merge(ResolvedScenario scenario, UnitResult[] units) {
-        List<PointResult> pointResults = new ArrayList<>();
+    /**
+     * The report of {@code scenario} from the results of its units, given in any order: merged in (point,
+     * replication) order, so the report does not depend on where or in which order the units ran.
+     * {@code allFlows} says whether they recorded every replication's flows ({@link #recordsFlows}).
+     *
+     * @throws IllegalArgumentException unless {@code units} hold every (point, replication) pair of
+     *     {@code scenario} exactly once
+     */
+    public static RunReport merge(ResolvedScenario scenario, Collection<UnitResult> units, boolean allFlows) {
         int replications = scenario.replications();
+        UnitResult[] slots = new UnitResult[scenario.points().size() * replications];
+        for (UnitResult unit : units) {
+            if (unit.point() >= scenario.points().size() || unit.replication() >= replications) {
+                throw new IllegalArgumentException("unit (point " + unit.point() + ", replication " + unit.replication()
+                        + ") is not one of the scenario's " + scenario.points().size() + " x " + replications);
+            }
+            int slot = unit.point() * replications + unit.replication();
+            if (slots[slot] != null) {
+                throw new IllegalArgumentException("unit (point " + unit.point() + ", replication "
+                        + unit.replication() + ") given twice");
+            }
+            slots[slot] = unit;
+        }
+        List<PointResult> pointResults = new ArrayList<>();
         for (SweepPoint point : scenario.points()) {
             List<ReplicationResult> results = new ArrayList<>();
             List<FlowRow> flows = new ArrayList<>();
             for (int r = 0; r < replications; r++) {
-                UnitResult unit = units[point.index() * replications + r];
+                UnitResult unit = slots[point.index() * replications + r];
+                if (unit == null) {
+                    throw new IllegalArgumentException("unit (point " + point.index() + ", replication " + r
+                            + ") missing");
+                }
                 results.add(unit.result());
                 flows.addAll(unit.flows());
             }

@@ -19,7 +19,11 @@ public record UnitResult(int point, int replication, ReplicationResult result, L
 
     private static final long serialVersionUID = 1L;
 
+    /** Copies the flows and checks for nulls and negative indexes. */
     public UnitResult {
+        if (point < 0 || replication < 0) {
+            throw new IllegalArgumentException("point and replication are >= 0, were " + point + " and " + replication);
+        }
         Objects.requireNonNull(result, "result");
         flows = List.copyOf(flows);
     }

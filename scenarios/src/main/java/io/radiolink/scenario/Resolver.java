@@ -28,6 +28,7 @@ import io.radiolink.scenario.ScenarioFile.Flow;
 import io.radiolink.scenario.ScenarioFile.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fills in every default of a bound scenario and insists on the required fields; ranges are
@@ -56,7 +57,7 @@ final class Resolver {
                 file.description(),
                 or(file.seed(), DEFAULT_SEED),
                 or(file.replications(), DEFAULT_REPLICATIONS),
-                or(file.engine(), DEFAULT_ENGINE),
+                engine(or(file.engine(), DEFAULT_ENGINE)),
                 runLength,
                 or(file.warmupSeconds(), 0.0),
                 profile,
@@ -66,6 +67,15 @@ final class Resolver {
                 file.workload() == null ? null : workload(file.workload()),
                 flows(file.flows()),
                 file.sweep());
+    }
+
+    /** {@code engine} if it can run in this JVM (the DSOL engine needs dsol-core on the class path). */
+    private static EngineChoice engine(EngineChoice engine) throws Invalid {
+        Optional<String> unavailable = engine.unavailable();
+        if (unavailable.isPresent()) {
+            throw Invalid.at("engine", unavailable.get(), null);
+        }
+        return engine;
     }
 
     /**

@@ -5,31 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.ChunkConfig;
-import io.radiolink.protocol.Flow;
-import io.radiolink.protocol.FlowListener;
-import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.Corruption;
+import io.radiolink.run.ScenarioRunner;
 import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.simulation.SimulationConfig;
-import io.radiolink.stats.ExperimentSummary;
-import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Run reports from tiny real simulations (one LTE cell with drops, damage, chunks and resume, ten simulated
- * minutes), built the way the runner builds them.
+ * minutes), made by the runner.
  */
 public final class ReportFixtures {
 
@@ -51,7 +47,7 @@ public final class ReportFixtures {
         if (single == null) {
             SimulationConfig config = config(0.05, 3);
             SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
-            single = new RunReport(scenario(resolved(0.05), List.of(point)), List.of(run(point, false)), false);
+            single = run(scenario(resolved(0.05), List.of(point)), false);
         }
         return single;
     }
@@ -60,7 +56,7 @@ public final class ReportFixtures {
     static RunReport oneReplication() {
         SimulationConfig config = config(0.05, 1);
         SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
-        return new RunReport(scenario(resolved(0.05), List.of(point)), List.of(run(point, true)), true);
+        return run(scenario(resolved(0.05), List.of(point)), true);
     }
 
     /** The arrival rate swept over three values, every replication's flows. */
@@ -71,11 +67,7 @@ public final class ReportFixtures {
                 points.add(new SweepPoint(i, List.of(new SweepValue(RATE_PATH, JSON.getNodeFactory().numberNode(RATES[i]))),
                         resolved(RATES[i]), config(RATES[i], 3)));
             }
-            List<PointResult> results = new ArrayList<>();
-            for (SweepPoint point : points) {
-                results.add(run(point, true));
-            }
-            sweep = new RunReport(scenario(resolved(RATES[0]), points), results, true);
+            sweep = run(scenario(resolved(RATES[0]), points), true);
         }
         return sweep;
     }
@@ -134,27 +126,13 @@ public final class ReportFixtures {
                 .config();
     }
 
-    /** Every replication of {@code point}, recording flows of replication 0 or of all, as the runner does. */
-    private static PointResult run(SweepPoint point, boolean allFlows) {
-        List<ReplicationResult> results = new ArrayList<>();
-        List<FlowRow> flows = new ArrayList<>();
-        for (int r = 0; r < point.config().replications(); r++) {
-            int replication = r;
-            List<FlowRow> rows = new ArrayList<>();
-            FlowListener listener = new FlowListener() {
-                @Override
-                public void flowEnded(Flow flow, FlowRecord record) {
-                    rows.add(FlowRow.of(point.index(), replication, record));
-                }
-            };
-            results.add(Simulation.builder().config(point.config()).flowListener(listener).build()
-                    .runReplication(replication));
-            if (allFlows || replication == 0) {
-                rows.sort(Comparator.comparingLong(FlowRow::flowId));
-                flows.addAll(rows);
-            }
+    /** Every unit of {@code scenario}, run by the runner, recording flows of replication 0 or of all. */
+    private static RunReport run(ResolvedScenario scenario, boolean allFlows) {
+        try {
+            return new ScenarioRunner(2, allFlows, ScenarioRunner.Progress.NONE).run(scenario);
+        } catch (ScenarioException e) {
+            throw new AssertionError(e);
         }
-        return new PointResult(point, results, ExperimentSummary.of(results), flows);
     }
 
     /** The SHA-256 the fixtures' scenario claims for its file (SHA-256 of the text "tiny": no file is read). */

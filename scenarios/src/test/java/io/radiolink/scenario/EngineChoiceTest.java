@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.engine.lean.LeanEngine;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class EngineChoiceTest {
@@ -15,6 +16,13 @@ final class EngineChoiceTest {
         assertInstanceOf(LeanEngine.class, EngineChoice.LEAN.newEngine());
         assertInstanceOf(DsolEngine.class, EngineChoice.DSOL.newEngine());
         assertNotSame(EngineChoice.LEAN.newEngine(), EngineChoice.LEAN.newEngine());
+    }
+
+    /** This module's tests have dsol-core (test scope); without it, see io.radiolink.run.ScenariosAloneTest. */
+    @Test
+    void unavailable_dsolOnTheClassPath_bothEnginesRun() {
+        assertEquals(Optional.empty(), EngineChoice.LEAN.unavailable());
+        assertEquals(Optional.empty(), EngineChoice.DSOL.unavailable());
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.radiolink.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.report.FlowRow;
+import io.radiolink.report.JsonReporter;
+import io.radiolink.report.RunReport;
+import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioException;
+import io.radiolink.scenario.ScenarioLoader;
+import io.radiolink.scenario.Scenarios;
+import io.radiolink.scenario.SweepPoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner's public contract: units as pure functions, merged in (point, replication) order. */
+final class ScenarioRunnerTest {
+
+    /** Two sweep points of three replications each, ten simulated minutes. */
+    private static final String SWEEP = Scenarios.withTop(Scenarios.MINIMAL.replace("3600", "600"),
+            "\"replications\": 3, \"sweep\": {\"parameters\": [{\"path\": \"workload.backupArrivalsPerSecond\","
+                    + " \"values\": [0.05, 0.1]}]}");
+
+    @TempDir
+    Path temp;
+
+    private ResolvedScenario scenario;
+
+    @BeforeEach
+    void load() throws IOException, ScenarioException {
+        scenario = ScenarioLoader.load(Files.writeString(temp.resolve("sweep.json"), SWEEP), OptionalLong.empty(),
+                OptionalInt.empty());
+    }
+
+    @Test
+    void run_oneOrThreeThreads_byteIdenticalReports() throws IOException, ScenarioException {
+        RunReport one = new ScenarioRunner(1, false, ScenarioRunner.Progress.NONE).run(scenario);
+        RunReport three = new ScenarioRunner(3, false, ScenarioRunner.Progress.NONE).run(scenario);
+        assertArrayEquals(json(one, "one"), json(three, "three"));
+    }
+
+    @Test
+    void merge_unitsRunOneByOneInReverseOrder_theReportOfRun() throws IOException, ScenarioException {
+        List<UnitResult> units = new ArrayList<>();
+        for (SweepPoint point : scenario.points()) {
+            for (int r = 0; r < scenario.replications(); r++) {
+                units.add(ScenarioRunner.runUnit(point, r, scenario.engine(), ScenarioRunner.recordsFlows(r, true)));
+            }
+        }
+        Collections.reverse(units);
+        RunReport merged = ScenarioRunner.merge(scenario, units, true);
+        RunReport run = new ScenarioRunner(2, true, ScenarioRunner.Progress.NONE).run(scenario);
+        assertArrayEquals(json(run, "run"), json(merged, "merged"));
+        assertEquals(run.points().get(1).flows(), merged.points().get(1).flows());
+    }
+
+    @Test
+    void merge_aUnitMissingOrTwiceOrForeign_refusedNamingIt() {
+        List<UnitResult> units = new ArrayList<>();
+        for (SweepPoint point : scenario.points()) {
+            for (int r = 0; r < scenario.replications(); r++) {
+                units.add(ScenarioRunner.runUnit(point, r, scenario.engine(), false));
+            }
+        }
+        List<UnitResult> missing = new ArrayList<>(units);
+        missing.remove(4);
+        assertEquals("unit (point 1, replication 1) missing", assertThrows(IllegalArgumentException.class,
+                () -> ScenarioRunner.merge(scenario, missing, false)).getMessage());
+        List<UnitResult> twice = new ArrayList<>(units);
+        twice.add(units.get(2));
+        assertEquals("unit (point 0, replication 2) given twice", assertThrows(IllegalArgumentException.class,
+                () -> ScenarioRunner.merge(scenario, twice, false)).getMessage());
+        List<UnitResult> foreign = new ArrayList<>(units);
+        foreign.add(new UnitResult(2, 0, units.get(0).result(), List.of()));
+        assertEquals("unit (point 2, replication 0) is not one of the scenario's 2 x 3", assertThrows(
+                IllegalArgumentException.class, () -> ScenarioRunner.merge(scenario, foreign, false)).getMessage());
+    }
+
+    @Test
+    void runUnit_recordFlows_sortedByFlowIdOfThatUnit() {
+        UnitResult unit = ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), true);
+        assertTrue(unit.flows().size() > 10, unit.flows().size() + " flows");
+        long previous = Long.MIN_VALUE;
+        for (FlowRow row : unit.flows()) {
+            assertEquals(1, row.point());
+            assertEquals(2, row.replication());
+            assertTrue(row.flowId() > previous);
+            previous = row.flowId();
+        }
+        assertEquals(List.of(), ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), false).flows());
+    }
+
+    @Test
+    void recordsFlows_replicationZeroAlways_everyReplicationWithAllFlows() {
+        assertTrue(ScenarioRunner.recordsFlows(0, false));
+        assertFalse(ScenarioRunner.recordsFlows(1, false));
+        assertTrue(ScenarioRunner.recordsFlows(1, true));
+    }
+
+    @Test
+    void run_progress_toldOfEveryUnitWithTheSimulatedTimeSoFar() throws ScenarioException {
+        List<double[]> told = new ArrayList<>();
+        new ScenarioRunner(2, false, (done, total, seconds) -> told.add(new double[] {done, total, seconds}))
+                .run(scenario);
+        assertEquals(6, told.size());
+        for (int i = 0; i < told.size(); i++) {
+            assertArrayEquals(new double[] {i + 1, 6, 600.0 * (i + 1)}, told.get(i));
+        }
+    }
+
+    private byte[] json(RunReport report, String folder) throws IOException {
+        Path directory = Files.createDirectory(temp.resolve(folder));
+        new JsonReporter().write(report, directory);
+        return Files.readAllBytes(directory.resolve(JsonReporter.FILE_NAME));
+    }
+}
