@@ -63,6 +63,25 @@ final class BudgetTest {
     }
 
     @Test
+    void validateAndRun_moreUnitsThanOneRunHolds_exitTwoAtReplicationsEvenForced() throws IOException {
+        String json = BASE.replace("\"replications\": 1,", "\"replications\": 1000000000,").replace("\"workload\"",
+                "\"sweep\": { \"parameters\": [ { \"path\": \"stations[0].channels\", \"values\": [1, 2] } ] },\n"
+                        + "  \"workload\"");
+        Path file = Files.writeString(temp.resolve("s.json"), json);
+        Path out = temp.resolve("out");
+
+        CliRun validate = CliRun.of("validate", file.toString(), "--force");
+        CliRun run = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet", "--force");
+
+        assertEquals(2, validate.status(), validate.err());
+        assertEquals("error: " + file + ":2:44: replications: 2 sweep points x 1000000000 replications = 2000000000 units;"
+                + " allowed: at most 1073741824 units (sweep points x replications) in one run", validate.err().strip());
+        assertEquals(2, run.status(), run.err());
+        assertEquals(validate.err(), run.err());
+        assertFalse(Files.exists(out), "nothing run, nothing written");
+    }
+
+    @Test
     void validate_withinTheBudget_printsTheEstimate() throws IOException {
         Path file = Files.writeString(temp.resolve("s.json"), BASE);
 

@@ -20,6 +20,13 @@ import java.util.Objects;
 public record ResolvedScenario(Path source, String sourceSha256, JsonNode resolved, long seed, int replications,
         EngineChoice engine, List<SweepPoint> points) {
 
+    /**
+     * The most units (sweep points times replications) one run may hold: their results are kept in
+     * arrays, and far beyond any budget (docs/budget.md) anyway.
+     */
+    public static final long MAX_UNITS = 1L << 30;
+
+
     /** Copies the points and checks for nulls. */
     public ResolvedScenario {
         Objects.requireNonNull(source, "source");

@@ -89,6 +89,7 @@ public final class ScenarioLoader {
             resolved = resolveWritten(document.root(), seedOverride, replicationsOverride);
             tree = Binder.toTree(resolved);
             parameters = SweepGrid.parameters(resolved.sweep(), tree);
+            requireFewerUnitsThanTheMost(parameters, resolved.replications());
         } catch (Invalid e) {
             throw located(e);
         }
@@ -112,6 +113,20 @@ public final class ScenarioLoader {
             throw located(e);
         }
         return scenario;
+    }
+
+    /** Points times replications within {@link ResolvedScenario#MAX_UNITS}, checked before any point is built. */
+    private static void requireFewerUnitsThanTheMost(List<ScenarioFile.Parameter> parameters, int replications)
+            throws Invalid {
+        long points = 1;
+        for (ScenarioFile.Parameter parameter : parameters) {
+            points *= parameter.values().size(); // at most SweepGrid.MAX_POINTS
+        }
+        long units = points * replications;
+        if (units > ResolvedScenario.MAX_UNITS) {
+            throw Invalid.at("replications", points + " sweep points x " + replications + " replications = " + units
+                    + " units", "at most " + ResolvedScenario.MAX_UNITS + " units (sweep points x replications) in one run");
+        }
     }
 
     /** Binds a scenario as written and fills in its defaults and the command line's overrides. */
