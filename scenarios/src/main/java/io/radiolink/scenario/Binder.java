@@ -172,7 +172,8 @@ final class Binder {
                     i++;
                 } else if (!paired) {
                     throw Invalid.at(path, "not Unicode text: an unpaired surrogate (\\u"
-                            + Integer.toHexString(c) + ") at character " + i, "Unicode text");
+                            + Integer.toHexString(c) + ") at character " + (text.codePointCount(0, i) + 1),
+                            "Unicode text");
                 }
             }
         } else if (node.isObject()) {

@@ -45,6 +45,9 @@ final class ModelBuilder {
 
     /** Validates {@code scenario} (every default filled in) and builds its simulation configuration. */
     static SimulationConfig build(ScenarioFile scenario) throws Invalid {
+        // The run length's own range first: scripted flows' times are checked against it below.
+        construct("", ScenarioFile.class, Map.of(),
+                () -> SimulationConfig.RUN_LENGTH_SECONDS.check("runLengthSeconds", scenario.runLengthSeconds()));
         AirInterface air = airInterface(scenario.airInterface());
         ScenarioFile.Protocol p = scenario.protocol();
         ArqConfig arq = construct("protocol.arq", ScenarioFile.Arq.class, Map.of(), () -> new ArqConfig(

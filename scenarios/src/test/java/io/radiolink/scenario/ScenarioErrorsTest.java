@@ -2,6 +2,7 @@ package io.radiolink.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -199,6 +200,25 @@ final class ScenarioErrorsTest {
 
         assertEquals(":1:64: protocol.arq.windowFrames: must be 1 for STOP_AND_WAIT, was 4; "
                 + "allowed: a whole number >= 1, exactly 1 for STOP_AND_WAIT", error(json));
+    }
+
+    @Test
+    void load_runLengthOutOfRangeWithScriptedFlows_namesTheRunLengthNotAFlow() {
+        String json = Scenarios.MINIMAL.replace("\"runLengthSeconds\": 3600,", "\"runLengthSeconds\": 0,\n"
+                + "  \"flows\": [{\"atSeconds\": 1, \"kind\": \"BACKUP\", \"station\": \"cell\", "
+                + "\"phoneNumber\": \"123\", \"sizeBytes\": 10}],");
+
+        assertEquals(":2:23: runLengthSeconds: must be in (0, 1e12], was 0.0; allowed: "
+                + Allowed.of(ScenarioFile.class, "runLengthSeconds"), error(json));
+    }
+
+    @Test
+    void load_unpairedSurrogate_countsCharactersFromOneAsTheNameRuleDoes() {
+        String json = Scenarios.MINIMAL.replace("\"runLengthSeconds\": 3600,",
+                "\"runLengthSeconds\": 3600, \"description\": \"\u00e9a\\ud800b\",");
+
+        assertTrue(error(json).endsWith("description: not Unicode text: an unpaired surrogate (\\ud800) at character 3;"
+                + " allowed: Unicode text"), error(json));
     }
 
     @Test
