@@ -68,4 +68,42 @@ final class ArchitectureTest {
                 .because("results are plain values the API hands out, not the other way round")
                 .check(mainClasses);
     }
+
+    /** Two peers, one wire: the terminals' end and the stations' end know each other only through messages. */
+    @Test
+    void terminalSide_dependsOnTheStationSide_never() {
+        noClasses().that().resideInAPackage("io.radiolink.protocol.terminal..")
+                .should().dependOnClassesThat().resideInAPackage("io.radiolink.protocol.station..")
+                .because("a terminal knows a station only through the messages on a connection")
+                .check(mainClasses);
+    }
+
+    @Test
+    void stationSide_dependsOnTheTerminalSide_never() {
+        noClasses().that().resideInAPackage("io.radiolink.protocol.station..")
+                .should().dependOnClassesThat().resideInAPackage("io.radiolink.protocol.terminal..")
+                .because("a station knows a terminal only through the messages on a connection and its SIM")
+                .check(mainClasses);
+    }
+
+    /** Neither end reaches the service that wires them: a terminal reaches stations through {@code Network}. */
+    @Test
+    void eitherEnd_dependsOnTheServiceThatWiresThem_never() {
+        noClasses().that().resideInAnyPackage("io.radiolink.protocol.terminal..", "io.radiolink.protocol.station..",
+                        "io.radiolink.protocol.transfer..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.radiolink.protocol.BackupService")
+                .because("the service wires the two ends; they see each other's messages, never the wiring")
+                .check(mainClasses);
+    }
+
+    /** The shared vocabulary and the transfer both ends use know neither end. */
+    @Test
+    void sharedProtocolTypes_dependOnEitherEnd_never() {
+        noClasses().that().resideInAnyPackage("io.radiolink.protocol", "io.radiolink.protocol.transfer")
+                .and().doNotHaveFullyQualifiedName("io.radiolink.protocol.BackupService")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.radiolink.protocol.terminal..", "io.radiolink.protocol.station..")
+                .because("messages, records, listeners and the transfer are what both ends share")
+                .check(mainClasses);
+    }
 }

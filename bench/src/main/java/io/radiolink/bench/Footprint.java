@@ -7,6 +7,7 @@ import io.radiolink.profile.Profile;
 import io.radiolink.protocol.BackupService;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.simulation.FlowRecords;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
 import io.radiolink.workload.WorkloadGenerator;
@@ -53,7 +54,8 @@ public final class Footprint {
         RandomStreams streams = new RandomStreams(1, 0);
         BaseStation station = new BaseStation(StationConfig.of("cell-000", 8, 1L << 40, Profile.LTE.airInterface()),
                 scheduler, streams);
-        BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), FlowListener.NONE);
+        BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(),
+                new FlowRecords(FlowListener.NONE));
         WorkloadGenerator generator = new WorkloadGenerator(new WorkloadConfig(count, 1.0,
                 Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
                 new Distribution.Uniform(1_800, 14_400), 0.01), station, 0, service, scheduler, streams, 86_400,

@@ -18,6 +18,7 @@ import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.simulation.FlowRecords;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -108,7 +109,7 @@ public class TransferBenchmark {
             Terminal b = Terminal.empty(PhoneNumber.of("0200"));
             b.enterMaintenancePassword("4711");
             BackupService[] service = new BackupService[1];
-            service[0] = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowListener() {
+            service[0] = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowRecords(new FlowListener() {
                 @Override
                 public void flowEnded(Flow flow, FlowRecord record) {
                     if (record.outcome() != FlowOutcome.SUCCESS) {
@@ -119,7 +120,7 @@ public class TransferBenchmark {
                         service[0].startDownload(b, number, bs);
                     }
                 }
-            });
+            }));
             service[0].startBackup(a, bs);
         });
         frames.dataFrames += sent[0];

@@ -18,7 +18,7 @@ public enum Admission {
     }
 
     /** The outcome a terminal records for this rejection; null for {@link #ACCEPTED}. */
-    FlowOutcome rejectionOutcome() {
+    public FlowOutcome rejectionOutcome() {
         return rejection;
     }
 }

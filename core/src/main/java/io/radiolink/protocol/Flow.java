@@ -3,7 +3,6 @@ package io.radiolink.protocol;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
-import java.util.Optional;
 
 /** A running or finished backup or download, seen from outside. */
 public interface Flow {
@@ -26,6 +25,12 @@ public interface Flow {
     /** The current phase (the last one, once finished). */
     FlowPhase phase();
 
-    /** The record, once the flow has ended. */
-    Optional<FlowRecord> record();
+    /** True once the flow ended (its record was reported). */
+    boolean isEnded();
+
+    /**
+     * True while one of the terminal's timers of this flow can still act: its control retry or its data
+     * sender (a backup's). False once the flow ended, as the invariant tests check.
+     */
+    boolean timersArmed();
 }

@@ -1,6 +1,8 @@
 package io.radiolink.protocol;
 
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.LinkCounts;
 import java.util.Objects;
 
 /**
@@ -87,6 +89,28 @@ public record FlowRecord(
             throw new IllegalArgumentException("need 0 <= bytesInVain (" + bytesInVain + ") <= dataBytesSent ("
                     + dataBytesSent + ") and chunksRepaired (" + chunksRepaired + ") >= 0");
         }
+    }
+
+    /**
+     * The record of a flow that joins what its terminal saw ({@code terminal}) and what the station did
+     * ({@code station}): the station's change of its store; the receiver's digest check, which is the
+     * station's for a backup that reached it; the data frames of whichever end sent them; and as bytes in
+     * vain every byte beyond the ones the receiver needed when the flow began (all of them if it failed).
+     */
+    public static FlowRecord of(TerminalRecord terminal, StationRecord station) {
+        IntegrityCheck integrity = station.integrity() != IntegrityCheck.NOT_CHECKED ? station.integrity()
+                : terminal.integrity();
+        TransferCounts data = terminal.dataSent().plus(station.dataSent());
+        long useful = terminal.outcome().isSuccess() ? terminal.bytesNeeded() : 0;
+        LinkCounts up = terminal.uplink();
+        LinkCounts down = terminal.downlink();
+        return new FlowRecord(terminal.flowId(), terminal.kind(), terminal.terminalNumber(),
+                terminal.addressedNumber(), terminal.stationId(), terminal.outcome(), station.effect(),
+                terminal.endPhase(), terminal.startSeconds(), terminal.endSeconds(), terminal.userDataBytes(),
+                integrity, terminal.phaseTimes(), data.framesSent(), data.framesRetransmitted(),
+                terminal.controlMessagesSent(), terminal.controlMessagesRetransmitted(), up.unitsSent(),
+                up.unitsLost(), down.unitsSent(), down.unitsLost(), up.unitsCorrupted(), down.unitsCorrupted(),
+                terminal.attempts(), data.bytesSent(), data.bytesSent() - useful, terminal.chunksRepaired());
     }
 
     /** Seconds from start to end. */

@@ -18,14 +18,60 @@ import java.util.Objects;
 public sealed interface Message {
 
     /**
+     * The request a flow opens with, one kind per {@link FlowKind}: it names the phone number the data is
+     * stored under and carries the typed password (null under challenge-response, where a proof answers
+     * the station's challenge instead). A station answers each kind with its own handler, reached through
+     * {@link #accept}: a new kind does not compile until every {@link Visitor} handles it.
+     */
+    sealed interface Request extends Message permits BackupRequest, DownloadRequest {
+
+        /** The phone number the data is stored under. */
+        PhoneNumber phoneNumber();
+
+        /** The typed password, or null when the station challenges instead. */
+        String password();
+
+        /** The flow kind this request opens. */
+        FlowKind kind();
+
+        /** This kind's response refusing the request with {@code admission}, telling nothing else. */
+        Message rejection(Admission admission);
+
+        /** Calls the visitor's method for this kind. */
+        <R> R accept(Visitor<R> visitor);
+
+        /** One method per request kind. */
+        interface Visitor<R> {
+            R backup(BackupRequest request);
+
+            R download(DownloadRequest request);
+        }
+    }
+
+    /**
      * Terminal A asks to back up its data under its phone number (claims 2, 5); {@code password} is null
      * under challenge-response, where the password never crosses the air.
      */
-    record BackupRequest(PhoneNumber phoneNumber, String password, UserData data) implements Message {
+    record BackupRequest(PhoneNumber phoneNumber, String password, UserData data) implements Request {
         /** Checks for nulls. */
         public BackupRequest {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
             Objects.requireNonNull(data, "data");
+        }
+
+        @Override
+        public FlowKind kind() {
+            return FlowKind.BACKUP;
+        }
+
+        @Override
+        public BackupResponse rejection(Admission admission) {
+            return new BackupResponse(admission);
+        }
+
+        @Override
+        public <R> R accept(Request.Visitor<R> visitor) {
+            return visitor.backup(this);
         }
 
         /** Shows whether a password is carried, never the password. */
@@ -56,7 +102,7 @@ public sealed interface Message {
      * ({@code resumeDigest}, null if none) and the prefix's length in frames.
      */
     record DownloadRequest(PhoneNumber phoneNumber, String password, ContentDigest resumeDigest,
-            int resumeFromFrame) implements Message {
+            int resumeFromFrame) implements Request {
         /** Checks for nulls. */
         public DownloadRequest {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
@@ -65,6 +111,21 @@ public sealed interface Message {
         /** A request that resumes nothing. */
         public DownloadRequest(PhoneNumber phoneNumber, String password) {
             this(phoneNumber, password, null, 0);
+        }
+
+        @Override
+        public FlowKind kind() {
+            return FlowKind.DOWNLOAD;
+        }
+
+        @Override
+        public DownloadResponse rejection(Admission admission) {
+            return new DownloadResponse(admission, null, 0);
+        }
+
+        @Override
+        public <R> R accept(Request.Visitor<R> visitor) {
+            return visitor.download(this);
         }
 
         /** Shows whether a password is carried, never the password. */

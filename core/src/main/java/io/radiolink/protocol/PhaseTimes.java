@@ -15,7 +15,7 @@ public final class PhaseTimes {
     }
 
     /** Times from an array indexed by phase ordinal, NaN for a phase not entered (copied). */
-    static PhaseTimes of(double[] secondsByOrdinal) {
+    public static PhaseTimes of(double[] secondsByOrdinal) {
         if (secondsByOrdinal.length != PHASES.length) {
             throw new IllegalArgumentException("one entry per phase expected");
         }

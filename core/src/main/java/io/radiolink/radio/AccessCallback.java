@@ -19,6 +19,9 @@ public interface AccessCallback<T> {
     /** Every preamble transmission of the attempt collided (random access); no channel was seized. */
     void accessFailed();
 
-    /** The connection is up; the callee must {@link Connection#attach attach} both sides now. */
+    /**
+     * The connection is up and the station accepted it; the callee must {@link Connection#attachTerminal
+     * attach} its side now.
+     */
     void established(Connection<T> connection);
 }

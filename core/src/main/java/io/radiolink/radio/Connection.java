@@ -48,13 +48,20 @@ public final class Connection<T> {
                 Side.STATION, listener);
     }
 
-    /** Binds the two sides; done once, by whoever asked for the connection, when it is established. */
-    public void attach(Endpoint<T> terminal, Endpoint<T> station) {
+    /** Binds the station's side, which accepted the connection; done once, by the cell, at establishment. */
+    void attachStation(Endpoint<T> station) {
+        if (stationSide != null) {
+            throw new IllegalStateException("connection " + this + " already has its station side");
+        }
+        this.stationSide = Objects.requireNonNull(station, "station");
+    }
+
+    /** Binds the terminal's side; done once, by whoever asked for the connection, when it is established. */
+    public void attachTerminal(Endpoint<T> terminal) {
         if (terminalSide != null) {
-            throw new IllegalStateException("connection " + this + " is already attached");
+            throw new IllegalStateException("connection " + this + " already has its terminal side");
         }
         this.terminalSide = Objects.requireNonNull(terminal, "terminal");
-        this.stationSide = Objects.requireNonNull(station, "station");
     }
 
     void armRadioLinkFailure(double delaySeconds) {
@@ -143,11 +150,7 @@ public final class Connection<T> {
     }
 
     private static <T> void deliver(Endpoint<T> side, T unit, boolean damaged) {
-        if (damaged) {
-            side.receiveDamaged(unit);
-        } else {
-            side.receive(unit);
-        }
+        side.receive(unit, damaged);
     }
 
     /** The terminal-to-station link. */

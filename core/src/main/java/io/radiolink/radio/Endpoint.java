@@ -8,16 +8,11 @@ package io.radiolink.radio;
  */
 public interface Endpoint<T> {
 
-    /** A unit arrived for this side. */
-    void receive(T unit);
-
     /**
-     * A unit arrived whose corruption the frame check missed; it looks like any other unit, so by default
-     * it is received as one. Endpoints that model content (digests) override this to remember the damage.
+     * A unit arrived for this side; {@code damaged} if it was corrupted on the air and the frame check
+     * missed it. Such a unit looks like any other: only endpoints that model content (digests) use the flag.
      */
-    default void receiveDamaged(T unit) {
-        receive(unit);
-    }
+    void receive(T unit, boolean damaged);
 
     /** The connection ended; nothing arrives after this. */
     void connectionEnded(ConnectionEnd end);

@@ -134,6 +134,11 @@ public final class Link<T> {
         return unitsCorrupted;
     }
 
+    /** Everything this direction put on the air so far. */
+    public LinkCounts counts() {
+        return new LinkCounts(unitsSent, unitsLost, unitsCorrupted);
+    }
+
     /** Bytes handed to the transmitter so far. */
     public long bytesSent() {
         return bytesSent;

@@ -64,45 +64,52 @@ public final class RadioCell {
         this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
     }
 
+    /** Who asked for a connection, and who accepts it at the station. */
+    private record Attempt<T>(AccessCallback<T> callback, Acceptor<T> acceptor) {}
+
     /** An attempt holding a channel through its set-up. */
     private static final class PendingSetup<T> {
-        final AccessCallback<T> callback;
+        final Attempt<T> attempt;
         final double seizedAtSeconds;
 
-        PendingSetup(AccessCallback<T> callback, double seizedAtSeconds) {
-            this.callback = callback;
+        PendingSetup(Attempt<T> attempt, double seizedAtSeconds) {
+            this.attempt = attempt;
             this.seizedAtSeconds = seizedAtSeconds;
         }
     }
 
     /** An attempt contending for access slots. */
     private static final class Contender<T> {
-        final AccessCallback<T> callback;
+        final Attempt<T> attempt;
         int transmissions;
         int preamble;
 
-        Contender(AccessCallback<T> callback) {
-            this.callback = callback;
+        Contender(Attempt<T> attempt) {
+            this.attempt = attempt;
         }
     }
 
     /**
-     * Starts a connection attempt now; {@code callback} learns its result. An attempt while the station
+     * Starts a connection attempt now; {@code callback} learns its result, and once the connection is
+     * established {@code acceptor} (the station's end) accepts it before {@code callback} learns of it. An
+     * attempt while the station
      * is down fails at once ({@link AccessCallback#stationDown}) and is not counted as an attempt. With
      * random access ({@link AirInterface#randomAccess()}), the attempt first contends for access slots
      * and goes on to the channel check only once its preamble got through.
      */
-    public <T> void connect(AccessCallback<T> callback) {
+    public <T> void connect(AccessCallback<T> callback, Acceptor<T> acceptor) {
         Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(acceptor, "acceptor");
         if (down) {
             callback.stationDown();
             return;
         }
+        Attempt<T> attempt = new Attempt<>(callback, acceptor);
         RandomAccessConfig access = airInterface.randomAccess();
         if (access.enabled()) {
-            contend(new Contender<>(callback), (long) Math.floor(scheduler.nowSeconds() / access.slotSeconds()) + 1);
+            contend(new Contender<>(attempt), (long) Math.floor(scheduler.nowSeconds() / access.slotSeconds()) + 1);
         } else {
-            seize(callback);
+            seize(attempt);
         }
     }
 
@@ -137,9 +144,9 @@ public final class RadioCell {
             boolean collided = picks[contender.preamble] > 1;
             cellListener.accessAttempt(this, collided, now);
             if (!collided) {
-                seize(contender.callback);
+                seize(contender.attempt);
             } else if (contender.transmissions >= access.maxAttempts()) {
-                contender.callback.accessFailed();
+                contender.attempt.callback().accessFailed();
             } else {
                 contend(contender, slot + 1 + accessRandom.nextInt(access.backoffWindowSlots()));
             }
@@ -147,7 +154,8 @@ public final class RadioCell {
     }
 
     /** The channel check and set-up of an attempt (after its access, if contended). */
-    private <T> void seize(AccessCallback<T> callback) {
+    private <T> void seize(Attempt<T> attempt) {
+        AccessCallback<T> callback = attempt.callback();
         attempts++;
         double now = scheduler.nowSeconds();
         boolean blocked = busyChannels == channels;
@@ -159,7 +167,7 @@ public final class RadioCell {
         }
         busyChannels++;
         cellListener.channelSeized(this, now);
-        PendingSetup<T> setup = new PendingSetup<>(callback, now);
+        PendingSetup<T> setup = new PendingSetup<>(attempt, now);
         settingUp.add(setup);
         scheduler.post(airInterface.setupDelaySeconds(), () -> finishSetup(setup));
     }
@@ -168,7 +176,7 @@ public final class RadioCell {
         if (!settingUp.remove(setup)) {
             return; // the station went down during the set-up
         }
-        AccessCallback<T> callback = setup.callback;
+        AccessCallback<T> callback = setup.attempt.callback();
         double seizedAtSeconds = setup.seizedAtSeconds;
         double failure = airInterface.setupFailureProbability();
         if (failure > 0.0 && setupRandom.nextDouble() < failure) {
@@ -186,6 +194,7 @@ public final class RadioCell {
                 airListener);
         connection.armRadioLinkFailure(timeToFailure());
         open.put(sequence, connection);
+        connection.attachStation(setup.attempt.acceptor().accept(connection));
         callback.established(connection);
     }
 
@@ -204,7 +213,7 @@ public final class RadioCell {
         for (PendingSetup<?> setup : List.copyOf(settingUp)) {
             settingUp.remove(setup);
             freeChannel(setup.seizedAtSeconds);
-            setup.callback.stationDown();
+            setup.attempt.callback().stationDown();
         }
         for (Connection<?> connection : List.copyOf(open.values())) {
             connection.stationDown();
@@ -213,7 +222,7 @@ public final class RadioCell {
             List<Contender<?>> waiting = List.copyOf(inSlot);
             inSlot.clear(); // the slot's event is posted; it comes and finds nobody
             for (Contender<?> contender : waiting) {
-                contender.callback.stationDown();
+                contender.attempt.callback().stationDown();
             }
         }
     }

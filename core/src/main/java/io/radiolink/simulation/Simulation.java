@@ -153,7 +153,8 @@ public final class Simulation {
         ForwardingListener listeners = new ForwardingListener();
         listeners.add(collector);
         listeners.add(flowListener);
-        BackupService service = new BackupService(scheduler, config.protocol(), listeners);
+        FlowRecords records = new FlowRecords(listeners);
+        BackupService service = new BackupService(scheduler, config.protocol(), records, records);
         if (config.workload() != null) {
             for (int i = 0; i < stations.size(); i++) {
                 WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations.get(i), i, service,

@@ -23,6 +23,7 @@ import io.radiolink.protocol.Message.Challenge;
 import io.radiolink.protocol.Message.ChallengeResponse;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.protocol.Message.Request;
 import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.CellListener;
 import io.radiolink.radio.Connection;
@@ -122,12 +123,12 @@ final class AirAttackTest {
 
         /** Every captured (nonce, proof) pair with the request it answered, in order. */
         List<CapturedPair> pairs() {
-            Map<Connection<?>, Message> requests = new LinkedHashMap<>();
+            Map<Connection<?>, Request> requests = new LinkedHashMap<>();
             Map<Connection<?>, Long> nonces = new LinkedHashMap<>();
             List<CapturedPair> pairs = new ArrayList<>();
             for (ModelHarness.AirEvent e : harness.air) {
-                if (e.message() instanceof BackupRequest || e.message() instanceof DownloadRequest) {
-                    requests.putIfAbsent(e.connection(), e.message());
+                if (e.message() instanceof Request request) {
+                    requests.putIfAbsent(e.connection(), request);
                 } else if (e.message() instanceof Challenge challenge) {
                     nonces.putIfAbsent(e.connection(), challenge.nonce());
                 } else if (e.message() instanceof ChallengeResponse answer && nonces.containsKey(e.connection())) {
@@ -140,21 +141,21 @@ final class AirAttackTest {
     }
 
     /** A (nonce, proof) pair as the eavesdropper captured it, with the request (hence the phone number) it answered. */
-    private record CapturedPair(Message request, long nonce, String proof) {
+    private record CapturedPair(Request request, long nonce, String proof) {
 
         PhoneNumber phone() {
-            return request instanceof BackupRequest b ? b.phoneNumber() : ((DownloadRequest) request).phoneNumber();
+            return request.phoneNumber();
         }
 
         boolean download() {
-            return request instanceof DownloadRequest;
+            return request.kind() == FlowKind.DOWNLOAD;
         }
     }
 
     /**
      * An attacker's terminal on its own SIM: it opens a connection at the station, sends {@code request},
      * answers the station's fresh challenge with {@code answer} and keeps the station's admission. It speaks
-     * to the station's own session over a real connection, as any terminal does.
+     * to the station's own end over a real connection, which opens a session for its SIM as for any terminal.
      */
     private static final class Attacker implements AccessCallback<Message>, Endpoint<Message> {
         private final BackupService service;
@@ -174,13 +175,13 @@ final class AirAttackTest {
         }
 
         void start() {
-            station.cell().connect(this);
+            station.cell().connect(this, connection -> service.station(station).accept(connection, ATTACKER));
         }
 
         @Override
         public void established(Connection<Message> established) {
             connection = established;
-            established.attach(this, new StationSession(station, established, ATTACKER, service, e -> {}, m -> {}));
+            established.attachTerminal(this);
             send(request);
         }
 
@@ -189,7 +190,7 @@ final class AirAttackTest {
         }
 
         @Override
-        public void receive(Message message) {
+        public void receive(Message message, boolean damaged) {
             if (message instanceof Challenge challenge) {
                 send(answer.apply(challenge.nonce()));
             } else if (message instanceof BackupResponse response) {
@@ -285,7 +286,7 @@ final class AirAttackTest {
         List<Admission> withThePin = new ArrayList<>();
         int[] tries = new int[1];
         Eavesdropped run = new Eavesdropped(mode, (e, m) -> {
-            SimKey own = m.service().simKey(e.station, ATTACKER);
+            SimKey own = SimKey.provisioned(e.station.streams(), ATTACKER);
             List<LongFunction<ChallengeResponse>> answers = reuses(e.captured(), mode, own);
             double at = m.scheduler().nowSeconds();
             for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -327,7 +328,7 @@ final class AirAttackTest {
         PasswordVerifier chosen = PasswordVerifier.of(free, "9999");
         List<Admission> admissions = new ArrayList<>();
         Eavesdropped run = new Eavesdropped(mode, (e, m) -> {
-            SimKey own = m.service().simKey(e.station, ATTACKER);
+            SimKey own = SimKey.provisioned(e.station.streams(), ATTACKER);
             new Attacker(m.service(), e.station, new BackupRequest(free, null, UserData.synthetic(99, 1, 99)),
                     nonce -> new ChallengeResponse(mode.proof(chosen, own, nonce), chosen.sealed(own, nonce)),
                     admissions).start();
@@ -402,7 +403,7 @@ final class AirAttackTest {
         Eavesdropped run = new Eavesdropped(AuthMode.SIM_KEYED, (e, m) -> {});
         List<CapturedPair> pairs = run.pairs();
         assertEquals(3 * SUBSCRIBERS, pairs.size());
-        SimKey own = run.harness.service().simKey(run.station, ATTACKER);
+        SimKey own = SimKey.provisioned(run.station.streams(), ATTACKER);
         for (CapturedPair pair : pairs) {
             assertEquals(Set.of(), dictionary(pair, (pin, nonce) -> PasswordVerifier.of(pair.phone(), pin).proof(nonce)),
                     "unkeyed proofs");
@@ -410,7 +411,7 @@ final class AirAttackTest {
                     "proofs under the attacker's own SIM key");
             // The pair does determine the PIN to whoever holds the answering SIM's key: the search itself works.
             PhoneNumber sim = pair.download() ? replacementOf(pair.phone()) : pair.phone();
-            SimKey victims = run.harness.service().simKey(run.station, sim);
+            SimKey victims = SimKey.provisioned(run.station.streams(), sim);
             assertEquals(Set.of(typedIn(pair, run)),
                     dictionary(pair, (pin, nonce) -> PasswordVerifier.of(pair.phone(), pin).proof(victims, nonce)),
                     "with the SIM key the network holds");
@@ -561,7 +562,7 @@ final class AirAttackTest {
                             .ifPresent(verifier -> stolen.put(enrolment.phone(), verifier));
                 }
             }
-            SimKey own = m.service().simKey(e.station, ATTACKER);
+            SimKey own = SimKey.provisioned(e.station.streams(), ATTACKER);
             double at = m.scheduler().nowSeconds();
             for (Map.Entry<PhoneNumber, PasswordVerifier> theft : stolen.entrySet()) {
                 m.at(at += 2, () -> new Attacker(m.service(), e.station, new DownloadRequest(theft.getKey(), null),

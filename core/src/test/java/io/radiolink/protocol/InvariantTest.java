@@ -14,6 +14,7 @@ import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
 import io.radiolink.radio.ConnectionEnd;
 import io.radiolink.radio.Endpoint;
+import io.radiolink.protocol.terminal.TerminalTampering;
 import io.radiolink.radio.IdleAttempt;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.simulation.ReplicationModel;
@@ -394,7 +395,7 @@ final class InvariantTest {
                 done[0] = true;
                 RadioCell cell = model.station(record.stationId()).cell();
                 model.scheduler().schedule(0.0, () -> cell.connect(new IdleAttempt<>(
-                        connection -> connection.attach(DEAF, DEAF))));
+                        connection -> connection.attachTerminal(DEAF)), connection -> DEAF));
             }
         }, null);
 
@@ -409,7 +410,7 @@ final class InvariantTest {
         List<String> violations = calmRunTampered(null, (flow, phase) -> {
             if (!done[0] && phase == FlowPhase.RELEASE) {
                 done[0] = true;
-                ((TerminalFlow) flow).control.send(new Message.TerminalComplete());
+                TerminalTampering.sendControl(flow, new Message.TerminalComplete());
             }
         });
 
@@ -420,7 +421,7 @@ final class InvariantTest {
     /** A side of a connection that ignores what arrives: it never lets go of its channel. */
     private static final Endpoint<Object> DEAF = new Endpoint<>() {
         @Override
-        public void receive(Object unit) {}
+        public void receive(Object unit, boolean damaged) {}
 
         @Override
         public void connectionEnded(ConnectionEnd end) {}

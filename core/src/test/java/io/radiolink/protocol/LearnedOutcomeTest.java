@@ -11,6 +11,7 @@ import io.radiolink.node.BaseStation;
 import io.radiolink.node.StationConfig;
 import io.radiolink.node.Terminal;
 import io.radiolink.radio.AirInterface;
+import io.radiolink.simulation.FlowRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ final class LearnedOutcomeTest {
         };
         h.run(m -> {
             BaseStation bs = m.station(StationConfig.of("bs-1", 1, 1_000_000, air));
-            BackupService service = new BackupService(m.scheduler(), ModelHarness.PROTOCOL, recorder);
+            BackupService service = new BackupService(m.scheduler(), ModelHarness.PROTOCOL, new FlowRecords(recorder));
             Terminal a = terminalWithData("0100", 1_000, true);
             service.startBackup(a, bs);
             m.at(500, () -> service.startBackup(a, bs));

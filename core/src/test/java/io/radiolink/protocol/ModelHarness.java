@@ -17,6 +17,7 @@ import io.radiolink.radio.LossModel;
 import io.radiolink.radio.LossProcess;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.Side;
+import io.radiolink.simulation.FlowRecords;
 import io.radiolink.random.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class ModelHarness implements FlowListener, AirListener {
     void buildOn(Scheduler s, Consumer<ModelHarness> script) {
         scheduler = s;
         streams = new RandomStreams(seed, 0);
-        service = new BackupService(s, protocol, this);
+        service = new BackupService(s, protocol, new FlowRecords(this));
         script.accept(this);
     }
 
@@ -121,7 +122,8 @@ final class ModelHarness implements FlowListener, AirListener {
 
     /** The single record with this flow id. */
     FlowRecord record(Flow flow) {
-        return flow.record().orElseThrow(() -> new AssertionError(flow + " has no record"));
+        return records.stream().filter(r -> r.flowId() == flow.id()).findFirst()
+                .orElseThrow(() -> new AssertionError(flow + " has no record"));
     }
 
     /** The messages of the given type, in the order they were put on the air. */

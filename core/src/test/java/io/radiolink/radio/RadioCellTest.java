@@ -81,7 +81,7 @@ final class RadioCellTest {
         /** At {@code atSeconds}, starts an attempt named {@code name}; returns its probe at once. */
         Probe connectAt(double atSeconds, String name) {
             Probe probe = new Probe(this, name);
-            scheduler.scheduleAt(atSeconds, () -> cell.connect(probe));
+            scheduler.scheduleAt(atSeconds, () -> cell.connect(probe, connection -> probe.endpoint("station")));
             return probe;
         }
 
@@ -95,7 +95,7 @@ final class RadioCellTest {
         private final Model model;
         private final String name;
         Connection<String> connection;
-        /** Runs at establishment, after the sides are attached. */
+        /** Runs at establishment, after both sides are attached. */
         Consumer<Connection<String>> onEstablished = established -> {};
 
         Probe(Model model, String name) {
@@ -126,7 +126,7 @@ final class RadioCellTest {
         @Override
         public void established(Connection<String> established) {
             this.connection = established;
-            established.attach(endpoint("terminal"), endpoint("station"));
+            established.attachTerminal(endpoint("terminal"));
             model.record(name + " established");
             onEstablished.accept(established);
         }
@@ -134,7 +134,7 @@ final class RadioCellTest {
         private Endpoint<String> endpoint(String side) {
             return new Endpoint<>() {
                 @Override
-                public void receive(String unit) {
+                public void receive(String unit, boolean damaged) {
                     model.record(name + " " + side + " received " + unit);
                 }
 
@@ -405,28 +405,21 @@ final class RadioCellTest {
                     AccessCallback<String> self = this;
                     Endpoint<String> terminal = new Endpoint<>() {
                         @Override
-                        public void receive(String unit) {}
+                        public void receive(String unit, boolean damaged) {}
 
                         @Override
                         public void connectionEnded(ConnectionEnd end) {
                             assertEquals(ConnectionEnd.DROPPED, end);
                             lifetimes.add(scheduler.nowSeconds() - connection.establishedAtSeconds());
                             if (lifetimes.size() < count) {
-                                cell.connect(self);
+                                cell.connect(self, QuietSide::new);
                             }
                         }
                     };
-                    Endpoint<String> station = new Endpoint<>() {
-                        @Override
-                        public void receive(String unit) {}
-
-                        @Override
-                        public void connectionEnded(ConnectionEnd end) {}
-                    };
-                    connection.attach(terminal, station);
+                    connection.attachTerminal(terminal);
                 }
             };
-            cell.connect(again);
+            cell.connect(again, QuietSide::new);
         });
         return lifetimes;
     }
@@ -511,27 +504,22 @@ final class RadioCellTest {
             RadioCell cell = new RadioCell("cell-1", 1, AIR.withLossModel(new BernoulliLoss(0.3)), scheduler,
                     new RandomStreams(SEED, 0), listener,
                     CellListener.NONE);
+            Endpoint<Integer> station = new Endpoint<>() {
+                @Override
+                public void receive(Integer unit, boolean damaged) {
+                    received.add(unit);
+                }
+
+                @Override
+                public void connectionEnded(ConnectionEnd end) {}
+            };
             cell.connect(new IdleAttempt<Integer>(connection -> {
-                connection.attach(new Endpoint<>() {
-                    @Override
-                    public void receive(Integer unit) {}
-
-                    @Override
-                    public void connectionEnded(ConnectionEnd end) {}
-                }, new Endpoint<>() {
-                    @Override
-                    public void receive(Integer unit) {
-                        received.add(unit);
-                    }
-
-                    @Override
-                    public void connectionEnded(ConnectionEnd end) {}
-                });
+                connection.attachTerminal(new QuietSide<>(connection));
                 for (int i = 0; i < units; i++) {
                     connection.sendUplink(16, i);
                 }
                 scheduler.schedule(1e6, () -> lostCount[0] = connection.uplink().unitsLost());
-            }));
+            }), connection -> station);
         });
         assertEquals(units, reportedLost.size(), "units reported to the air listener");
         List<Integer> expected = new ArrayList<>();
@@ -543,5 +531,16 @@ final class RadioCellTest {
         assertEquals(expected, received, "exactly the units not lost arrive, in order");
         assertEquals(units - received.size(), lostCount[0], "units lost");
         assertTrue(lostCount[0] > 0 && received.size() > 0, "both outcomes occur");
+    }
+
+    /** A side that ignores what arrives and how the connection ends. */
+    private static final class QuietSide<T> implements Endpoint<T> {
+        QuietSide(Connection<T> connection) {}
+
+        @Override
+        public void receive(T unit, boolean damaged) {}
+
+        @Override
+        public void connectionEnded(ConnectionEnd end) {}
     }
 }

@@ -20,6 +20,7 @@ import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.FlowRecord;
 import io.radiolink.radio.AirListener;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.simulation.FlowRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ final class ModelWiringTest {
             BaseStation station = new BaseStation(StationConfig.of("cell-1", 2, 1L << 30, Profile.LTE.airInterface()),
                     scheduler, new RandomStreams(1, 0), new StationListeners(AirListener.NONE, c, c));
             c.observeCell(station.cell());
-            BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowListener() {
+            BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowRecords(new FlowListener() {
                 @Override
                 public void flowStarted(Flow flow, double timeSeconds) {
                     c.flowStarted(flow, timeSeconds);
@@ -50,7 +51,7 @@ final class ModelWiringTest {
                     c.flowEnded(flow, record);
                     records.add(record);
                 }
-            });
+            }));
             Terminal oldPhone = new Terminal(PhoneNumber.of("01012345678"), UserData.synthetic(200_000, 50, 1));
             oldPhone.enterMaintenancePassword("0000");
             service.startBackup(oldPhone, station);

@@ -19,6 +19,7 @@ import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.simulation.FlowRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +48,13 @@ final class WorkloadGeneratorTest {
             RandomStreams streams = new RandomStreams(seed, 0);
             BaseStation station = new BaseStation(StationConfig.of("bs-1", channels, Long.MAX_VALUE, AIR), scheduler, streams);
             List<FlowListener> listeners = new ArrayList<>();
-            BackupService service = new BackupService(scheduler, PROTOCOL, new FlowListener() {
+            BackupService service = new BackupService(scheduler, PROTOCOL, new FlowRecords(new FlowListener() {
                 @Override
                 public void flowEnded(Flow flow, FlowRecord record) {
                     records.add(record);
                     listeners.forEach(l -> l.flowEnded(flow, record));
                 }
-            });
+            }));
             WorkloadGenerator generator = new WorkloadGenerator(workload, station, 0, service, scheduler, streams,
                     runLength, new WorkloadListener() {
                         @Override

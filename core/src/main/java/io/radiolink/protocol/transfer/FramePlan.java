@@ -1,4 +1,4 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.transfer;
 
 import java.util.Arrays;
 import java.util.BitSet;

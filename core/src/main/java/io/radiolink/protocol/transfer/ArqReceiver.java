@@ -1,4 +1,4 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.transfer;
 
 import io.radiolink.node.UserData;
 import java.util.BitSet;

@@ -1,7 +1,9 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.terminal;
 
 import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
+import io.radiolink.protocol.ControlConfig;
+import io.radiolink.protocol.Message;
 import java.util.function.ToDoubleFunction;
 
 /**

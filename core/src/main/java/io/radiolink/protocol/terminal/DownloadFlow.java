@@ -1,18 +1,24 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.terminal;
 
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
-import io.radiolink.protocol.Message.Ack;
+import io.radiolink.protocol.Admission;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.Message;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
 import io.radiolink.protocol.Message.RepairRequest;
 import io.radiolink.protocol.Message.StationComplete;
 import io.radiolink.protocol.Message.TerminalComplete;
-import java.util.BitSet;
+import io.radiolink.protocol.transfer.Framing;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.protocol.transfer.TransferReceiver;
 
 /**
  * Terminal B's download, claims 6-10: request addressed by the stored phone number with the password,
@@ -26,30 +32,26 @@ import java.util.BitSet;
  */
 final class DownloadFlow extends TerminalFlow {
 
-    private ArqReceiver receiver = new ArqReceiver();
+    private TransferReceiver receiver;
     private UserData announced;
-    private Framing framing;
-    private int round;
+    private boolean framed;
     /** A prefix kept from an earlier attempt, and the object it belongs to. */
-    private ArqReceiver held;
+    private TransferReceiver held;
     private ContentDigest heldDigest;
     private int heldFrames;
-    private long dataBytesSentEarlier;
-    private long framesSentEarlier;
-    private long framesRetransmittedEarlier;
 
-    DownloadFlow(BackupService service, long id, Terminal terminal, PhoneNumber storedNumber,
-            BaseStation station) {
-        super(service, id, FlowKind.DOWNLOAD, terminal, storedNumber, station);
+    DownloadFlow(TerminalSide side, long id, Terminal terminal, PhoneNumber storedNumber, BaseStation station) {
+        super(side, id, FlowKind.DOWNLOAD, terminal, storedNumber, station);
+        this.receiver = new TransferReceiver(side.config().chunks().repairRounds());
     }
 
     @Override
-    Message request() {
+    Message.Request request() {
         return new DownloadRequest(addressedNumber(), passwordForRequest(), heldDigest, heldFrames);
     }
 
     @Override
-    void onMessage(Message message) {
+    void onMessage(Message message, boolean damaged) {
         if (message instanceof DownloadResponse response && phase() == FlowPhase.REQUEST) {
             control.answered();
             if (response.admission() != Admission.ACCEPTED) {
@@ -57,8 +59,8 @@ final class DownloadFlow extends TerminalFlow {
                 return;
             }
             announced = response.data();
-            framing = new Framing(connection.downlink().config(), announced.sizeBytes(), service.config().chunks());
-            receiver.expect(framing);
+            receiver.expect(new Framing(connection.downlink().config(), announced.sizeBytes(), side.config().chunks()));
+            framed = true;
             if (held != null && response.startFrame() > 0 && announced.digest().equals(heldDigest)) {
                 receiver.adoptPrefix(held, Math.min(response.startFrame(), heldFrames));
             }
@@ -66,8 +68,7 @@ final class DownloadFlow extends TerminalFlow {
             enterPhase(FlowPhase.TRANSFER);
             storeIfWhole();
         } else if (message instanceof DataFrame frame) {
-            receiver.receive(frame.sequence(), deliveryDamaged());
-            sendUnanswered(Ack.of(frame.sequence(), frame.round()));
+            sendUnanswered(receiver.receive(frame, damaged));
             // A frame of the round asked for answers the repair request, if that is still what waits: a
             // frame of an earlier round may have completed the object since, and the complete command's
             // retry must not be cancelled by a repair frame arriving late.
@@ -87,11 +88,10 @@ final class DownloadFlow extends TerminalFlow {
         if (!receiver.isComplete()) {
             return;
         }
-        BitSet repair = receiver.startRepair(round, service.config().chunks().repairRounds());
-        if (!repair.isEmpty()) {
-            round++;
-            repairing(repair.cardinality());
-            control.send(new RepairRequest(round, repair));
+        RepairRequest repair = receiver.nextRepair();
+        if (repair != null) {
+            repairing(repair.chunks().cardinality());
+            control.send(repair);
             return;
         }
         boolean matched = receiver.verifies(announced);
@@ -112,22 +112,17 @@ final class DownloadFlow extends TerminalFlow {
      */
     @Override
     void beforeReconnect() {
-        dataBytesSentEarlier += session.dataBytesSent();
-        framesSentEarlier += session.dataFramesSent();
-        framesRetransmittedEarlier += session.dataFramesRetransmitted();
-        if (!service.config().resume().fromOffset()) {
+        if (!side.config().resume().fromOffset()) {
             held = null;
             heldDigest = null;
             heldFrames = 0;
-        } else if (framing != null) {
-            held = receiver;
+        } else if (framed) {
             heldDigest = announced.digest();
             heldFrames = receiver.verifiedPrefixFrames();
-            held.keepPrefix(heldFrames);
+            held = receiver.carryVerifiedPrefix();
         }
-        receiver = new ArqReceiver();
-        framing = null;
-        round = 0;
+        receiver = new TransferReceiver(side.config().chunks().repairRounds());
+        framed = false;
     }
 
     @Override
@@ -137,7 +132,7 @@ final class DownloadFlow extends TerminalFlow {
 
     @Override
     boolean transferring() {
-        return false; // the station's sender, seen through the session
+        return false; // the station's sender is the station's
     }
 
     @Override
@@ -146,22 +141,12 @@ final class DownloadFlow extends TerminalFlow {
     }
 
     @Override
-    long dataBytesSent() {
-        return dataBytesSentEarlier + (session == null ? 0 : session.dataBytesSent());
-    }
-
-    @Override
     long bytesNeeded() {
         return userDataBytes();
     }
 
     @Override
-    long dataFramesSent() {
-        return framesSentEarlier + (session == null ? 0 : session.dataFramesSent());
-    }
-
-    @Override
-    long dataFramesRetransmitted() {
-        return framesRetransmittedEarlier + (session == null ? 0 : session.dataFramesRetransmitted());
+    TransferCounts dataSent() {
+        return TransferCounts.ZERO; // the station sends a download's data frames
     }
 }

@@ -1,5 +1,6 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.transfer;
 
+import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.radio.LinkConfig;
 
 /**
@@ -8,7 +9,7 @@ import io.radiolink.radio.LinkConfig;
  * run over the whole object and every chunk but the last has the same number of frames. Without chunks
  * ({@link ChunkConfig#WHOLE_OBJECT}) the object is one chunk.
  */
-final class Framing {
+public final class Framing {
 
     private final LinkConfig link;
     private final long sizeBytes;
@@ -18,7 +19,7 @@ final class Framing {
     private final int framesPerChunk;
     private final int frames;
 
-    Framing(LinkConfig link, long sizeBytes, ChunkConfig config) {
+    public Framing(LinkConfig link, long sizeBytes, ChunkConfig config) {
         this.link = link;
         this.sizeBytes = sizeBytes;
         this.chunkDigests = config.enabled();
@@ -35,7 +36,7 @@ final class Framing {
     }
 
     /** Frames of the whole object. */
-    int frames() {
+    public int frames() {
         return frames;
     }
 
@@ -80,7 +81,7 @@ final class Framing {
     }
 
     /** The user data bytes carried by frames {@code 0 .. frame - 1}. */
-    long bytesBefore(int frame) {
+    public long bytesBefore(int frame) {
         if (frame >= frames) {
             return sizeBytes;
         }

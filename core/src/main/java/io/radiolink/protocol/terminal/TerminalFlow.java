@@ -1,4 +1,4 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.terminal;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
@@ -6,10 +6,21 @@ import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.SimKey;
 import io.radiolink.node.Terminal;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.protocol.Message;
+import io.radiolink.protocol.PhaseTimes;
+import io.radiolink.protocol.ResumeConfig;
+import io.radiolink.protocol.TerminalRecord;
+import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
 import io.radiolink.radio.Endpoint;
+import io.radiolink.radio.LinkCounts;
 import io.radiolink.radio.Side;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +36,7 @@ import java.util.Optional;
 abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<Message>
         permits BackupFlow, DownloadFlow {
 
-    final BackupService service;
+    final TerminalSide side;
     final Scheduler scheduler;
     private final long id;
     final Terminal terminal;
@@ -44,23 +55,17 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     /** Counts of the connections and control senders of attempts that ended. */
     private long controlSent;
     private long controlRetransmitted;
-    private long uplinkSent;
-    private long uplinkLost;
-    private long uplinkCorrupted;
-    private long downlinkSent;
-    private long downlinkLost;
-    private long downlinkCorrupted;
-    private FlowRecord record;
-    private StationEffect stationEffect = StationEffect.NONE;
+    private LinkCounts uplink = LinkCounts.ZERO;
+    private LinkCounts downlink = LinkCounts.ZERO;
+    private boolean ended;
     String password;
     Connection<Message> connection;
-    StationSession session;
     ControlSender control;
 
-    TerminalFlow(BackupService service, long id, FlowKind kind, Terminal terminal,
-            PhoneNumber addressedNumber, BaseStation station) {
-        this.service = service;
-        this.scheduler = service.scheduler();
+    TerminalFlow(TerminalSide side, long id, FlowKind kind, Terminal terminal, PhoneNumber addressedNumber,
+            BaseStation station) {
+        this.side = side;
+        this.scheduler = side.scheduler();
         this.id = id;
         this.kind = kind;
         this.terminal = terminal;
@@ -72,15 +77,15 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         startSeconds = scheduler.nowSeconds();
         Arrays.fill(phaseSeconds, Double.NaN);
         phaseStartedAtSeconds = startSeconds;
-        service.flowStarted(terminal);
-        service.listener().flowStarted(this, startSeconds);
+        side.flowStarted(terminal);
+        side.listener().flowStarted(this, startSeconds);
         Optional<String> entered = terminal.maintenancePassword();
         if (entered.isEmpty()) {
             finish(FlowOutcome.PASSWORD_NOT_ENTERED);
             return;
         }
         password = entered.get();
-        station.cell().connect(this);
+        side.network().connect(terminal, station, this);
     }
 
     @Override
@@ -105,9 +110,9 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
 
     /** Waits the back-off ({@link ResumeConfig}) and asks for another connection. */
     private void reconnectLater() {
-        ResumeConfig resume = service.config().resume();
+        ResumeConfig resume = side.config().resume();
         double jitter = resume.jitter() == 0.0 ? 0.0
-                : resume.jitter() * (2.0 * service.backoffs(station).nextDouble() - 1.0);
+                : resume.jitter() * (2.0 * side.backoffs(station).nextDouble() - 1.0);
         double delay = resume.backoffSeconds(attempt) * (1.0 + jitter);
         enterPhase(FlowPhase.BACKOFF);
         scheduler.post(delay, this::reconnect);
@@ -119,14 +124,13 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         decided = null;
         completeSent = false;
         connection = null;
-        session = null;
         control = null;
         enterPhase(FlowPhase.SETUP);
-        station.cell().connect(this);
+        side.network().connect(terminal, station, this);
     }
 
     /** Called before the terminal asks for another connection: keep what a resumed transfer needs. */
-    void beforeReconnect() {}
+    abstract void beforeReconnect();
 
     /** Counts the chunks of a repair round. */
     final void repairing(int chunks) {
@@ -136,11 +140,10 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     @Override
     public final void established(Connection<Message> established) {
         connection = established;
-        session = new StationSession(station, established, terminal.phoneNumber(), service, this::stationEffect,
-                this::integrityChecked);
-        established.attach(this, session);
+        established.attachTerminal(this);
+        side.listener().connected(this, established);
         int controlBytes = established.uplink().config().controlFrameBytes();
-        control = new ControlSender(scheduler, service.config().control(),
+        control = new ControlSender(scheduler, side.config().control(),
                 message -> established.sendUplink(controlBytes, message),
                 () -> decide(FlowOutcome.RETRIES_EXHAUSTED));
         enterPhase(FlowPhase.REQUEST);
@@ -148,62 +151,38 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     /** The request this flow opens with. */
-    abstract Message request();
+    abstract Message.Request request();
 
-    /** Handles a message from the station while the outcome is undecided. */
-    abstract void onMessage(Message message);
+    /** Handles a message from the station while the outcome is undecided ({@code damaged}: see {@link #receive}). */
+    abstract void onMessage(Message message, boolean damaged);
 
-    /** Stops the data transfer, if one runs. */
+    /** Stops the terminal's data transfer, if one runs. */
     abstract void stopTransfer();
 
-    /** True while the terminal's own ARQ sender (a backup's) waits for acknowledgements. */
+    /** True while the terminal's own data sender (a backup's) waits for acknowledgements. */
     abstract boolean transferring();
 
-    /**
-     * True while a timer of this flow can still act: the terminal's control retry, or the ARQ sender of
-     * either end. False once the flow ended (a check of the invariant tests).
-     */
-    final boolean timersArmed() {
-        return control != null && control.waiting() || transferring() || session != null && session.sending();
+    @Override
+    public final boolean timersArmed() {
+        return control != null && control.waiting() || transferring();
     }
 
     /** Bytes of user data transferred or announced so far. */
     abstract long userDataBytes();
 
-    /** User data bytes the flow's data frames carried, every attempt and retransmission included. */
-    abstract long dataBytesSent();
-
     /** The user data bytes the receiver still lacked when the flow began. */
     abstract long bytesNeeded();
 
-    abstract long dataFramesSent();
-
-    abstract long dataFramesRetransmitted();
-
-    private boolean deliveryDamaged;
+    /** What the terminal's own data frames cost, every attempt (nothing for a download). */
+    abstract TransferCounts dataSent();
 
     @Override
-    public final void receiveDamaged(Message message) {
-        deliveryDamaged = true;
-        try {
-            receive(message);
-        } finally {
-            deliveryDamaged = false;
-        }
-    }
-
-    /** True while handling a unit whose damage slipped through the frame check. */
-    final boolean deliveryDamaged() {
-        return deliveryDamaged;
-    }
-
-    @Override
-    public final void receive(Message message) {
+    public final void receive(Message message, boolean damaged) {
         if (decided == null) {
             if (message instanceof Message.Challenge challenge) {
                 answer(challenge);
             } else {
-                onMessage(message);
+                onMessage(message, damaged);
             }
         }
     }
@@ -219,15 +198,15 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         }
         long nonce = challenge.nonce();
         PasswordVerifier verifier = PasswordVerifier.of(addressedNumber, password);
-        SimKey sim = service.simKey(station, terminal.phoneNumber());
+        SimKey sim = SimKey.provisioned(station.streams(), terminal.phoneNumber());
         String enrolment = kind == FlowKind.BACKUP ? verifier.sealed(sim, nonce) : null;
-        control.send(new Message.ChallengeResponse(service.config().auth().mode().proof(verifier, sim, nonce),
+        control.send(new Message.ChallengeResponse(side.config().auth().mode().proof(verifier, sim, nonce),
                 enrolment));
     }
 
     /** The password to put in the request: none when the station challenges. */
     final String passwordForRequest() {
-        return service.config().auth().mode().challenges() ? null : password;
+        return side.config().auth().mode().challenges() ? null : password;
     }
 
     /** Sends a control frame that needs no answer (an acknowledgement). */
@@ -243,7 +222,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         closePhase(now);
         phase = next;
         phaseStartedAtSeconds = now;
-        service.listener().phaseChanged(this, next, now);
+        side.listener().phaseChanged(this, next, now);
     }
 
     /** Adds the time since the phase began to the phase's total (a phase may be entered again). */
@@ -253,7 +232,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         phaseSeconds[phase.ordinal()] = Double.isNaN(before) ? spent : before + spent;
     }
 
-    /** Records the outcome of the receiver's digest check. */
+    /** Records the outcome of a digest check: the terminal's own, or the station's as it reported it. */
     final void integrityChecked(boolean matched) {
         integrity = matched ? IntegrityCheck.VERIFIED : IntegrityCheck.MISMATCHED;
     }
@@ -296,38 +275,28 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
      */
     private boolean reconnects(FlowOutcome outcome) {
         return (outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.RETRIES_EXHAUSTED)
-                && attempt < service.config().resume().attempts() && !completeSent;
+                && attempt < side.config().resume().attempts() && !completeSent;
     }
 
     /** Adds the ended connection's and control sender's counts to the flow's. */
     private void tally() {
         controlSent += control.messagesSent();
         controlRetransmitted += control.messagesRetransmitted();
-        uplinkSent += connection.uplink().unitsSent();
-        uplinkLost += connection.uplink().unitsLost();
-        uplinkCorrupted += connection.uplink().unitsCorrupted();
-        downlinkSent += connection.downlink().unitsSent();
-        downlinkLost += connection.downlink().unitsLost();
-        downlinkCorrupted += connection.downlink().unitsCorrupted();
-    }
-
-    private void stationEffect(StationEffect effect) {
-        stationEffect = effect;
+        uplink = uplink.plus(connection.uplink().counts());
+        downlink = downlink.plus(connection.downlink().counts());
     }
 
     private void finish(FlowOutcome outcome) {
         double now = scheduler.nowSeconds();
         closePhase(now);
-        long sent = dataBytesSent();
-        long useful = outcome.isSuccess() ? bytesNeeded() : 0;
-        record = new FlowRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
-                outcome, stationEffect, phase, startSeconds, now, userDataBytes(), integrity,
-                PhaseTimes.of(phaseSeconds), dataFramesSent(), dataFramesRetransmitted(),
-                controlSent, controlRetransmitted, uplinkSent, uplinkLost, downlinkSent, downlinkLost,
-                uplinkCorrupted, downlinkCorrupted, attempt, sent, sent - useful, chunksRepaired);
-        service.flowEnded(terminal);
+        ended = true;
+        TerminalRecord record = new TerminalRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
+                outcome, phase, startSeconds, now, userDataBytes(), integrity, PhaseTimes.of(phaseSeconds),
+                dataSent(), controlSent, controlRetransmitted, uplink, downlink, attempt, bytesNeeded(),
+                chunksRepaired);
+        side.flowEnded(terminal);
         finished(outcome, completeSent);
-        service.listener().flowEnded(this, record);
+        side.listener().flowEnded(this, record);
     }
 
     /** Called once when the flow ends; {@code completeSent} if the terminal had sent its complete command. */
@@ -364,8 +333,8 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     }
 
     @Override
-    public final Optional<FlowRecord> record() {
-        return Optional.ofNullable(record);
+    public final boolean isEnded() {
+        return ended;
     }
 
     @Override

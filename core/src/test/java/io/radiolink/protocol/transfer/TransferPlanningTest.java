@@ -1,10 +1,12 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.protocol.ChunkConfig;
+import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.NoLoss;
 import java.util.BitSet;

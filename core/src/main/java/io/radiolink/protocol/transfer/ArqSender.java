@@ -1,6 +1,7 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.transfer;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.protocol.ArqConfig;
 
 /**
  * The sending half of the ARQ: sends the frames of a {@link FramePlan} in order, keeps up to a window of
@@ -17,19 +18,12 @@ final class ArqSender {
         double transmit(int frame);
     }
 
-    /** What the sender reports; exactly one of the two is called, once, unless it is stopped first. */
-    interface Outcome {
-        void allAcknowledged();
-
-        void retriesExhausted();
-    }
-
     private final Scheduler scheduler;
     private final ArqConfig config;
     private final FramePlan plan;
     private final int frames;
     private final Transmitter transmitter;
-    private final Outcome outcome;
+    private final TransferSender.Outcome outcome;
     private final int window;
     private final boolean[] acknowledged;
     private final int[] retransmissions;
@@ -61,7 +55,8 @@ final class ArqSender {
     private long framesSent;
     private long framesRetransmitted;
 
-    ArqSender(Scheduler scheduler, ArqConfig config, FramePlan plan, Transmitter transmitter, Outcome outcome) {
+    ArqSender(Scheduler scheduler, ArqConfig config, FramePlan plan, Transmitter transmitter,
+            TransferSender.Outcome outcome) {
         this.scheduler = scheduler;
         this.config = config;
         this.plan = plan;

@@ -1,15 +1,22 @@
-package io.radiolink.protocol;
+package io.radiolink.protocol.terminal;
 
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.Admission;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.Message;
 import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.BackupRequest;
 import io.radiolink.protocol.Message.BackupResponse;
-import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.RepairRequest;
 import io.radiolink.protocol.Message.StationComplete;
 import io.radiolink.protocol.Message.TerminalComplete;
+import io.radiolink.protocol.transfer.Framing;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.protocol.transfer.TransferSender;
 
 /**
  * Terminal A's backup, claims 2-5: request with phone number and password, the station's response,
@@ -19,26 +26,23 @@ import io.radiolink.protocol.Message.TerminalComplete;
 final class BackupFlow extends TerminalFlow {
 
     private final UserData data;
-    private Framing framing;
-    private ArqSender sender;
-    private int round;
+    private TransferSender transfer;
     private long bytesNeeded = -1;
-    private long dataBytesSent;
-    private long framesSentEarlier;
-    private long framesRetransmittedEarlier;
+    /** What the senders of attempts that ended sent. */
+    private TransferCounts sentEarlier = TransferCounts.ZERO;
 
-    BackupFlow(BackupService service, long id, Terminal terminal, BaseStation station) {
-        super(service, id, FlowKind.BACKUP, terminal, terminal.phoneNumber(), station);
+    BackupFlow(TerminalSide side, long id, Terminal terminal, BaseStation station) {
+        super(side, id, FlowKind.BACKUP, terminal, terminal.phoneNumber(), station);
         this.data = terminal.userData().orElseThrow();
     }
 
     @Override
-    Message request() {
+    Message.Request request() {
         return new BackupRequest(terminal.phoneNumber(), passwordForRequest(), data);
     }
 
     @Override
-    void onMessage(Message message) {
+    void onMessage(Message message, boolean damaged) {
         if (message instanceof BackupResponse response && phase() == FlowPhase.REQUEST) {
             control.answered();
             learnEarlierOutcome(response);
@@ -48,15 +52,13 @@ final class BackupFlow extends TerminalFlow {
                 decide(response.admission().rejectionOutcome());
             }
         } else if (message instanceof Ack ack && phase() == FlowPhase.TRANSFER) {
-            if (ack.round() == round) {
-                sender.acknowledge(ack.sequence());
-            }
+            transfer.acknowledge(ack);
         } else if (message instanceof RepairRequest repair && phase() == FlowPhase.COMPLETE
-                && repair.round() == round + 1) {
+                && transfer.isNextRound(repair)) {
             control.answered();
-            round = repair.round();
             repairing(repair.chunks().cardinality());
-            sendRound(FramePlan.chunks(repair.chunks(), framing));
+            enterPhase(FlowPhase.TRANSFER);
+            transfer.repair(repair);
         } else if (message instanceof StationComplete && phase() == FlowPhase.COMPLETE) {
             control.answered();
             decide(FlowOutcome.SUCCESS);
@@ -77,10 +79,10 @@ final class BackupFlow extends TerminalFlow {
         if (response.admission() == Admission.AUTH_REJECTED) {
             return;
         }
-        BackupService.Unconfirmed earlier = service.takeUnconfirmed(terminal, station);
+        TerminalSide.Unconfirmed earlier = side.takeUnconfirmed(terminal, station);
         if (earlier != null) {
             boolean committed = earlier.digest().equals(response.storedDigest());
-            service.listener().outcomeLearned(this, earlier.flowId(), committed, scheduler.nowSeconds());
+            side.listener().outcomeLearned(this, earlier.flowId(), committed, scheduler.nowSeconds());
         }
     }
 
@@ -88,31 +90,22 @@ final class BackupFlow extends TerminalFlow {
     @Override
     void finished(FlowOutcome outcome, boolean completeSent) {
         if (!outcome.isSuccess() && completeSent) {
-            service.unconfirmed(terminal, new BackupService.Unconfirmed(id(), station, data.digest()));
+            side.unconfirmed(terminal, new TerminalSide.Unconfirmed(id(), station, data.digest()));
         }
     }
 
+    /** Starts round 0 from the frame the station still needs; every frame acknowledged leads to COMPLETE. */
     private void accepted(int resumeFromFrame) {
-        framing = new Framing(connection.uplink().config(), data.sizeBytes(), service.config().chunks());
+        Framing framing = new Framing(connection.uplink().config(), data.sizeBytes(), side.config().chunks());
         int from = Math.min(Math.max(0, resumeFromFrame), framing.frames());
         if (bytesNeeded < 0) {
             bytesNeeded = data.sizeBytes() - framing.bytesBefore(from);
         }
-        round = 0;
-        sendRound(FramePlan.range(from, framing.frames()));
-    }
-
-    /** Sends the frames of {@code plan} in the current round; every frame acknowledged leads to COMPLETE. */
-    private void sendRound(FramePlan plan) {
         enterPhase(FlowPhase.TRANSFER);
-        retireSender();
-        int senderRound = round;
-        sender = new ArqSender(scheduler, service.config().arq(), plan,
-                frame -> {
-                    dataBytesSent += framing.payloadBytes(frame);
-                    return connection.sendUplink(framing.frameBytes(frame), DataFrame.of(frame, senderRound));
-                },
-                new ArqSender.Outcome() {
+        retireTransfer();
+        transfer = new TransferSender(scheduler, side.config().arq(), framing,
+                (bytes, frame) -> connection.sendUplink(bytes, frame),
+                new TransferSender.Outcome() {
                     @Override
                     public void allAcknowledged() {
                         enterPhase(FlowPhase.COMPLETE);
@@ -124,34 +117,33 @@ final class BackupFlow extends TerminalFlow {
                         decide(FlowOutcome.RETRIES_EXHAUSTED);
                     }
                 });
-        sender.start();
+        transfer.startAt(from);
     }
 
-    /** Adds the finished sender's counts to the flow's. */
-    private void retireSender() {
-        if (sender != null) {
-            sender.stop();
-            framesSentEarlier += sender.framesSent();
-            framesRetransmittedEarlier += sender.framesRetransmitted();
-            sender = null;
+    /** Adds the ended attempt's sender's counts to the flow's. */
+    private void retireTransfer() {
+        if (transfer != null) {
+            transfer.stop();
+            sentEarlier = sentEarlier.plus(transfer.counts());
+            transfer = null;
         }
     }
 
     @Override
     void beforeReconnect() {
-        retireSender();
+        retireTransfer();
     }
 
     @Override
     void stopTransfer() {
-        if (sender != null) {
-            sender.stop();
+        if (transfer != null) {
+            transfer.stop();
         }
     }
 
     @Override
     boolean transferring() {
-        return sender != null && sender.awaitingAcknowledgements();
+        return transfer != null && transfer.awaitingAcknowledgements();
     }
 
     @Override
@@ -160,22 +152,12 @@ final class BackupFlow extends TerminalFlow {
     }
 
     @Override
-    long dataBytesSent() {
-        return dataBytesSent;
-    }
-
-    @Override
     long bytesNeeded() {
         return bytesNeeded < 0 ? data.sizeBytes() : bytesNeeded;
     }
 
     @Override
-    long dataFramesSent() {
-        return framesSentEarlier + (sender == null ? 0 : sender.framesSent());
-    }
-
-    @Override
-    long dataFramesRetransmitted() {
-        return framesRetransmittedEarlier + (sender == null ? 0 : sender.framesRetransmitted());
+    TransferCounts dataSent() {
+        return transfer == null ? sentEarlier : sentEarlier.plus(transfer.counts());
     }
 }

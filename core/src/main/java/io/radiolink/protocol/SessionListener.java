@@ -1,0 +1,31 @@
+package io.radiolink.protocol;
+
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.Connection;
+
+/**
+ * The station side's events, keyed by session: what a station did for the requests it served. Methods
+ * run inside the simulation at the time they report and must not throw. A session opens when its
+ * station accepts a connection and ends when that connection ends; every event of a session comes
+ * between the two.
+ */
+public interface SessionListener {
+
+    /** A listener that ignores everything. */
+    SessionListener NONE = new SessionListener() {};
+
+    /** The station accepted {@code connection} and opened {@code session} on it. */
+    default void sessionOpened(SessionId session, Connection<Message> connection) {}
+
+    /** The station refused the session's request with {@code admission} (never {@link Admission#ACCEPTED}). */
+    default void rejected(SessionId session, Admission admission) {}
+
+    /** The station checked a received object's digest: {@code matched} or not. */
+    default void integrityChecked(SessionId session, boolean matched) {}
+
+    /** The session changed the station's store: committed, confirmed a download, or cleared its copy. */
+    default void storeChanged(SessionId session, StationEffect effect) {}
+
+    /** The session ended; {@code dataSent} is what the station's data frames cost in it (a download's). */
+    default void sessionEnded(SessionId session, TransferCounts dataSent) {}
+}

@@ -1,0 +1,71 @@
+package io.radiolink.protocol;
+
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.LinkCounts;
+import java.util.Objects;
+
+/**
+ * A finished flow as its terminal saw it: what it sent, heard and decided. What the station did (its
+ * store's changes, its own data frames, its digest check of a backup) is not here; {@link FlowRecord}
+ * joins both.
+ *
+ * @param flowId the flow's number within its {@link BackupService}, from 0 in start order
+ * @param kind backup or download
+ * @param terminalNumber the phone number of the terminal that ran the flow
+ * @param addressedNumber the phone number the data is stored under (the terminal's own for a backup)
+ * @param stationId the base station
+ * @param outcome the terminal's view of how the flow ended
+ * @param endPhase the phase the flow was in when it ended
+ * @param startSeconds when the flow started
+ * @param endSeconds when it ended (for flows that got a connection: when the connection ended)
+ * @param userDataBytes size of the user data transferred or announced, 0 if none was
+ * @param integrity the terminal's own digest check of a download, or a backup's check as the station
+ *     reported it in an integrity failure; otherwise not checked
+ * @param phaseTimes the time spent in each phase the flow entered
+ * @param dataSent the terminal's data frames (a backup's), every round and attempt
+ * @param controlMessagesSent the terminal's control message transmissions, retransmissions included
+ * @param controlMessagesRetransmitted the terminal's control message retransmissions
+ * @param uplink what the terminal put on the air, every attempt (control, data, acknowledgements)
+ * @param downlink what the station put on the air on the flow's connections
+ * @param attempts connections the flow asked for, >= 1 (1 as well for a flow that never asked)
+ * @param bytesNeeded the user data bytes the receiver still lacked when the flow began
+ * @param chunksRepaired chunks sent again in repair rounds
+ */
+public record TerminalRecord(
+        long flowId,
+        FlowKind kind,
+        PhoneNumber terminalNumber,
+        PhoneNumber addressedNumber,
+        String stationId,
+        FlowOutcome outcome,
+        FlowPhase endPhase,
+        double startSeconds,
+        double endSeconds,
+        long userDataBytes,
+        IntegrityCheck integrity,
+        PhaseTimes phaseTimes,
+        TransferCounts dataSent,
+        long controlMessagesSent,
+        long controlMessagesRetransmitted,
+        LinkCounts uplink,
+        LinkCounts downlink,
+        int attempts,
+        long bytesNeeded,
+        long chunksRepaired) {
+
+    /** Checks for nulls. */
+    public TerminalRecord {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(terminalNumber, "terminalNumber");
+        Objects.requireNonNull(addressedNumber, "addressedNumber");
+        Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(endPhase, "endPhase");
+        Objects.requireNonNull(integrity, "integrity");
+        Objects.requireNonNull(phaseTimes, "phaseTimes");
+        Objects.requireNonNull(dataSent, "dataSent");
+        Objects.requireNonNull(uplink, "uplink");
+        Objects.requireNonNull(downlink, "downlink");
+    }
+}

@@ -1,0 +1,133 @@
+package io.radiolink.protocol.station;
+
+import io.radiolink.node.StoredBackup;
+import io.radiolink.protocol.Admission;
+import io.radiolink.protocol.Message;
+import io.radiolink.protocol.Message.Ack;
+import io.radiolink.protocol.Message.ChallengeResponse;
+import io.radiolink.protocol.Message.DownloadRequest;
+import io.radiolink.protocol.Message.DownloadResponse;
+import io.radiolink.protocol.Message.RepairRequest;
+import io.radiolink.protocol.Message.StationComplete;
+import io.radiolink.protocol.Message.TerminalComplete;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.StationEffect;
+import io.radiolink.protocol.transfer.Framing;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.protocol.transfer.TransferSender;
+import io.radiolink.radio.Side;
+import java.util.Optional;
+
+/**
+ * An admitted download at the station (claims 6-10): sends the copy stored under the phone number
+ * under ARQ (from the verified prefix the terminal holds of this very copy), the repair rounds the
+ * terminal asks for, and confirms on the terminal's complete command. It clears the copy (claim 8)
+ * only after the confirmed download's connection ended, and only if no newer backup replaced it.
+ */
+final class DownloadHandler implements Handler {
+
+    private enum State { SENDING, CONFIRMED, GAVE_UP }
+
+    private final Session session;
+    private final StoredBackup handedOver;
+    private final DownloadResponse response;
+    private final TransferSender transfer;
+    private State state = State.SENDING;
+
+    private DownloadHandler(Session session, StoredBackup handedOver, Framing framing, int startFrame) {
+        this.session = session;
+        this.handedOver = handedOver;
+        this.response = new DownloadResponse(Admission.ACCEPTED, handedOver.data(), startFrame);
+        this.transfer = new TransferSender(session.side().scheduler(), session.side().config().arq(), framing,
+                (bytes, frame) -> session.connection().sendDownlink(bytes, frame),
+                new TransferSender.Outcome() {
+                    @Override
+                    public void allAcknowledged() {
+                        // Wait for the terminal's complete command, which says it stored the data.
+                    }
+
+                    @Override
+                    public void retriesExhausted() {
+                        state = State.GAVE_UP;
+                        session.connection().release(Side.STATION);
+                    }
+                });
+    }
+
+    /**
+     * Decides on a download request, with the password it carried or ({@code answer}) a challenge's
+     * proof, against the copy stored under the number; the transfer starts where the terminal's verified
+     * prefix of this very copy ends, else at 0.
+     */
+    static Handler admit(Session session, DownloadRequest request, ChallengeResponse answer) {
+        Optional<StoredBackup> existing = session.side().station().store().find(request.phoneNumber());
+        Admission admission;
+        if (existing.isEmpty()) {
+            admission = Admission.NO_BACKUP;
+        } else if (!session.authentication().authenticates(existing.get(), request, answer)) {
+            admission = Admission.AUTH_REJECTED;
+        } else {
+            admission = Admission.ACCEPTED;
+        }
+        if (admission != Admission.ACCEPTED) {
+            return session.refuse(request.rejection(admission), admission);
+        }
+        StoredBackup copy = existing.get();
+        ProtocolConfig config = session.side().config();
+        Framing framing = new Framing(session.connection().downlink().config(), copy.data().sizeBytes(),
+                config.chunks());
+        int startFrame = 0;
+        if (config.resume().fromOffset() && copy.data().digest().equals(request.resumeDigest())) {
+            startFrame = Math.min(Math.max(0, request.resumeFromFrame()), framing.frames());
+        }
+        return new DownloadHandler(session, copy, framing, startFrame);
+    }
+
+    @Override
+    public Message response() {
+        return response;
+    }
+
+    @Override
+    public void begin() {
+        transfer.startAt(response.startFrame());
+    }
+
+    @Override
+    public void receive(Message message, boolean damaged) {
+        if (message instanceof Ack ack && state == State.SENDING) {
+            transfer.acknowledge(ack);
+        } else if (message instanceof RepairRequest repair && state == State.SENDING && transfer.isNextRound(repair)) {
+            transfer.repair(repair);
+        } else if (message instanceof TerminalComplete) {
+            if (state == State.SENDING) {
+                transfer.stop();
+                state = State.CONFIRMED;
+                session.side().listener().storeChanged(session.id(), StationEffect.CONFIRMED);
+            }
+            if (state == State.CONFIRMED) {
+                session.sendControl(new StationComplete());
+            }
+        }
+        // Data frames are a backup's; anything else is a duplicate of something already handled.
+    }
+
+    @Override
+    public void connectionEnded() {
+        transfer.stop();
+        if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()
+                && session.side().station().store().clear(handedOver.phoneNumber(), handedOver.version())) {
+            session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
+        }
+    }
+
+    @Override
+    public boolean sending() {
+        return transfer.awaitingAcknowledgements();
+    }
+
+    @Override
+    public TransferCounts dataSent() {
+        return transfer.counts();
+    }
+}

@@ -1,0 +1,33 @@
+package io.radiolink.protocol.station;
+
+import io.radiolink.protocol.Message;
+import io.radiolink.protocol.transfer.TransferCounts;
+
+/**
+ * What a session does once it decided on its request: one handler per flow kind that was admitted, or
+ * the refusal. The session passes it every message but the request and the challenge's answer.
+ */
+sealed interface Handler permits BackupHandler, DownloadHandler, Refusal {
+
+    /** The station's answer to the request, sent again whenever the request (or its answer) is repeated. */
+    Message response();
+
+    /** Called once, right after the first response went out. */
+    void begin();
+
+    /** A message other than the request and the challenge's answer; {@code damaged} as the connection tells it. */
+    void receive(Message message, boolean damaged);
+
+    /** The session's connection ended. */
+    void connectionEnded();
+
+    /** True while the station's data sender waits for acknowledgements (only a download's sends). */
+    default boolean sending() {
+        return false;
+    }
+
+    /** What the station's data frames cost in this session (only a download's sends). */
+    default TransferCounts dataSent() {
+        return TransferCounts.ZERO;
+    }
+}

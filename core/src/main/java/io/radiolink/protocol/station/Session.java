@@ -1,0 +1,153 @@
+package io.radiolink.protocol.station;
+
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.protocol.Admission;
+import io.radiolink.protocol.Message;
+import io.radiolink.protocol.Message.BackupRequest;
+import io.radiolink.protocol.Message.ChallengeResponse;
+import io.radiolink.protocol.Message.DownloadRequest;
+import io.radiolink.protocol.Message.Request;
+import io.radiolink.protocol.SessionId;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.Connection;
+import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Endpoint;
+
+/**
+ * The station's side of one connection: it takes the first request, challenges it or decides on the
+ * password it carries, and hands what follows to the handler of the request's kind ({@link Handler}).
+ *
+ * <p>The station answers repeated requests and answers with the same response again, so a lost response
+ * costs nothing but a retry. What the handlers decide (commit, confirm, clear) is in their own classes.
+ */
+final class Session implements Endpoint<Message> {
+
+    private final SessionId id;
+    private final StationSide side;
+    private final Connection<Message> connection;
+    private final Authentication authentication;
+    /** The first request; null until it arrives. */
+    private Request request;
+    /** The challenge sent for the request; null unless the station challenged and has not decided yet. */
+    private Message challenge;
+    /** What the session does after its decision; null until it decided. */
+    private Handler handler;
+
+    Session(SessionId id, StationSide side, Connection<Message> connection, PhoneNumber subscriber) {
+        this.id = id;
+        this.side = side;
+        this.connection = connection;
+        this.authentication = new Authentication(side, subscriber);
+    }
+
+    SessionId id() {
+        return id;
+    }
+
+    @Override
+    public void receive(Message message, boolean damaged) {
+        if (message instanceof Request repeatedOrFirst) {
+            boolean first = request == null;
+            if (first) {
+                open(repeatedOrFirst);
+            }
+            answer(first);
+        } else if (message instanceof ChallengeResponse answer) {
+            if (request == null) {
+                return; // an answer before any request is ignored, as a stray data frame is: nothing to answer
+            }
+            boolean first = handler == null;
+            if (first) {
+                // The lock is checked again: other sessions' answers may have locked the number since.
+                decide(answer);
+            }
+            answer(first);
+        } else if (handler != null) {
+            handler.receive(message, damaged);
+        }
+    }
+
+    /** The first request: refuse a locked number, challenge, or decide on the password it carries. */
+    private void open(Request first) {
+        request = first;
+        if (!authentication.challenges()) {
+            decide(null);
+        } else if (!refusedIfLocked()) {
+            challenge = authentication.challenge();
+        }
+    }
+
+    /** Decides on the request, with the password it carried or ({@code answer}) the challenge's proof. */
+    private void decide(ChallengeResponse answer) {
+        if (refusedIfLocked()) {
+            return;
+        }
+        handler = request.accept(new Request.Visitor<Handler>() {
+            @Override
+            public Handler backup(BackupRequest backup) {
+                return BackupHandler.admit(Session.this, backup, answer);
+            }
+
+            @Override
+            public Handler download(DownloadRequest download) {
+                return DownloadHandler.admit(Session.this, download, answer);
+            }
+        });
+    }
+
+    /** Refuses the request if its number is locked out now; returns whether it did. */
+    private boolean refusedIfLocked() {
+        if (!authentication.lockedOut(request)) {
+            return false;
+        }
+        handler = refuse(request.rejection(Admission.AUTH_REJECTED), Admission.AUTH_REJECTED);
+        return true;
+    }
+
+    /** Sends the current answer to the request; after the decision's first answer the handler begins. */
+    private void answer(boolean first) {
+        sendControl(handler == null ? challenge : handler.response());
+        if (first && handler != null) {
+            handler.begin();
+        }
+    }
+
+    /** A refusal with {@code response}, told to the listener as {@code admission}. */
+    Refusal refuse(Message response, Admission admission) {
+        side.listener().rejected(id, admission);
+        return new Refusal(response);
+    }
+
+    @Override
+    public void connectionEnded(ConnectionEnd end) {
+        if (handler != null) {
+            handler.connectionEnded();
+        }
+        side.sessionEnded(this);
+    }
+
+    /** Sends a control message on the downlink. */
+    void sendControl(Message message) {
+        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message);
+    }
+
+    boolean sending() {
+        return handler != null && handler.sending();
+    }
+
+    TransferCounts dataSent() {
+        return handler == null ? TransferCounts.ZERO : handler.dataSent();
+    }
+
+    Connection<Message> connection() {
+        return connection;
+    }
+
+    StationSide side() {
+        return side;
+    }
+
+    Authentication authentication() {
+        return authentication;
+    }
+}
