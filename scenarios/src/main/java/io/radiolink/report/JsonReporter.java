@@ -10,28 +10,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.radiolink.protocol.FlowKind;
-import io.radiolink.protocol.FlowOutcome;
-import io.radiolink.protocol.FlowPhase;
-import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.SweepValue;
-import io.radiolink.stats.CellSummary;
-import io.radiolink.stats.DirectionCounts;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
-import io.radiolink.stats.FlowSummary;
-import io.radiolink.stats.Traffic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Writes {@code report.json}: the scenario file's SHA-256, the resolved scenario (passwords redacted,
- * {@link Redaction}) and every sweep point's metrics in the schema {@value #SCHEMA}, documented field by
- * field in {@code scenarios/REPORTS.md}.
+ * {@link Redaction}) and every sweep point's metrics (the metric list {@link Metrics}) in the schema
+ * {@value #SCHEMA}, documented field by field in {@code scenarios/REPORTS.md}.
  *
  * <p>The output is a function of the report alone: objects are built in a fixed key order, printed with
  * two-space indentation and "\n" line ends on every platform, and hold no wall-clock time. JSON has no
@@ -88,111 +79,35 @@ public final class JsonReporter implements Reporter {
             values.set(value.path(), Redaction.shown(value.path(), value.value(), JsonReporter::finite));
         }
         json.put("replications", summary.replications());
-        json.put("confidence", summary.blockingProbability().confidence());
+        json.put("confidence", point.confidence());
         json.put("warmupSeconds", summary.warmupSeconds());
         json.put("runLengthSeconds", summary.runLengthSeconds());
-        ObjectNode metrics = json.putObject("metrics");
-        for (FlowKind kind : FlowKind.values()) {
-            metrics.set(SummaryMetrics.key(kind), flows(summary.flowsOf(kind)));
+        Metrics.ALL.state(point, new JsonFields(json));
+        return json;
+    }
+
+    /** The fields of a JSON object: integers and numbers as numbers (null when undefined), estimates as objects. */
+    private record JsonFields(ObjectNode json) implements Fields {
+
+        @Override
+        public void integer(String key, long value) {
+            json.put(key, value);
         }
-        metrics.set("traffic", traffic(summary.traffic()));
-        metrics.set("cells", cells(summary));
-        metrics.set("integrity", counts(summary.integrity(), IntegrityCheck.values()));
-        ObjectNode authentication = metrics.putObject("authentication");
-        authentication.put("rejections", summary.authentication().rejections());
-        authentication.put("rejectionsWhileLocked", summary.authentication().rejectionsWhileLocked());
-        authentication.put("lockouts", summary.authentication().lockouts());
-        ObjectNode learned = metrics.putObject("learnedOnNextContact");
-        learned.put("stored", summary.outcomesLearnedStored());
-        learned.put("notStored", summary.outcomesLearnedNotStored());
-        ObjectNode storage = metrics.putObject("storage");
-        storage.set("meanBytes", estimate(summary.storageMeanBytes()));
-        storage.put("peakBytes", summary.storagePeakBytes());
-        storage.put("copiesLost", summary.copiesLost());
-        storage.put("bytesLost", summary.bytesLost());
-        storage.put("copiesExpired", summary.copiesExpired());
-        metrics.put("arrivalsSkippedTerminalBusy", summary.arrivalsSkippedTerminalBusy());
-        metrics.put("unfinishedFlows", summary.unfinishedFlows());
-        return json;
-    }
 
-    private static ObjectNode flows(FlowSummary flows) {
-        ObjectNode json = NODES.objectNode();
-        json.put("flows", flows.flows());
-        json.set("outcomes", counts(flows.outcomes(), FlowOutcome.values()));
-        json.put("stationViewDiffers", flows.stationViewDiffers());
-        json.set("failureShare", estimate(flows.failureShare()));
-        json.set("completionSeconds", estimate(flows.completionSeconds()));
-        json.set("completionP50Seconds", number(flows.completionP50Seconds()));
-        json.set("completionP95Seconds", number(flows.completionP95Seconds()));
-        json.set("completionP99Seconds", number(flows.completionP99Seconds()));
-        ObjectNode phases = json.putObject("phaseSeconds");
-        for (FlowPhase phase : FlowPhase.values()) {
-            phases.set(phase.name(), estimate(flows.phaseSeconds().get(phase)));
+        @Override
+        public void number(String key, double value) {
+            json.set(key, JsonReporter.number(value));
         }
-        json.put("successfulUserDataBytes", flows.successfulUserDataBytes());
-        json.set("attemptsPerSuccess", estimate(flows.attemptsPerSuccess()));
-        json.set("bytesInVainPerFlow", estimate(flows.bytesInVainPerFlow()));
-        json.put("dataBytesSent", flows.dataBytesSent());
-        json.put("bytesInVain", flows.bytesInVain());
-        json.put("chunksRepaired", flows.chunksRepaired());
-        return json;
-    }
 
-    private static ObjectNode traffic(Traffic traffic) {
-        ObjectNode json = NODES.objectNode();
-        json.set("uplink", direction(traffic.uplink()));
-        json.set("downlink", direction(traffic.downlink()));
-        json.put("dataFramesSent", traffic.dataFramesSent());
-        json.put("dataFramesRetransmitted", traffic.dataFramesRetransmitted());
-        return json;
-    }
-
-    private static ObjectNode direction(DirectionCounts counts) {
-        ObjectNode json = NODES.objectNode();
-        json.put("unitsSent", counts.unitsSent());
-        json.put("unitsLost", counts.unitsLost());
-        json.put("retransmissions", counts.retransmissions());
-        json.put("unitsCorrupted", counts.unitsCorrupted());
-        return json;
-    }
-
-    private static ObjectNode cells(ExperimentSummary summary) {
-        ObjectNode json = NODES.objectNode();
-        json.put("totalChannels", summary.totalChannels());
-        json.put("connectionAttempts", summary.attempts());
-        json.put("blockedAttempts", summary.blockedAttempts());
-        json.set("blockingProbability", estimate(summary.blockingProbability()));
-        json.set("meanHoldingSeconds", estimate(summary.meanHoldingSeconds()));
-        json.set("meanBusyChannels", estimate(summary.meanBusyChannels()));
-        json.set("admittedArrivalRatePerSecond", estimate(summary.admittedArrivalRatePerSecond()));
-        json.put("outages", summary.outages());
-        json.put("preambleTransmissions", summary.preambleTransmissions());
-        json.put("preambleCollisions", summary.preambleCollisions());
-        ObjectNode byId = json.putObject("byId");
-        for (Map.Entry<String, CellSummary> entry : summary.cells().entrySet()) {
-            CellSummary cell = entry.getValue();
-            ObjectNode one = byId.putObject(entry.getKey());
-            one.put("channels", cell.channels());
-            one.put("connectionAttempts", cell.attempts());
-            one.put("blockedAttempts", cell.blockedAttempts());
-            one.set("blockingProbability", estimate(cell.blockingProbability()));
-            one.set("meanHoldingSeconds", estimate(cell.meanHoldingSeconds()));
-            one.set("meanBusyChannels", estimate(cell.meanBusyChannels()));
-            one.put("outages", cell.outages());
-            one.set("downShare", estimate(cell.downShare()));
+        @Override
+        public void estimate(String key, Estimate estimate) {
+            json.set(key, JsonReporter.estimate(estimate));
         }
-        return json;
-    }
 
-    /** Every constant's count under its name, in declaration order, zeros included. */
-    private static <E extends Enum<E>> ObjectNode counts(Map<E, Long> counts, E[] constants) {
-        ObjectNode json = NODES.objectNode();
-        for (E constant : constants) {
-            Long count = counts.get(constant);
-            json.put(constant.name(), count == null ? 0L : count);
+        @Override
+        public Fields group(String key) {
+            return new JsonFields(json.putObject(key));
         }
-        return json;
     }
 
     private static ObjectNode estimate(Estimate estimate) {

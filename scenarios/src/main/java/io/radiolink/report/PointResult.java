@@ -26,4 +26,9 @@ public record PointResult(SweepPoint point, List<ReplicationResult> replications
         Objects.requireNonNull(summary, "summary");
         flows = List.copyOf(flows);
     }
+
+    /** The confidence level of every interval of this point. */
+    public double confidence() {
+        return summary.blockingProbability().confidence();
+    }
 }

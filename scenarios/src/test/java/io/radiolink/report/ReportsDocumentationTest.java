@@ -52,7 +52,7 @@ final class ReportsDocumentationTest {
     void reportJson_listsOfConstants_matchWhatTheWriterWrites() throws IOException {
         JsonNode metrics = JsonReporter.toJson(ReportFixtures.single()).get("points").get(0).get("metrics");
         for (FlowKind kind : FlowKind.values()) {
-            JsonNode flows = metrics.get(SummaryMetrics.key(kind));
+            JsonNode flows = metrics.get(Metrics.key(kind));
             assertEquals(fieldNames(flows.get("outcomes")), documented("report.json", "outcomes"), "outcomes");
             assertEquals(fieldNames(flows.get("phaseSeconds")), documented("report.json", "phaseSeconds"), "phaseSeconds");
         }

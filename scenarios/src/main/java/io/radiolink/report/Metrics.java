@@ -1,0 +1,275 @@
+package io.radiolink.report;
+
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.report.MetricNode.Group;
+import io.radiolink.report.MetricNode.PerCell;
+import io.radiolink.report.MetricNode.Unlisted;
+import io.radiolink.report.Reading.Count;
+import io.radiolink.report.Reading.Estimated;
+import io.radiolink.report.Reading.Peak;
+import io.radiolink.report.Reading.Timed;
+import io.radiolink.report.Reading.Total;
+import io.radiolink.stats.CellStatistics;
+import io.radiolink.stats.CellSummary;
+import io.radiolink.stats.DirectionCounts;
+import io.radiolink.stats.Estimate;
+import io.radiolink.stats.ExperimentSummary;
+import io.radiolink.stats.FlowStatistics;
+import io.radiolink.stats.FlowSummary;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.stats.Traffic;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The metric list: every metric the reports state, each defined once (its key in report.json, its name and
+ * unit in summary.csv, how it is read from a point's results), in report.json's order. {@link JsonReporter}
+ * writes a point's {@code metrics} object from {@link #ALL}, {@link SummaryMetrics} the rows of summary.csv,
+ * and the plots and the summary on stdout read the metrics they show through the handles below. A metric
+ * added here is in both files, and a test requires REPORTS.md to describe it.
+ */
+public final class Metrics {
+
+    static final String SECONDS = "s";
+    static final String FRACTION = "fraction";
+    static final String BYTES = "bytes";
+
+    /**
+     * The metrics of one flow kind that reports other than the two files read by themselves; every one of
+     * them is in {@link #ALL}.
+     *
+     * @param flows the counted flows
+     * @param outcomes the counted flows by outcome, every outcome present
+     * @param completionTime the completion time of the successful flows
+     * @param failureShare the share of counted flows that did not succeed
+     * @param attemptsPerSuccess the connections a successful flow asked for
+     * @param bytesInVainPerFlow the bytes sent in vain per counted flow
+     */
+    public record FlowMetrics(Metric<Count> flows, Map<FlowOutcome, Metric<Count>> outcomes,
+            Metric<Timed> completionTime, Metric<Estimated> failureShare, Metric<Estimated> attemptsPerSuccess,
+            Metric<Estimated> bytesInVainPerFlow) {
+
+        /** Copies the map. */
+        public FlowMetrics {
+            outcomes = Collections.unmodifiableMap(new EnumMap<>(outcomes));
+        }
+    }
+
+    /** A flow kind's handles and its group, the block {@code metrics.<kind>} of report.json. */
+    private record FlowBlock(FlowMetrics metrics, Group group) {}
+
+    private static final Map<FlowKind, FlowBlock> FLOWS = flowBlocks();
+
+    /** Blocked attempts per attempt, every cell together. */
+    public static final Metric<Estimated> BLOCKING_PROBABILITY = estimated("blockingProbability",
+            "blocking_probability", FRACTION, ExperimentSummary::blockingProbability);
+
+    /** The time-weighted mean of busy channels, every cell together. */
+    public static final Metric<Estimated> MEAN_BUSY_CHANNELS = estimated("meanBusyChannels", "mean_busy_channels",
+            "channels", ExperimentSummary::meanBusyChannels);
+
+    /** Every metric, as the object {@code metrics} of a point of report.json. */
+    public static final Group ALL = all();
+
+    private Metrics() {}
+
+    /** The metrics of the flows of {@code kind} that other reports read. */
+    public static FlowMetrics of(FlowKind kind) {
+        return FLOWS.get(kind).metrics();
+    }
+
+    /** The lower-case name of an enum constant, as metric names and report.json's keys of flow kinds use it. */
+    public static String key(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Group all() {
+        List<MetricNode> all = new ArrayList<>();
+        for (FlowKind kind : FlowKind.values()) {
+            all.add(FLOWS.get(kind).group());
+        }
+        all.add(group("traffic",
+                direction("uplink", Traffic::uplink),
+                direction("downlink", Traffic::downlink),
+                traffic("dataFramesSent", "data_frames_sent", "frames", Traffic::dataFramesSent),
+                traffic("dataFramesRetransmitted", "data_frames_retransmitted", "frames",
+                        Traffic::dataFramesRetransmitted)));
+        all.add(group("cells",
+                total("totalChannels", ExperimentSummary::totalChannels),
+                count("connectionAttempts", "connection_attempts", "attempts", ExperimentSummary::attempts,
+                        ReplicationResult::attempts),
+                count("blockedAttempts", "blocked_attempts", "attempts", ExperimentSummary::blockedAttempts,
+                        ReplicationResult::blockedAttempts),
+                BLOCKING_PROBABILITY,
+                estimated("meanHoldingSeconds", "mean_holding_time", SECONDS, ExperimentSummary::meanHoldingSeconds),
+                MEAN_BUSY_CHANNELS,
+                estimated("admittedArrivalRatePerSecond", "admitted_arrival_rate", "1/s",
+                        ExperimentSummary::admittedArrivalRatePerSecond),
+                total("outages", ExperimentSummary::outages),
+                total("preambleTransmissions", ExperimentSummary::preambleTransmissions),
+                total("preambleCollisions", ExperimentSummary::preambleCollisions),
+                new PerCell("byId", Metrics::cell)));
+        List<MetricNode> integrity = new ArrayList<>();
+        for (IntegrityCheck check : IntegrityCheck.values()) {
+            integrity.add(count(check.name(), "integrity." + key(check), "flows", s -> s.integrity().get(check),
+                    r -> r.integrity(check)));
+        }
+        all.add(new Group("integrity", integrity));
+        all.add(group("authentication",
+                total("rejections", s -> s.authentication().rejections()),
+                total("rejectionsWhileLocked", s -> s.authentication().rejectionsWhileLocked()),
+                total("lockouts", s -> s.authentication().lockouts())));
+        all.add(group("learnedOnNextContact",
+                total("stored", ExperimentSummary::outcomesLearnedStored),
+                total("notStored", ExperimentSummary::outcomesLearnedNotStored)));
+        all.add(group("storage",
+                estimated("meanBytes", "storage_occupancy", BYTES, ExperimentSummary::storageMeanBytes),
+                new Metric<>("peakBytes", "storage_peak", BYTES,
+                        new Peak(ExperimentSummary::storagePeakBytes, r -> r.storage().peakBytes())),
+                total("copiesLost", ExperimentSummary::copiesLost),
+                total("bytesLost", ExperimentSummary::bytesLost),
+                total("copiesExpired", ExperimentSummary::copiesExpired)));
+        all.add(count("arrivalsSkippedTerminalBusy", "arrivals_skipped", "arrivals",
+                ExperimentSummary::arrivalsSkippedTerminalBusy, ReplicationResult::arrivalsSkippedTerminalBusy));
+        all.add(count("unfinishedFlows", "unfinished_flows", "flows", ExperimentSummary::unfinishedFlows,
+                ReplicationResult::unfinishedFlows));
+        return new Group("metrics", all);
+    }
+
+    private static Map<FlowKind, FlowBlock> flowBlocks() {
+        Map<FlowKind, FlowBlock> blocks = new EnumMap<>(FlowKind.class);
+        for (FlowKind kind : FlowKind.values()) {
+            blocks.put(kind, flowBlock(kind));
+        }
+        return Collections.unmodifiableMap(blocks);
+    }
+
+    /** The flows of one kind; summary.csv lists a kind's completion time before its failure share, report.json after. */
+    private static FlowBlock flowBlock(FlowKind kind) {
+        Metric<Count> flows = flowCount(kind, "flows", "flows", "flows", FlowSummary::flows, FlowStatistics::flows);
+        Map<FlowOutcome, Metric<Count>> outcomes = new EnumMap<>(FlowOutcome.class);
+        for (FlowOutcome outcome : FlowOutcome.values()) {
+            outcomes.put(outcome, flowCount(kind, outcome.name(), "outcome." + key(outcome), "flows",
+                    f -> f.count(outcome), f -> f.count(outcome)));
+        }
+        Metric<Estimated> failureShare = flowEstimate(kind, "failureShare", "failure_share", FRACTION,
+                FlowSummary::failureShare);
+        Metric<Timed> completion = new Metric<>("completion", key(kind) + ".completion_time", SECONDS,
+                new Timed(s -> s.flowsOf(kind).completionSeconds(), s -> s.flowsOf(kind).completionHistogram()));
+        List<MetricNode> phases = new ArrayList<>();
+        for (FlowPhase phase : FlowPhase.values()) {
+            phases.add(flowEstimate(kind, phase.name(), "phase." + key(phase) + "_time", SECONDS,
+                    f -> f.phaseSeconds().get(phase)));
+        }
+        Metric<Estimated> attempts = flowEstimate(kind, "attemptsPerSuccess", "attempts_per_success", "attempts",
+                FlowSummary::attemptsPerSuccess);
+        Metric<Estimated> inVain = flowEstimate(kind, "bytesInVainPerFlow", "bytes_in_vain_per_flow", BYTES,
+                FlowSummary::bytesInVainPerFlow);
+        Group group = group(key(kind),
+                flows,
+                new Group("outcomes", List.copyOf(outcomes.values())),
+                flowCount(kind, "stationViewDiffers", "station_view_differs", "flows", FlowSummary::stationViewDiffers,
+                        FlowStatistics::stationViewDiffers),
+                failureShare,
+                completion,
+                new Group("phaseSeconds", phases),
+                flowCount(kind, "successfulUserDataBytes", "successful_user_data", BYTES,
+                        FlowSummary::successfulUserDataBytes, FlowStatistics::successfulUserDataBytes),
+                attempts,
+                inVain,
+                flowCount(kind, "dataBytesSent", "data_bytes_sent", BYTES, FlowSummary::dataBytesSent,
+                        FlowStatistics::dataBytesSent),
+                flowCount(kind, "bytesInVain", "bytes_in_vain", BYTES, FlowSummary::bytesInVain,
+                        FlowStatistics::bytesInVain),
+                flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowSummary::chunksRepaired,
+                        FlowStatistics::chunksRepaired))
+                .listingBefore(completion, failureShare);
+        return new FlowBlock(new FlowMetrics(flows, outcomes, completion, failureShare, attempts, inVain), group);
+    }
+
+    /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */
+    private static List<MetricNode> cell(String id) {
+        String name = "cell." + id + ".";
+        return List.of(
+                total("channels", s -> cellOf(s, id).channels()),
+                count("connectionAttempts", name + "connection_attempts", "attempts", s -> cellOf(s, id).attempts(),
+                        r -> cellValue(r, id, CellStatistics::attempts)),
+                count("blockedAttempts", name + "blocked_attempts", "attempts", s -> cellOf(s, id).blockedAttempts(),
+                        r -> cellValue(r, id, CellStatistics::blockedAttempts)),
+                estimated("blockingProbability", name + "blocking_probability", FRACTION,
+                        s -> cellOf(s, id).blockingProbability()),
+                estimated("meanHoldingSeconds", name + "mean_holding_time", SECONDS,
+                        s -> cellOf(s, id).meanHoldingSeconds()),
+                estimated("meanBusyChannels", name + "mean_busy_channels", "channels",
+                        s -> cellOf(s, id).meanBusyChannels()),
+                total("outages", s -> cellOf(s, id).outages()),
+                new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare())));
+    }
+
+    private static CellSummary cellOf(ExperimentSummary summary, String id) {
+        return summary.cells().get(id);
+    }
+
+    /** A cell's count in one replication, NaN (left out of the estimate) if the replication never saw the cell. */
+    private static double cellValue(ReplicationResult result, String id, ToDoubleFunction<CellStatistics> value) {
+        CellStatistics cell = result.cells().get(id);
+        return cell == null ? Double.NaN : value.applyAsDouble(cell);
+    }
+
+    /** A direction's counts, {@code <direction>.} in summary.csv. */
+    private static Group direction(String direction, Function<Traffic, DirectionCounts> counts) {
+        return group(direction,
+                traffic("unitsSent", direction + ".units_sent", "units", t -> counts.apply(t).unitsSent()),
+                traffic("unitsLost", direction + ".units_lost", "units", t -> counts.apply(t).unitsLost()),
+                traffic("retransmissions", direction + ".retransmissions", "units",
+                        t -> counts.apply(t).retransmissions()),
+                traffic("unitsCorrupted", direction + ".units_corrupted", "units",
+                        t -> counts.apply(t).unitsCorrupted()));
+    }
+
+    /** A count of the traffic, which the summary and a replication hold alike. */
+    private static Metric<Count> traffic(String key, String name, String unit, ToLongFunction<Traffic> count) {
+        return count(key, name, unit, s -> count.applyAsLong(s.traffic()), r -> count.applyAsLong(r.traffic()));
+    }
+
+    /** A count of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv. */
+    private static Metric<Count> flowCount(FlowKind kind, String key, String name, String unit,
+            ToLongFunction<FlowSummary> total, ToLongFunction<FlowStatistics> perReplication) {
+        return count(key, key(kind) + "." + name, unit, s -> total.applyAsLong(s.flowsOf(kind)),
+                r -> perReplication.applyAsLong(r.flowsOf(kind)));
+    }
+
+    /** An estimate of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv. */
+    private static Metric<Estimated> flowEstimate(FlowKind kind, String key, String name, String unit,
+            Function<FlowSummary, Estimate> estimate) {
+        return estimated(key, key(kind) + "." + name, unit, s -> estimate.apply(s.flowsOf(kind)));
+    }
+
+    private static Metric<Count> count(String key, String name, String unit, ToLongFunction<ExperimentSummary> total,
+            ToDoubleFunction<ReplicationResult> perReplication) {
+        return new Metric<>(key, name, unit, new Count(total, perReplication));
+    }
+
+    private static Metric<Estimated> estimated(String key, String name, String unit,
+            Function<ExperimentSummary, Estimate> estimate) {
+        return new Metric<>(key, name, unit, new Estimated(estimate));
+    }
+
+    private static Unlisted total(String key, ToLongFunction<ExperimentSummary> total) {
+        return new Unlisted(key, new Total(total));
+    }
+
+    private static Group group(String key, MetricNode... members) {
+        return new Group(key, List.of(members));
+    }
+}
