@@ -3,34 +3,65 @@ package io.radiolink.cli;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.report.Metric;
+import io.radiolink.report.Metrics;
 import io.radiolink.report.PointResult;
+import io.radiolink.report.Reading;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.stats.Estimate;
-import io.radiolink.stats.FlowSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * The short table printed on stdout at the end of a run: per sweep point, the headline numbers; when some
- * point uses chunks or resume, also the attempts per successful flow and the bytes sent in vain per flow.
+ * The short table printed on stdout at the end of a run: per sweep point and flow kind, the headline
+ * metrics of the metric list ({@link Metrics}); when some point uses chunks or resume, also the attempts per
+ * successful flow and the bytes sent in vain per flow.
  */
 final class SummaryTable {
 
-    private static final String COLUMNS = "%-5s %-9s %8s %8s %22s %10s %22s %14s";
-    private static final String RESUME_COLUMNS = " %18s %22s";
+    /**
+     * A column after the point and the kind: its header, its width, and its cell in the row of a point's flows
+     * of one kind.
+     */
+    private record Column(String header, int width, BiFunction<PointResult, FlowKind, String> cell) {}
+
+    private static final List<Column> HEADLINE = List.of(
+            new Column("flows", 8, (point, kind) -> total(point, Metrics.of(kind).flows())),
+            new Column("success", 8, (point, kind) -> total(point, Metrics.of(kind).outcomes().get(FlowOutcome.SUCCESS))),
+            new Column("completion mean (s)", 22,
+                    (point, kind) -> estimate(Metrics.of(kind).completionTime().reading().estimate(point.summary()))),
+            new Column("p95 (s)", 10,
+                    (point, kind) -> number(Metrics.of(kind).completionTime().reading().percentile(point.summary(), 95))),
+            new Column("failure share", 22, (point, kind) -> estimate(point, Metrics.of(kind).failureShare())),
+            // A point's blocking is one number: shown in its first row.
+            new Column("blocking", 14,
+                    (point, kind) -> kind == FlowKind.BACKUP ? estimate(point, Metrics.BLOCKING_PROBABILITY) : ""));
+
+    private static final List<Column> RESUME = List.of(
+            new Column("attempts/success", 18, (point, kind) -> estimate(point, Metrics.of(kind).attemptsPerSuccess())),
+            new Column("in vain/flow (bytes)", 22,
+                    (point, kind) -> estimate(point, Metrics.of(kind).bytesInVainPerFlow())));
+
+    private static final String POINT_AND_KIND = "%-5s %-9s";
 
     private SummaryTable() {}
 
     static void print(RunReport report, PrintWriter out) {
         boolean resume = report.points().stream().anyMatch(SummaryTable::usesChunksOrResume);
+        List<Column> columns = new ArrayList<>(HEADLINE);
+        if (resume) {
+            columns.addAll(RESUME);
+        }
         out.printf(Locale.ROOT, "%s: %d point(s) x %d replication(s), seed %d%n", report.scenario().name(),
                 report.points().size(), report.scenario().replications(), report.scenario().seed());
-        out.printf(Locale.ROOT, COLUMNS, "point", "kind", "flows", "success", "completion mean (s)", "p95 (s)",
-                "failure share", "blocking");
-        if (resume) {
-            out.printf(Locale.ROOT, RESUME_COLUMNS, "attempts/success", "in vain/flow (bytes)");
+        out.printf(Locale.ROOT, POINT_AND_KIND, "point", "kind");
+        for (Column column : columns) {
+            out.printf(Locale.ROOT, " %" + column.width() + "s", column.header());
         }
         out.println();
         for (PointResult point : report.points()) {
@@ -40,14 +71,9 @@ final class SummaryTable {
                         .collect(Collectors.joining(", ")));
             }
             for (FlowKind kind : FlowKind.values()) {
-                FlowSummary flows = point.summary().flowsOf(kind);
-                out.printf(Locale.ROOT, COLUMNS, point.point().index(), kind.name(), flows.flows(),
-                        flows.count(FlowOutcome.SUCCESS), estimate(flows.completionSeconds()),
-                        number(flows.completionP95Seconds()), estimate(flows.failureShare()),
-                        kind == FlowKind.BACKUP ? estimate(point.summary().blockingProbability()) : "");
-                if (resume) {
-                    out.printf(Locale.ROOT, RESUME_COLUMNS, estimate(flows.attemptsPerSuccess()),
-                            estimate(flows.bytesInVainPerFlow()));
+                out.printf(Locale.ROOT, POINT_AND_KIND, point.point().index(), kind.name());
+                for (Column column : columns) {
+                    out.printf(Locale.ROOT, " %" + column.width() + "s", column.cell().apply(point, kind));
                 }
                 out.println();
             }
@@ -58,6 +84,14 @@ final class SummaryTable {
     private static boolean usesChunksOrResume(PointResult point) {
         ProtocolConfig protocol = point.point().config().protocol();
         return protocol.chunks().enabled() || protocol.resume().reconnects() || protocol.resume().fromOffset();
+    }
+
+    private static String total(PointResult point, Metric<Reading.Count> count) {
+        return Long.toString(count.reading().ofPoint(point.summary()));
+    }
+
+    private static String estimate(PointResult point, Metric<Reading.Estimated> metric) {
+        return estimate(metric.reading().estimate(point.summary()));
     }
 
     private static String estimate(Estimate estimate) {

@@ -2,7 +2,10 @@ package io.radiolink.plot;
 
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.report.Metric;
+import io.radiolink.report.Metrics;
 import io.radiolink.report.PointResult;
+import io.radiolink.report.Reading;
 import io.radiolink.report.Reporter;
 import io.radiolink.report.RunReport;
 import io.radiolink.report.SummaryMetrics;
@@ -10,7 +13,6 @@ import io.radiolink.report.Sweeps;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.stats.DurationHistogram;
 import io.radiolink.stats.Estimate;
-import io.radiolink.stats.FlowSummary;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -60,9 +62,10 @@ public final class PlotReporter implements Reporter {
     /** Sweep points drawn in the CDF and outcome plots at most. */
     public static final int MAX_SERIES = 8;
 
-    /** The {@code summary.csv} metrics drawn against the sweep, each into {@link #sweepFileName(String)}. */
-    public static final List<String> SWEEP_METRICS = List.of("backup.completion_time", "download.completion_time",
-            "backup.failure_share", "download.failure_share", "blocking_probability", "mean_busy_channels");
+    /** The metrics drawn against the sweep, each into {@link #sweepFileName(String)} of its name in {@code summary.csv}. */
+    public static final List<Metric<?>> SWEEP_METRICS = List.of(Metrics.of(FlowKind.BACKUP).completionTime(),
+            Metrics.of(FlowKind.DOWNLOAD).completionTime(), Metrics.of(FlowKind.BACKUP).failureShare(),
+            Metrics.of(FlowKind.DOWNLOAD).failureShare(), Metrics.BLOCKING_PROBABILITY, Metrics.MEAN_BUSY_CHANNELS);
 
 
     /** The file of a sweep plot: {@code sweep-} and the metric's name with dots and underscores as dashes. */
@@ -85,8 +88,8 @@ public final class PlotReporter implements Reporter {
                 ? List.of(outcomes(FlowKind.BACKUP, shown, paths), outcomes(FlowKind.DOWNLOAD, shown, paths))
                 : List.of(outcomes(FlowKind.BACKUP, shown.get(0)), outcomes(FlowKind.DOWNLOAD, shown.get(0))));
         if (sweep) {
-            for (String metric : SWEEP_METRICS) {
-                ChartImages.writePng(directory.resolve(sweepFileName(metric)), WIDTH, HEIGHT,
+            for (Metric<?> metric : SWEEP_METRICS) {
+                ChartImages.writePng(directory.resolve(sweepFileName(metric.name())), WIDTH, HEIGHT,
                         List.of(sweepChart(report.points(), paths, metric)));
             }
         }
@@ -119,7 +122,7 @@ public final class PlotReporter implements Reporter {
         double[] percentiles = cdfPercentiles();
         long successes = 0;
         for (PointResult point : shown) {
-            DurationHistogram histogram = point.summary().flowsOf(kind).completionHistogram();
+            DurationHistogram histogram = Metrics.of(kind).completionTime().reading().pooled(point.summary());
             successes += histogram.count();
             if (histogram.count() == 0) {
                 continue;
@@ -166,21 +169,21 @@ public final class PlotReporter implements Reporter {
         CategoryChart chart = outcomeChart(kind);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(20);
-        FlowSummary flows = point.summary().flowsOf(kind);
         List<String> reasons = new ArrayList<>();
         List<Double> percent = new ArrayList<>();
         for (FlowOutcome outcome : FlowOutcome.values()) {
             if (!outcome.isSuccess()) {
                 reasons.add(outcome.name());
-                percent.add(percentOf(flows, outcome));
+                percent.add(percentOf(point, kind, outcome));
             }
         }
         chart.addSeries("failures", reasons, percent);
         // A round top keeps the ticks round, also when one small bar is all there is.
         chart.getStyler().setYAxisMax(ChartImages.niceCeiling(percent.stream().mapToDouble(Double::doubleValue).max()
                 .orElse(0.0)));
+        long flows = count(point, Metrics.of(kind).flows());
         chart.setTitle(String.format(Locale.ROOT, "%s failures by reason (%d of %d flows failed, all replications)",
-                title(kind), flows.flows() - flows.count(FlowOutcome.SUCCESS), flows.flows()));
+                title(kind), flows - count(point, Metrics.of(kind).outcomes().get(FlowOutcome.SUCCESS)), flows));
         return chart;
     }
 
@@ -202,9 +205,8 @@ public final class PlotReporter implements Reporter {
             List<Double> percent = new ArrayList<>();
             boolean occurs = false;
             for (int i = 0; i < shown.size(); i++) {
-                FlowSummary flows = shown.get(i).summary().flowsOf(kind);
-                occurs |= flows.count(outcome) > 0;
-                percent.add(percentOf(flows, outcome));
+                occurs |= count(shown.get(i), Metrics.of(kind).outcomes().get(outcome)) > 0;
+                percent.add(percentOf(shown.get(i), kind, outcome));
                 totals[i] += percent.get(i);
             }
             if (occurs) {
@@ -228,35 +230,41 @@ public final class PlotReporter implements Reporter {
         return chart;
     }
 
-    private static double percentOf(FlowSummary flows, FlowOutcome outcome) {
-        return flows.flows() == 0 ? 0.0 : 100.0 * flows.count(outcome) / flows.flows();
+    /** The point's flows of {@code kind} that ended with {@code outcome}, as a percentage of its flows of that kind. */
+    private static double percentOf(PointResult point, FlowKind kind, FlowOutcome outcome) {
+        long flows = count(point, Metrics.of(kind).flows());
+        return flows == 0 ? 0.0 : 100.0 * count(point, Metrics.of(kind).outcomes().get(outcome)) / flows;
+    }
+
+    /** The count's total over the point's replications. */
+    private static long count(PointResult point, Metric<Reading.Count> count) {
+        return count.reading().ofPoint(point.summary());
     }
 
     /** The metric's estimate at every point against the swept parameter, with the interval as error bars. */
-    private static Chart<?, ?> sweepChart(List<PointResult> points, List<String> paths, String metric) {
+    private static Chart<?, ?> sweepChart(List<PointResult> points, List<String> paths, Metric<?> metric) {
         List<SummaryMetrics.Row> rows = new ArrayList<>();
         for (PointResult point : points) {
-            rows.add(SummaryMetrics.of(point).stream().filter(row -> row.metric().equals(metric)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no metric " + metric)));
+            rows.add(metric.row(point));
         }
         SummaryMetrics.Row first = rows.get(0);
         String yTitle = first.metric() + " (" + first.unit() + "), mean and "
                 + percent(first.estimate().confidence()) + " % CI";
         Chart<?, ?> chart = numericSingleParameter(points)
-                ? againstValues(points, rows, metric)
-                : inGridOrder(points, rows, metric);
+                ? againstValues(points, rows, metric.name())
+                : inGridOrder(points, rows, metric.name());
         chart.setXAxisTitle(paths.isEmpty() ? "sweep point" : String.join(", ", paths));
         chart.setYAxisTitle(yTitle);
         return chart;
     }
 
     /** The points with a mean, sorted by the one swept number, on a numeric x axis. */
-    private static XYChart againstValues(List<PointResult> points, List<SummaryMetrics.Row> rows, String metric) {
+    private static XYChart againstValues(List<PointResult> points, List<SummaryMetrics.Row> rows, String name) {
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         ChartImages.style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         ChartImages.numericXAxis(chart.getStyler());
-        chart.setTitle(metric);
+        chart.setTitle(name);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             if (Double.isFinite(rows.get(i).estimate().mean())) {
@@ -264,7 +272,7 @@ public final class PlotReporter implements Reporter {
             }
         }
         if (order.isEmpty()) {
-            chart.setTitle(metric + " (no data)");
+            chart.setTitle(name + " (no data)");
             return chart;
         }
         order.sort(Comparator.comparingDouble(i -> parameter(points.get(i).point())));
@@ -277,18 +285,18 @@ public final class PlotReporter implements Reporter {
             y[k] = estimate.mean();
             error[k] = halfWidthOrZero(estimate);
         }
-        chart.addSeries(metric, x, y, error);
+        chart.addSeries(name, x, y, error);
         openFlatRange(chart.getStyler(), rows);
         return chart;
     }
 
     /** Every point in grid order, labelled with its values; a point without a mean is a gap. */
-    private static CategoryChart inGridOrder(List<PointResult> points, List<SummaryMetrics.Row> rows, String metric) {
+    private static CategoryChart inGridOrder(List<PointResult> points, List<SummaryMetrics.Row> rows, String name) {
         CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
         ChartImages.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         chart.getStyler().setLegendVisible(false);
-        chart.setTitle(metric);
+        chart.setTitle(name);
         List<String> labels = categoryLabels(points);
         int widest = labels.stream().mapToInt(String::length).max().orElse(0);
         // Roughly 7 pixels a character: slant the labels when they would not fit side by side.
@@ -305,9 +313,9 @@ public final class PlotReporter implements Reporter {
             error.add(halfWidthOrZero(row.estimate()));
         }
         if (!any) {
-            chart.setTitle(metric + " (no data)");
+            chart.setTitle(name + " (no data)");
         }
-        chart.addSeries(metric, labels, y, error);
+        chart.addSeries(name, labels, y, error);
         openFlatRange(chart.getStyler(), rows);
         return chart;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.report.Metric;
 import io.radiolink.report.ReportFixtures;
 import io.radiolink.report.SummaryMetrics;
 import java.awt.image.BufferedImage;
@@ -69,8 +70,8 @@ final class PlotReporterTest {
     void sweepMetrics_areMetricsOfSummaryCsv() {
         Set<String> metrics = new HashSet<>();
         SummaryMetrics.of(ReportFixtures.single().points().get(0)).forEach(row -> metrics.add(row.metric()));
-        for (String metric : PlotReporter.SWEEP_METRICS) {
-            assertTrue(metrics.contains(metric), metric);
+        for (Metric<?> metric : PlotReporter.SWEEP_METRICS) {
+            assertTrue(metrics.contains(metric.name()), metric.name());
         }
     }
 
@@ -124,7 +125,7 @@ final class PlotReporterTest {
 
     private static List<String> expectedSweepFiles() {
         List<String> expected = new ArrayList<>(List.of(PlotReporter.COMPLETION_CDF, PlotReporter.OUTCOMES));
-        PlotReporter.SWEEP_METRICS.forEach(metric -> expected.add(PlotReporter.sweepFileName(metric)));
+        PlotReporter.SWEEP_METRICS.forEach(metric -> expected.add(PlotReporter.sweepFileName(metric.name())));
         expected.sort(null);
         return expected;
     }
