@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -76,6 +78,19 @@ final class PlotReporterTest {
     }
 
     @Test
+    void reportsMd_sweepPlots_nameEverySweepMetricAndItsFileInOrder() throws IOException {
+        String prose = Files.readString(Path.of("../scenarios/REPORTS.md")).replaceAll("\\s+", " ");
+        int start = prose.indexOf("**Sweep plots** are drawn for ");
+        assertTrue(start >= 0, "REPORTS.md has no paragraph on the sweep plots");
+        int files = prose.indexOf("dashes: ", start);
+        int end = prose.indexOf(").", files);
+        assertTrue(files > start && end > files, "REPORTS.md names the sweep plots' files after \"dashes: \"");
+        List<String> metrics = PlotReporter.SWEEP_METRICS.stream().map(Metric::name).toList();
+        assertEquals(metrics, quoted(prose.substring(start, prose.indexOf(" (", start))));
+        assertEquals(metrics.stream().map(PlotReporter::sweepFileName).toList(), quoted(prose.substring(files, end)));
+    }
+
+    @Test
     void shown_fewPoints_allOfThem() {
         List<Integer> points = List.of(0, 1, 2, 3, 4, 5, 6, 7);
         assertEquals(points, PlotReporter.shown(points));
@@ -121,6 +136,15 @@ final class PlotReporterTest {
         assertEquals(40.0, ChartImages.niceCeiling(33.3));
         assertEquals(100.0, ChartImages.niceCeiling(100.0));
         assertEquals(1.0, ChartImages.niceCeiling(0.0));
+    }
+
+    private static List<String> quoted(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher name = Pattern.compile("`([^`]+)`").matcher(text);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
     }
 
     private static List<String> expectedSweepFiles() {

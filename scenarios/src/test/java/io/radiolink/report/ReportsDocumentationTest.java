@@ -1,11 +1,14 @@
 package io.radiolink.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
 import io.radiolink.scenario.ResolvedScenario;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,7 @@ final class ReportsDocumentationTest {
     private static final Path REPORTS = Path.of("REPORTS.md");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("`([A-Za-z_]+)`");
+    private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
     private static final String SWEPT = "stations[0].retentionSeconds";
 
     /** Infinite retention by default; the sweep writes infinity once as the string, once as a number out of range. */
@@ -75,6 +80,42 @@ final class ReportsDocumentationTest {
         assertEquals(List.copyOf(outcomes), documented("summary.csv", "<outcome>"), "<outcome>");
         assertEquals(List.copyOf(phases), documented("summary.csv", "<phase>"), "<phase>");
         assertEquals(List.copyOf(checks), documented("summary.csv", "<check>"), "<check>");
+    }
+
+    /**
+     * The table of summary.csv's metrics is the metric list's: every metric once (a kind, outcome, phase,
+     * check or cell id as its placeholder), with its unit, nothing the list does not hold, in the list's order.
+     */
+    @Test
+    void summaryCsv_metricTable_isTheMetricListInOrderWithUnits() throws IOException {
+        PointResult point = ReportFixtures.single().points().get(0);
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (SummaryMetrics.Row row : SummaryMetrics.of(point)) {
+            String pattern = placeholders(row.metric(), point);
+            String unit = listed.putIfAbsent(pattern, row.unit());
+            assertTrue(unit == null || unit.equals(row.unit()), pattern + " in two units");
+        }
+        List<String> order = List.copyOf(listed.keySet());
+        Set<String> documented = new LinkedHashSet<>();
+        int previous = -1;
+        for (String row : metricTableRows()) {
+            String[] cells = row.split("\\|");
+            List<String> names = new ArrayList<>();
+            Matcher name = QUOTED.matcher(cells[1]);
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+            assertFalse(names.isEmpty(), row);
+            for (String metric : names) {
+                assertTrue(listed.containsKey(metric), "REPORTS.md lists `" + metric + "`, which summary.csv does not have");
+                assertEquals(listed.get(metric), cells[2].strip(), "the unit of `" + metric + "` in REPORTS.md");
+                assertTrue(documented.add(metric), "REPORTS.md lists `" + metric + "` twice");
+            }
+            int first = order.indexOf(names.get(0));
+            assertTrue(first > previous, "REPORTS.md lists `" + names.get(0) + "` out of summary.csv's order");
+            previous = first;
+        }
+        assertEquals(listed.keySet(), documented, "the metrics REPORTS.md lists");
     }
 
     @Test
@@ -144,6 +185,46 @@ final class ReportsDocumentationTest {
                 file + " has no line " + pair);
         assertTrue(prose(file).contains("`" + pair + "`"), "the " + file + " section of REPORTS.md does not quote `"
                 + pair + "`, which is what the writer writes");
+    }
+
+    /** The rows of the table headed {@code | metric | unit | what |} in the section on summary.csv. */
+    private static List<String> metricTableRows() throws IOException {
+        List<String> lines = section("summary.csv").lines().toList();
+        int header = lines.indexOf("| metric | unit | what |");
+        assertTrue(header >= 0, "the section on summary.csv has no table of metrics");
+        List<String> rows = new ArrayList<>();
+        for (String line : lines.subList(header + 2, lines.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            rows.add(line);
+        }
+        return rows;
+    }
+
+    /** A metric's name with its flow kind, outcome, phase, digest check and cell id as REPORTS.md's placeholders. */
+    private static String placeholders(String metric, PointResult point) {
+        String pattern = metric;
+        for (FlowKind kind : FlowKind.values()) {
+            pattern = replacePrefix(pattern, Metrics.key(kind) + ".", "<kind>.");
+        }
+        for (FlowOutcome outcome : FlowOutcome.values()) {
+            pattern = pattern.replace(".outcome." + Metrics.key(outcome), ".outcome.<outcome>");
+        }
+        for (FlowPhase phase : FlowPhase.values()) {
+            pattern = pattern.replace(".phase." + Metrics.key(phase) + "_", ".phase.<phase>_");
+        }
+        for (IntegrityCheck check : IntegrityCheck.values()) {
+            pattern = pattern.equals("integrity." + Metrics.key(check)) ? "integrity.<check>" : pattern;
+        }
+        for (String id : point.summary().cells().keySet()) {
+            pattern = replacePrefix(pattern, "cell." + id + ".", "cell.<id>.");
+        }
+        return pattern;
+    }
+
+    private static String replacePrefix(String text, String prefix, String replacement) {
+        return text.startsWith(prefix) ? replacement + text.substring(prefix.length()) : text;
     }
 
     /** The names quoted in the row of {@code key} in the table of the section on {@code file}, each once, in order. */
