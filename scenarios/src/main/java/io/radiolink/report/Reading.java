@@ -126,7 +126,7 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
     final class Timed implements Listed {
 
         /** The pooled percentiles the reports state, in the order of their columns. */
-        public static final List<Integer> PERCENTILES = List.of(50, 95, 99);
+        private static final List<Integer> PERCENTILES = List.of(50, 95, 99);
 
         private final Function<ExperimentSummary, Estimate> mean;
         private final Function<ExperimentSummary, DurationHistogram> pooled;
