@@ -13,8 +13,10 @@ import io.radiolink.protocol.TerminalListener;
 import io.radiolink.protocol.TerminalRecord;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,18 +24,24 @@ import java.util.Objects;
  * Joins the two ends' events into flows: a station's session belongs to the flow whose attempt got the
  * session's connection, and what the station did in it (its store's changes, its digest check, its data
  * frames) is added to what the terminal saw when the flow ends, making the flow's {@link FlowRecord}.
- * The terminal's other events pass through unchanged, in the order they come. Sessions no flow claims
- * (a connection opened by something other than a flow) are forgotten when they end.
+ * The terminal's other events pass through unchanged, in the order they come. The join does not
+ * depend on which of the two events about a connection comes first (today the station opens its session
+ * before the terminal hears of the connection). A session no flow claims (a connection opened by
+ * something other than a flow) is forgotten when it ends; a flow whose connections carried no session
+ * (the joiner listening to the terminal side only) gets no station facts.
  *
- * <p>Every session ends before its flow: a connection's end reaches the station's side first.
+ * <p>Every session ends before its flow: a connection's end reaches the station's side first. Nothing is
+ * iterated in hash order: the maps are only looked up.
  */
 public final class FlowRecords implements TerminalListener, SessionListener {
 
     private final FlowListener listener;
-    /** Sessions opened on a connection no flow has claimed yet, by connection; looked up only. */
-    private final Map<Connection<Message>, SessionId> unclaimed = new IdentityHashMap<>();
-    private final Map<SessionId, Connection<Message>> openedOn = new HashMap<>();
-    /** What the station did for a flow, so far, by flow and by each of its open sessions. */
+    /** A session opened on a connection no flow has claimed yet, and the way back; looked up only. */
+    private final Map<Connection<Message>, SessionId> sessionOn = new IdentityHashMap<>();
+    private final Map<SessionId, Connection<Message>> unclaimedOn = new HashMap<>();
+    /** A flow's connection on which no session has opened (yet); looked up only. */
+    private final Map<Connection<Message>, Joined> flowOn = new IdentityHashMap<>();
+    /** What the station did for a flow, so far, by flow and by each of its sessions that has not ended. */
     private final Map<Flow, Joined> byFlow = new IdentityHashMap<>();
     private final Map<SessionId, Joined> bySession = new HashMap<>();
 
@@ -42,24 +50,35 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** One flow's station facts so far, and its connections still waiting for a session. */
     private static final class Joined {
         StationRecord station = StationRecord.NONE;
+        final List<Connection<Message>> waiting = new ArrayList<>(1);
     }
 
     @Override
     public void sessionOpened(SessionId session, Connection<Message> connection) {
-        unclaimed.put(connection, session);
-        openedOn.put(session, connection);
+        Joined joined = flowOn.remove(connection);
+        if (joined != null) {
+            joined.waiting.remove(connection);
+            bySession.put(session, joined);
+        } else {
+            sessionOn.put(connection, session);
+            unclaimedOn.put(session, connection);
+        }
     }
 
     @Override
     public void connected(Flow flow, Connection<Message> connection) {
-        SessionId session = unclaimed.remove(connection);
-        if (session == null) {
-            throw new IllegalStateException(flow + " got " + connection + ", on which no session opened");
+        Joined joined = byFlow.computeIfAbsent(flow, f -> new Joined());
+        SessionId session = sessionOn.remove(connection);
+        if (session != null) {
+            unclaimedOn.remove(session);
+            bySession.put(session, joined);
+        } else {
+            flowOn.put(connection, joined);
+            joined.waiting.add(connection);
         }
-        openedOn.remove(session);
-        bySession.put(session, byFlow.computeIfAbsent(flow, f -> new Joined()));
     }
 
     @Override
@@ -84,9 +103,9 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         if (joined != null) {
             joined.station = joined.station.plusSent(dataSent);
         } else {
-            Connection<Message> connection = openedOn.remove(session);
+            Connection<Message> connection = unclaimedOn.remove(session);
             if (connection != null) {
-                unclaimed.remove(connection);
+                sessionOn.remove(connection);
             }
         }
     }
@@ -104,6 +123,11 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     @Override
     public void flowEnded(Flow flow, TerminalRecord terminal) {
         Joined joined = byFlow.remove(flow);
+        if (joined != null) {
+            for (Connection<Message> connection : joined.waiting) {
+                flowOn.remove(connection);
+            }
+        }
         listener.flowEnded(flow, FlowRecord.of(terminal, joined == null ? StationRecord.NONE : joined.station));
     }
 

@@ -19,6 +19,7 @@ import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.StationEffect;
 import io.radiolink.protocol.transfer.Framing;
 import io.radiolink.protocol.transfer.TransferReceiver;
+import io.radiolink.protocol.transfer.TransferCounts;
 import java.util.Optional;
 
 /**
@@ -155,5 +156,15 @@ final class BackupHandler implements Handler {
         } else {
             side.station().store().release(reservation);
         }
+    }
+
+    @Override
+    public boolean sending() {
+        return false; // the terminal sends a backup's data
+    }
+
+    @Override
+    public TransferCounts dataSent() {
+        return TransferCounts.ZERO;
     }
 }

@@ -21,13 +21,9 @@ sealed interface Handler permits BackupHandler, DownloadHandler, Refusal {
     /** The session's connection ended. */
     void connectionEnded();
 
-    /** True while the station's data sender waits for acknowledgements (only a download's sends). */
-    default boolean sending() {
-        return false;
-    }
+    /** True while the station's data sender waits for acknowledgements (a kind that sends none: false). */
+    boolean sending();
 
-    /** What the station's data frames cost in this session (only a download's sends). */
-    default TransferCounts dataSent() {
-        return TransferCounts.ZERO;
-    }
+    /** What the station's data frames cost in this session (a kind that sends none: zero). */
+    TransferCounts dataSent();
 }

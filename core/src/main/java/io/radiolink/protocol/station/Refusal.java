@@ -1,6 +1,7 @@
 package io.radiolink.protocol.station;
 
 import io.radiolink.protocol.Message;
+import io.radiolink.protocol.transfer.TransferCounts;
 
 /** A refused request: the session only repeats its refusal; nothing was reserved, nothing is sent. */
 record Refusal(Message response) implements Handler {
@@ -13,4 +14,14 @@ record Refusal(Message response) implements Handler {
 
     @Override
     public void connectionEnded() {}
+
+    @Override
+    public boolean sending() {
+        return false; // nothing is sent after a refusal
+    }
+
+    @Override
+    public TransferCounts dataSent() {
+        return TransferCounts.ZERO;
+    }
 }

@@ -14,8 +14,10 @@ import io.radiolink.radio.Endpoint;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -37,6 +39,11 @@ public final class StationSide {
     private final AuthenticationGuard guard;
     private final PartialUploads partialUploads;
     private final Set<Session> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Ended sessions whose data sender was still waiting for acknowledgements when their connection ended
+     * (a broken protocol: a session's sender stops with its connection); kept so that checks see them.
+     */
+    private final List<Session> endedSending = new ArrayList<>();
     private RandomGenerator nonces;
 
     /**
@@ -75,14 +82,37 @@ public final class StationSide {
         return false;
     }
 
+    /**
+     * True while a session on {@code connection}, open or ended, has a data sender waiting for
+     * acknowledgements: its timers can still act. Once the connection ended this must be false.
+     */
+    public boolean sendingOn(Connection<?> connection) {
+        for (Session session : open) {
+            if (session.connection() == connection && session.sending()) {
+                return true;
+            }
+        }
+        for (Session session : endedSending) {
+            if (session.connection() == connection && session.sending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sessions whose connection has not ended yet. */
     public int openSessions() {
         return open.size();
     }
 
-    /** True while a session's data sender (a download's) waits for acknowledgements: its timers count. */
+    /** True while any session, open or ended, has a data sender waiting for acknowledgements. */
     public boolean sending() {
         for (Session session : open) {
+            if (session.sending()) {
+                return true;
+            }
+        }
+        for (Session session : endedSending) {
             if (session.sending()) {
                 return true;
             }
@@ -92,6 +122,9 @@ public final class StationSide {
 
     void sessionEnded(Session session) {
         open.remove(session);
+        if (session.sending()) {
+            endedSending.add(session);
+        }
         listener.sessionEnded(session.id(), session.dataSent());
     }
 
