@@ -3,6 +3,7 @@ package io.radiolink.node;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -72,7 +73,7 @@ public final class BaseStation {
             }
         }
         if (outages.meanUpSeconds() < Double.POSITIVE_INFINITY) {
-            RandomGenerator random = streams.stream("outage", config.id(), 0);
+            RandomGenerator random = streams.stream(StreamPurpose.OUTAGE, config.id(), 0);
             scheduleRandomOutage(random, outages, untilSeconds);
         }
     }

@@ -1,6 +1,7 @@
 package io.radiolink.node;
 
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,15 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
  * 256 bits that key the SIM-keyed proofs and seal a first backup's verifier ({@link PasswordVerifier}). It
  * never travels in a message; the terminal holds it in its SIM, the station gets it from the network.
  *
- * <p>The model provisions it per replication and phone number from the random stream {@value #STREAM}
- * (entity: the phone number's digits), so it is a deterministic fixture of a simulated subscriber: whoever
- * knows the scenario's seed can compute it, as whoever reads the scenario knows its passwords. The adversary
- * the model defends against sees the air only (threat model in {@code docs/protocol.md}).
+ * <p>The model provisions it per replication and phone number from the random stream
+ * {@link StreamPurpose#SIM_KEY} (entity: the phone number's digits), so it is a deterministic fixture of a
+ * simulated subscriber: whoever knows the scenario's seed can compute it, as whoever reads the scenario knows
+ * its passwords. The adversary the model defends against sees the air only (threat model in
+ * {@code docs/protocol.md}).
  */
 public final class SimKey {
-
-    /** The purpose of the random stream the keys are drawn from. */
-    public static final String STREAM = "sim-key";
 
     private static final String HMAC = "HmacSHA256";
     private static final int BYTES = 32;
@@ -36,7 +35,7 @@ public final class SimKey {
     /** The key of the SIM of {@code phone} in the replication of {@code streams}. */
     public static SimKey provisioned(RandomStreams streams, PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");
-        RandomGenerator random = streams.stream(STREAM, phone.digits(), 0);
+        RandomGenerator random = streams.stream(StreamPurpose.SIM_KEY, phone.digits(), 0);
         ByteBuffer key = ByteBuffer.allocate(BYTES);
         while (key.hasRemaining()) {
             key.putLong(random.nextLong());

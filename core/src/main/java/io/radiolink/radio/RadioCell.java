@@ -2,6 +2,7 @@ package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,9 +58,9 @@ public final class RadioCell {
         this.airInterface = Objects.requireNonNull(airInterface, "airInterface");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.streams = Objects.requireNonNull(streams, "streams");
-        this.setupRandom = streams.stream("setup", id, 0);
-        this.failureRandom = streams.stream("radio-link-failure", id, 0);
-        this.accessRandom = streams.stream("random-access", id, 0);
+        this.setupRandom = streams.stream(StreamPurpose.SETUP, id, 0);
+        this.failureRandom = streams.stream(StreamPurpose.RADIO_LINK_FAILURE, id, 0);
+        this.accessRandom = streams.stream(StreamPurpose.RANDOM_ACCESS, id, 0);
         this.airListener = Objects.requireNonNull(airListener, "airListener");
         this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
     }
@@ -187,10 +188,12 @@ public final class RadioCell {
         }
         long sequence = nextConnectionSequence++;
         Connection<T> connection = new Connection<>(this, sequence, seizedAtSeconds, scheduler,
-                streams.stream("loss-uplink", id, sequence), streams.stream("loss-downlink", id, sequence),
-                airInterface.uplink().corruption().enabled() ? streams.stream("corruption-uplink", id, sequence) : null,
+                streams.stream(StreamPurpose.LOSS_UPLINK, id, sequence),
+                streams.stream(StreamPurpose.LOSS_DOWNLINK, id, sequence),
+                airInterface.uplink().corruption().enabled()
+                        ? streams.stream(StreamPurpose.CORRUPTION_UPLINK, id, sequence) : null,
                 airInterface.downlink().corruption().enabled()
-                        ? streams.stream("corruption-downlink", id, sequence) : null,
+                        ? streams.stream(StreamPurpose.CORRUPTION_DOWNLINK, id, sequence) : null,
                 airListener);
         connection.armRadioLinkFailure(timeToFailure());
         open.put(sequence, connection);

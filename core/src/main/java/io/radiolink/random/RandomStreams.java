@@ -7,13 +7,14 @@ import java.util.random.RandomGeneratorFactory;
 
 /**
  * Derives independent random streams for one replication from (seed, replication index, purpose,
- * entity, instance), so that no two purposes share a stream and adding a purpose changes no other.
+ * entity, instance), so that no two purposes share a stream and adding a purpose changes no other. The
+ * purposes are the closed set {@link StreamPurpose}.
  *
  * <p>The scheme (documented in {@code docs/design.md}; changing it changes every recorded result):
  * the 64-bit stream seed is the SplitMix64 finaliser chained over the scenario seed, the replication
- * index, the FNV-1a 64-bit hash of the purpose's UTF-8 bytes, the same hash of the entity name and the
- * instance number; the stream is the JDK's {@code L64X128MixRandom} (an LXM generator, whose design
- * targets many independently seeded instances) created from that seed.
+ * index, the FNV-1a 64-bit hash of the UTF-8 bytes of the purpose's {@link StreamPurpose#id() id}, the
+ * same hash of the entity name and the instance number; the stream is the JDK's {@code L64X128MixRandom}
+ * (an LXM generator, whose design targets many independently seeded instances) created from that seed.
  */
 public final class RandomStreams {
 
@@ -45,16 +46,22 @@ public final class RandomStreams {
     }
 
     /**
-     * A new stream for {@code purpose} (e.g. {@code "loss-uplink"}) of {@code entity} (e.g. a base
-     * station's id) and its {@code instance} (e.g. a connection's sequence number). Equal arguments
+     * A new stream for {@code purpose} (e.g. {@link StreamPurpose#LOSS_UPLINK}) of {@code entity} (e.g. a
+     * base station's id) and its {@code instance} (e.g. a connection's sequence number). Equal arguments
      * give equal streams.
      */
-    public RandomGenerator stream(String purpose, String entity, long instance) {
-        return LXM.create(streamSeed(purpose, entity, instance));
+    public RandomGenerator stream(StreamPurpose purpose, String entity, long instance) {
+        return generator(streamSeed(purpose, entity, instance));
     }
 
-    /** The 64-bit seed of {@link #stream(String, String, long)}; exposed for documentation tests. */
-    public long streamSeed(String purpose, String entity, long instance) {
+    /** The 64-bit seed of {@link #stream(StreamPurpose, String, long)}; exposed for documentation tests. */
+    public long streamSeed(StreamPurpose purpose, String entity, long instance) {
+        Objects.requireNonNull(purpose, "purpose");
+        return seedOf(purpose.id(), entity, instance);
+    }
+
+    /** The scheme over any purpose text, for the tests that pin it. */
+    long seedOf(String purpose, String entity, long instance) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(entity, "entity");
         long h = mix64(seed);
@@ -62,6 +69,11 @@ public final class RandomStreams {
         h = mix64(h + GOLDEN_GAMMA * fnv1a64(purpose));
         h = mix64(h + GOLDEN_GAMMA * fnv1a64(entity));
         return mix64(h + GOLDEN_GAMMA * (instance + 1));
+    }
+
+    /** The generator a stream seed stands for. */
+    static RandomGenerator generator(long streamSeed) {
+        return LXM.create(streamSeed);
     }
 
     static long mix64(long z) {

@@ -12,6 +12,7 @@ import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -94,12 +95,12 @@ public final class WorkloadGenerator implements FlowListener {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.runLengthSeconds = runLengthSeconds;
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.arrivals = streams.stream("arrivals", station.id(), 0);
+        this.arrivals = streams.stream(StreamPurpose.ARRIVALS, station.id(), 0);
         boolean small = config.subscribersPerStation() <= DENSE_POPULATION;
         this.dense = small ? new Terminal[config.subscribersPerStation()] : null;
         this.sparse = small ? null : new HashMap<>();
-        this.restores = streams.stream("restore", station.id(), 0);
-        this.typos = streams.stream("password-typo", station.id(), 0);
+        this.restores = streams.stream(StreamPurpose.RESTORE, station.id(), 0);
+        this.typos = streams.stream(StreamPurpose.PASSWORD_TYPO, station.id(), 0);
         this.restoreDelay = config.restoreDelaySeconds().sampler(restores);
     }
 
@@ -186,7 +187,7 @@ public final class WorkloadGenerator implements FlowListener {
         if (existing != null) {
             return existing;
         }
-        RandomGenerator own = streams.stream("user-data", station.id(), index);
+        RandomGenerator own = streams.stream(StreamPurpose.USER_DATA, station.id(), index);
         long size = Math.max(1L, Math.min(maxUserDataBytes, (long) Math.ceil(config.userDataBytes().sampler(own).sample())));
         long records = Math.max(1L, (size + config.bytesPerRecord() - 1) / config.bytesPerRecord());
         UserData data = UserData.synthetic(size, (int) Math.min(Integer.MAX_VALUE, records), own.nextLong());

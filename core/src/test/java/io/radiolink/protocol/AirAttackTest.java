@@ -31,6 +31,7 @@ import io.radiolink.radio.ConnectionEnd;
 import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.Side;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -486,7 +487,7 @@ final class AirAttackTest {
         long streamSeed = unmix64(z) ^ 0x6a09e667f3bcc909L; // x0 = mixStafford13(seed ^ SILVER_RATIO_64)
         long h = unmix64(streamSeed) - GAMMA; // instance 0
         h = unmix64(h) - GAMMA * fnv1a64(stationId);
-        h = unmix64(h) - GAMMA * fnv1a64("nonce");
+        h = unmix64(h) - GAMMA * fnv1a64(StreamPurpose.NONCE.id());
         h = unmix64(h) - GAMMA * (replication + 1);
         return unmix64(h);
     }
@@ -537,8 +538,8 @@ final class AirAttackTest {
         // The attack's arithmetic works: checked against the generator itself, so that the test below fails
         // only because the nonces no longer give the stream away.
         for (long seed : new long[] {0, 1, 42, -7, 0x123456789abcdefL}) {
-            long streamSeed = new RandomStreams(seed, 2).streamSeed("nonce", "bs-1", 0);
-            long firstDraw = new RandomStreams(seed, 2).stream("nonce", "bs-1", 0).nextLong();
+            long streamSeed = new RandomStreams(seed, 2).streamSeed(StreamPurpose.NONCE, "bs-1", 0);
+            long firstDraw = new RandomStreams(seed, 2).stream(StreamPurpose.NONCE, "bs-1", 0).nextLong();
             assertEquals(seed, scenarioSeedBehind(firstDraw, "bs-1", 2), "seed " + seed);
             assertEquals(streamSeed, unmix64(unmixLea64(firstDraw) - 1) ^ 0x6a09e667f3bcc909L);
         }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -23,22 +25,22 @@ final class RandomStreamsTest {
 
     private static final long SEED = 42L;
     private static final long REPLICATION = 0L;
-    private static final String PURPOSE = "loss-uplink";
+    private static final StreamPurpose PURPOSE = StreamPurpose.LOSS_UPLINK;
     private static final String ENTITY = "station-1";
     private static final long INSTANCE = 0L;
 
-    /** The coordinates of one stream. */
+    /** The coordinates of one stream, its purpose as the text the scheme hashes. */
     private record Key(long seed, long replication, String purpose, String entity, long instance) {
         RandomGenerator stream() {
-            return new RandomStreams(seed, replication).stream(purpose, entity, instance);
+            return RandomStreams.generator(streamSeed());
         }
 
         long streamSeed() {
-            return new RandomStreams(seed, replication).streamSeed(purpose, entity, instance);
+            return new RandomStreams(seed, replication).seedOf(purpose, entity, instance);
         }
     }
 
-    private static final Key BASE = new Key(SEED, REPLICATION, PURPOSE, ENTITY, INSTANCE);
+    private static final Key BASE = new Key(SEED, REPLICATION, PURPOSE.id(), ENTITY, INSTANCE);
 
     private static long[] draw(RandomGenerator random, int count) {
         return random.longs(count).toArray();
@@ -50,6 +52,7 @@ final class RandomStreamsTest {
         RandomStreams second = new RandomStreams(SEED, REPLICATION);
         assertArrayEquals(draw(first.stream(PURPOSE, ENTITY, INSTANCE), 1_000),
                 draw(second.stream(PURPOSE, ENTITY, INSTANCE), 1_000));
+        assertArrayEquals(draw(first.stream(PURPOSE, ENTITY, INSTANCE), 1_000), draw(BASE.stream(), 1_000));
         // Asking again from the same object gives the stream from its start, not a continuation.
         assertArrayEquals(draw(first.stream(PURPOSE, ENTITY, INSTANCE), 1_000),
                 draw(first.stream(PURPOSE, ENTITY, INSTANCE), 1_000));
@@ -57,15 +60,15 @@ final class RandomStreamsTest {
 
     static Stream<Arguments> oneComponentChanged() {
         return Stream.of(
-                arguments("seed", new Key(SEED + 1, REPLICATION, PURPOSE, ENTITY, INSTANCE)),
-                arguments("seed sign", new Key(-SEED, REPLICATION, PURPOSE, ENTITY, INSTANCE)),
-                arguments("replication", new Key(SEED, REPLICATION + 1, PURPOSE, ENTITY, INSTANCE)),
-                arguments("purpose", new Key(SEED, REPLICATION, "loss-downlink", ENTITY, INSTANCE)),
+                arguments("seed", new Key(SEED + 1, REPLICATION, PURPOSE.id(), ENTITY, INSTANCE)),
+                arguments("seed sign", new Key(-SEED, REPLICATION, PURPOSE.id(), ENTITY, INSTANCE)),
+                arguments("replication", new Key(SEED, REPLICATION + 1, PURPOSE.id(), ENTITY, INSTANCE)),
+                arguments("purpose", new Key(SEED, REPLICATION, StreamPurpose.LOSS_DOWNLINK.id(), ENTITY, INSTANCE)),
                 arguments("purpose case", new Key(SEED, REPLICATION, "Loss-uplink", ENTITY, INSTANCE)),
-                arguments("entity", new Key(SEED, REPLICATION, PURPOSE, "station-2", INSTANCE)),
-                arguments("empty entity", new Key(SEED, REPLICATION, PURPOSE, "", INSTANCE)),
-                arguments("instance", new Key(SEED, REPLICATION, PURPOSE, ENTITY, INSTANCE + 1)),
-                arguments("instance -1", new Key(SEED, REPLICATION, PURPOSE, ENTITY, -1)));
+                arguments("entity", new Key(SEED, REPLICATION, PURPOSE.id(), "station-2", INSTANCE)),
+                arguments("empty entity", new Key(SEED, REPLICATION, PURPOSE.id(), "", INSTANCE)),
+                arguments("instance", new Key(SEED, REPLICATION, PURPOSE.id(), ENTITY, INSTANCE + 1)),
+                arguments("instance -1", new Key(SEED, REPLICATION, PURPOSE.id(), ENTITY, -1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,8 +90,8 @@ final class RandomStreamsTest {
 
     @Test
     void streamSeed_replicationAndInstanceSwapped_differentSeed() {
-        assertNotEquals(new Key(SEED, 1, PURPOSE, ENTITY, 2).streamSeed(),
-                new Key(SEED, 2, PURPOSE, ENTITY, 1).streamSeed());
+        assertNotEquals(new Key(SEED, 1, PURPOSE.id(), ENTITY, 2).streamSeed(),
+                new Key(SEED, 2, PURPOSE.id(), ENTITY, 1).streamSeed());
     }
 
     @Test
@@ -123,6 +126,7 @@ final class RandomStreamsTest {
         RandomStreams streams = new RandomStreams(SEED, REPLICATION);
         assertThrows(NullPointerException.class, () -> streams.stream(null, ENTITY, INSTANCE));
         assertThrows(NullPointerException.class, () -> streams.stream(PURPOSE, null, INSTANCE));
+        assertThrows(NullPointerException.class, () -> streams.streamSeed(null, ENTITY, INSTANCE));
     }
 
     /**
@@ -132,11 +136,40 @@ final class RandomStreamsTest {
      */
     @Test
     void streamSeed_fixedInputs_goldenValues() {
-        assertEquals(0x325ed8b3d322f07fL, new RandomStreams(42L, 0).streamSeed("loss-uplink", "station-1", 0));
-        assertEquals(0x9bd0fb7855236ab3L, new RandomStreams(1L, 3).streamSeed("setup", "cell", 7));
+        assertEquals(0x325ed8b3d322f07fL,
+                new RandomStreams(42L, 0).streamSeed(StreamPurpose.LOSS_UPLINK, "station-1", 0));
+        assertEquals(0x9bd0fb7855236ab3L, new RandomStreams(1L, 3).streamSeed(StreamPurpose.SETUP, "cell", 7));
         // The stream is L64X128MixRandom from that seed.
         assertEquals(-152702894618054689L,
-                new RandomStreams(42L, 0).stream("loss-uplink", "station-1", 0).nextLong());
+                new RandomStreams(42L, 0).stream(StreamPurpose.LOSS_UPLINK, "station-1", 0).nextLong());
+    }
+
+    /**
+     * Every purpose's stream seed, as it was when the purposes were free strings: the constants carry the
+     * names every recorded result was drawn with. A new purpose gets its value here.
+     */
+    @Test
+    void streamSeed_everyPurpose_goldenValues() {
+        Map<StreamPurpose, Long> pinned = new EnumMap<>(StreamPurpose.class);
+        pinned.put(StreamPurpose.SETUP, 0xf83fe667f11ecbd3L);
+        pinned.put(StreamPurpose.RADIO_LINK_FAILURE, 0x8c7035c9e7179f9cL);
+        pinned.put(StreamPurpose.LOSS_UPLINK, 0x368aa77bbe798774L);
+        pinned.put(StreamPurpose.LOSS_DOWNLINK, 0x42261bb3c2220087L);
+        pinned.put(StreamPurpose.ARRIVALS, 0x51b01f1f870b350cL);
+        pinned.put(StreamPurpose.USER_DATA, 0x41f0a374a630336aL);
+        pinned.put(StreamPurpose.RESTORE, 0x7f8e0c7e8f7321b9L);
+        pinned.put(StreamPurpose.PASSWORD_TYPO, 0xed71dd84be932fbaL);
+        pinned.put(StreamPurpose.OUTAGE, 0xdae84809eabdd268L);
+        pinned.put(StreamPurpose.NONCE, 0xeb0a694868e54344L);
+        pinned.put(StreamPurpose.SIM_KEY, 0xa7031fe65ce36369L);
+        pinned.put(StreamPurpose.RANDOM_ACCESS, 0x8146abb4a9209eceL);
+        pinned.put(StreamPurpose.BACKOFF, 0xc0c371a8630d5a14L);
+        pinned.put(StreamPurpose.CORRUPTION_UPLINK, 0x38397f345d315554L);
+        pinned.put(StreamPurpose.CORRUPTION_DOWNLINK, 0x5b7d91e7c3b975b3L);
+        RandomStreams streams = new RandomStreams(42L, 1);
+        for (StreamPurpose purpose : StreamPurpose.values()) {
+            assertEquals(pinned.get(purpose), streams.streamSeed(purpose, "bs-1", 3), purpose.name());
+        }
     }
 
     /** The scheme's building blocks are the published functions, checked against their reference values. */

@@ -11,6 +11,7 @@ import io.radiolink.protocol.SessionId;
 import io.radiolink.protocol.SessionListener;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.Endpoint;
+import io.radiolink.random.StreamPurpose;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -136,7 +137,7 @@ public final class StationSide {
      */
     long nextNonce() {
         if (nonces == null) {
-            nonces = station.streams().stream("nonce", station.id(), 0);
+            nonces = station.streams().stream(StreamPurpose.NONCE, station.id(), 0);
         }
         long draw = nonces.nextLong();
         try {

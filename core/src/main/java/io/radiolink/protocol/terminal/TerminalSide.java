@@ -9,6 +9,7 @@ import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.Network;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.TerminalListener;
+import io.radiolink.random.StreamPurpose;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class TerminalSide {
 
     /** The stream of back-off draws of terminals reconnecting to {@code station}. */
     RandomGenerator backoffs(BaseStation station) {
-        return backoffs.computeIfAbsent(station, s -> s.streams().stream("backoff", s.id(), 0));
+        return backoffs.computeIfAbsent(station, s -> s.streams().stream(StreamPurpose.BACKOFF, s.id(), 0));
     }
 
     Scheduler scheduler() {
