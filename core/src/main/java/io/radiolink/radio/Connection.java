@@ -2,8 +2,8 @@ package io.radiolink.radio;
 
 import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
+import io.radiolink.random.RandomStreams;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * An established radio connection: it holds one channel of a cell and a dedicated link per
@@ -30,9 +30,8 @@ public final class Connection<T> {
     private ScheduledAction dropTimer;
     private State state = State.OPEN;
 
-    Connection(RadioCell cell, long sequence, double seizedAtSeconds, Scheduler scheduler,
-            RandomGenerator uplinkLoss,
-            RandomGenerator downlinkLoss, RandomGenerator uplinkCorruption, RandomGenerator downlinkCorruption,
+    /** Connection {@code sequence} of {@code cell}; its links draw from {@code streams} (see {@link Link}). */
+    Connection(RadioCell cell, long sequence, double seizedAtSeconds, Scheduler scheduler, RandomStreams streams,
             AirListener listener) {
         this.cell = cell;
         this.sequence = sequence;
@@ -40,12 +39,11 @@ public final class Connection<T> {
         this.seizedAtSeconds = seizedAtSeconds;
         this.establishedAtSeconds = scheduler.nowSeconds();
         AirInterface air = cell.airInterface();
-        this.uplink = new Link<>(scheduler, air.uplink(),
-                air.uplink().lossModel().newProcess(uplinkLoss), uplinkCorruption, this::arriveAtStation, this,
-                Side.TERMINAL, listener);
-        this.downlink = new Link<>(scheduler, air.downlink(),
-                air.downlink().lossModel().newProcess(downlinkLoss), downlinkCorruption, this::arriveAtTerminal, this,
-                Side.STATION, listener);
+        // After cell and sequence are set: the links key their streams by them.
+        this.uplink = new Link<>(this, Side.TERMINAL, air.uplink(), streams, this::arriveAtStation, scheduler,
+                listener);
+        this.downlink = new Link<>(this, Side.STATION, air.downlink(), streams, this::arriveAtTerminal, scheduler,
+                listener);
     }
 
     /** Binds the station's side, which accepted the connection; done once, by the cell, at establishment. */

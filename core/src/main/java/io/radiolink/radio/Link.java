@@ -1,6 +1,8 @@
 package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,6 +14,9 @@ import java.util.random.RandomGenerator;
  * not lost cost an event (their arrival). Units arrive in the order they were sent, so the units in
  * flight wait in a ring and every arrival event runs the same action, which takes the ring's head: no
  * allocation per unit beyond the event.
+ *
+ * <p>A link draws from streams of its own, keyed by its direction and its connection's cell and number:
+ * one for its loss and, only if its configuration corrupts, one for its corruption.
  *
  * @param <T> the type of unit carried (the protocol's message type)
  */
@@ -25,6 +30,7 @@ public final class Link<T> {
     private final Scheduler scheduler;
     private final LinkConfig config;
     private final LossProcess loss;
+    /** Null unless the configuration corrupts. */
     private final RandomGenerator corruptionRandom;
     private final Arrival<T> arrival;
     private final Connection<T> connection;
@@ -42,16 +48,37 @@ public final class Link<T> {
     private int inFlightCount;
     private final Runnable arriveNext = this::arriveNext;
 
-    Link(Scheduler scheduler, LinkConfig config, LossProcess loss, RandomGenerator corruptionRandom,
-            Arrival<T> arrival, Connection<T> connection, Side sender, AirListener listener) {
+    /**
+     * The link {@code sender} sends on, of {@code connection}, whose cell and number must be set: they key
+     * the link's streams.
+     */
+    Link(Connection<T> connection, Side sender, LinkConfig config, RandomStreams streams, Arrival<T> arrival,
+            Scheduler scheduler, AirListener listener) {
+        String cellId = connection.cell().id();
+        long number = connection.sequence();
         this.scheduler = scheduler;
         this.config = config;
-        this.loss = loss;
-        this.corruptionRandom = corruptionRandom;
+        this.loss = config.lossModel().newProcess(streams.stream(lossPurpose(sender), cellId, number));
+        this.corruptionRandom = config.corruption().enabled()
+                ? streams.stream(corruptionPurpose(sender), cellId, number) : null;
         this.arrival = arrival;
         this.connection = connection;
         this.sender = sender;
         this.listener = listener;
+    }
+
+    private static StreamPurpose lossPurpose(Side sender) {
+        return switch (sender) {
+            case TERMINAL -> StreamPurpose.LOSS_UPLINK;
+            case STATION -> StreamPurpose.LOSS_DOWNLINK;
+        };
+    }
+
+    private static StreamPurpose corruptionPurpose(Side sender) {
+        return switch (sender) {
+            case TERMINAL -> StreamPurpose.CORRUPTION_UPLINK;
+            case STATION -> StreamPurpose.CORRUPTION_DOWNLINK;
+        };
     }
 
     /**

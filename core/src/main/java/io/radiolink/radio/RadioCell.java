@@ -47,7 +47,7 @@ public final class RadioCell {
      * A cell named {@code id} with {@code channels} channels.
      *
      * @param streams the replication's random streams; the cell draws set-up failures, radio link
-     *     failures and per-connection loss from streams keyed by its id
+     *     failures, random access and per-connection loss and corruption from streams keyed by its id
      * @param airListener told of every unit any connection of this cell transmits
      * @param cellListener told of every attempt and every channel seized and released
      */
@@ -187,14 +187,7 @@ public final class RadioCell {
             return;
         }
         long sequence = nextConnectionSequence++;
-        Connection<T> connection = new Connection<>(this, sequence, seizedAtSeconds, scheduler,
-                streams.stream(StreamPurpose.LOSS_UPLINK, id, sequence),
-                streams.stream(StreamPurpose.LOSS_DOWNLINK, id, sequence),
-                airInterface.uplink().corruption().enabled()
-                        ? streams.stream(StreamPurpose.CORRUPTION_UPLINK, id, sequence) : null,
-                airInterface.downlink().corruption().enabled()
-                        ? streams.stream(StreamPurpose.CORRUPTION_DOWNLINK, id, sequence) : null,
-                airListener);
+        Connection<T> connection = new Connection<>(this, sequence, seizedAtSeconds, scheduler, streams, airListener);
         connection.armRadioLinkFailure(timeToFailure());
         open.put(sequence, connection);
         connection.attachStation(setup.attempt.acceptor().accept(connection));

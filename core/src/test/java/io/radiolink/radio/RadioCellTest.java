@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.random.StreamPurpose;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -542,5 +544,85 @@ final class RadioCellTest {
 
         @Override
         public void connectionEnded(ConnectionEnd end) {}
+    }
+
+    /**
+     * Each link draws its loss, and its corruption only if its direction corrupts, from the streams of its
+     * direction, its cell and its connection's number, in the order a unit needs them: the loss draw, then,
+     * for a unit not lost, the corruption draw and, for a corrupted one, the frame-check draw.
+     */
+    @Test
+    void send_twoConnections_eachLinkDrawsFromTheStreamsOfItsDirectionCellAndNumber() {
+        int units = 300;
+        LossModel loss = new BernoulliLoss(0.5);
+        AirInterface air = AIR.withLinks(UPLINK.withLossModel(loss).withCorruption(new Corruption(0.5, 1.0)),
+                DOWNLINK.withLossModel(loss));
+        List<List<Boolean>> lostUp = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Boolean>> lostDown = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<String>> arrivedUp = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<String>> arrivedDown = List.of(new ArrayList<>(), new ArrayList<>());
+        AirListener listener = (connection, sender, unit, bytes, departureSeconds, lost) ->
+                (sender == Side.TERMINAL ? lostUp : lostDown).get((int) connection.sequence()).add(lost);
+        simulate(scheduler -> {
+            RadioCell cell = new RadioCell("cell-1", 2, air, scheduler, new RandomStreams(SEED, 0), listener,
+                    CellListener.NONE);
+            for (int c = 0; c < 2; c++) {
+                cell.connect(new IdleAttempt<Integer>(connection -> {
+                    int number = (int) connection.sequence();
+                    connection.attachTerminal(recorder(arrivedDown.get(number)));
+                    for (int i = 0; i < units; i++) {
+                        connection.sendUplink(16, i);
+                        connection.sendDownlink(16, i);
+                    }
+                }), connection -> recorder(arrivedUp.get((int) connection.sequence())));
+            }
+        });
+        RandomStreams streams = new RandomStreams(SEED, 0);
+        for (int number = 0; number < 2; number++) {
+            List<Boolean> expectedLostUp = lossDraws(loss, streams.stream(StreamPurpose.LOSS_UPLINK, "cell-1", number),
+                    units);
+            List<Boolean> expectedLostDown = lossDraws(loss,
+                    streams.stream(StreamPurpose.LOSS_DOWNLINK, "cell-1", number), units);
+            RandomGenerator corruption = streams.stream(StreamPurpose.CORRUPTION_UPLINK, "cell-1", number);
+            List<String> expectedUp = new ArrayList<>();
+            List<String> expectedDown = new ArrayList<>();
+            for (int i = 0; i < units; i++) {
+                if (!expectedLostUp.get(i)) {
+                    boolean damaged = corruption.nextDouble() < 0.5 && corruption.nextDouble() < 1.0;
+                    expectedUp.add(i + (damaged ? " damaged" : ""));
+                }
+                if (!expectedLostDown.get(i)) {
+                    expectedDown.add(Integer.toString(i));
+                }
+            }
+            assertEquals(expectedLostUp, lostUp.get(number), "uplink losses of connection " + number);
+            assertEquals(expectedLostDown, lostDown.get(number), "downlink losses of connection " + number);
+            assertEquals(expectedUp, arrivedUp.get(number), "uplink arrivals of connection " + number);
+            assertEquals(expectedDown, arrivedDown.get(number), "downlink arrivals of connection " + number);
+            assertTrue(expectedUp.stream().anyMatch(u -> u.endsWith("damaged")), "some uplink units damaged");
+        }
+        assertFalse(lostUp.get(0).equals(lostUp.get(1)), "the two connections draw apart");
+    }
+
+    private static List<Boolean> lossDraws(LossModel model, RandomGenerator random, int units) {
+        LossProcess process = model.newProcess(random);
+        List<Boolean> lost = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            lost.add(process.nextUnitLost());
+        }
+        return lost;
+    }
+
+    /** An endpoint that writes each unit it receives, marked if damaged, to {@code arrivals}. */
+    private static Endpoint<Integer> recorder(List<String> arrivals) {
+        return new Endpoint<>() {
+            @Override
+            public void receive(Integer unit, boolean damaged) {
+                arrivals.add(unit + (damaged ? " damaged" : ""));
+            }
+
+            @Override
+            public void connectionEnded(ConnectionEnd end) {}
+        };
     }
 }
