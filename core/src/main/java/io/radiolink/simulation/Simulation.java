@@ -25,10 +25,6 @@ import io.radiolink.workload.WorkloadGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -78,43 +74,18 @@ public final class Simulation {
     }
 
     /**
-     * Runs the replications on {@code threads} threads; the result equals that of {@link #run()}.
-     * A flow listener given to the builder is then called from several threads.
+     * Runs the replications on {@code threads} threads ({@link ParallelTasks}); the result equals that of
+     * {@link #run()}. A flow listener given to the builder is then called from several threads. With one
+     * thread, this is {@link #run()}.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public SimulationResult run(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-        }
         if (threads == 1) {
             return run();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<ReplicationResult>> futures = new ArrayList<>();
-            for (int r = 0; r < config.replications(); r++) {
-                int replication = r;
-                futures.add(pool.submit(() -> runReplication(replication)));
-            }
-            List<ReplicationResult> results = new ArrayList<>();
-            for (Future<ReplicationResult> future : futures) {
-                results.add(future.get());
-            }
-            return SimulationResult.of(config, results);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running replications", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return SimulationResult.of(config,
+                ParallelTasks.run(config.replications(), threads, this::runReplication, ParallelTasks.Completion.NONE));
     }
 
     /**

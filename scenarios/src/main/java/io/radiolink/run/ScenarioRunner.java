@@ -10,6 +10,7 @@ import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.SweepPoint;
+import io.radiolink.simulation.ParallelTasks;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;
@@ -19,11 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutorCompletionService;
 
 /**
  * Runs a resolved scenario: every (sweep point, replication) pair is one unit of work, a pure function of
@@ -110,38 +106,30 @@ public final class ScenarioRunner {
         List<SweepPoint> points = scenario.points();
         int replications = scenario.replications();
         int total = points.size() * replications;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)));
-        try {
-            CompletionService<UnitResult> completion = new ExecutorCompletionService<>(pool);
-            for (SweepPoint point : points) {
-                for (int r = 0; r < replications; r++) {
-                    int replication = r;
-                    boolean record = recordsFlows(replication, allFlows);
-                    completion.submit(() -> runUnit(point, replication, scenario.engine(), record));
-                }
-            }
-            List<UnitResult> results = new ArrayList<>();
-            double simulatedSeconds = 0;
-            for (int done = 1; done <= total; done++) {
-                UnitResult unit = completion.take().get();
-                results.add(unit);
-                simulatedSeconds += points.get(unit.point()).config().runLengthSeconds();
-                progress.unitDone(done, total, simulatedSeconds);
-            }
-            return merge(scenario, results, allFlows);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        // Unit u is replication u % replications of point u / replications: (point, replication) order.
+        List<UnitResult> results = ParallelTasks.run(total, threads, unit -> {
+            int replication = unit % replications;
+            return runUnit(points.get(unit / replications), replication, scenario.engine(),
+                    recordsFlows(replication, allFlows));
+        }, new ProgressTally(points, total));
+        return merge(scenario, results, allFlows);
+    }
+
+    /** Tells {@link #progress} of each finished unit with the simulated time of all finished so far. */
+    private final class ProgressTally implements ParallelTasks.Completion<UnitResult> {
+        private final List<SweepPoint> points;
+        private final int total;
+        private double simulatedSeconds;
+
+        ProgressTally(List<SweepPoint> points, int total) {
+            this.points = points;
+            this.total = total;
+        }
+
+        @Override
+        public void taskDone(int done, int index, UnitResult unit) {
+            simulatedSeconds += points.get(unit.point()).config().runLengthSeconds();
+            progress.unitDone(done, total, simulatedSeconds);
         }
     }
 
