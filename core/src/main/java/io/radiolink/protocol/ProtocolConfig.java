@@ -43,11 +43,6 @@ public record ProtocolConfig(ArqConfig arq, ControlConfig control, AuthConfig au
         return new ProtocolConfig(newArq, control, auth, chunks, resume);
     }
 
-    /** The same settings with another control configuration. */
-    public ProtocolConfig withControl(ControlConfig newControl) {
-        return new ProtocolConfig(arq, newControl, auth, chunks, resume);
-    }
-
     /** The same settings with another chunking. */
     public ProtocolConfig withChunks(ChunkConfig newChunks) {
         return new ProtocolConfig(arq, control, auth, newChunks, resume);

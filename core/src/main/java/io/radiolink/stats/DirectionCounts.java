@@ -34,9 +34,4 @@ public record DirectionCounts(long unitsSent, long unitsLost, long retransmissio
         return new DirectionCounts(unitsSent + other.unitsSent, unitsLost + other.unitsLost,
                 retransmissions + other.retransmissions, unitsCorrupted + other.unitsCorrupted);
     }
-
-    /** Lost units per unit sent, NaN if nothing was sent. */
-    public double lossRate() {
-        return unitsSent == 0 ? Double.NaN : (double) unitsLost / unitsSent;
-    }
 }
