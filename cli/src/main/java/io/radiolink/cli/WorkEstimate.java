@@ -141,8 +141,8 @@ record WorkEstimate(long units, double flowsPerUnit, double events, double event
         double sum = 0;
         double flows = 0;
         for (ScriptedFlow flow : scripted) {
-            sum += flow.userDataBytes();
-            flows += flow.userDataBytes() > 0 ? 1 : 0;
+            sum += flow.uploadedBytes();
+            flows += flow.uploadedBytes() > 0 ? 1 : 0;
         }
         if (config.workload() != null) {
             return Math.max(1, config.workload().userDataBytes().mean());

@@ -11,10 +11,12 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.workload.ScriptedFlow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Flows scripted at fixed times: started as written, counted, validated against the topology. */
 final class ScriptedFlowsTest {
@@ -60,10 +62,30 @@ final class ScriptedFlowsTest {
     }
 
     @Test
+    void constructors_badField_rejectedNamingIt() {
+        assertEquals("atSeconds", invalidField(() -> ScriptedFlow.backup(-1, "bs-1", A, 10, 1, null)));
+        assertEquals("userDataBytes", invalidField(() -> ScriptedFlow.backup(1, "bs-1", A, 0, 1, null)));
+        assertEquals("recordCount", invalidField(() -> ScriptedFlow.backup(1, "bs-1", A, 10, -1, null)));
+        assertEquals("password", invalidField(() -> ScriptedFlow.backup(1, "bs-1", A, 10, 1, "")));
+        assertEquals("atSeconds", invalidField(() -> ScriptedFlow.download(-1, "bs-1", B, A, null)));
+        assertEquals("password", invalidField(() -> ScriptedFlow.download(1, "bs-1", B, A, "")));
+        assertEquals("storedNumber", assertThrows(NullPointerException.class,
+                () -> ScriptedFlow.download(1, "bs-1", B, null, null)).getMessage());
+        assertEquals("terminalNumber", assertThrows(NullPointerException.class,
+                () -> ScriptedFlow.backup(1, "bs-1", null, 10, 1, null)).getMessage());
+    }
+
+    private static String invalidField(Executable build) {
+        return assertThrows(InvalidFieldException.class, build).field();
+    }
+
+    @Test
     void toString_scriptedFlowAndConfig_neverShowThePassword() {
         ScriptedFlow flow = ScriptedFlow.backup(1, "bs-1", A, 10, 1, "s3cret");
-        assertEquals("ScriptedFlow[atSeconds=1.0, kind=BACKUP, stationId=bs-1, terminalNumber=0100, storedNumber=0100,"
-                + " userDataBytes=10, recordCount=1, password=***]", flow.toString());
+        assertEquals("Backup[atSeconds=1.0, stationId=bs-1, terminalNumber=0100, userDataBytes=10, recordCount=1,"
+                + " password=***]", flow.toString());
+        assertEquals("Download[atSeconds=1.0, stationId=bs-1, terminalNumber=0200, storedNumber=0100, password=***]",
+                ScriptedFlow.download(1, "bs-1", B, A, "s3cret").toString());
         assertTrue(ScriptedFlow.download(1, "bs-1", B, A, null).toString().endsWith("password=null]"));
         SimulationConfig config = Simulation.builder().profile(Profile.LTE).station("bs-1", 1, 1_000).scriptedFlow(flow)
                 .runLengthSeconds(10).build().config();

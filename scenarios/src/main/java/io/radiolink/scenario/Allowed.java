@@ -199,8 +199,8 @@ final class Allowed {
         text(Flow.class, "station", "the id of a station (after count expansion)");
         text(Flow.class, "phoneNumber", "an optional '+' and 1 to 20 digits");
         text(Flow.class, "storedNumber", "an optional '+' and 1 to 20 digits; for a BACKUP, the phoneNumber itself");
-        range(Flow.class, "sizeBytes", ScriptedFlow.USER_DATA_BYTES, ", for a BACKUP", "bytes");
-        range(Flow.class, "recordCount", ScriptedFlow.RECORD_COUNT, ", for a BACKUP", null);
+        range(Flow.class, "sizeBytes", ScriptedFlow.Backup.USER_DATA_BYTES, ", for a BACKUP", "bytes");
+        range(Flow.class, "recordCount", ScriptedFlow.Backup.RECORD_COUNT, ", for a BACKUP", null);
         text(Flow.class, "password", "a non-empty string; leave it out for a user who enters none");
 
         text(Sweep.class, "parameters", "a non-empty list of objects with fields path, values");

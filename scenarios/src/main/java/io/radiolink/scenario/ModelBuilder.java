@@ -3,7 +3,6 @@ package io.radiolink.scenario;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
-import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.ChunkConfig;
@@ -32,7 +31,8 @@ import java.util.function.Supplier;
  * <p>The ranges are core's own: each record is built by its validating constructor, and the typed
  * {@link InvalidFieldException} it throws (field, value, what is allowed) is turned into an
  * {@link Invalid} at the JSON path of that field. Only what core cannot know is checked here: station
- * ids after {@code count} expansion. Loss models and distributions build themselves.
+ * ids after {@code count} expansion, and that a backup's {@code storedNumber} is its own number (core's
+ * backup has none). Loss models and distributions build themselves.
  */
 final class ModelBuilder {
 
@@ -77,7 +77,7 @@ final class ModelBuilder {
         }
         List<ScriptedFlow> flows = flows(scenario.flows(), stations, scenario.runLengthSeconds());
         for (int i = 0; i < flows.size(); i++) {
-            atMostOneTransfer(flows.get(i).userDataBytes(), maxTransfer, air,
+            atMostOneTransfer(flows.get(i).uploadedBytes(), maxTransfer, air,
                     JsonPaths.field(JsonPaths.element("flows", i), "sizeBytes"));
         }
         return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
@@ -103,13 +103,27 @@ final class ModelBuilder {
             }
             PhoneNumber terminal = phone(f.phoneNumber(), JsonPaths.field(path, "phoneNumber"));
             PhoneNumber stored = phone(f.storedNumber(), JsonPaths.field(path, "storedNumber"));
-            built.add(construct(path, ScenarioFile.Flow.class, Map.of("userDataBytes", "sizeBytes",
-                    "terminalNumber", "phoneNumber", "stationId", "station"),
-                    () -> new ScriptedFlow(f.atSeconds(), f.kind(), f.station(), terminal, stored,
-                            f.kind() == FlowKind.BACKUP ? f.sizeBytes() : 0,
-                            f.kind() == FlowKind.BACKUP ? f.recordCount() : 0, f.password())));
+            Map<String, String> renames = Map.of("userDataBytes", "sizeBytes", "terminalNumber", "phoneNumber",
+                    "stationId", "station");
+            built.add(switch (f.kind()) {
+                case BACKUP -> storedUnderItsOwnNumber(path, construct(path, ScenarioFile.Flow.class, renames,
+                        () -> ScriptedFlow.backup(f.atSeconds(), f.station(), terminal, f.sizeBytes(),
+                                f.recordCount(), f.password())), stored);
+                case DOWNLOAD -> construct(path, ScenarioFile.Flow.class, renames,
+                        () -> ScriptedFlow.download(f.atSeconds(), f.station(), terminal, stored, f.password()));
+            });
         }
         return built;
+    }
+
+    /** {@code backup}, once the file's {@code stored} (of the flow at {@code path}) is found to be its own number. */
+    private static ScriptedFlow storedUnderItsOwnNumber(String path, ScriptedFlow.Backup backup, PhoneNumber stored)
+            throws Invalid {
+        if (!stored.equals(backup.terminalNumber())) {
+            throw Invalid.at(JsonPaths.field(path, "storedNumber"), "storedNumber of a backup must be the terminal's "
+                    + "own number", Allowed.of(ScenarioFile.Flow.class, "storedNumber"));
+        }
+        return backup;
     }
 
     /** Requires {@code bytes} (at {@code path}) to fit one transfer over both links of {@code air}. */

@@ -212,6 +212,16 @@ final class ScenarioErrorsTest {
                 + Allowed.of(ScenarioFile.class, "runLengthSeconds"), error(json));
     }
 
+    /** Core's backup has no storedNumber: the format's rule that it is the phone's own is the scenario layer's. */
+    @Test
+    void load_backupStoredUnderAnotherNumber_namesTheStoredNumber() {
+        String json = Scenarios.withTop(Scenarios.MINIMAL, "\"flows\": [{\"atSeconds\": 10, \"kind\": \"BACKUP\", "
+                + "\"station\": \"cell\", \"phoneNumber\": \"0100\", \"storedNumber\": \"0200\", \"sizeBytes\": 1000}]");
+
+        assertEquals(":1:106: flows[0].storedNumber: storedNumber of a backup must be the terminal's own number; allowed: "
+                + Allowed.of(ScenarioFile.Flow.class, "storedNumber"), error(json));
+    }
+
     @Test
     void load_unpairedSurrogate_countsCharactersFromOneAsTheNameRuleDoes() {
         String json = Scenarios.MINIMAL.replace("\"runLengthSeconds\": 3600,",

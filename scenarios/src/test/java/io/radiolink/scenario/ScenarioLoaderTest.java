@@ -2,6 +2,7 @@ package io.radiolink.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -219,9 +221,12 @@ final class ScenarioLoaderTest {
         ScenarioLoader.requireDemand(scenario);
         var flows = scenario.points().get(0).config().scriptedFlows();
         assertEquals(2, flows.size());
-        assertEquals(3, flows.get(0).recordCount(), "250 bytes at 100 bytes per record");
-        assertEquals("0100", flows.get(0).storedNumber().digits());
-        assertNull(flows.get(1).password(), "no password entered");
+        ScriptedFlow.Backup backup = assertInstanceOf(ScriptedFlow.Backup.class, flows.get(0));
+        assertEquals(3, backup.recordCount(), "250 bytes at 100 bytes per record");
+        assertEquals("0100", backup.terminalNumber().digits(), "stored under its own number");
+        ScriptedFlow.Download download = assertInstanceOf(ScriptedFlow.Download.class, flows.get(1));
+        assertEquals("0100", download.storedNumber().digits());
+        assertNull(download.password(), "no password entered");
         assertEquals("0100", scenario.resolved().get("flows").get(0).get("storedNumber").asText());
     }
 
