@@ -3,6 +3,8 @@ package io.radiolink;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +106,20 @@ final class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("io.radiolink.protocol.terminal..", "io.radiolink.protocol.station..")
                 .because("messages, records, listeners and the transfer are what both ends share")
+                .check(mainClasses);
+    }
+
+    /**
+     * The terminal names the station it camps on, but never reaches into the station's store: what is
+     * stored, and every change of it, is the station's (issue 13 moves the store behind the stations).
+     */
+    @Test
+    void terminalSide_touchesTheStationsStore_never() {
+        noClasses().that().resideInAPackage("io.radiolink.protocol.terminal..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.radiolink.node.BackupStore")
+                .orShould().callMethod("io.radiolink.node.BaseStation", "store")
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("commitBackup")))
+                .because("only the station's end changes or reads its store")
                 .check(mainClasses);
     }
 }

@@ -113,32 +113,40 @@ final class BackupHandler implements Handler {
 
     private void onTerminalComplete() {
         if (state == State.RECEIVING) {
-            if (!receiver.isComplete()) {
-                // A complete command of an earlier round, overtaken by the repair request: repeat it.
-                if (response instanceof RepairRequest) {
-                    session.sendControl(response);
+            boolean answered = switch (receiver.check(request.data())) {
+                case INCOMPLETE -> {
+                    // A complete command of an earlier round, overtaken by the repair request: repeat it.
+                    if (response instanceof RepairRequest) {
+                        session.sendControl(response);
+                    }
+                    yield true;
                 }
+                case REPAIR -> {
+                    response = receiver.repairRequest();
+                    session.sendControl(response);
+                    yield true;
+                }
+                case DAMAGED -> {
+                    session.side().listener().integrityChecked(session.id(), false);
+                    // A damaged object is never committed: the staging space goes back, the old copy stays.
+                    session.side().station().store().release(reservation);
+                    state = State.DAMAGED;
+                    response = new IntegrityFailure();
+                    session.sendControl(response);
+                    yield true;
+                }
+                case VERIFIED -> {
+                    session.side().listener().integrityChecked(session.id(), true);
+                    session.side().station().commitBackup(reservation, request.phoneNumber(), request.data(),
+                            verifier);
+                    state = State.COMMITTED;
+                    session.side().listener().storeChanged(session.id(), StationEffect.COMMITTED);
+                    yield false;
+                }
+            };
+            if (answered) {
                 return;
             }
-            RepairRequest repair = receiver.nextRepair();
-            if (repair != null) {
-                response = repair;
-                session.sendControl(response);
-                return;
-            }
-            boolean matched = receiver.verifies(request.data());
-            session.side().listener().integrityChecked(session.id(), matched);
-            if (!matched) {
-                // A damaged object is never committed: the staging space goes back, the old copy stays.
-                session.side().station().store().release(reservation);
-                state = State.DAMAGED;
-                response = new IntegrityFailure();
-                session.sendControl(response);
-                return;
-            }
-            session.side().station().commitBackup(reservation, request.phoneNumber(), request.data(), verifier);
-            state = State.COMMITTED;
-            session.side().listener().storeChanged(session.id(), StationEffect.COMMITTED);
         }
         if (state == State.COMMITTED) {
             session.sendControl(new StationComplete());

@@ -85,25 +85,26 @@ final class DownloadFlow extends TerminalFlow {
     }
 
     private void storeIfWhole() {
-        if (!receiver.isComplete()) {
-            return;
+        switch (receiver.check(announced)) {
+            case INCOMPLETE -> { }
+            case REPAIR -> {
+                RepairRequest repair = receiver.repairRequest();
+                repairing(repair.chunks().cardinality());
+                control.send(repair);
+            }
+            case DAMAGED -> {
+                integrityChecked(false);
+                // Never stored, no complete command: the station keeps (and does not clear) its copy.
+                decide(FlowOutcome.INTEGRITY_MISMATCH);
+            }
+            case VERIFIED -> {
+                integrityChecked(true);
+                terminal.store(announced);
+                enterPhase(FlowPhase.COMPLETE);
+                control.send(new TerminalComplete());
+            }
+            default -> throw new IllegalStateException("unreachable: every verdict is handled above");
         }
-        RepairRequest repair = receiver.nextRepair();
-        if (repair != null) {
-            repairing(repair.chunks().cardinality());
-            control.send(repair);
-            return;
-        }
-        boolean matched = receiver.verifies(announced);
-        integrityChecked(matched);
-        if (!matched) {
-            // Never stored, no complete command: the station keeps (and does not clear) its copy.
-            decide(FlowOutcome.INTEGRITY_MISMATCH);
-            return;
-        }
-        terminal.store(announced);
-        enterPhase(FlowPhase.COMPLETE);
-        control.send(new TerminalComplete());
     }
 
     /**

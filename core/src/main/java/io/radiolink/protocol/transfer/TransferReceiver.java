@@ -18,6 +18,7 @@ public final class TransferReceiver {
     private final ArqReceiver frames;
     private final int repairRounds;
     private int round;
+    private RepairRequest repair;
 
     private TransferReceiver(ArqReceiver frames, int repairRounds) {
         this.frames = frames;
@@ -48,27 +49,40 @@ public final class TransferReceiver {
         return Ack.of(frame.sequence(), frame.round());
     }
 
-    /** True once every frame of the known object arrived. */
-    public boolean isComplete() {
-        return frames.isComplete();
+    /** Where the receiver stands when its owner asks ({@link #check}), and so what the owner does next. */
+    public enum Verdict {
+        /** Frames are missing: wait for them. */
+        INCOMPLETE,
+        /** Every frame is in, chunks failed their digest and a repair round is left: ask for {@link #repairRequest()}. */
+        REPAIR,
+        /** The whole object is in and checks out: keep it. */
+        VERIFIED,
+        /** The whole object is in and its digest fails (no repair round left, or damage without chunk digests). */
+        DAMAGED
     }
 
     /**
-     * Once the object is whole: the request for the next repair round (the chunks whose digest failed,
-     * forgotten to be received again), or null when none failed or every repair round was used.
+     * Checks the object against {@code data}'s digest once every frame is in: first whether frames are
+     * missing, then whether a repair round is called for (its chunks are then forgotten, to be received
+     * again), then the whole object's digest. Both ends act on the verdict the same way: the receiver of a
+     * backup (the station) and of a download (the terminal).
      */
-    public RepairRequest nextRepair() {
-        BitSet failed = frames.startRepair(round, repairRounds);
-        if (failed.isEmpty()) {
-            return null;
+    public Verdict check(UserData data) {
+        if (!frames.isComplete()) {
+            return Verdict.INCOMPLETE;
         }
-        round++;
-        return new RepairRequest(round, failed);
+        BitSet failed = frames.startRepair(round, repairRounds);
+        if (!failed.isEmpty()) {
+            round++;
+            repair = new RepairRequest(round, failed);
+            return Verdict.REPAIR;
+        }
+        return frames.verifies(data) ? Verdict.VERIFIED : Verdict.DAMAGED;
     }
 
-    /** True if the whole object checks out: no kept frame damaged and {@code data}'s digest matches. */
-    public boolean verifies(UserData data) {
-        return frames.verifies(data);
+    /** The request for the repair round the last {@link Verdict#REPAIR} called for, null before any. */
+    public RepairRequest repairRequest() {
+        return repair;
     }
 
     /** The frames a resumed transfer need not send again (see {@link ArqReceiver#verifiedPrefixFrames()}). */

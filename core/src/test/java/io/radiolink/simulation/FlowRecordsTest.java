@@ -1,0 +1,196 @@
+package io.radiolink.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.radiolink.engine.lean.LeanEngine;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Terminal;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.protocol.Message;
+import io.radiolink.protocol.PhaseTimes;
+import io.radiolink.protocol.SessionId;
+import io.radiolink.protocol.StationEffect;
+import io.radiolink.protocol.TerminalRecord;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.CellListener;
+import io.radiolink.radio.AirListener;
+import io.radiolink.radio.Connection;
+import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Endpoint;
+import io.radiolink.radio.IdleAttempt;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.LinkCounts;
+import io.radiolink.radio.NoLoss;
+import io.radiolink.radio.RadioCell;
+import io.radiolink.random.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The join of the two ends' events into each flow's record, whatever their order, fed by hand. */
+final class FlowRecordsTest {
+
+    private static final LinkConfig LINK = new LinkConfig(100_000, 0.01, 100, 10, 10, NoLoss.INSTANCE);
+    private static final AirInterface AIR = new AirInterface(LINK, LINK, 0.1, 0.0, Double.POSITIVE_INFINITY, 0.1);
+
+    /** A flow as the joiner sees it: only its identity matters. */
+    private record StubFlow(long id, FlowKind kind) implements Flow {
+        @Override
+        public Terminal terminal() {
+            return null;
+        }
+
+        @Override
+        public BaseStation station() {
+            return null;
+        }
+
+        @Override
+        public PhoneNumber addressedNumber() {
+            return PhoneNumber.of("0100");
+        }
+
+        @Override
+        public FlowPhase phase() {
+            return FlowPhase.RELEASE;
+        }
+
+        @Override
+        public boolean isEnded() {
+            return true;
+        }
+
+        @Override
+        public boolean timersArmed() {
+            return false;
+        }
+    }
+
+    /** Two real connections of one cell (the joiner keys on their identity). */
+    private static List<Connection<Message>> connections() {
+        List<Connection<Message>> made = new ArrayList<>();
+        Endpoint<Message> quiet = new Endpoint<>() {
+            @Override
+            public void receive(Message unit, boolean damaged) {}
+
+            @Override
+            public void connectionEnded(ConnectionEnd end) {}
+        };
+        new LeanEngine().run(1.0, scheduler -> {
+            RadioCell cell = new RadioCell("bs-1", 2, AIR, scheduler, new RandomStreams(1, 0), AirListener.NONE,
+                    CellListener.NONE);
+            for (int i = 0; i < 2; i++) {
+                cell.connect(new IdleAttempt<Message>(connection -> {
+                    connection.attachTerminal(quiet);
+                    made.add(connection);
+                }), connection -> quiet);
+            }
+        });
+        assertEquals(2, made.size());
+        return made;
+    }
+
+    private static TerminalRecord terminalRecord(Flow flow, FlowOutcome outcome, TransferCounts sent) {
+        return new TerminalRecord(flow.id(), flow.kind(), PhoneNumber.of("0100"), PhoneNumber.of("0100"), "bs-1",
+                outcome, FlowPhase.RELEASE, 0.0, 10.0, 1_000, IntegrityCheck.NOT_CHECKED,
+                PhaseTimes.of(Map.of(FlowPhase.SETUP, 10.0)), sent, 2, 0, new LinkCounts(5, 1, 0),
+                new LinkCounts(4, 0, 0), 2, 1_000, 0);
+    }
+
+    @Test
+    void flowEnded_sessionsOfTwoAttempts_stationFactsJoinedInEitherEventOrder() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        FlowRecords join = new FlowRecords(new FlowListener() {
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                records.add(record);
+            }
+        });
+        Flow download = new StubFlow(0, FlowKind.DOWNLOAD);
+        // First attempt: the station opens its session first (as the cell does today).
+        join.sessionOpened(new SessionId(0), c.get(0));
+        join.connected(download, c.get(0));
+        join.sessionEnded(new SessionId(0), new TransferCounts(3, 1, 200));
+        // Second attempt: the other order.
+        join.connected(download, c.get(1));
+        join.sessionOpened(new SessionId(1), c.get(1));
+        join.storeChanged(new SessionId(1), StationEffect.CONFIRMED);
+        join.storeChanged(new SessionId(1), StationEffect.CLEARED);
+        join.sessionEnded(new SessionId(1), new TransferCounts(10, 2, 1_000));
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.SUCCESS, TransferCounts.ZERO));
+
+        FlowRecord record = records.get(0);
+        assertEquals(StationEffect.CLEARED, record.stationEffect(), "the last change of the store");
+        assertEquals(13, record.dataFramesSent());
+        assertEquals(3, record.dataFramesRetransmitted());
+        assertEquals(1_200, record.dataBytesSent());
+        assertEquals(200, record.bytesInVain(), "every byte beyond the 1,000 needed");
+        assertEquals(5, record.uplinkUnitsSent());
+        assertEquals(1, record.uplinkUnitsLost());
+        assertEquals(4, record.downlinkUnitsSent());
+    }
+
+    @Test
+    void flowEnded_backupTheStationChecked_stationsIntegrityAndEffect() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        FlowRecords join = new FlowRecords(new FlowListener() {
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                records.add(record);
+            }
+        });
+        Flow backup = new StubFlow(1, FlowKind.BACKUP);
+        join.sessionOpened(new SessionId(0), c.get(0));
+        join.connected(backup, c.get(0));
+        join.integrityChecked(new SessionId(0), true);
+        join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO);
+        join.flowEnded(backup, terminalRecord(backup, FlowOutcome.LINK_DROPPED, new TransferCounts(12, 0, 1_000)));
+
+        FlowRecord record = records.get(0);
+        assertEquals(IntegrityCheck.VERIFIED, record.integrity(), "the station's check, which the terminal never heard");
+        assertEquals(StationEffect.COMMITTED, record.stationEffect());
+        assertEquals(1_000, record.bytesInVain(), "a failed flow's bytes are all in vain");
+    }
+
+    @Test
+    void unclaimedSession_andAFlowWithoutSession_areKeptApart() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        FlowRecords join = new FlowRecords(new FlowListener() {
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                records.add(record);
+            }
+        });
+        // A connection opened by something other than a flow: its session is forgotten when it ends.
+        join.sessionOpened(new SessionId(0), c.get(0));
+        join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
+        join.sessionEnded(new SessionId(0), new TransferCounts(1, 0, 100));
+        // A flow whose connection carried no session (the joiner listening to the terminal only).
+        Flow flow = new StubFlow(2, FlowKind.BACKUP);
+        join.connected(flow, c.get(1));
+        join.flowEnded(flow, terminalRecord(flow, FlowOutcome.SUCCESS, new TransferCounts(12, 0, 1_000)));
+
+        FlowRecord record = records.get(0);
+        assertEquals(StationEffect.NONE, record.stationEffect());
+        assertEquals(IntegrityCheck.NOT_CHECKED, record.integrity());
+        assertEquals(12, record.dataFramesSent(), "only the terminal's frames");
+        // The first connection's session no longer waits: a flow claiming it now gets nothing of it.
+        Flow late = new StubFlow(3, FlowKind.BACKUP);
+        join.connected(late, c.get(0));
+        join.flowEnded(late, terminalRecord(late, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO));
+        assertEquals(StationEffect.NONE, records.get(1).stationEffect());
+    }
+}
