@@ -2,7 +2,6 @@ package io.radiolink.scenario;
 
 import io.radiolink.node.OutageConfig;
 import io.radiolink.profile.Profile;
-import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.ChunkConfig;
@@ -94,16 +93,19 @@ final class Resolver {
             required(f.kind(), path, Flow.class, "kind");
             required(f.station(), path, Flow.class, "station");
             required(f.phoneNumber(), path, Flow.class, "phoneNumber");
-            if (f.kind() == FlowKind.BACKUP) {
-                long size = required(f.sizeBytes(), path, Flow.class, "sizeBytes");
-                int records = or(f.recordCount(), (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                        (size + DEFAULT_BYTES_PER_RECORD - 1) / DEFAULT_BYTES_PER_RECORD)));
-                resolved.add(new Flow(f.atSeconds(), f.kind(), f.station(), f.phoneNumber(),
-                        or(f.storedNumber(), f.phoneNumber()), size, records, f.password()));
-            } else {
-                required(f.storedNumber(), path, Flow.class, "storedNumber");
-                resolved.add(f);
-            }
+            resolved.add(switch (f.kind()) {
+                case BACKUP -> {
+                    long size = required(f.sizeBytes(), path, Flow.class, "sizeBytes");
+                    int records = or(f.recordCount(), (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                            (size + DEFAULT_BYTES_PER_RECORD - 1) / DEFAULT_BYTES_PER_RECORD)));
+                    yield new Flow(f.atSeconds(), f.kind(), f.station(), f.phoneNumber(),
+                            or(f.storedNumber(), f.phoneNumber()), size, records, f.password());
+                }
+                case DOWNLOAD -> {
+                    required(f.storedNumber(), path, Flow.class, "storedNumber");
+                    yield f;
+                }
+            });
         }
         return resolved;
     }
