@@ -7,7 +7,7 @@ import io.radiolink.protocol.transfer.TransferCounts;
  * What a session does once it decided on its request: one handler per flow kind that was admitted, or
  * the refusal. The session passes it every message but the request and the challenge's answer.
  */
-sealed interface Handler permits BackupHandler, DownloadHandler, Refusal {
+interface Handler {
 
     /** The station's answer to the request, sent again whenever the request (or its answer) is repeated. */
     Message response();

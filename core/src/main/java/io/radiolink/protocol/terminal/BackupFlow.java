@@ -42,6 +42,11 @@ final class BackupFlow extends TerminalFlow {
     }
 
     @Override
+    boolean enrolsVerifier() {
+        return true; // a first backup of a number enrols its verifier
+    }
+
+    @Override
     void onMessage(Message message, boolean damaged) {
         if (message instanceof BackupResponse response && phase() == FlowPhase.REQUEST) {
             control.answered();

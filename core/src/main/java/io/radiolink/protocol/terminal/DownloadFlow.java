@@ -51,6 +51,11 @@ final class DownloadFlow extends TerminalFlow {
     }
 
     @Override
+    boolean enrolsVerifier() {
+        return false; // a download proves a stored verifier, it enrols none
+    }
+
+    @Override
     void onMessage(Message message, boolean damaged) {
         if (message instanceof DownloadResponse response && phase() == FlowPhase.REQUEST) {
             control.answered();

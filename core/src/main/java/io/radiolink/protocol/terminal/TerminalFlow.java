@@ -33,8 +33,7 @@ import java.util.Optional;
  * when the release completes. A flow whose connection ends without a decision (a drop, or a release
  * by the station after its own retries ran out) takes its outcome from how the connection ended.
  */
-abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<Message>
-        permits BackupFlow, DownloadFlow {
+abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<Message> {
 
     final TerminalSide side;
     final Scheduler scheduler;
@@ -153,6 +152,9 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
     /** The request this flow opens with. */
     abstract Message.Request request();
 
+    /** True if the flow's answer to a challenge enrols the typed password's verifier (a backup's does). */
+    abstract boolean enrolsVerifier();
+
     /** Handles a message from the station while the outcome is undecided ({@code damaged}: see {@link #receive}). */
     abstract void onMessage(Message message, boolean damaged);
 
@@ -199,7 +201,7 @@ abstract sealed class TerminalFlow implements Flow, Endpoint<Message>, AccessCal
         long nonce = challenge.nonce();
         PasswordVerifier verifier = PasswordVerifier.of(addressedNumber, password);
         SimKey sim = SimKey.provisioned(station.streams(), terminal.phoneNumber());
-        String enrolment = kind == FlowKind.BACKUP ? verifier.sealed(sim, nonce) : null;
+        String enrolment = enrolsVerifier() ? verifier.sealed(sim, nonce) : null;
         control.send(new Message.ChallengeResponse(side.config().auth().mode().proof(verifier, sim, nonce),
                 enrolment));
     }
