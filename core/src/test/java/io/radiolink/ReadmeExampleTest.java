@@ -46,8 +46,8 @@ final class ReadmeExampleTest {
         ExperimentSummary summary = result.summary();
         for (FlowKind kind : FlowKind.values()) {
             FlowSummary flows = summary.flowsOf(kind);
-            System.out.printf("%-8s %5d flows, failed %s, completion %s s, p95 %.3f s%n", kind, flows.flows(),
-                    flows.failureShare(), flows.completionSeconds(), flows.completionP95Seconds());
+            System.out.printf("%-8s %5d flows, failed %s, completion %s s, p95 %.3f s%n", kind,
+                    flows.counts().flows(), flows.failureShare(), flows.completionSeconds(), flows.completionP95Seconds());
         }
         System.out.println("blocking " + summary.blockingProbability());
         // README-END
@@ -72,7 +72,8 @@ final class ReadmeExampleTest {
         assertEquals(4, result.replications().size());
         FlowSummary backups = result.summary().flowsOf(FlowKind.BACKUP);
         FlowSummary restores = result.summary().flowsOf(FlowKind.DOWNLOAD);
-        assertTrue(backups.flows() > 1_000 && restores.flows() > 200, backups.flows() + " / " + restores.flows());
+        assertTrue(backups.counts().flows() > 1_000 && restores.counts().flows() > 200,
+                backups.counts().flows() + " / " + restores.counts().flows());
         assertTrue(backups.failureShare().mean() < 0.2, backups.failureShare().toString());
     }
 

@@ -3,7 +3,6 @@ package io.radiolink.bench;
 import io.radiolink.engine.Engine;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.engine.lean.LeanEngine;
-import io.radiolink.protocol.FlowKind;
 import io.radiolink.stats.ReplicationResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -95,7 +94,7 @@ public class EndToEndBenchmark {
         }
 
         void record(ReplicationResult result, Flows counted) {
-            counted.flows += result.flowsOf(FlowKind.BACKUP).flows() + result.flowsOf(FlowKind.DOWNLOAD).flows();
+            counted.flows += result.flowTotals().flows();
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -2,8 +2,10 @@ package io.radiolink.stats;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -58,6 +60,15 @@ public record Estimate(double mean, double halfWidth, int n, double confidence) 
         double quantile = t.inverseCumulativeProbability(1.0 - (1.0 - confidence) / 2.0);
         double halfWidth = quantile * statistics.getStandardDeviation() / Math.sqrt(n);
         return new Estimate(statistics.getMean(), halfWidth, n, confidence);
+    }
+
+    /** The estimate from {@code value} of each of {@code perReplication}, in their order, as {@link #of(double[], double)}. */
+    static <T> Estimate of(List<T> perReplication, ToDoubleFunction<? super T> value, double confidence) {
+        double[] values = new double[perReplication.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.applyAsDouble(perReplication.get(i));
+        }
+        return of(values, confidence);
     }
 
     /** The lower end of the interval (NaN when the half-width is). */

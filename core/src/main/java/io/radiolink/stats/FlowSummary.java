@@ -1,18 +1,19 @@
 package io.radiolink.stats;
 
-import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The flows of one kind across replications: totals, estimates of per-replication means, and
- * completion-time percentiles from the pooled histogram.
+ * The flows of one kind across replications: their counts summed, estimates of the per-replication
+ * values of {@link FlowStatistics} and {@link FlowCounts}, and completion-time percentiles from the
+ * pooled histogram.
  *
- * @param outcomes counted flows by outcome, summed over the replications, every outcome present
- * @param stationViewDiffers flows whose station view differs from the terminal's, summed
- * @param successfulUserDataBytes user data bytes of the successful flows, summed
+ * @param counts the replications' counts, summed
  * @param completionSeconds the estimate of the mean completion time (duration of successful flows) from
  *     each replication's mean
  * @param phaseSeconds for every phase, the estimate of the mean time spent in it
@@ -20,27 +21,19 @@ import java.util.Objects;
  * @param completionHistogram the completion times of every replication merged
  * @param attemptsPerSuccess the estimate of the mean number of connection attempts of a successful flow
  * @param bytesInVainPerFlow the estimate of the bytes sent in vain per flow
- * @param dataBytesSent user data bytes carried by data frames, summed
- * @param bytesInVain bytes sent in vain, summed
- * @param chunksRepaired chunks sent again in repair rounds, summed
  */
 public record FlowSummary(
-        Map<FlowOutcome, Long> outcomes,
-        long stationViewDiffers,
-        long successfulUserDataBytes,
+        FlowCounts counts,
         Estimate completionSeconds,
         Map<FlowPhase, Estimate> phaseSeconds,
         Estimate failureShare,
         DurationHistogram completionHistogram,
         Estimate attemptsPerSuccess,
-        Estimate bytesInVainPerFlow,
-        long dataBytesSent,
-        long bytesInVain,
-        long chunksRepaired) implements Serializable {
+        Estimate bytesInVainPerFlow) implements Serializable {
 
-    /** Copies the maps and checks for nulls. */
+    /** Copies the map and checks for nulls. */
     public FlowSummary {
-        outcomes = ResultMaps.counts(FlowOutcome.class, outcomes, "outcomes");
+        Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(completionSeconds, "completionSeconds");
         phaseSeconds = ResultMaps.complete(FlowPhase.class, phaseSeconds, "phaseSeconds");
         Objects.requireNonNull(failureShare, "failureShare");
@@ -49,14 +42,23 @@ public record FlowSummary(
         Objects.requireNonNull(bytesInVainPerFlow, "bytesInVainPerFlow");
     }
 
-    /** The number of counted flows over every replication. */
-    public long flows() {
-        return ResultMaps.total(outcomes);
-    }
-
-    /** The counted flows that ended with {@code outcome}, over every replication. */
-    public long count(FlowOutcome outcome) {
-        return outcomes.get(outcome);
+    /** The summary of one kind's flows in {@code perReplication}, in the order given, at {@code confidence}. */
+    static FlowSummary of(List<FlowStatistics> perReplication, double confidence) {
+        FlowCounts counts = FlowCounts.ZERO;
+        List<DurationHistogram> histograms = new ArrayList<>();
+        for (FlowStatistics statistics : perReplication) {
+            counts = counts.plus(statistics.counts());
+            histograms.add(statistics.completionHistogram());
+        }
+        Map<FlowPhase, Estimate> phases = new EnumMap<>(FlowPhase.class);
+        for (FlowPhase phase : FlowPhase.values()) {
+            phases.put(phase, Estimate.of(perReplication, s -> s.phaseMeanSeconds(phase), confidence));
+        }
+        return new FlowSummary(counts, Estimate.of(perReplication, FlowStatistics::completionMeanSeconds, confidence),
+                phases, Estimate.of(perReplication, s -> s.counts().failureShare(), confidence),
+                DurationHistogram.merge(histograms),
+                Estimate.of(perReplication, FlowStatistics::meanAttemptsPerSuccess, confidence),
+                Estimate.of(perReplication, s -> s.counts().bytesInVainPerFlow(), confidence));
     }
 
     /** The pooled completion time at {@code percentile} (in [0, 100]), NaN without successful flows. */

@@ -53,7 +53,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * the last level to the run length is exact, whereas closing at the last event would shorten the window
  * by a random amount and bias every rate and time average. A run stopped early with events still
  * pending (an engine end time below the run length) is outside this contract: construct the collector
- * with that end time as its run length instead. {@link ReplicationResult#unfinishedFlows()} shows
+ * with that end time as its run length instead. {@link FlowCounts#unfinished()} shows
  * such a run: counted flows that never ended.
  *
  * <p><b>Cells and stores</b> must be observed from when they are built (their channels and bytes are
@@ -74,7 +74,6 @@ public final class ReplicationCollector
     private final double runLengthSeconds;
 
     private final KindAccumulator[] kinds = new KindAccumulator[KINDS.length];
-    private final long[] integrity = new long[IntegrityCheck.values().length];
     private long uplinkUnitsSent;
     private long uplinkUnitsLost;
     private long uplinkRetransmissions;
@@ -85,8 +84,6 @@ public final class ReplicationCollector
     private long downlinkRetransmissions;
     private long dataFramesSent;
     private long dataFramesRetransmitted;
-    private long flowsStarted;
-    private long flowsEnded;
 
     private final TreeMap<String, CellAccumulator> cells = new TreeMap<>();
 
@@ -97,8 +94,7 @@ public final class ReplicationCollector
     private long bytesLost;
     private long copiesExpired;
     private AuthStatistics authentication = AuthStatistics.ZERO;
-    private long learnedStored;
-    private long learnedNotStored;
+    private LearnedOutcomes learned = LearnedOutcomes.ZERO;
 
     private long arrivalsSkipped;
     private boolean finished;
@@ -145,7 +141,7 @@ public final class ReplicationCollector
     public void flowStarted(Flow flow, double timeSeconds) {
         requireOpen();
         if (inWindow(timeSeconds)) {
-            flowsStarted++;
+            kinds[flow.kind().ordinal()].started++;
         }
     }
 
@@ -155,9 +151,7 @@ public final class ReplicationCollector
         if (!inWindow(record.startSeconds())) {
             return;
         }
-        flowsEnded++;
         kinds[record.kind().ordinal()].add(record);
-        integrity[record.integrity().ordinal()]++;
         uplinkUnitsSent += record.uplinkUnitsSent();
         uplinkUnitsLost += record.uplinkUnitsLost();
         uplinkRetransmissions += record.uplinkRetransmissions();
@@ -239,11 +233,7 @@ public final class ReplicationCollector
     public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
         requireOpen();
         if (inWindow(timeSeconds)) {
-            if (committed) {
-                learnedStored++;
-            } else {
-                learnedNotStored++;
-            }
+            learned = learned.plus(new LearnedOutcomes(committed ? 1 : 0, committed ? 0 : 1));
         }
     }
 
@@ -297,13 +287,9 @@ public final class ReplicationCollector
     public ReplicationResult finish() {
         requireOpen();
         finished = true;
-        if (flowsEnded > flowsStarted) {
-            throw new IllegalStateException(flowsEnded + " counted flows ended but only " + flowsStarted
-                    + " started: forward flowStarted as well as flowEnded to the collector");
-        }
         Map<FlowKind, FlowStatistics> flows = new EnumMap<>(FlowKind.class);
         for (FlowKind kind : KINDS) {
-            flows.put(kind, kinds[kind.ordinal()].toStatistics());
+            flows.put(kind, kinds[kind.ordinal()].toStatistics(kind));
         }
         TreeMap<String, CellStatistics> cellStatistics = new TreeMap<>();
         cells.forEach((id, cell) -> cellStatistics.put(id, cell.toStatistics()));
@@ -314,11 +300,9 @@ public final class ReplicationCollector
                         downlinkUnitsCorrupted),
                 dataFramesSent, dataFramesRetransmitted);
         return new ReplicationResult(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic,
-                ResultMaps.counts(IntegrityCheck.class, integrity), cellStatistics,
-                new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(), copiesLost, bytesLost,
-                        copiesExpired),
-                arrivalsSkipped,
-                flowsStarted - flowsEnded, authentication, learnedStored, learnedNotStored);
+                cellStatistics, new StorageOccupancy(storage.mean(), storage.peak(), storage.endLevel(),
+                        new StorageCounts(copiesLost, bytesLost, copiesExpired)),
+                authentication, new WorkloadCounts(arrivalsSkipped), learned);
     }
 
     private void requireOpen() {
@@ -347,7 +331,10 @@ public final class ReplicationCollector
 
     /** The counted flows of one kind. */
     private static final class KindAccumulator {
+        long started;
+        long ended;
         final long[] outcomes = new long[FlowOutcome.values().length];
+        final long[] integrity = new long[IntegrityCheck.values().length];
         long stationViewDiffers;
         final SummaryStatistics completion = new SummaryStatistics();
         final Histogram completionHistogram = DurationHistogram.newRecorder();
@@ -365,7 +352,9 @@ public final class ReplicationCollector
         }
 
         void add(FlowRecord record) {
+            ended++;
             outcomes[record.outcome().ordinal()]++;
+            integrity[record.integrity().ordinal()]++;
             if (record.stationViewDiffers()) {
                 stationViewDiffers++;
             }
@@ -385,14 +374,20 @@ public final class ReplicationCollector
             }
         }
 
-        FlowStatistics toStatistics() {
+        FlowStatistics toStatistics(FlowKind kind) {
+            if (ended > started) {
+                throw new IllegalStateException(ended + " counted " + kind + " flows ended but only " + started
+                        + " started: forward flowStarted as well as flowEnded to the collector");
+            }
             Map<FlowPhase, StatisticalSummaryValues> phaseSeconds = new EnumMap<>(FlowPhase.class);
             for (FlowPhase phase : PHASES) {
                 phaseSeconds.put(phase, summary(phases[phase.ordinal()]));
             }
-            return new FlowStatistics(ResultMaps.counts(FlowOutcome.class, outcomes), stationViewDiffers,
-                    summary(completion), DurationHistogram.copyOf(completionHistogram), phaseSeconds,
-                    successfulUserDataBytes, summary(successAttempts), dataBytesSent, bytesInVain, chunksRepaired);
+            FlowCounts counts = new FlowCounts(ResultMaps.counts(FlowOutcome.class, outcomes),
+                    ResultMaps.counts(IntegrityCheck.class, integrity), started - ended, stationViewDiffers,
+                    successfulUserDataBytes, dataBytesSent, bytesInVain, chunksRepaired);
+            return new FlowStatistics(counts, summary(completion), DurationHistogram.copyOf(completionHistogram),
+                    phaseSeconds, summary(successAttempts));
         }
     }
 
@@ -417,8 +412,9 @@ public final class ReplicationCollector
         CellStatistics toStatistics() {
             busy.close();
             down.close();
-            return new CellStatistics(cell.channels(), attempts, blockedAttempts, summary(holding), busy.mean(),
-                    outages, down.mean(), preambles, collisions);
+            return new CellStatistics(cell.channels(),
+                    new CellCounts(attempts, blockedAttempts, outages, preambles, collisions), summary(holding),
+                    busy.mean(), down.mean());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.radiolink.stats;
 
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
-import io.radiolink.protocol.IntegrityCheck;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
@@ -20,17 +19,11 @@ import java.util.TreeMap;
  * @param runLengthSeconds the window's end
  * @param flows the counted flows by kind, every kind present
  * @param traffic the units the counted flows put on the air
- * @param integrity the counted flows by the receiver's integrity check, every value present
  * @param cells the radio cells by id
  * @param storage the occupancy of every store together
- * @param arrivalsSkippedTerminalBusy arrivals in the window that started no flow because the subscriber's
- *     terminal was still running one
- * @param unfinishedFlows flows that started in the window but had not ended when the collector finished
- *     (0 after a run that went on until no event was left)
  * @param authentication the stations' rejections and lock-outs in the window
- * @param outcomesLearnedStored backups whose terminal, never having heard the station's complete command,
- *     learned on its next contact (in the window) that the station holds its data
- * @param outcomesLearnedNotStored such backups whose terminal learned that the station does not hold it
+ * @param workload what the workload did besides starting flows
+ * @param learnedOutcomes backups whose outcome their terminal learned on its next contact
  */
 public record ReplicationResult(
         int replication,
@@ -39,16 +32,13 @@ public record ReplicationResult(
         double runLengthSeconds,
         Map<FlowKind, FlowStatistics> flows,
         Traffic traffic,
-        Map<IntegrityCheck, Long> integrity,
         SortedMap<String, CellStatistics> cells,
         StorageOccupancy storage,
-        long arrivalsSkippedTerminalBusy,
-        long unfinishedFlows,
         AuthStatistics authentication,
-        long outcomesLearnedStored,
-        long outcomesLearnedNotStored) implements Serializable {
+        WorkloadCounts workload,
+        LearnedOutcomes learnedOutcomes) implements Serializable {
 
-    /** Checks the window and the counts, and copies the maps. */
+    /** Checks the window and the index, and copies the maps. */
     public ReplicationResult {
         if (replication < 0) {
             throw new IllegalArgumentException("replication must be >= 0, was " + replication);
@@ -56,26 +46,11 @@ public record ReplicationResult(
         checkWindow(warmupSeconds, runLengthSeconds);
         flows = ResultMaps.complete(FlowKind.class, flows, "flows");
         Objects.requireNonNull(traffic, "traffic");
-        integrity = ResultMaps.counts(IntegrityCheck.class, integrity, "integrity");
         cells = ResultMaps.sorted(cells, "cells");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authentication, "authentication");
-        if (outcomesLearnedStored < 0 || outcomesLearnedNotStored < 0) {
-            throw new IllegalArgumentException("learned outcomes must be >= 0");
-        }
-        if (arrivalsSkippedTerminalBusy < 0 || unfinishedFlows < 0) {
-            throw new IllegalArgumentException("counts must be >= 0: " + arrivalsSkippedTerminalBusy + ", "
-                    + unfinishedFlows);
-        }
-    }
-
-    /** A result without authentication events. */
-    public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
-            Map<FlowKind, FlowStatistics> flows, Traffic traffic, Map<IntegrityCheck, Long> integrity,
-            SortedMap<String, CellStatistics> cells, StorageOccupancy storage, long arrivalsSkippedTerminalBusy,
-            long unfinishedFlows) {
-        this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, integrity, cells, storage,
-                arrivalsSkippedTerminalBusy, unfinishedFlows, AuthStatistics.ZERO, 0, 0);
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
     }
 
     /** Requires 0 <= warm-up < run length, both finite. */
@@ -99,65 +74,42 @@ public record ReplicationResult(
 
     /** The counted flows of {@code kind} that ended with {@code outcome}. */
     public long count(FlowKind kind, FlowOutcome outcome) {
-        return flows.get(kind).count(outcome);
+        return flows.get(kind).counts().count(outcome);
     }
 
     /** The counted flows of {@code kind} whose station view differs from the terminal's. */
     public long stationViewDiffers(FlowKind kind) {
-        return flows.get(kind).stationViewDiffers();
+        return flows.get(kind).counts().stationViewDiffers();
     }
 
     /** The share of counted flows of {@code kind} that did not succeed, NaN if there were none. */
     public double failureShare(FlowKind kind) {
-        return flows.get(kind).failureShare();
+        return flows.get(kind).counts().failureShare();
     }
 
-    /** The counted flows whose receiver's integrity check gave {@code check}. */
-    public long integrity(IntegrityCheck check) {
-        return integrity.get(check);
+    /** The counts of the counted flows of every kind together: integrity checks, unfinished flows, bytes. */
+    public FlowCounts flowTotals() {
+        return flows.values().stream().map(FlowStatistics::counts).reduce(FlowCounts.ZERO, FlowCounts::plus);
     }
 
-    /** The channels of every cell the collector observed. */
+    /** The counts of every cell together. */
+    public CellCounts cellTotals() {
+        return cells.values().stream().map(CellStatistics::counts).reduce(CellCounts.ZERO, CellCounts::plus);
+    }
+
+    /** The channels of every cell observed. */
     public int totalChannels() {
-        int channels = 0;
-        for (CellStatistics cell : cells.values()) {
-            channels += cell.channels();
-        }
-        return channels;
-    }
-
-    /** Connection attempts in the window, over every cell. */
-    public long attempts() {
-        long attempts = 0;
-        for (CellStatistics cell : cells.values()) {
-            attempts += cell.attempts();
-        }
-        return attempts;
-    }
-
-    /** Attempts in the window that found every channel of their cell busy. */
-    public long blockedAttempts() {
-        long blocked = 0;
-        for (CellStatistics cell : cells.values()) {
-            blocked += cell.blockedAttempts();
-        }
-        return blocked;
-    }
-
-    /** Attempts in the window that got a channel. */
-    public long admittedAttempts() {
-        return attempts() - blockedAttempts();
+        return cells.values().stream().mapToInt(CellStatistics::channels).sum();
     }
 
     /** Blocked attempts per attempt over every cell, NaN if there were no attempts. */
     public double blockingProbability() {
-        long attempts = attempts();
-        return attempts == 0 ? Double.NaN : (double) blockedAttempts() / attempts;
+        return cellTotals().blockingProbability();
     }
 
     /** Admitted attempts per second of the window (the carried arrival rate). */
     public double admittedArrivalRatePerSecond() {
-        return admittedAttempts() / windowSeconds();
+        return cellTotals().admittedAttempts() / windowSeconds();
     }
 
     /** The mean holding time of the channels seized in the window over every cell, NaN if none. */

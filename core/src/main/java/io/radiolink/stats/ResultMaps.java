@@ -52,6 +52,11 @@ final class ResultMaps {
         return Collections.unmodifiableMap(map);
     }
 
+    /** An unmodifiable count map of every constant of {@code type}, each 0. */
+    static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
+        return counts(type, new long[type.getEnumConstants().length]);
+    }
+
     /** The key-by-key sum of count maps over every constant of {@code type}. */
     static <E extends Enum<E>> Map<E, Long> sum(Class<E> type, Iterable<Map<E, Long>> maps) {
         long[] totals = new long[type.getEnumConstants().length];

@@ -127,10 +127,10 @@ final class OutageTest {
         assertEquals(meanDown / (meanUp + meanDown), share.mean(), share.halfWidth(), share.toString());
         ReplicationResult first = withOutages.replications().get(0);
         CellStatistics cell = first.cells().get("bs-1");
-        assertTrue(cell.outages() > 20, "about 19,000 s / 400 s outages: " + cell.outages());
+        assertTrue(cell.counts().outages() > 20, "about 19,000 s / 400 s outages: " + cell.counts().outages());
         assertTrue(first.count(FlowKind.BACKUP, FlowOutcome.STATION_DOWN) > 0);
-        assertTrue(first.storage().copiesLost() > 0, "a volatile store loses copies");
-        assertEquals(0, without.summary().outages());
+        assertTrue(first.storage().counts().copiesLost() > 0, "a volatile store loses copies");
+        assertEquals(0, without.summary().cellTotals().outages());
         assertEquals(0, without.replications().get(0).count(FlowKind.BACKUP, FlowOutcome.STATION_DOWN));
         assertTrue(withOutages.summary().flowsOf(FlowKind.BACKUP).failureShare().mean()
                 > without.summary().flowsOf(FlowKind.BACKUP).failureShare().mean() + 0.1,

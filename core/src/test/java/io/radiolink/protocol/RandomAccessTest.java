@@ -41,12 +41,12 @@ final class RandomAccessTest {
         double offSetup = off.flowsOf(FlowKind.BACKUP).phaseSeconds().get(FlowPhase.SETUP).mean();
         assertTrue(heavySetup > lightSetup, "set-up delay grows with load: " + lightSetup + " -> " + heavySetup);
         assertTrue(lightSetup > offSetup, "contention adds the wait for a slot: " + offSetup + " -> " + lightSetup);
-        long lightFailed = light.flowsOf(FlowKind.BACKUP).count(FlowOutcome.ACCESS_FAILED);
-        long heavyFailed = heavy.flowsOf(FlowKind.BACKUP).count(FlowOutcome.ACCESS_FAILED);
+        long lightFailed = light.flowsOf(FlowKind.BACKUP).counts().count(FlowOutcome.ACCESS_FAILED);
+        long heavyFailed = heavy.flowsOf(FlowKind.BACKUP).counts().count(FlowOutcome.ACCESS_FAILED);
         assertTrue(heavyFailed > 10 * Math.max(1, lightFailed), "failures grow with load: " + lightFailed + " -> "
                 + heavyFailed);
-        assertEquals(0, off.flowsOf(FlowKind.BACKUP).count(FlowOutcome.ACCESS_FAILED));
-        assertEquals(0, off.preambleTransmissions());
-        assertTrue(heavy.preambleCollisions() > light.preambleCollisions());
+        assertEquals(0, off.flowsOf(FlowKind.BACKUP).counts().count(FlowOutcome.ACCESS_FAILED));
+        assertEquals(0, off.cellTotals().preambleTransmissions());
+        assertTrue(heavy.cellTotals().preambleCollisions() > light.cellTotals().preambleCollisions());
     }
 }

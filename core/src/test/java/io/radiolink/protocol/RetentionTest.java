@@ -88,13 +88,13 @@ final class RetentionTest {
     void statistics_retentionOn_copiesExpireAndRestoresFail_off_none() {
         SimulationResult on = day(600);
         SimulationResult off = day(Double.POSITIVE_INFINITY);
-        assertTrue(on.summary().copiesExpired() > 0);
-        assertEquals(0, off.summary().copiesExpired());
-        long onNoBackup = on.summary().flowsOf(FlowKind.DOWNLOAD).count(FlowOutcome.NO_BACKUP);
-        long offNoBackup = off.summary().flowsOf(FlowKind.DOWNLOAD).count(FlowOutcome.NO_BACKUP);
+        assertTrue(on.summary().storage().counts().copiesExpired() > 0);
+        assertEquals(0, off.summary().storage().counts().copiesExpired());
+        long onNoBackup = on.summary().flowsOf(FlowKind.DOWNLOAD).counts().count(FlowOutcome.NO_BACKUP);
+        long offNoBackup = off.summary().flowsOf(FlowKind.DOWNLOAD).counts().count(FlowOutcome.NO_BACKUP);
         assertTrue(onNoBackup > offNoBackup + 50, "restores after a mean 30 min miss a 10 min retention: "
                 + onNoBackup + " vs " + offNoBackup);
-        assertTrue(on.summary().storageMeanBytes().mean() < off.summary().storageMeanBytes().mean(),
+        assertTrue(on.summary().storage().meanBytes().mean() < off.summary().storage().meanBytes().mean(),
                 "expiry keeps the store emptier");
     }
 

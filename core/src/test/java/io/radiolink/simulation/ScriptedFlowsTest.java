@@ -48,7 +48,7 @@ final class ScriptedFlowsTest {
         assertEquals(5.0, records.get(0).startSeconds());
         assertEquals(600.0, records.get(1).startSeconds());
         assertEquals(300_000, records.get(1).userDataBytes());
-        assertEquals(1, result.summary().flowsOf(FlowKind.DOWNLOAD).flows());
+        assertEquals(1, result.summary().flowsOf(FlowKind.DOWNLOAD).counts().flows());
     }
 
     @Test

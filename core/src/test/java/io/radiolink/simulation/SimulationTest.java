@@ -62,7 +62,7 @@ final class SimulationTest {
         assertEquals(sequential.replications(), parallel.replications());
         assertEquals(sequential.summary(), parallel.summary());
         ReplicationResult first = sequential.replications().get(0);
-        assertTrue(first.blockedAttempts() > 0 && first.count(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS) > 0,
+        assertTrue(first.cellTotals().blockedAttempts() > 0 && first.count(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS) > 0,
                 "the scenario exercises blocking and restores");
     }
 
@@ -138,8 +138,8 @@ final class SimulationTest {
                 .build()
                 .run();
         assertEquals(1, seen.size());
-        assertEquals(1, result.summary().flowsOf(FlowKind.BACKUP).flows());
-        assertEquals(seen.get(0).outcome(), result.replications().get(0).flowsOf(FlowKind.BACKUP).outcomes()
+        assertEquals(1, result.summary().flowsOf(FlowKind.BACKUP).counts().flows());
+        assertEquals(seen.get(0).outcome(), result.replications().get(0).flowsOf(FlowKind.BACKUP).counts().outcomes()
                 .entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey());
     }
 

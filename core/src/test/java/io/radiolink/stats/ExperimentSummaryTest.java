@@ -71,9 +71,9 @@ final class ExperimentSummaryTest {
         assertEquals(100.0, summary.runLengthSeconds());
 
         FlowSummary backups = summary.flowsOf(FlowKind.BACKUP);
-        assertEquals(3, backups.count(FlowOutcome.SUCCESS));
-        assertEquals(2, backups.count(FlowOutcome.LINK_DROPPED));
-        assertEquals(5, backups.flows());
+        assertEquals(3, backups.counts().count(FlowOutcome.SUCCESS));
+        assertEquals(2, backups.counts().count(FlowOutcome.LINK_DROPPED));
+        assertEquals(5, backups.counts().flows());
         // means 3 and 5 (replication 2 has none: skipped): s = sqrt(2), so the half-width is t(0.975, 1)
         assertEquals(new Estimate(4.0, backups.completionSeconds().halfWidth(), 2, 0.95), backups.completionSeconds());
         assertEquals(12.706204736, backups.completionSeconds().halfWidth(), EPS);
@@ -91,7 +91,7 @@ final class ExperimentSummaryTest {
         assertEquals(3, backups.completionHistogram().count());
 
         FlowSummary downloads = summary.flowsOf(FlowKind.DOWNLOAD);
-        assertEquals(0, downloads.flows());
+        assertEquals(0, downloads.counts().flows());
         assertEquals(0, downloads.failureShare().n());
         assertTrue(Double.isNaN(downloads.failureShare().mean()));
         assertTrue(Double.isNaN(downloads.completionP50Seconds()));
@@ -101,16 +101,16 @@ final class ExperimentSummaryTest {
         assertEquals(1.588275593, summary.blockingProbability().halfWidth(), EPS);
         assertEquals(2, summary.blockingProbability().n());
         assertEquals(Estimate.of(new double[] {0.03, 0.02, 0.0}), summary.admittedArrivalRatePerSecond());
-        assertEquals(Estimate.of(new double[] {50, 150, 0}), summary.storageMeanBytes());
-        assertEquals(300, summary.storagePeakBytes());
-        assertEquals(6, summary.attempts());
-        assertEquals(1, summary.blockedAttempts());
+        assertEquals(Estimate.of(new double[] {50, 150, 0}), summary.storage().meanBytes());
+        assertEquals(300, summary.storage().peakBytes());
+        assertEquals(6, summary.cellTotals().attempts());
+        assertEquals(1, summary.cellTotals().blockedAttempts());
         assertEquals(2, summary.totalChannels());
         CellSummary cell = summary.cells().get("a");
-        assertEquals(6, cell.attempts());
+        assertEquals(6, cell.counts().attempts());
         assertEquals(summary.blockingProbability(), cell.blockingProbability());
         assertEquals(3, cell.meanBusyChannels().n());
-        assertEquals(0, summary.unfinishedFlows());
+        assertEquals(0, summary.flowTotals().unfinished());
     }
 
     @Test

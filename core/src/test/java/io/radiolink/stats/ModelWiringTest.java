@@ -68,10 +68,10 @@ final class ModelWiringTest {
         assertEquals(FlowOutcome.SUCCESS, download.outcome());
         assertEquals(backup.durationSeconds(), result.flowsOf(FlowKind.BACKUP).completionMeanSeconds());
         assertEquals(download.durationSeconds(), result.flowsOf(FlowKind.DOWNLOAD).completionMeanSeconds());
-        assertEquals(0, result.unfinishedFlows());
+        assertEquals(0, result.flowTotals().unfinished());
         // a flow holds its channel from its connection request to the end of its release
         double held = backup.durationSeconds() + download.durationSeconds();
-        assertEquals(2, result.attempts());
+        assertEquals(2, result.cellTotals().attempts());
         assertEquals(0.0, result.blockingProbability());
         assertEquals(held / 2, result.meanHoldingSeconds(), 1e-12);
         assertEquals(held / RUN_LENGTH_SECONDS, result.meanBusyChannels(), 1e-12);

@@ -1,6 +1,9 @@
 package io.radiolink.stats;
 
+import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Terminal;
+import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
@@ -123,9 +126,55 @@ final class Records {
                 downlinkUnitsLost, 0, 0, attempts, dataBytesSent, bytesInVain, chunksRepaired);
     }
 
-    /** Tells the collector of the flow's start and end, as {@code BackupService} would (flow objects unused). */
+    /** Tells the collector of the flow's start and end, as {@code BackupService} would. */
     static void report(ReplicationCollector collector, FlowRecord record) {
-        collector.flowStarted(null, record.startSeconds());
-        collector.flowEnded(null, record);
+        Flow flow = of(record.kind());
+        collector.flowStarted(flow, record.startSeconds());
+        collector.flowEnded(flow, record);
+    }
+
+    /** A flow of {@code kind} that knows nothing else: the statistics read a started flow's kind only. */
+    static Flow of(FlowKind kind) {
+        return new Flow() {
+            @Override
+            public FlowKind kind() {
+                return kind;
+            }
+
+            @Override
+            public long id() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Terminal terminal() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public BaseStation station() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PhoneNumber addressedNumber() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public FlowPhase phase() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isEnded() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean timersArmed() {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 }

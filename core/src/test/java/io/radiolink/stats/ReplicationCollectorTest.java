@@ -54,22 +54,22 @@ final class ReplicationCollectorTest {
 
         ReplicationResult result = CollectorRun.run(100, 1_000, run -> {
             records.forEach(r -> report(run.collector(), r));
-            run.collector().flowStarted(null, 900); // never ends
+            run.collector().flowStarted(Records.of(FlowKind.DOWNLOAD), 900); // never ends
         });
 
         FlowStatistics backups = result.flowsOf(FlowKind.BACKUP);
-        assertEquals(4, backups.flows());
-        assertEquals(2, backups.count(FlowOutcome.SUCCESS));
-        assertEquals(1, backups.count(FlowOutcome.RETRIES_EXHAUSTED));
-        assertEquals(1, backups.count(FlowOutcome.BLOCKED));
-        assertEquals(0, backups.count(FlowOutcome.LINK_DROPPED));
+        assertEquals(4, backups.counts().flows());
+        assertEquals(2, backups.counts().count(FlowOutcome.SUCCESS));
+        assertEquals(1, backups.counts().count(FlowOutcome.RETRIES_EXHAUSTED));
+        assertEquals(1, backups.counts().count(FlowOutcome.BLOCKED));
+        assertEquals(0, backups.counts().count(FlowOutcome.LINK_DROPPED));
         assertEquals(1, result.stationViewDiffers(FlowKind.BACKUP));
         assertEquals(0.5, result.failureShare(FlowKind.BACKUP), EPS);
         assertEquals(2, backups.completionSeconds().getN());
         assertEquals(4.0, backups.completionMeanSeconds(), EPS); // (3 + 5) / 2
         assertEquals(2.0, backups.completionSeconds().getVariance(), EPS); // (1 + 1) / (2 - 1)
         assertEquals(2, backups.completionHistogram().count());
-        assertEquals(3_000, backups.successfulUserDataBytes());
+        assertEquals(3_000, backups.counts().successfulUserDataBytes());
         assertEquals(0.75, backups.phaseMeanSeconds(FlowPhase.SETUP), EPS); // (1 + 1 + 1 + 0) / 4
         assertEquals(2.5 / 3, backups.phaseMeanSeconds(FlowPhase.REQUEST), EPS);
         assertEquals(2.0, backups.phaseMeanSeconds(FlowPhase.TRANSFER), EPS);
@@ -78,13 +78,13 @@ final class ReplicationCollectorTest {
         assertEquals(2, backups.phaseSeconds().get(FlowPhase.RELEASE).getN());
 
         FlowStatistics downloads = result.flowsOf(FlowKind.DOWNLOAD);
-        assertEquals(2, downloads.flows());
+        assertEquals(2, downloads.counts().flows());
         assertEquals(1, result.count(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS));
         assertEquals(0, result.count(FlowKind.DOWNLOAD, FlowOutcome.NO_BACKUP));
         assertEquals(0, result.stationViewDiffers(FlowKind.DOWNLOAD));
         assertEquals(0.5, result.failureShare(FlowKind.DOWNLOAD), EPS);
         assertEquals(2.0, downloads.completionMeanSeconds(), EPS);
-        assertEquals(3_000, downloads.successfulUserDataBytes());
+        assertEquals(3_000, downloads.counts().successfulUserDataBytes());
         assertEquals(5.25, downloads.phaseMeanSeconds(FlowPhase.SETUP), EPS); // (10 + 0.5) / 2
         assertEquals(1.0, downloads.phaseMeanSeconds(FlowPhase.TRANSFER), EPS);
         assertEquals(0.125, downloads.phaseMeanSeconds(FlowPhase.RELEASE), EPS);
@@ -94,10 +94,10 @@ final class ReplicationCollectorTest {
         assertEquals(new DirectionCounts(8 + 10 + 4 + 6 + 7, 2 + 4 + 1, 1 + 2), result.traffic().downlink());
         assertEquals(5 + 10 + 2 + 4 + 4, result.traffic().dataFramesSent());
         assertEquals(1 + 1 + 2, result.traffic().dataFramesRetransmitted());
-        assertEquals(4, result.integrity(IntegrityCheck.VERIFIED));
-        assertEquals(1, result.integrity(IntegrityCheck.MISMATCHED));
-        assertEquals(1, result.integrity(IntegrityCheck.NOT_CHECKED));
-        assertEquals(1, result.unfinishedFlows());
+        assertEquals(4, result.flowTotals().integrity(IntegrityCheck.VERIFIED));
+        assertEquals(1, result.flowTotals().integrity(IntegrityCheck.MISMATCHED));
+        assertEquals(1, result.flowTotals().integrity(IntegrityCheck.NOT_CHECKED));
+        assertEquals(1, result.flowTotals().unfinished());
     }
 
     @Test
@@ -110,15 +110,15 @@ final class ReplicationCollectorTest {
         assertEquals(1, downloads.completionSeconds().getN());
         assertEquals(1.5, downloads.completionMeanSeconds(), EPS);
         assertEquals(1.5, downloads.completionHistogram().secondsAtPercentile(100), 1.5e-3);
-        assertEquals(11, downloads.successfulUserDataBytes());
-        assertEquals(0, result.unfinishedFlows());
+        assertEquals(11, downloads.counts().successfulUserDataBytes());
+        assertEquals(0, result.flowTotals().unfinished());
     }
 
     @Test
     void finish_noFlows_undefinedMeansAreNaN() {
         ReplicationResult result = CollectorRun.run(0, 100, run -> {});
         for (FlowKind kind : FlowKind.values()) {
-            assertEquals(0, result.flowsOf(kind).flows());
+            assertEquals(0, result.flowsOf(kind).counts().flows());
             assertTrue(Double.isNaN(result.failureShare(kind)));
             assertTrue(Double.isNaN(result.flowsOf(kind).completionMeanSeconds()));
             assertTrue(Double.isNaN(result.flowsOf(kind).phaseMeanSeconds(FlowPhase.SETUP)));
@@ -164,21 +164,21 @@ final class ReplicationCollectorTest {
 
         CellStatistics a = result.cells().get("a");
         assertEquals(3, a.channels());
-        assertEquals(3, a.attempts());
-        assertEquals(1, a.blockedAttempts());
-        assertEquals(2, a.admittedAttempts());
-        assertEquals(1.0 / 3, a.blockingProbability(), EPS);
+        assertEquals(3, a.counts().attempts());
+        assertEquals(1, a.counts().blockedAttempts());
+        assertEquals(2, a.counts().admittedAttempts());
+        assertEquals(1.0 / 3, a.counts().blockingProbability(), EPS);
         assertEquals(1, a.holdingSeconds().getN());
         assertEquals(4.0, a.meanHoldingSeconds(), EPS);
         assertEquals(1.6, a.meanBusyChannels(), EPS);
 
         CellStatistics b = result.cells().get("b"); // observed, never used
-        assertEquals(new CellStatistics(2, 0, 0, b.holdingSeconds(), 0.0), b);
-        assertTrue(Double.isNaN(b.blockingProbability()));
+        assertEquals(new CellStatistics(2, CellCounts.ZERO, b.holdingSeconds(), 0.0, 0.0), b);
+        assertTrue(Double.isNaN(b.counts().blockingProbability()));
 
         assertEquals(List.of("a", "b"), List.copyOf(result.cells().keySet()));
         assertEquals(5, result.totalChannels());
-        assertEquals(3, result.attempts());
+        assertEquals(3, result.cellTotals().attempts());
         assertEquals(1.0 / 3, result.blockingProbability(), EPS);
         assertEquals(2.0 / 10, result.admittedArrivalRatePerSecond(), EPS);
         assertEquals(4.0, result.meanHoldingSeconds(), EPS);
@@ -249,7 +249,7 @@ final class ReplicationCollectorTest {
                 run.collector().arrivalSkippedTerminalBusy("cell-a", t);
             }
         });
-        assertEquals(2, result.arrivalsSkippedTerminalBusy());
+        assertEquals(2, result.workload().arrivalsSkippedTerminalBusy());
     }
 
     @Test
@@ -266,7 +266,7 @@ final class ReplicationCollectorTest {
     @Test
     void finish_endedFlowsWithoutStarts_rejectedNamingTheCause() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> CollectorRun.run(0, 10,
-                run -> run.collector().flowEnded(null, flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 1, 2).build())));
+                run -> run.collector().flowEnded(Records.of(FlowKind.BACKUP), flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 1, 2).build())));
         assertTrue(e.getMessage().contains("flowStarted"), e.getMessage());
     }
 

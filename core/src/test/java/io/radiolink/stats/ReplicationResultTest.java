@@ -70,7 +70,7 @@ final class ReplicationResultTest {
         assertEquals(500.0 * 185 / 190, result.storage().meanBytes(), 1e-9); // reserved at 15
         assertEquals(500, result.storage().peakBytes());
         assertEquals(500, result.storage().endBytes());
-        assertEquals(1, result.arrivalsSkippedTerminalBusy());
+        assertEquals(1, result.workload().arrivalsSkippedTerminalBusy());
         assertEquals(4, result.totalChannels());
     }
 
@@ -78,10 +78,10 @@ final class ReplicationResultTest {
     void maps_modified_rejected() {
         ReplicationResult result = sample();
         assertThrows(UnsupportedOperationException.class, () -> result.flows().clear());
-        assertThrows(UnsupportedOperationException.class, () -> result.integrity().put(IntegrityCheck.VERIFIED, 0L));
+        assertThrows(UnsupportedOperationException.class, () -> result.flowTotals().integrity().put(IntegrityCheck.VERIFIED, 0L));
         assertThrows(UnsupportedOperationException.class, () -> result.cells().clear());
         assertThrows(UnsupportedOperationException.class,
-                () -> result.flowsOf(FlowKind.BACKUP).outcomes().put(FlowOutcome.SUCCESS, 0L));
+                () -> result.flowsOf(FlowKind.BACKUP).counts().outcomes().put(FlowOutcome.SUCCESS, 0L));
         assertThrows(UnsupportedOperationException.class, () -> result.meanBusyChannelsByCell().clear());
     }
 
@@ -91,8 +91,8 @@ final class ReplicationResultTest {
         Map<FlowKind, FlowStatistics> flows = new EnumMap<>(result.flows());
         TreeMap<String, CellStatistics> cells = new TreeMap<>(result.cells());
         ReplicationResult copy = new ReplicationResult(result.replication(), result.seed(), result.warmupSeconds(),
-                result.runLengthSeconds(), flows, result.traffic(), result.integrity(), cells, result.storage(),
-                result.arrivalsSkippedTerminalBusy(), result.unfinishedFlows());
+                result.runLengthSeconds(), flows, result.traffic(), cells, result.storage(), result.authentication(),
+                result.workload(), result.learnedOutcomes());
         flows.put(FlowKind.BACKUP, flows.get(FlowKind.DOWNLOAD));
         cells.clear();
         assertEquals(result, copy);
@@ -104,6 +104,7 @@ final class ReplicationResultTest {
         Map<FlowKind, FlowStatistics> flows = new EnumMap<>(result.flows());
         flows.remove(FlowKind.DOWNLOAD);
         assertThrows(IllegalArgumentException.class, () -> new ReplicationResult(0, 1, 0, 10, flows,
-                result.traffic(), result.integrity(), result.cells(), result.storage(), 0, 0));
+                result.traffic(), result.cells(), result.storage(), result.authentication(), result.workload(),
+                result.learnedOutcomes()));
     }
 }

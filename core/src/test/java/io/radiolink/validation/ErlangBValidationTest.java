@@ -74,7 +74,7 @@ final class ErlangBValidationTest {
         for (ReplicationResult r : result.replications()) {
             blocking[r.replication()] = r.blockingProbability();
             holding[r.replication()] = r.meanHoldingSeconds();
-            assertTrue(r.arrivalsSkippedTerminalBusy() < 0.001 * r.attempts(), "Poisson arrivals stay Poisson");
+            assertTrue(r.workload().arrivalsSkippedTerminalBusy() < 0.001 * r.cellTotals().attempts(), "Poisson arrivals stay Poisson");
         }
         return new Measured(Estimate.of(blocking, 0.99), Estimate.of(holding, 0.99), rate, channels);
     }

@@ -50,7 +50,7 @@ final class LittleLawValidationTest {
             double l = r.meanBusyChannels();
             double lambdaW = r.admittedArrivalRatePerSecond() * r.meanHoldingSeconds();
             relative[r.replication()] = (l - lambdaW) / l;
-            assertTrue(r.blockedAttempts() > 0, "congested enough to block");
+            assertTrue(r.cellTotals().blockedAttempts() > 0, "congested enough to block");
         }
         Estimate difference = Estimate.of(relative, 0.99);
         assertTrue(difference.contains(0.0), "relative difference (L - lambda W) / L: " + difference);

@@ -67,9 +67,9 @@ final class RandomAccessValidationTest {
         double lambda = 2.0;
         double expected = 1 - Math.exp(-lambda * SLOT_SECONDS / PREAMBLES);
         SimulationResult result = run(lambda, 1, 1);
-        Estimate collisions = perReplication(result, r -> r.cells().get("bs-1").collisionProbability());
+        Estimate collisions = perReplication(result, r -> r.cells().get("bs-1").counts().collisionProbability());
         Estimate failures = perReplication(result, r -> (double) r.count(FlowKind.BACKUP, FlowOutcome.ACCESS_FAILED)
-                / r.flowsOf(FlowKind.BACKUP).flows());
+                / r.flowsOf(FlowKind.BACKUP).counts().flows());
         assertEquals(expected, collisions.mean(), collisions.halfWidth(), "collision probability " + collisions);
         assertEquals(expected, failures.mean(), failures.halfWidth(), "failure share " + failures);
     }
@@ -87,14 +87,14 @@ final class RandomAccessValidationTest {
         double collision = c;
         double failure = Math.pow(c, attempts);
         SimulationResult result = run(lambda, attempts, 32);
-        Estimate collisions = perReplication(result, r -> r.cells().get("bs-1").collisionProbability());
+        Estimate collisions = perReplication(result, r -> r.cells().get("bs-1").counts().collisionProbability());
         Estimate failures = perReplication(result, r -> (double) r.count(FlowKind.BACKUP, FlowOutcome.ACCESS_FAILED)
-                / r.flowsOf(FlowKind.BACKUP).flows());
+                / r.flowsOf(FlowKind.BACKUP).counts().flows());
         assertEquals(collision, collisions.mean(), collisions.halfWidth(), "collision probability " + collisions
                 + " vs fixed point " + collision);
         assertEquals(failure, failures.mean(), failures.halfWidth(), "failure share " + failures
                 + " vs fixed point " + failure);
         CellStatistics cell = result.replications().get(0).cells().get("bs-1");
-        assertTrue(cell.preambleTransmissions() > cell.attempts(), "retransmissions happen");
+        assertTrue(cell.counts().preambleTransmissions() > cell.counts().attempts(), "retransmissions happen");
     }
 }

@@ -12,12 +12,13 @@ import io.radiolink.report.Reading.Estimated;
 import io.radiolink.report.Reading.Peak;
 import io.radiolink.report.Reading.Timed;
 import io.radiolink.report.Reading.Total;
+import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
 import io.radiolink.stats.DirectionCounts;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
-import io.radiolink.stats.FlowStatistics;
+import io.radiolink.stats.FlowCounts;
 import io.radiolink.stats.FlowSummary;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.stats.Traffic;
@@ -106,23 +107,21 @@ public final class Metrics {
                         Traffic::dataFramesRetransmitted)));
         all.add(group("cells",
                 total("totalChannels", ExperimentSummary::totalChannels),
-                count("connectionAttempts", "connection_attempts", "attempts", ExperimentSummary::attempts,
-                        ReplicationResult::attempts),
-                count("blockedAttempts", "blocked_attempts", "attempts", ExperimentSummary::blockedAttempts,
-                        ReplicationResult::blockedAttempts),
+                cellCount("connectionAttempts", "connection_attempts", CellCounts::attempts),
+                cellCount("blockedAttempts", "blocked_attempts", CellCounts::blockedAttempts),
                 BLOCKING_PROBABILITY,
                 estimated("meanHoldingSeconds", "mean_holding_time", SECONDS, ExperimentSummary::meanHoldingSeconds),
                 MEAN_BUSY_CHANNELS,
                 estimated("admittedArrivalRatePerSecond", "admitted_arrival_rate", "1/s",
                         ExperimentSummary::admittedArrivalRatePerSecond),
-                total("outages", ExperimentSummary::outages),
-                total("preambleTransmissions", ExperimentSummary::preambleTransmissions),
-                total("preambleCollisions", ExperimentSummary::preambleCollisions),
+                total("outages", s -> s.cellTotals().outages()),
+                total("preambleTransmissions", s -> s.cellTotals().preambleTransmissions()),
+                total("preambleCollisions", s -> s.cellTotals().preambleCollisions()),
                 new PerCell("byId", Metrics::cell)));
         List<MetricNode> integrity = new ArrayList<>();
         for (IntegrityCheck check : IntegrityCheck.values()) {
-            integrity.add(count(check.name(), "integrity." + key(check), "flows", s -> s.integrity().get(check),
-                    r -> r.integrity(check)));
+            integrity.add(count(check.name(), "integrity." + key(check), "flows",
+                    s -> s.flowTotals().integrity(check), r -> r.flowTotals().integrity(check)));
         }
         all.add(new Group("integrity", integrity));
         all.add(group("authentication",
@@ -130,19 +129,19 @@ public final class Metrics {
                 total("rejectionsWhileLocked", s -> s.authentication().rejectionsWhileLocked()),
                 total("lockouts", s -> s.authentication().lockouts())));
         all.add(group("learnedOnNextContact",
-                total("stored", ExperimentSummary::outcomesLearnedStored),
-                total("notStored", ExperimentSummary::outcomesLearnedNotStored)));
+                total("stored", s -> s.learnedOutcomes().stored()),
+                total("notStored", s -> s.learnedOutcomes().notStored())));
         all.add(group("storage",
-                estimated("meanBytes", "storage_occupancy", BYTES, ExperimentSummary::storageMeanBytes),
+                estimated("meanBytes", "storage_occupancy", BYTES, s -> s.storage().meanBytes()),
                 new Metric<>("peakBytes", "storage_peak", BYTES,
-                        new Peak(ExperimentSummary::storagePeakBytes, r -> r.storage().peakBytes())),
-                total("copiesLost", ExperimentSummary::copiesLost),
-                total("bytesLost", ExperimentSummary::bytesLost),
-                total("copiesExpired", ExperimentSummary::copiesExpired)));
+                        new Peak(s -> s.storage().peakBytes(), r -> r.storage().peakBytes())),
+                total("copiesLost", s -> s.storage().counts().copiesLost()),
+                total("bytesLost", s -> s.storage().counts().bytesLost()),
+                total("copiesExpired", s -> s.storage().counts().copiesExpired())));
         all.add(count("arrivalsSkippedTerminalBusy", "arrivals_skipped", "arrivals",
-                ExperimentSummary::arrivalsSkippedTerminalBusy, ReplicationResult::arrivalsSkippedTerminalBusy));
-        all.add(count("unfinishedFlows", "unfinished_flows", "flows", ExperimentSummary::unfinishedFlows,
-                ReplicationResult::unfinishedFlows));
+                s -> s.workload().arrivalsSkippedTerminalBusy(), r -> r.workload().arrivalsSkippedTerminalBusy()));
+        all.add(count("unfinishedFlows", "unfinished_flows", "flows", s -> s.flowTotals().unfinished(),
+                r -> r.flowTotals().unfinished()));
         return new Group("metrics", all);
     }
 
@@ -156,11 +155,11 @@ public final class Metrics {
 
     /** The flows of one kind; summary.csv lists a kind's completion time before its failure share, report.json after. */
     private static FlowBlock flowBlock(FlowKind kind) {
-        Metric<Count> flows = flowCount(kind, "flows", "flows", "flows", FlowSummary::flows, FlowStatistics::flows);
+        Metric<Count> flows = flowCount(kind, "flows", "flows", "flows", FlowCounts::flows);
         Map<FlowOutcome, Metric<Count>> outcomes = new EnumMap<>(FlowOutcome.class);
         for (FlowOutcome outcome : FlowOutcome.values()) {
             outcomes.put(outcome, flowCount(kind, outcome.name(), "outcome." + key(outcome), "flows",
-                    f -> f.count(outcome), f -> f.count(outcome)));
+                    f -> f.count(outcome)));
         }
         Metric<Estimated> failureShare = flowEstimate(kind, "failureShare", "failure_share", FRACTION,
                 FlowSummary::failureShare);
@@ -178,21 +177,17 @@ public final class Metrics {
         Group group = group(key(kind),
                 flows,
                 new Group("outcomes", List.copyOf(outcomes.values())),
-                flowCount(kind, "stationViewDiffers", "station_view_differs", "flows", FlowSummary::stationViewDiffers,
-                        FlowStatistics::stationViewDiffers),
+                flowCount(kind, "stationViewDiffers", "station_view_differs", "flows", FlowCounts::stationViewDiffers),
                 failureShare,
                 completion,
                 new Group("phaseSeconds", phases),
                 flowCount(kind, "successfulUserDataBytes", "successful_user_data", BYTES,
-                        FlowSummary::successfulUserDataBytes, FlowStatistics::successfulUserDataBytes),
+                        FlowCounts::successfulUserDataBytes),
                 attempts,
                 inVain,
-                flowCount(kind, "dataBytesSent", "data_bytes_sent", BYTES, FlowSummary::dataBytesSent,
-                        FlowStatistics::dataBytesSent),
-                flowCount(kind, "bytesInVain", "bytes_in_vain", BYTES, FlowSummary::bytesInVain,
-                        FlowStatistics::bytesInVain),
-                flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowSummary::chunksRepaired,
-                        FlowStatistics::chunksRepaired))
+                flowCount(kind, "dataBytesSent", "data_bytes_sent", BYTES, FlowCounts::dataBytesSent),
+                flowCount(kind, "bytesInVain", "bytes_in_vain", BYTES, FlowCounts::bytesInVain),
+                flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowCounts::chunksRepaired))
                 .listingBefore(completion, failureShare);
         return new FlowBlock(new FlowMetrics(flows, outcomes, completion, failureShare, attempts, inVain), group);
     }
@@ -202,17 +197,18 @@ public final class Metrics {
         String name = "cell." + id + ".";
         return List.of(
                 total("channels", s -> cellOf(s, id).channels()),
-                count("connectionAttempts", name + "connection_attempts", "attempts", s -> cellOf(s, id).attempts(),
-                        r -> cellValue(r, id, CellStatistics::attempts)),
-                count("blockedAttempts", name + "blocked_attempts", "attempts", s -> cellOf(s, id).blockedAttempts(),
-                        r -> cellValue(r, id, CellStatistics::blockedAttempts)),
+                count("connectionAttempts", name + "connection_attempts", "attempts",
+                        s -> cellOf(s, id).counts().attempts(), r -> cellValue(r, id, c -> c.counts().attempts())),
+                count("blockedAttempts", name + "blocked_attempts", "attempts",
+                        s -> cellOf(s, id).counts().blockedAttempts(),
+                        r -> cellValue(r, id, c -> c.counts().blockedAttempts())),
                 estimated("blockingProbability", name + "blocking_probability", FRACTION,
                         s -> cellOf(s, id).blockingProbability()),
                 estimated("meanHoldingSeconds", name + "mean_holding_time", SECONDS,
                         s -> cellOf(s, id).meanHoldingSeconds()),
                 estimated("meanBusyChannels", name + "mean_busy_channels", "channels",
                         s -> cellOf(s, id).meanBusyChannels()),
-                total("outages", s -> cellOf(s, id).outages()),
+                total("outages", s -> cellOf(s, id).counts().outages()),
                 new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare())));
     }
 
@@ -242,11 +238,20 @@ public final class Metrics {
         return count(key, name, unit, s -> count.applyAsLong(s.traffic()), r -> count.applyAsLong(r.traffic()));
     }
 
-    /** A count of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv. */
+    /**
+     * A count of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv, read from the
+     * counts the summary and a replication hold alike.
+     */
     private static Metric<Count> flowCount(FlowKind kind, String key, String name, String unit,
-            ToLongFunction<FlowSummary> total, ToLongFunction<FlowStatistics> perReplication) {
-        return count(key, key(kind) + "." + name, unit, s -> total.applyAsLong(s.flowsOf(kind)),
-                r -> perReplication.applyAsLong(r.flowsOf(kind)));
+            ToLongFunction<FlowCounts> count) {
+        return count(key, key(kind) + "." + name, unit, s -> count.applyAsLong(s.flowsOf(kind).counts()),
+                r -> count.applyAsLong(r.flowsOf(kind).counts()));
+    }
+
+    /** A count of every cell together, in attempts, read from the counts the summary and a replication hold alike. */
+    private static Metric<Count> cellCount(String key, String name, ToLongFunction<CellCounts> count) {
+        return count(key, name, "attempts", s -> count.applyAsLong(s.cellTotals()),
+                r -> count.applyAsLong(r.cellTotals()));
     }
 
     /** An estimate of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv. */

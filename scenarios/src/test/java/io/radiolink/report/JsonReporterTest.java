@@ -85,12 +85,12 @@ final class JsonReporterTest {
                     "completionP50Seconds", "completionP95Seconds", "completionP99Seconds", "phaseSeconds",
                     "successfulUserDataBytes", "attemptsPerSuccess", "bytesInVainPerFlow", "dataBytesSent", "bytesInVain",
                     "chunksRepaired"), names(json));
-            assertEquals(flows.flows(), json.get("flows").asLong());
+            assertEquals(flows.counts().flows(), json.get("flows").asLong());
             assertEquals(Arrays.stream(FlowOutcome.values()).map(Enum::name).toList(), names(json.get("outcomes")));
             for (FlowOutcome outcome : FlowOutcome.values()) {
-                assertEquals(flows.count(outcome), json.get("outcomes").get(outcome.name()).asLong(), outcome.name());
+                assertEquals(flows.counts().count(outcome), json.get("outcomes").get(outcome.name()).asLong(), outcome.name());
             }
-            assertEquals(flows.stationViewDiffers(), json.get("stationViewDiffers").asLong());
+            assertEquals(flows.counts().stationViewDiffers(), json.get("stationViewDiffers").asLong());
             assertEstimate(flows.failureShare(), json.get("failureShare"));
             assertEstimate(flows.completionSeconds(), json.get("completionSeconds"));
             assertEquals(flows.completionP50Seconds(), json.get("completionP50Seconds").asDouble());
@@ -100,14 +100,15 @@ final class JsonReporterTest {
             for (FlowPhase phase : FlowPhase.values()) {
                 assertEstimate(flows.phaseSeconds().get(phase), json.get("phaseSeconds").get(phase.name()));
             }
-            assertEquals(flows.successfulUserDataBytes(), json.get("successfulUserDataBytes").asLong());
+            assertEquals(flows.counts().successfulUserDataBytes(), json.get("successfulUserDataBytes").asLong());
             assertEstimate(flows.attemptsPerSuccess(), json.get("attemptsPerSuccess"));
             assertEstimate(flows.bytesInVainPerFlow(), json.get("bytesInVainPerFlow"));
-            assertEquals(flows.dataBytesSent(), json.get("dataBytesSent").asLong());
-            assertEquals(flows.bytesInVain(), json.get("bytesInVain").asLong());
-            assertEquals(flows.chunksRepaired(), json.get("chunksRepaired").asLong());
+            assertEquals(flows.counts().dataBytesSent(), json.get("dataBytesSent").asLong());
+            assertEquals(flows.counts().bytesInVain(), json.get("bytesInVain").asLong());
+            assertEquals(flows.counts().chunksRepaired(), json.get("chunksRepaired").asLong());
         }
-        assertTrue(summary.flowsOf(FlowKind.BACKUP).flows() > 0 && summary.flowsOf(FlowKind.DOWNLOAD).flows() > 0,
+        assertTrue(summary.flowsOf(FlowKind.BACKUP).counts().flows() > 0
+                && summary.flowsOf(FlowKind.DOWNLOAD).counts().flows() > 0,
                 "the fixture should have flows of both kinds");
 
         JsonNode traffic = metrics.get("traffic");
@@ -118,8 +119,8 @@ final class JsonReporterTest {
 
         JsonNode cells = metrics.get("cells");
         assertEquals(summary.totalChannels(), cells.get("totalChannels").asInt());
-        assertEquals(summary.attempts(), cells.get("connectionAttempts").asLong());
-        assertEquals(summary.blockedAttempts(), cells.get("blockedAttempts").asLong());
+        assertEquals(summary.cellTotals().attempts(), cells.get("connectionAttempts").asLong());
+        assertEquals(summary.cellTotals().blockedAttempts(), cells.get("blockedAttempts").asLong());
         assertEstimate(summary.blockingProbability(), cells.get("blockingProbability"));
         assertEstimate(summary.meanHoldingSeconds(), cells.get("meanHoldingSeconds"));
         assertEstimate(summary.meanBusyChannels(), cells.get("meanBusyChannels"));
@@ -129,20 +130,20 @@ final class JsonReporterTest {
             CellSummary cell = entry.getValue();
             JsonNode json = cells.get("byId").get(entry.getKey());
             assertEquals(cell.channels(), json.get("channels").asInt());
-            assertEquals(cell.attempts(), json.get("connectionAttempts").asLong());
-            assertEquals(cell.blockedAttempts(), json.get("blockedAttempts").asLong());
+            assertEquals(cell.counts().attempts(), json.get("connectionAttempts").asLong());
+            assertEquals(cell.counts().blockedAttempts(), json.get("blockedAttempts").asLong());
             assertEstimate(cell.blockingProbability(), json.get("blockingProbability"));
             assertEstimate(cell.meanHoldingSeconds(), json.get("meanHoldingSeconds"));
             assertEstimate(cell.meanBusyChannels(), json.get("meanBusyChannels"));
         }
 
         for (IntegrityCheck check : IntegrityCheck.values()) {
-            assertEquals(summary.integrity().get(check), metrics.get("integrity").get(check.name()).asLong());
+            assertEquals(summary.flowTotals().integrity(check), metrics.get("integrity").get(check.name()).asLong());
         }
-        assertEstimate(summary.storageMeanBytes(), metrics.get("storage").get("meanBytes"));
-        assertEquals(summary.storagePeakBytes(), metrics.get("storage").get("peakBytes").asLong());
-        assertEquals(summary.arrivalsSkippedTerminalBusy(), metrics.get("arrivalsSkippedTerminalBusy").asLong());
-        assertEquals(summary.unfinishedFlows(), metrics.get("unfinishedFlows").asLong());
+        assertEstimate(summary.storage().meanBytes(), metrics.get("storage").get("meanBytes"));
+        assertEquals(summary.storage().peakBytes(), metrics.get("storage").get("peakBytes").asLong());
+        assertEquals(summary.workload().arrivalsSkippedTerminalBusy(), metrics.get("arrivalsSkippedTerminalBusy").asLong());
+        assertEquals(summary.flowTotals().unfinished(), metrics.get("unfinishedFlows").asLong());
     }
 
     @Test

@@ -108,14 +108,14 @@ final class SummaryCsvReporterTest {
 
         assertEquals(summary.blockingProbability().mean(), Double.parseDouble(rows.get("blocking_probability").get("mean")));
         assertEquals(summary.meanBusyChannels().mean(), Double.parseDouble(rows.get("mean_busy_channels").get("mean")));
-        assertEquals(summary.storageMeanBytes().mean(), Double.parseDouble(rows.get("storage_occupancy").get("mean")));
+        assertEquals(summary.storage().meanBytes().mean(), Double.parseDouble(rows.get("storage_occupancy").get("mean")));
         assertEquals(backups.phaseSeconds().get(FlowPhase.TRANSFER).mean(),
                 Double.parseDouble(rows.get("backup.phase.transfer_time").get("mean")));
 
         // Counts are means per replication.
         Map<String, String> flows = rows.get("backup.flows");
         assertEquals("flows/replication", flows.get("unit"));
-        assertEquals((double) backups.flows() / summary.replications(), Double.parseDouble(flows.get("mean")), 1e-9);
+        assertEquals((double) backups.counts().flows() / summary.replications(), Double.parseDouble(flows.get("mean")), 1e-9);
         assertEquals((double) summary.traffic().uplink().unitsLost() / summary.replications(),
                 Double.parseDouble(rows.get("uplink.units_lost").get("mean")), 1e-9);
         assertEquals(Integer.toString(summary.replications()), flows.get("replications"));
@@ -126,9 +126,9 @@ final class SummaryCsvReporterTest {
         assertEquals(backups.attemptsPerSuccess().mean(), Double.parseDouble(attempts.get("mean")));
         assertEquals(backups.bytesInVainPerFlow().mean(),
                 Double.parseDouble(rows.get("backup.bytes_in_vain_per_flow").get("mean")));
-        assertEquals((double) backups.bytesInVain() / summary.replications(),
+        assertEquals((double) backups.counts().bytesInVain() / summary.replications(),
                 Double.parseDouble(rows.get("backup.bytes_in_vain").get("mean")), 1e-6);
-        assertEquals((double) backups.chunksRepaired() / summary.replications(),
+        assertEquals((double) backups.counts().chunksRepaired() / summary.replications(),
                 Double.parseDouble(rows.get("backup.chunks_repaired").get("mean")), 1e-9);
         assertEquals("chunks/replication", rows.get("backup.chunks_repaired").get("unit"));
         assertEquals(backups.phaseSeconds().get(FlowPhase.BACKOFF).mean(),

@@ -36,7 +36,7 @@ public final class EmbeddingExample {
         }
         for (PointResult point : report.points()) {
             FlowSummary backups = point.summary().flowsOf(FlowKind.BACKUP);
-            System.out.printf("%s: %d backups, failed %s%n", Sweeps.label(point.point()), backups.flows(),
+            System.out.printf("%s: %d backups, failed %s%n", Sweeps.label(point.point()), backups.counts().flows(),
                     backups.failureShare());
         }
         // README-END
