@@ -1,7 +1,7 @@
 package io.radiolink.protocol;
 
 /**
- * Receives a flow's life-cycle events as they happen; statistics collectors implement it. Methods run
+ * Receives a flow's life-cycle events as they happen; statistics calculators implement it. Methods run
  * inside the simulation, at the simulation time they report, and must not throw.
  */
 public interface FlowListener {

@@ -2,7 +2,7 @@ package io.radiolink.radio;
 
 /**
  * Observes a cell's channel use: every connection attempt, and every channel seized and released.
- * Statistics collectors implement it (blocking, holding times, occupancy); must not throw.
+ * Statistics calculators implement it (blocking, holding times, occupancy); must not throw.
  */
 public interface CellListener {
 

@@ -4,7 +4,6 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
 import io.radiolink.protocol.BackupService;
 import io.radiolink.random.RandomStreams;
-import io.radiolink.stats.ReplicationCollector;
 import io.radiolink.stats.ReplicationResult;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -20,16 +19,16 @@ public final class ReplicationModel {
     private final RandomStreams streams;
     private final List<BaseStation> stations;
     private final BackupService service;
-    private final ReplicationCollector collector;
+    private final StatsConnector statistics;
 
     ReplicationModel(int replication, Scheduler scheduler, RandomStreams streams, List<BaseStation> stations,
-            BackupService service, ReplicationCollector collector) {
+            BackupService service, StatsConnector statistics) {
         this.replication = replication;
         this.scheduler = scheduler;
         this.streams = streams;
         this.stations = List.copyOf(stations);
         this.service = service;
-        this.collector = collector;
+        this.statistics = statistics;
     }
 
     /** The replication index. */
@@ -65,6 +64,6 @@ public final class ReplicationModel {
 
     /** Closes the statistics and returns this replication's result; call once, after the run. */
     public ReplicationResult finish() {
-        return collector.finish();
+        return statistics.finish();
     }
 }

@@ -8,16 +8,12 @@ import io.radiolink.node.StationConfig;
 import io.radiolink.node.StationListeners;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.BackupService;
-import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
-import io.radiolink.protocol.FlowPhase;
-import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Range;
 import io.radiolink.random.RandomStreams;
-import io.radiolink.stats.ReplicationCollector;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
@@ -111,74 +107,35 @@ public final class Simulation {
         Objects.requireNonNull(scheduler, "scheduler");
         checkReplication(replication);
         RandomStreams streams = new RandomStreams(config.seed(), replication);
-        ReplicationCollector collector = new ReplicationCollector(scheduler, replication, config.seed(),
+        StatsConnector statistics = new StatsConnector(scheduler, replication, config.seed(),
                 config.warmupSeconds(), config.runLengthSeconds());
-        StationListeners observers = new StationListeners(airListener, collector, collector, collector);
+        StationListeners observers = statistics.stationListeners(airListener);
         List<BaseStation> stations = new ArrayList<>();
         for (StationConfig station : config.stations()) {
             BaseStation built = new BaseStation(station, scheduler, streams, observers);
             built.scheduleOutages(config.runLengthSeconds());
-            collector.observeCell(built.cell());
+            statistics.observeCell(built.cell());
             stations.add(built);
         }
-        ForwardingListener listeners = new ForwardingListener();
-        listeners.add(collector);
-        listeners.add(flowListener);
+        FlowListeners listeners = new FlowListeners(statistics.flowListener(), flowListener);
         FlowRecords records = new FlowRecords(listeners);
         BackupService service = new BackupService(scheduler, config.protocol(), records, records);
         if (config.workload() != null) {
             for (int i = 0; i < stations.size(); i++) {
                 WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations.get(i), i, service,
-                        scheduler, streams, config.runLengthSeconds(), collector);
+                        scheduler, streams, config.runLengthSeconds(), statistics.workloadListener());
                 listeners.add(generator);
                 generator.start();
             }
         }
-        ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, collector);
-        ScriptedFlows.schedule(config.scriptedFlows(), model, collector);
+        ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, statistics);
+        ScriptedFlows.schedule(config.scriptedFlows(), model, statistics.workloadListener());
         script.accept(model);
         return model;
     }
 
     private void checkReplication(int replication) {
         Range.wholeBetween(0, config.replications() - 1L).check("replication", replication);
-    }
-
-    /** Passes flow events to listeners added while the model is built, in the order they were added. */
-    private static final class ForwardingListener implements FlowListener {
-        private final List<FlowListener> listeners = new ArrayList<>();
-
-        void add(FlowListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void flowStarted(Flow flow, double timeSeconds) {
-            for (FlowListener l : listeners) {
-                l.flowStarted(flow, timeSeconds);
-            }
-        }
-
-        @Override
-        public void phaseChanged(Flow flow, FlowPhase phase, double timeSeconds) {
-            for (FlowListener l : listeners) {
-                l.phaseChanged(flow, phase, timeSeconds);
-            }
-        }
-
-        @Override
-        public void flowEnded(Flow flow, FlowRecord record) {
-            for (FlowListener l : listeners) {
-                l.flowEnded(flow, record);
-            }
-        }
-
-        @Override
-        public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
-            for (FlowListener l : listeners) {
-                l.outcomeLearned(flow, earlierFlowId, committed, timeSeconds);
-            }
-        }
     }
 
     /** Builds a {@link Simulation}; every setter returns the builder. */

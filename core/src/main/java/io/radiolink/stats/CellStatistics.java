@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
  * @param channels the cell's number of channels
  * @param counts attempts, blocked attempts, outages and preambles in the window
  * @param holdingSeconds the holding times of the channels seized in the window (and released before the
- *     collector finished)
+ *     statistics finished)
  * @param meanBusyChannels the time-weighted mean number of busy channels over the window
  * @param downShare the time-weighted share of the window the station was down, in [0, 1]
  */

@@ -58,7 +58,7 @@ public final class DurationHistogram implements Serializable {
         return new DurationHistogram(merged);
     }
 
-    /** A fresh, growing recorder with this class's layout, for a collector to record into. */
+    /** A fresh, growing recorder with this class's layout, for a calculator to record into. */
     static Histogram newRecorder() {
         return new Histogram(SIGNIFICANT_DIGITS);
     }

@@ -69,7 +69,7 @@ public record ExperimentSummary(
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be >= 1, was " + replications);
         }
-        ReplicationResult.checkWindow(warmupSeconds, runLengthSeconds);
+        new ObservationWindow(warmupSeconds, runLengthSeconds);
         flows = ResultMaps.complete(FlowKind.class, flows, "flows");
         Objects.requireNonNull(traffic, "traffic");
         cells = ResultMaps.sorted(cells, "cells");

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The immutable, serializable statistics of one replication over its observation window
- * [{@code warmupSeconds}, {@code runLengthSeconds}], as {@link ReplicationCollector} defines them.
+ * [{@code warmupSeconds}, {@code runLengthSeconds}]: each part as its calculator counts it under the
+ * run-control contract of {@link io.radiolink.stats}.
  *
  * @param replication the replication's index, from 0
  * @param seed the experiment's seed
@@ -43,7 +44,7 @@ public record ReplicationResult(
         if (replication < 0) {
             throw new IllegalArgumentException("replication must be >= 0, was " + replication);
         }
-        checkWindow(warmupSeconds, runLengthSeconds);
+        new ObservationWindow(warmupSeconds, runLengthSeconds);
         flows = ResultMaps.complete(FlowKind.class, flows, "flows");
         Objects.requireNonNull(traffic, "traffic");
         cells = ResultMaps.sorted(cells, "cells");
@@ -51,15 +52,6 @@ public record ReplicationResult(
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
-    }
-
-    /** Requires 0 <= warm-up < run length, both finite. */
-    static void checkWindow(double warmupSeconds, double runLengthSeconds) {
-        if (!(warmupSeconds >= 0.0 && warmupSeconds < runLengthSeconds
-                && runLengthSeconds < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("need finite 0 <= warmupSeconds < runLengthSeconds, was "
-                    + warmupSeconds + " and " + runLengthSeconds);
-        }
     }
 
     /** The observation window's length in seconds. */

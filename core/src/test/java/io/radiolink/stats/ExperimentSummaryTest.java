@@ -10,6 +10,7 @@ import io.radiolink.node.BackupStore;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
+import io.radiolink.radio.CellListener;
 import io.radiolink.radio.RadioCell;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,19 +34,19 @@ final class ExperimentSummaryTest {
 
     private static ReplicationResult replication(int index, double[] backupSeconds, int failures, int attempts,
             int blocked, long storedBytes) {
-        return CollectorRun.run(index, 0, 100, run -> {
-            ReplicationCollector c = run.collector();
+        return ConnectorRun.run(index, 0, 100, run -> {
+            CellListener c = run.cells();
             double start = 1;
             for (double seconds : backupSeconds) {
-                report(c, flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, start, start + seconds).build());
+                report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, start, start + seconds).build());
                 start += 10;
             }
             for (int i = 0; i < failures; i++) {
-                report(c, flow(FlowKind.BACKUP, FlowOutcome.LINK_DROPPED, start, start + 1).build());
+                report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.LINK_DROPPED, start, start + 1).build());
                 start += 10;
             }
             RadioCell cell = run.cell("a", 2);
-            c.observeCell(cell);
+            run.connector().observeCell(cell);
             for (int i = 0; i < attempts; i++) {
                 c.attempted(cell, i < blocked, i);
             }
@@ -144,7 +145,7 @@ final class ExperimentSummaryTest {
         List<ReplicationResult> results = threeReplications();
         assertThrows(IllegalArgumentException.class, () -> ExperimentSummary.of(List.of()));
         assertThrows(IllegalArgumentException.class, () -> ExperimentSummary.of(List.of(results.get(0), results.get(0))));
-        ReplicationResult otherWindow = CollectorRun.run(7, 10, 100, run -> {});
+        ReplicationResult otherWindow = ConnectorRun.run(7, 10, 100, run -> {});
         assertThrows(IllegalArgumentException.class, () -> ExperimentSummary.of(List.of(results.get(0), otherWindow)));
     }
 }

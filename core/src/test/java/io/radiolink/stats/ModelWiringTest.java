@@ -7,7 +7,6 @@ import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
-import io.radiolink.node.StationListeners;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
 import io.radiolink.profile.Profile;
@@ -21,34 +20,35 @@ import io.radiolink.protocol.FlowRecord;
 import io.radiolink.radio.AirListener;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.simulation.FlowRecords;
+import io.radiolink.simulation.StatsConnector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The collector wired to a real station and service agrees with the flow records the model wrote. */
+/** The statistics wired to a real station and service agree with the flow records the model wrote. */
 final class ModelWiringTest {
 
     private static final double RUN_LENGTH_SECONDS = 10_000;
 
     @Test
-    void collector_backupThenDownload_agreesWithTheRecords() {
+    void statistics_backupThenDownload_agreeWithTheRecords() {
         List<FlowRecord> records = new ArrayList<>();
-        ReplicationCollector[] collector = new ReplicationCollector[1];
+        StatsConnector[] statistics = new StatsConnector[1];
         new DsolEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
-            ReplicationCollector c = new ReplicationCollector(scheduler, 0, 1, 0, RUN_LENGTH_SECONDS);
-            collector[0] = c;
+            StatsConnector c = new StatsConnector(scheduler, 0, 1, 0, RUN_LENGTH_SECONDS);
+            statistics[0] = c;
             BaseStation station = new BaseStation(StationConfig.of("cell-1", 2, 1L << 30, Profile.LTE.airInterface()),
-                    scheduler, new RandomStreams(1, 0), new StationListeners(AirListener.NONE, c, c));
+                    scheduler, new RandomStreams(1, 0), c.stationListeners(AirListener.NONE));
             c.observeCell(station.cell());
             BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowRecords(new FlowListener() {
                 @Override
                 public void flowStarted(Flow flow, double timeSeconds) {
-                    c.flowStarted(flow, timeSeconds);
+                    c.flowListener().flowStarted(flow, timeSeconds);
                 }
 
                 @Override
                 public void flowEnded(Flow flow, FlowRecord record) {
-                    c.flowEnded(flow, record);
+                    c.flowListener().flowEnded(flow, record);
                     records.add(record);
                 }
             }));
@@ -59,7 +59,7 @@ final class ModelWiringTest {
             newPhone.enterMaintenancePassword("0000");
             scheduler.schedule(600, () -> service.startDownload(newPhone, oldPhone.phoneNumber(), station));
         });
-        ReplicationResult result = collector[0].finish();
+        ReplicationResult result = statistics[0].finish();
 
         assertEquals(2, records.size());
         FlowRecord backup = records.get(0);

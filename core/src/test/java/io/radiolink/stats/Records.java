@@ -5,6 +5,7 @@ import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.FlowRecord;
@@ -126,11 +127,11 @@ final class Records {
                 downlinkUnitsLost, 0, 0, attempts, dataBytesSent, bytesInVain, chunksRepaired);
     }
 
-    /** Tells the collector of the flow's start and end, as {@code BackupService} would. */
-    static void report(ReplicationCollector collector, FlowRecord record) {
+    /** Tells {@code listener} of the flow's start and end, as {@code BackupService} would. */
+    static void report(FlowListener listener, FlowRecord record) {
         Flow flow = of(record.kind());
-        collector.flowStarted(flow, record.startSeconds());
-        collector.flowEnded(flow, record);
+        listener.flowStarted(flow, record.startSeconds());
+        listener.flowEnded(flow, record);
     }
 
     /** A flow of {@code kind} that knows nothing else: the statistics read a started flow's kind only. */

@@ -11,6 +11,7 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
+import io.radiolink.radio.CellListener;
 import io.radiolink.radio.RadioCell;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,15 +23,15 @@ final class ReplicationResultTest {
 
     /** A result with something in every part: flows of both kinds, a cell, a store, skipped arrivals. */
     static ReplicationResult sample() {
-        return CollectorRun.run(4, 10, 200, run -> {
-            ReplicationCollector c = run.collector();
-            report(c, flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 20, 23.25).bytes(500).phases(1, 1, 1, 0.125, 0.125)
+        return ConnectorRun.run(4, 10, 200, run -> {
+            CellListener c = run.cells();
+            report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 20, 23.25).bytes(500).phases(1, 1, 1, 0.125, 0.125)
                     .integrity(IntegrityCheck.VERIFIED).uplink(9, 1).downlink(8, 0).frames(4, 1).control(3, 0).build());
-            report(c, flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 30, 31).effect(StationEffect.CONFIRMED)
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 30, 31).effect(StationEffect.CONFIRMED)
                     .uplink(2, 0).downlink(3, 1).build());
-            report(c, flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 40, 42).bytes(500).build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 40, 42).bytes(500).build());
             RadioCell cell = run.cell("cell-a", 4);
-            c.observeCell(cell);
+            run.connector().observeCell(cell);
             run.at(5, () -> c.channelSeized(cell, 5));
             run.at(20, () -> {
                 c.attempted(cell, false, 20);
@@ -41,7 +42,7 @@ final class ReplicationResultTest {
             run.at(60, () -> c.channelReleased(cell, 55, 60));
             BackupStore store = run.store(10_000);
             run.at(15, () -> store.reserve(500).orElseThrow());
-            run.at(50, () -> c.arrivalSkippedTerminalBusy("cell-a", 50));
+            run.at(50, () -> run.workload().arrivalSkippedTerminalBusy("cell-a", 50));
         });
     }
 
@@ -59,7 +60,7 @@ final class ReplicationResultTest {
     void sample_derivedValues_matchTheParts() {
         ReplicationResult result = sample();
         assertEquals(4, result.replication());
-        assertEquals(CollectorRun.SEED, result.seed());
+        assertEquals(ConnectorRun.SEED, result.seed());
         assertEquals(190.0, result.windowSeconds());
         assertEquals(1, result.stationViewDiffers(FlowKind.DOWNLOAD));
         assertEquals(0.5, result.failureShare(FlowKind.DOWNLOAD));

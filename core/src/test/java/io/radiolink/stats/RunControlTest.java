@@ -19,13 +19,15 @@ import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
+import io.radiolink.radio.CellListener;
 import io.radiolink.radio.RadioCell;
+import io.radiolink.simulation.StatsConnector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Run control of {@link ReplicationCollector}, checked against hand-computed values. */
-final class ReplicationCollectorTest {
+/** Run control of the calculators, wired by {@code StatsConnector}, checked against hand-computed values. */
+final class RunControlTest {
 
     private static final double EPS = 1e-12;
     private static final double NA = Double.NaN;
@@ -52,9 +54,9 @@ final class ReplicationCollectorTest {
                         .uplink(4, 0).downlink(7, 0).frames(4, 2).control(2, 1).build(),
                 flow(FlowKind.DOWNLOAD, FlowOutcome.NO_BACKUP, 1_000.5, 1_001).build()); // after the run length
 
-        ReplicationResult result = CollectorRun.run(100, 1_000, run -> {
-            records.forEach(r -> report(run.collector(), r));
-            run.collector().flowStarted(Records.of(FlowKind.DOWNLOAD), 900); // never ends
+        ReplicationResult result = ConnectorRun.run(100, 1_000, run -> {
+            records.forEach(r -> report(run.flows(), r));
+            run.flows().flowStarted(Records.of(FlowKind.DOWNLOAD), 900); // never ends
         });
 
         FlowStatistics backups = result.flowsOf(FlowKind.BACKUP);
@@ -102,9 +104,9 @@ final class ReplicationCollectorTest {
 
     @Test
     void completionTime_onlySuccessfulFlows_failuresDoNotCount() {
-        ReplicationResult result = CollectorRun.run(0, 100, run -> {
-            report(run.collector(), flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 1, 50).bytes(7).build());
-            report(run.collector(), flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 2, 3.5).bytes(11).build());
+        ReplicationResult result = ConnectorRun.run(0, 100, run -> {
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 1, 50).bytes(7).build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 2, 3.5).bytes(11).build());
         });
         FlowStatistics downloads = result.flowsOf(FlowKind.DOWNLOAD);
         assertEquals(1, downloads.completionSeconds().getN());
@@ -116,7 +118,7 @@ final class ReplicationCollectorTest {
 
     @Test
     void finish_noFlows_undefinedMeansAreNaN() {
-        ReplicationResult result = CollectorRun.run(0, 100, run -> {});
+        ReplicationResult result = ConnectorRun.run(0, 100, run -> {});
         for (FlowKind kind : FlowKind.values()) {
             assertEquals(0, result.flowsOf(kind).counts().flows());
             assertTrue(Double.isNaN(result.failureShare(kind)));
@@ -138,11 +140,11 @@ final class ReplicationCollectorTest {
      */
     @Test
     void cellEvents_changesBeforeInsideAndAfterTheWindow_integratedOverTheWindowOnly() {
-        ReplicationResult result = CollectorRun.run(10, 20, run -> {
+        ReplicationResult result = ConnectorRun.run(10, 20, run -> {
             RadioCell a = run.cell("a", 3);
             RadioCell b = run.cell("b", 2);
-            ReplicationCollector c = run.collector();
-            c.observeCell(b);
+            CellListener c = run.cells();
+            run.connector().observeCell(b);
             run.at(2, () -> c.channelSeized(a, 2));
             run.at(5, () -> {
                 c.attempted(a, false, 5); // before the window
@@ -188,10 +190,10 @@ final class ReplicationCollectorTest {
 
     @Test
     void meanHoldingSeconds_severalCells_pooledOverEveryRelease() {
-        ReplicationResult result = CollectorRun.run(0, 100, run -> {
+        ReplicationResult result = ConnectorRun.run(0, 100, run -> {
             RadioCell a = run.cell("a", 1);
             RadioCell b = run.cell("b", 1);
-            ReplicationCollector c = run.collector();
+            CellListener c = run.cells();
             run.at(1, () -> c.channelSeized(a, 1));
             run.at(2, () -> c.channelSeized(b, 2));
             run.at(3, () -> c.channelReleased(a, 2, 3));
@@ -214,7 +216,7 @@ final class ReplicationCollectorTest {
     @Test
     void occupancyChanged_twoStoresAroundTheWindow_summedAndIntegratedOverTheWindow() {
         PhoneNumber alice = PhoneNumber.of("0100");
-        ReplicationResult result = CollectorRun.run(10, 20, run -> {
+        ReplicationResult result = ConnectorRun.run(10, 20, run -> {
             BackupStore first = run.store(1_000);
             BackupStore second = run.store(1_000);
             Reservation[] pending = new Reservation[2];
@@ -234,7 +236,7 @@ final class ReplicationCollectorTest {
 
     @Test
     void occupancyChanged_onlyBeforeTheWindow_levelHeldThroughTheWindow() {
-        ReplicationResult result = CollectorRun.run(10, 20, run -> {
+        ReplicationResult result = ConnectorRun.run(10, 20, run -> {
             BackupStore store = run.store(1_000);
             run.at(3, () -> store.reserve(40).orElseThrow());
             run.at(6, () -> store.reserve(60).orElseThrow());
@@ -244,51 +246,70 @@ final class ReplicationCollectorTest {
 
     @Test
     void arrivalSkippedTerminalBusy_aroundTheWindow_countedInsideOnly() {
-        ReplicationResult result = CollectorRun.run(100, 1_000, run -> {
+        ReplicationResult result = ConnectorRun.run(100, 1_000, run -> {
             for (double t : new double[] {50, 150, 1_000, 1_001}) {
-                run.collector().arrivalSkippedTerminalBusy("cell-a", t);
+                run.workload().arrivalSkippedTerminalBusy("cell-a", t);
             }
         });
         assertEquals(2, result.workload().arrivalsSkippedTerminalBusy());
     }
 
     @Test
+    void authenticationAndLearnedOutcomes_aroundTheWindow_countedByTheirTimeInsideOnly() {
+        PhoneNumber alice = PhoneNumber.of("0100");
+        ReplicationResult result = ConnectorRun.run(100, 1_000, run -> {
+            for (double t : new double[] {50, 100, 1_000, 1_001}) {
+                run.auth().rejected("cell-a", alice, false, t);
+                run.flows().outcomeLearned(Records.of(FlowKind.BACKUP), 0, true, t);
+            }
+            run.auth().rejected("cell-a", alice, true, 500);
+            run.auth().lockedOut("cell-a", alice, 500);
+            run.auth().lockedOut("cell-a", alice, 99);
+            run.flows().outcomeLearned(Records.of(FlowKind.BACKUP), 0, false, 700);
+        });
+        assertEquals(new AuthStatistics(2, 1, 1), result.authentication());
+        assertEquals(new LearnedOutcomes(2, 1), result.learnedOutcomes());
+    }
+
+    @Test
     void finish_calledTwice_rejectedAndNoEventAcceptedAfterIt() {
-        ReplicationCollector[] collector = new ReplicationCollector[1];
-        new DsolEngine().run(10, scheduler -> collector[0] = new ReplicationCollector(scheduler, 3, 7, 0, 10));
-        ReplicationResult result = collector[0].finish();
+        StatsConnector[] connector = new StatsConnector[1];
+        new DsolEngine().run(10, scheduler -> connector[0] = new StatsConnector(scheduler, 3, 7, 0, 10));
+        ReplicationResult result = connector[0].finish();
         assertEquals(3, result.replication());
         assertEquals(7, result.seed());
-        assertThrows(IllegalStateException.class, collector[0]::finish);
-        assertThrows(IllegalStateException.class, () -> collector[0].arrivalSkippedTerminalBusy("a", 5));
+        assertThrows(IllegalStateException.class, connector[0]::finish);
+        assertThrows(IllegalStateException.class,
+                () -> connector[0].workloadListener().arrivalSkippedTerminalBusy("a", 5));
     }
 
     @Test
     void finish_endedFlowsWithoutStarts_rejectedNamingTheCause() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CollectorRun.run(0, 10,
-                run -> run.collector().flowEnded(Records.of(FlowKind.BACKUP), flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 1, 2).build())));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConnectorRun.run(0, 10,
+                run -> run.flows().flowEnded(Records.of(FlowKind.BACKUP),
+                        flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 1, 2).build())));
         assertTrue(e.getMessage().contains("flowStarted"), e.getMessage());
     }
 
     @Test
     void observeCell_twoCellsWithOneId_rejected() {
-        CollectorRun.run(0, 10, run -> {
-            run.collector().observeCell(run.cell("a", 1));
+        ConnectorRun.run(0, 10, run -> {
+            run.connector().observeCell(run.cell("a", 1));
             RadioCell twin = run.cell("a", 1);
-            assertThrows(IllegalArgumentException.class, () -> run.collector().observeCell(twin));
+            assertThrows(IllegalArgumentException.class, () -> run.connector().observeCell(twin));
         });
     }
 
     @Test
     void constructor_badWindowOrReplication_rejected() {
         new DsolEngine().run(1, scheduler -> {
-            assertThrows(IllegalArgumentException.class, () -> new ReplicationCollector(scheduler, 0, 1, 10, 10));
-            assertThrows(IllegalArgumentException.class, () -> new ReplicationCollector(scheduler, 0, 1, -1, 10));
+            assertThrows(IllegalArgumentException.class, () -> new StatsConnector(scheduler, 0, 1, 10, 10));
+            assertThrows(IllegalArgumentException.class, () -> new StatsConnector(scheduler, 0, 1, -1, 10));
             assertThrows(IllegalArgumentException.class,
-                    () -> new ReplicationCollector(scheduler, 0, 1, 0, Double.POSITIVE_INFINITY));
+                    () -> new StatsConnector(scheduler, 0, 1, 0, Double.POSITIVE_INFINITY));
             assertThrows(IllegalArgumentException.class,
-                    () -> new ReplicationCollector(scheduler, 0, 1, Double.NaN, 10));
-            assertThrows(IllegalArgumentException.class, () -> new ReplicationCollector(scheduler, -1, 1, 0, 10));
+                    () -> new StatsConnector(scheduler, 0, 1, Double.NaN, 10));
+            assertThrows(IllegalArgumentException.class, () -> new StatsConnector(scheduler, -1, 1, 0, 10));
         });
     }
 }

@@ -1,0 +1,105 @@
+package io.radiolink.simulation;
+
+import io.radiolink.engine.Scheduler;
+import io.radiolink.node.StationListeners;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.radio.AirListener;
+import io.radiolink.radio.RadioCell;
+import io.radiolink.radio.Range;
+import io.radiolink.stats.AuthCalculator;
+import io.radiolink.stats.CellCalculator;
+import io.radiolink.stats.FlowCalculator;
+import io.radiolink.stats.LearnedOutcomeCalculator;
+import io.radiolink.stats.ObservationWindow;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.stats.StorageCalculator;
+import io.radiolink.stats.TrafficCalculator;
+import io.radiolink.stats.WorkloadCalculator;
+import io.radiolink.workload.WorkloadListener;
+
+/**
+ * The statistics of one replication, wired to its model: one calculator per concern
+ * ({@code io.radiolink.stats}), each given the events it needs, and their parts assembled into the
+ * {@link ReplicationResult} at {@link #finish()}. The only class that knows both the model's listeners
+ * and the calculators: a station reports to {@link #stationListeners}, the flows (joined by
+ * {@link FlowRecords}) to {@link #flowListener()}, the workload to {@link #workloadListener()}. Every
+ * quantity is counted as the run-control contract of {@code io.radiolink.stats} states; in its terms
+ * the model must tell the connector of every flow's start as well as its end, build its stations with
+ * these listeners and {@link #observeCell} each station's cell.
+ *
+ * <p>Single-use and single-threaded; it accepts no event after {@link #finish()}.
+ */
+public final class StatsConnector {
+
+    private final int replication;
+    private final long seed;
+    private final ObservationWindow window;
+    private final FlowCalculator flows;
+    private final TrafficCalculator traffic;
+    private final LearnedOutcomeCalculator learnedOutcomes;
+    private final CellCalculator cells;
+    private final StorageCalculator storage;
+    private final AuthCalculator authentication;
+    private final WorkloadCalculator workload;
+    private final FlowListener flowEvents;
+
+    /**
+     * The statistics of replication {@code replication} of an experiment with {@code seed}.
+     *
+     * @param scheduler the replication's scheduler, read for the time of store changes
+     * @param replication >= 0
+     * @param warmupSeconds the window's start, finite and >= 0
+     * @param runLengthSeconds the window's end, finite and > {@code warmupSeconds}
+     */
+    public StatsConnector(Scheduler scheduler, int replication, long seed, double warmupSeconds,
+            double runLengthSeconds) {
+        Range.wholeBetween(0, Integer.MAX_VALUE).check("replication", replication);
+        this.replication = replication;
+        this.seed = seed;
+        this.window = new ObservationWindow(warmupSeconds, runLengthSeconds);
+        this.flows = new FlowCalculator(window);
+        this.traffic = new TrafficCalculator(window);
+        this.learnedOutcomes = new LearnedOutcomeCalculator(window);
+        this.cells = new CellCalculator(window);
+        this.storage = new StorageCalculator(window, scheduler);
+        this.authentication = new AuthCalculator(window);
+        this.workload = new WorkloadCalculator(window);
+        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes);
+    }
+
+    /** The listeners a station is built with: {@code air}, and the cell, store and authentication calculators. */
+    public StationListeners stationListeners(AirListener air) {
+        return new StationListeners(air, cells, storage, authentication);
+    }
+
+    /** Told of every flow: the flow, traffic and learned-outcome calculators. */
+    public FlowListener flowListener() {
+        return flowEvents;
+    }
+
+    /** Told of what the workload does besides starting flows. */
+    public WorkloadListener workloadListener() {
+        return workload;
+    }
+
+    /**
+     * Registers {@code cell} so that its channels count even if it never sees an attempt; idempotent.
+     *
+     * @throws IllegalArgumentException if another cell with the same id was observed
+     */
+    public void observeCell(RadioCell cell) {
+        cells.observeCell(cell);
+    }
+
+    /**
+     * Finishes every calculator and returns the replication's result; call once, after the run.
+     *
+     * @throws IllegalStateException if called twice, or if more counted flows ended than started (the
+     *     connector was not told of every flow's start)
+     */
+    public ReplicationResult finish() {
+        return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
+                flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
+                workload.finish(), learnedOutcomes.finish());
+    }
+}
