@@ -115,7 +115,7 @@ public class TransferBenchmark {
                     if (record.outcome() != FlowOutcome.SUCCESS) {
                         throw new IllegalStateException("the benchmark's flow failed: " + record);
                     }
-                    sent[0] += record.dataFramesSent();
+                    sent[0] += record.data().framesSent();
                     if (flow.terminal() == a) {
                         service[0].startDownload(b, number, bs);
                     }

@@ -2,6 +2,7 @@ package io.radiolink.protocol;
 
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.Connection;
+import io.radiolink.radio.DirectionCounts;
 
 /**
  * The station side's events, keyed by session: what a station did for the requests it served. Methods
@@ -26,6 +27,10 @@ public interface SessionListener {
     /** The session changed the station's store: committed, confirmed a download, or cleared its copy. */
     default void storeChanged(SessionId session, StationEffect effect) {}
 
-    /** The session ended; {@code dataSent} is what the station's data frames cost in it (a download's). */
-    default void sessionEnded(SessionId session, TransferCounts dataSent) {}
+    /**
+     * The session ended; {@code dataSent} is what the station's data frames cost in it (a download's),
+     * {@code downlink} what the station put on the air on its connection (the downlink's counts, with the
+     * retransmissions of those data frames).
+     */
+    default void sessionEnded(SessionId session, TransferCounts dataSent, DirectionCounts downlink) {}
 }

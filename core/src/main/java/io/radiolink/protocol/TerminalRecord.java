@@ -2,13 +2,13 @@ package io.radiolink.protocol;
 
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.protocol.transfer.TransferCounts;
-import io.radiolink.radio.LinkCounts;
+import io.radiolink.radio.DirectionCounts;
 import java.util.Objects;
 
 /**
  * A finished flow as its terminal saw it: what it sent, heard and decided. What the station did (its
- * store's changes, its own data frames, its digest check of a backup) is not here; {@link FlowRecord}
- * joins both.
+ * store's changes, its own data frames and what it put on the downlink, its digest check of a backup) is
+ * in the {@link StationRecord}; {@link FlowRecord} joins both.
  *
  * @param flowId the flow's number within its {@link BackupService}, from 0 in start order
  * @param kind backup or download
@@ -24,13 +24,14 @@ import java.util.Objects;
  *     reported it in an integrity failure; otherwise not checked
  * @param phaseTimes the time spent in each phase the flow entered
  * @param dataSent the terminal's data frames (a backup's), every round and attempt
- * @param controlMessagesSent the terminal's control message transmissions, retransmissions included
- * @param controlMessagesRetransmitted the terminal's control message retransmissions
- * @param uplink what the terminal put on the air, every attempt (control, data, acknowledgements)
- * @param downlink what the station put on the air on the flow's connections
- * @param attempts connections the flow asked for, >= 1 (1 as well for a flow that never asked)
+ * @param control the terminal's control messages, every attempt
+ * @param uplink what the terminal put on the air, every attempt (control, data, acknowledgements): the
+ *     uplinks' counts, with the terminal's retransmissions (of {@code control} and {@code dataSent})
+ * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}
+ *     reconnection); 1 as well for a flow that never asked (no password)
  * @param bytesNeeded the user data bytes the receiver still lacked when the flow began
- * @param chunksRepaired chunks sent again in repair rounds
+ * @param chunksRepaired chunks sent again in repair rounds because their digest failed or frames were
+ *     missing ({@link ChunkConfig})
  */
 public record TerminalRecord(
         long flowId,
@@ -46,15 +47,13 @@ public record TerminalRecord(
         IntegrityCheck integrity,
         PhaseTimes phaseTimes,
         TransferCounts dataSent,
-        long controlMessagesSent,
-        long controlMessagesRetransmitted,
-        LinkCounts uplink,
-        LinkCounts downlink,
+        ControlCounts control,
+        DirectionCounts uplink,
         int attempts,
         long bytesNeeded,
         long chunksRepaired) {
 
-    /** Checks for nulls. */
+    /** Checks for nulls and negative counts. */
     public TerminalRecord {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(terminalNumber, "terminalNumber");
@@ -65,7 +64,14 @@ public record TerminalRecord(
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(phaseTimes, "phaseTimes");
         Objects.requireNonNull(dataSent, "dataSent");
+        Objects.requireNonNull(control, "control");
         Objects.requireNonNull(uplink, "uplink");
-        Objects.requireNonNull(downlink, "downlink");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+        }
+        if (bytesNeeded < 0 || chunksRepaired < 0) {
+            throw new IllegalArgumentException("need bytesNeeded (" + bytesNeeded + ") and chunksRepaired ("
+                    + chunksRepaired + ") >= 0");
+        }
     }
 }

@@ -161,9 +161,12 @@ public final class Link<T> {
         return unitsCorrupted;
     }
 
-    /** Everything this direction put on the air so far. */
-    public LinkCounts counts() {
-        return new LinkCounts(unitsSent, unitsLost, unitsCorrupted);
+    /**
+     * Everything this direction put on the air so far, without retransmissions (0): the link cannot tell
+     * them, the senders count them ({@link DirectionCounts}).
+     */
+    public DirectionCounts counts() {
+        return new DirectionCounts(unitsSent, unitsLost, unitsCorrupted, 0);
     }
 
     /** Bytes handed to the transmitter so far. */

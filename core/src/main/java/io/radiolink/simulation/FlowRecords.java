@@ -13,6 +13,7 @@ import io.radiolink.protocol.TerminalListener;
 import io.radiolink.protocol.TerminalRecord;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.Connection;
+import io.radiolink.radio.DirectionCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -23,12 +24,13 @@ import java.util.Objects;
 /**
  * Joins the two ends' events into flows: a station's session belongs to the flow whose attempt got the
  * session's connection, and what the station did in it (its store's changes, its digest check, its data
- * frames) is added to what the terminal saw when the flow ends, making the flow's {@link FlowRecord}.
- * The terminal's other events pass through unchanged, in the order they come. The join does not
- * depend on which of the two events about a connection comes first (today the station opens its session
- * before the terminal hears of the connection). A session no flow claims (a connection opened by
- * something other than a flow) is forgotten when it ends; a flow whose connections carried no session
- * (the joiner listening to the terminal side only) gets no station facts.
+ * frames, its downlink) is added to what the terminal saw when the flow ends, making the flow's
+ * {@link FlowRecord}. The terminal's other events pass through unchanged, in the order they come. The
+ * join does not depend on which of the two events about a connection comes first (today the station
+ * opens its session before the terminal hears of the connection). A session no flow claims (a connection
+ * opened by something other than a flow) is forgotten when it ends; a flow whose connections carried no
+ * session (the joiner listening to the terminal side only) gets no station facts, its downlink counts
+ * among them.
  *
  * <p>Every session ends before its flow: a connection's end reaches the station's side first. Nothing is
  * iterated in hash order: the maps are only looked up.
@@ -98,10 +100,10 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     }
 
     @Override
-    public void sessionEnded(SessionId session, TransferCounts dataSent) {
+    public void sessionEnded(SessionId session, TransferCounts dataSent, DirectionCounts downlink) {
         Joined joined = bySession.remove(session);
         if (joined != null) {
-            joined.station = joined.station.plusSent(dataSent);
+            joined.station = joined.station.plusSession(dataSent, downlink);
         } else {
             Connection<Message> connection = unclaimedOn.remove(session);
             if (connection != null) {
@@ -128,7 +130,7 @@ public final class FlowRecords implements TerminalListener, SessionListener {
                 flowOn.remove(connection);
             }
         }
-        listener.flowEnded(flow, FlowRecord.of(terminal, joined == null ? StationRecord.NONE : joined.station));
+        listener.flowEnded(flow, new FlowRecord(terminal, joined == null ? StationRecord.NONE : joined.station));
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
                 successfulUserDataBytes += record.userDataBytes();
                 successAttempts.addValue(record.attempts());
             }
-            dataBytesSent += record.dataBytesSent();
+            dataBytesSent += record.data().bytesSent();
             bytesInVain += record.bytesInVain();
             chunksRepaired += record.chunksRepaired();
             for (FlowPhase phase : PHASES) {

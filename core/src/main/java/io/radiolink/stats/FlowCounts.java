@@ -17,7 +17,7 @@ import java.util.Map;
  * @param stationViewDiffers flows that failed in the terminal's view although the station committed,
  *     confirmed or cleared ({@code FlowRecord.stationViewDiffers()}); they are among the failures
  * @param successfulUserDataBytes the user data bytes of the successful flows
- * @param dataBytesSent user data bytes the flows' data frames carried ({@code FlowRecord.dataBytesSent})
+ * @param dataBytesSent user data bytes the flows' data frames carried ({@code FlowRecord.data().bytesSent()})
  * @param bytesInVain the part of them sent in vain ({@code FlowRecord.bytesInVain})
  * @param chunksRepaired chunks the flows sent again in repair rounds
  */

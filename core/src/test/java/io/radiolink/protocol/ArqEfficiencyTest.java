@@ -53,7 +53,7 @@ final class ArqEfficiencyTest {
         h.run(m -> flow.set(m.service().startBackup(terminalWithData("0100", (long) FRAMES * PAYLOAD, true),
                 m.station(StationConfig.of("bs-1", 1, Long.MAX_VALUE, air)))));
         assertEquals(FlowOutcome.SUCCESS, h.record(flow.get()).outcome());
-        assertEquals(FRAMES, h.record(flow.get()).dataFramesSent(), "a clean link needs no retransmission");
+        assertEquals(FRAMES, h.record(flow.get()).data().framesSent(), "a clean link needs no retransmission");
         double transfer = h.phaseStart(flow.get(), FlowPhase.COMPLETE) - h.phaseStart(flow.get(), FlowPhase.TRANSFER);
         return FRAMES * LONG_FAT_LINK.transmissionSeconds(PAYLOAD) / transfer;
     }

@@ -81,7 +81,7 @@ final class AuthenticationTest {
         ModelHarness h = backupThenDownload(new AuthConfig(mode, 0, 0), "not-" + PASSWORD);
         FlowRecord download = h.records.get(1);
         assertEquals(FlowOutcome.AUTH_REJECTED, download.outcome());
-        assertEquals(0, download.dataFramesSent());
+        assertEquals(0, download.data().framesSent());
     }
 
     /** Replication 0 of {@code simulation}, each ended flow's record added to {@code records}. */

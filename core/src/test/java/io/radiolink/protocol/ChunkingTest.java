@@ -71,8 +71,8 @@ final class ChunkingTest {
             assertEquals(FlowOutcome.SUCCESS, r.outcome(), r.toString());
             assertEquals(IntegrityCheck.VERIFIED, r.integrity());
             // Every repaired chunk is 5 frames sent again; the clean link loses nothing else.
-            assertEquals(50 + 5 * r.chunksRepaired(), r.dataFramesSent(), r.toString());
-            assertEquals(SIZE + 500 * r.chunksRepaired(), r.dataBytesSent());
+            assertEquals(50 + 5 * r.chunksRepaired(), r.data().framesSent(), r.toString());
+            assertEquals(SIZE + 500 * r.chunksRepaired(), r.data().bytesSent());
             assertEquals(500 * r.chunksRepaired(), r.bytesInVain());
         }
         assertEquals(FLOWS * SIZE, station.get().store().committedBytes());
@@ -86,7 +86,7 @@ final class ChunkingTest {
             assertEquals(0, r.chunksRepaired());
             if (!r.outcome().isSuccess()) {
                 assertEquals(FlowOutcome.INTEGRITY_MISMATCH, r.outcome());
-                assertEquals(r.dataBytesSent(), r.bytesInVain(), "a failed flow sent everything in vain");
+                assertEquals(r.data().bytesSent(), r.bytesInVain(), "a failed flow sent everything in vain");
             }
         }
         assertEquals(successes * SIZE, station.get().store().committedBytes());
@@ -145,11 +145,11 @@ final class ChunkingTest {
     @Test
     void chunksFramedOnTheirOwn_multipleOfPayloadFramesAsWithoutChunks() {
         FlowRecord odd = cleanBackup(ChunkConfig.of(150, 0));
-        assertEquals(67, odd.dataFramesSent());
-        assertEquals(SIZE, odd.dataBytesSent());
+        assertEquals(67, odd.data().framesSent());
+        assertEquals(SIZE, odd.data().bytesSent());
         FlowRecord aligned = cleanBackup(ChunkConfig.of(1_000, 0));
         FlowRecord whole = cleanBackup(ChunkConfig.WHOLE_OBJECT);
-        assertEquals(50, aligned.dataFramesSent());
+        assertEquals(50, aligned.data().framesSent());
         assertEquals(whole.durationSeconds(), aligned.durationSeconds(), 0.0);
         assertEquals(0, whole.bytesInVain());
     }

@@ -172,7 +172,7 @@ final class ClaimsTest {
         });
 
         assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, h.records.get(0).outcome());
-        assertEquals(0, h.records.get(0).uplinkUnitsSent());
+        assertEquals(0, h.records.get(0).uplink().unitsSent());
         assertEquals(1, station.get().cell().attempts(), "only the attempt with the password connected");
         List<AirEvent> requests = h.sent(BackupRequest.class);
         assertEquals(1, requests.size());
@@ -314,7 +314,7 @@ final class ClaimsTest {
         });
 
         assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, h.records.get(1).outcome());
-        assertEquals(0, h.records.get(1).uplinkUnitsSent());
+        assertEquals(0, h.records.get(1).uplink().unitsSent());
         assertEquals(1, h.sent(DownloadRequest.class).size(), "only the terminal with a password asked");
         assertEquals(FlowOutcome.AUTH_REJECTED, h.records.get(2).outcome());
         assertEquals(Admission.AUTH_REJECTED,

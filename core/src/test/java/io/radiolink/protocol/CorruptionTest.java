@@ -48,12 +48,12 @@ final class CorruptionTest {
         FlowRecord corrupted = backup(new Corruption(0.3, 0.0), station).records.get(0);
         assertEquals(FlowOutcome.SUCCESS, corrupted.outcome());
         assertEquals(IntegrityCheck.VERIFIED, corrupted.integrity());
-        assertTrue(corrupted.dataFramesRetransmitted() > 0, "discarded frames are sent again");
-        assertEquals(0, corrupted.uplinkUnitsLost(), "corruption is not counted as loss");
-        assertTrue(corrupted.uplinkUnitsCorrupted() > 0, "but as corruption");
-        assertEquals(0, corrupted.downlinkUnitsCorrupted());
+        assertTrue(corrupted.data().framesRetransmitted() > 0, "discarded frames are sent again");
+        assertEquals(0, corrupted.uplink().unitsLost(), "corruption is not counted as loss");
+        assertTrue(corrupted.uplink().unitsCorrupted() > 0, "but as corruption");
+        assertEquals(0, corrupted.downlink().unitsCorrupted());
         FlowRecord clean = backup(Corruption.NONE, station).records.get(0);
-        assertEquals(0, clean.dataFramesRetransmitted());
+        assertEquals(0, clean.data().framesRetransmitted());
     }
 
     @Test

@@ -32,7 +32,7 @@ final class DeterminismTest {
         run(42).forEach(r -> outcomes.add(r.outcome()));
         assertTrue(outcomes.containsAll(EnumSet.of(FlowOutcome.SUCCESS, FlowOutcome.BLOCKED,
                 FlowOutcome.SETUP_FAILED, FlowOutcome.LINK_DROPPED)), outcomes.toString());
-        assertTrue(run(42).stream().anyMatch(r -> r.uplinkUnitsLost() + r.downlinkUnitsLost() > 0));
+        assertTrue(run(42).stream().anyMatch(r -> r.uplink().unitsLost() + r.downlink().unitsLost() > 0));
     }
 
     /** Chunks, repair rounds and reconnection with jittered back-off draw nothing outside the seed. */

@@ -72,7 +72,7 @@ final class FlowOutcomeTest {
                 (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, false), bs)));
         assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, r.outcome());
         assertEquals(0, r.durationSeconds());
-        assertEquals(0, r.uplinkUnitsSent() + r.downlinkUnitsSent());
+        assertEquals(0, r.uplink().unitsSent() + r.downlink().unitsSent());
     }
 
     @Test
@@ -109,7 +109,7 @@ final class FlowOutcomeTest {
             h.at(50, () -> h.service().startBackup(impostor, bs));
         });
         assertEquals(FlowOutcome.AUTH_REJECTED, records.get(1).outcome());
-        assertEquals(0, records.get(1).dataFramesSent());
+        assertEquals(0, records.get(1).data().framesSent());
         assertEquals(first.userData().orElseThrow(), station.get().store().find(first.phoneNumber()).orElseThrow().data());
     }
 
@@ -119,7 +119,7 @@ final class FlowOutcomeTest {
                 (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
         assertEquals(FlowOutcome.STORAGE_FULL, r.outcome());
         assertEquals(FlowPhase.RELEASE, r.endPhase());
-        assertEquals(0, r.dataFramesSent());
+        assertEquals(0, r.data().framesSent());
     }
 
     @Test
@@ -128,7 +128,7 @@ final class FlowOutcomeTest {
                 (h, bs) -> h.service().startDownload(replacementPhone("0200", PASSWORD),
                         PhoneNumber.of("0100"), bs)));
         assertEquals(FlowOutcome.NO_BACKUP, r.outcome());
-        assertEquals(0, r.dataFramesSent());
+        assertEquals(0, r.data().framesSent());
     }
 
     @Test
@@ -142,7 +142,7 @@ final class FlowOutcomeTest {
         assertEquals(FlowPhase.RELEASE, r.endPhase());
         // The whole window (8 frames) is in flight; frame 0 times out first in every round, so when its
         // retries run out every frame of the window has been retransmitted retryLimit times.
-        assertEquals((long) arq.windowFrames() * arq.retryLimit(), r.dataFramesRetransmitted());
+        assertEquals((long) arq.windowFrames() * arq.retryLimit(), r.data().framesRetransmitted());
         assertEquals(StationEffect.NONE, r.stationEffect());
     }
 
@@ -153,8 +153,8 @@ final class FlowOutcomeTest {
                 (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
         ControlConfig control = ModelHarness.PROTOCOL.control();
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
-        assertEquals(1 + control.retryLimit(), r.controlMessagesSent());
-        assertEquals(control.retryLimit(), r.controlMessagesRetransmitted());
+        assertEquals(1 + control.retryLimit(), r.control().messagesSent());
+        assertEquals(control.retryLimit(), r.control().messagesRetransmitted());
         assertEquals(FlowPhase.RELEASE, r.endPhase());
     }
 

@@ -451,8 +451,8 @@ final class InvariantChecker implements FlowListener, AirListener {
     private boolean faulted(Tracked t, FlowRecord record) {
         FlowOutcome outcome = record.outcome();
         return t.faulted || t.startedWhileDown || t.flow.station().cell().isDown()
-                || record.uplinkUnitsLost() + record.downlinkUnitsLost() > 0
-                || record.uplinkUnitsCorrupted() + record.downlinkUnitsCorrupted() > 0
+                || record.uplink().unitsLost() + record.downlink().unitsLost() > 0
+                || record.uplink().unitsCorrupted() + record.downlink().unitsCorrupted() > 0
                 || record.attempts() > 1
                 || outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.SETUP_FAILED
                 || outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.ACCESS_FAILED;
@@ -596,8 +596,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         if ((record.outcome() == FlowOutcome.AUTH_REJECTED || record.outcome() == FlowOutcome.STORAGE_FULL)
                 && record.attempts() == 1) {
-            check(record.dataFramesSent() == 0, t, () -> "rejected with " + record.outcome() + " but "
-                    + record.dataFramesSent() + " data frames were sent");
+            check(record.data().framesSent() == 0, t, () -> "rejected with " + record.outcome() + " but "
+                    + record.data().framesSent() + " data frames were sent");
         }
     }
 
@@ -608,9 +608,9 @@ final class InvariantChecker implements FlowListener, AirListener {
         FlowOutcome outcome = record.outcome();
         if (outcome == FlowOutcome.AUTH_REJECTED || outcome == FlowOutcome.NO_BACKUP) {
             // An earlier attempt of a reconnecting flow may have been accepted; its data was never stored.
-            check(record.attempts() > 1 || t.dataFramesToTerminal == 0 && record.dataFramesSent() == 0, t,
+            check(record.attempts() > 1 || t.dataFramesToTerminal == 0 && record.data().framesSent() == 0, t,
                     () -> outcome + " but " + t.dataFramesToTerminal + " data frames went on the air to it (record: "
-                            + record.dataFramesSent() + ")");
+                            + record.data().framesSent() + ")");
             check(held.isEmpty(), t, () -> outcome + " but its terminal holds " + held.get());
             check(record.attempts() > 1 || t.handedOver == null, t,
                     () -> outcome + " but the station handed over a copy");

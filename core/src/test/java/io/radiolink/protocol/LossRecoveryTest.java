@@ -49,8 +49,8 @@ final class LossRecoveryTest {
         ModelHarness h = backup(i -> i == 3, i -> false);
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
-        assertEquals(1, r.dataFramesRetransmitted());
-        assertEquals(FRAMES + 1, r.dataFramesSent());
+        assertEquals(1, r.data().framesRetransmitted());
+        assertEquals(FRAMES + 1, r.data().framesSent());
         List<Integer> order = h.sent(DataFrame.class).stream().map(e -> ((DataFrame) e.message()).sequence()).toList();
         assertEquals(2, order.stream().filter(s -> s == 2).count(), "frame 2 twice, every other once: " + order);
     }
@@ -74,7 +74,7 @@ final class LossRecoveryTest {
         ModelHarness h = backup(i -> false, i -> i == 2);
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
-        assertEquals(1, r.dataFramesRetransmitted());
+        assertEquals(1, r.data().framesRetransmitted());
         assertEquals(StationEffect.COMMITTED, r.stationEffect());
     }
 
@@ -88,7 +88,7 @@ final class LossRecoveryTest {
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome(), "1,500 bytes hold one 1,000-byte reservation, not two");
-        assertEquals(1, r.controlMessagesRetransmitted());
+        assertEquals(1, r.control().messagesRetransmitted());
         assertEquals(1_000, station.get().store().committedBytes());
         assertEquals(0, station.get().store().stagedBytes());
     }
@@ -99,7 +99,7 @@ final class LossRecoveryTest {
         ModelHarness h = backup(i -> i == FRAMES + 1, i -> false);
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
-        assertEquals(1, r.controlMessagesRetransmitted());
+        assertEquals(1, r.control().messagesRetransmitted());
         assertEquals(StationEffect.COMMITTED, r.stationEffect());
     }
 
@@ -109,7 +109,7 @@ final class LossRecoveryTest {
         ModelHarness h = backup(i -> false, i -> i == FRAMES + 1);
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
-        assertEquals(1, r.controlMessagesRetransmitted());
+        assertEquals(1, r.control().messagesRetransmitted());
         assertEquals(2, h.sent(Message.StationComplete.class).size());
     }
 
@@ -128,8 +128,8 @@ final class LossRecoveryTest {
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
         assertEquals(a.userData(), b.userData());
-        assertEquals(1, r.controlMessagesRetransmitted(), "the request was repeated once");
-        assertEquals(0, r.dataFramesRetransmitted(), "the early frames were acknowledged, not resent");
+        assertEquals(1, r.control().messagesRetransmitted(), "the request was repeated once");
+        assertEquals(0, r.data().framesRetransmitted(), "the early frames were acknowledged, not resent");
         assertTrue(h.sent(Message.Ack.class).stream().allMatch(e -> e.sender() == Side.TERMINAL));
     }
 }

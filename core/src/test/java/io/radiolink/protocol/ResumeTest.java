@@ -127,7 +127,7 @@ final class ResumeTest {
         assertTrue(successesResumed >= successesRestart, successesResumed + " vs " + successesRestart);
         for (FlowRecord r : resumed) {
             if (r.outcome().isSuccess()) {
-                assertEquals(r.dataBytesSent() - SIZE, r.bytesInVain());
+                assertEquals(r.data().bytesSent() - SIZE, r.bytesInVain());
             }
         }
     }
@@ -155,7 +155,7 @@ final class ResumeTest {
                     .map(e -> (Message.BackupResponse) e.message()).toList();
             int resumedAt = responses.get(responses.size() - 1).resumeFromFrame();
             assertEquals(fromOffset ? 20 : 0, resumedAt, "frames 0-19 arrived on the first connection");
-            assertEquals(SIZE - 100L * resumedAt, r.dataBytesSent() - bytesOfFirstConnection(h));
+            assertEquals(SIZE - 100L * resumedAt, r.data().bytesSent() - bytesOfFirstConnection(h));
             assertEquals(SIZE, station.get().store().committedBytes());
             assertEquals(0, station.get().store().stagedBytes());
         }

@@ -6,6 +6,7 @@ import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
+import io.radiolink.protocol.ControlCounts;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowListener;
@@ -24,10 +25,10 @@ import io.radiolink.radio.CellListener;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.IdleAttempt;
 import io.radiolink.radio.LinkConfig;
-import io.radiolink.radio.LinkCounts;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.random.RandomStreams;
@@ -102,8 +103,8 @@ final class FlowRecordsTest {
     private static TerminalRecord terminalRecord(Flow flow, FlowOutcome outcome, TransferCounts sent) {
         return new TerminalRecord(flow.id(), flow.kind(), PhoneNumber.of("0100"), PhoneNumber.of("0100"), "bs-1",
                 outcome, FlowPhase.RELEASE, 0.0, 10.0, 1_000, IntegrityCheck.NOT_CHECKED,
-                PhaseTimes.of(Map.of(FlowPhase.SETUP, 10.0)), sent, 2, 0, new LinkCounts(5, 1, 0),
-                new LinkCounts(4, 0, 0), 2, 1_000, 0);
+                PhaseTimes.of(Map.of(FlowPhase.SETUP, 10.0)), sent, new ControlCounts(2, 0),
+                new DirectionCounts(5, 1, 0, 0), 2, 1_000, 0);
     }
 
     @Test
@@ -120,24 +121,21 @@ final class FlowRecordsTest {
         // First attempt: the station opens its session first (as the cell does today).
         join.sessionOpened(new SessionId(0), c.get(0));
         join.connected(download, c.get(0));
-        join.sessionEnded(new SessionId(0), new TransferCounts(3, 1, 200));
+        join.sessionEnded(new SessionId(0), new TransferCounts(3, 1, 200), new DirectionCounts(1, 0, 0, 1));
         // Second attempt: the other order.
         join.connected(download, c.get(1));
         join.sessionOpened(new SessionId(1), c.get(1));
         join.storeChanged(new SessionId(1), StationEffect.CONFIRMED);
         join.storeChanged(new SessionId(1), StationEffect.CLEARED);
-        join.sessionEnded(new SessionId(1), new TransferCounts(10, 2, 1_000));
+        join.sessionEnded(new SessionId(1), new TransferCounts(10, 2, 1_000), new DirectionCounts(3, 0, 0, 2));
         join.flowEnded(download, terminalRecord(download, FlowOutcome.SUCCESS, TransferCounts.ZERO));
 
         FlowRecord record = records.get(0);
         assertEquals(StationEffect.CLEARED, record.stationEffect(), "the last change of the store");
-        assertEquals(13, record.dataFramesSent());
-        assertEquals(3, record.dataFramesRetransmitted());
-        assertEquals(1_200, record.dataBytesSent());
+        assertEquals(new TransferCounts(13, 3, 1_200), record.data());
         assertEquals(200, record.bytesInVain(), "every byte beyond the 1,000 needed");
-        assertEquals(5, record.uplinkUnitsSent());
-        assertEquals(1, record.uplinkUnitsLost());
-        assertEquals(4, record.downlinkUnitsSent());
+        assertEquals(new DirectionCounts(5, 1, 0, 0), record.uplink(), "the terminal's");
+        assertEquals(new DirectionCounts(4, 0, 0, 3), record.downlink(), "the station's, both sessions");
     }
 
     @Test
@@ -155,7 +153,7 @@ final class FlowRecordsTest {
         join.connected(backup, c.get(0));
         join.integrityChecked(new SessionId(0), true);
         join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
-        join.sessionEnded(new SessionId(0), TransferCounts.ZERO);
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, new DirectionCounts(6, 0, 0, 0));
         join.flowEnded(backup, terminalRecord(backup, FlowOutcome.LINK_DROPPED, new TransferCounts(12, 0, 1_000)));
 
         FlowRecord record = records.get(0);
@@ -177,7 +175,7 @@ final class FlowRecordsTest {
         // A connection opened by something other than a flow: its session is forgotten when it ends.
         join.sessionOpened(new SessionId(0), c.get(0));
         join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
-        join.sessionEnded(new SessionId(0), new TransferCounts(1, 0, 100));
+        join.sessionEnded(new SessionId(0), new TransferCounts(1, 0, 100), new DirectionCounts(3, 0, 0, 0));
         // A flow whose connection carried no session (the joiner listening to the terminal only).
         Flow flow = new StubFlow(2, FlowKind.BACKUP);
         join.connected(flow, c.get(1));
@@ -186,7 +184,8 @@ final class FlowRecordsTest {
         FlowRecord record = records.get(0);
         assertEquals(StationEffect.NONE, record.stationEffect());
         assertEquals(IntegrityCheck.NOT_CHECKED, record.integrity());
-        assertEquals(12, record.dataFramesSent(), "only the terminal's frames");
+        assertEquals(12, record.data().framesSent(), "only the terminal's frames");
+        assertEquals(DirectionCounts.ZERO, record.downlink(), "and no station's downlink");
         // The first connection's session no longer waits: a flow claiming it now gets nothing of it.
         Flow late = new StubFlow(3, FlowKind.BACKUP);
         join.connected(late, c.get(0));

@@ -3,6 +3,7 @@ package io.radiolink.stats;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
+import io.radiolink.protocol.ControlCounts;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowListener;
@@ -12,6 +13,10 @@ import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.PhaseTimes;
 import io.radiolink.protocol.StationEffect;
+import io.radiolink.protocol.StationRecord;
+import io.radiolink.protocol.TerminalRecord;
+import io.radiolink.protocol.transfer.TransferCounts;
+import io.radiolink.radio.DirectionCounts;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -107,7 +112,7 @@ final class Records {
         return this;
     }
 
-    /** User data bytes sent, and the part of them sent in vain. */
+    /** User data bytes sent, and the part of them sent in vain (all of them for a failed flow). */
     Records dataBytes(long sent, long inVain) {
         dataBytesSent = sent;
         bytesInVain = inVain;
@@ -119,12 +124,26 @@ final class Records {
         return this;
     }
 
+    /**
+     * The record, with each end's part as the model makes it: a backup's data frames are the terminal's, a
+     * download's the station's, and each direction's retransmissions are its sender's (the terminal's
+     * control messages, and the data frames of the end that sends them).
+     */
     FlowRecord build() {
         PhoneNumber number = PhoneNumber.of("0100");
-        return new FlowRecord(0, kind, number, number, "cell-a", outcome, effect, FlowPhase.RELEASE, startSeconds,
-                endSeconds, userDataBytes, integrity, PhaseTimes.of(phases), dataFramesSent, dataFramesRetransmitted,
-                controlMessagesSent, controlMessagesRetransmitted, uplinkUnitsSent, uplinkUnitsLost, downlinkUnitsSent,
-                downlinkUnitsLost, 0, 0, attempts, dataBytesSent, bytesInVain, chunksRepaired);
+        boolean backup = kind == FlowKind.BACKUP;
+        TransferCounts data = new TransferCounts(dataFramesSent, dataFramesRetransmitted, dataBytesSent);
+        TerminalRecord terminal = new TerminalRecord(0, kind, number, number, "cell-a", outcome, FlowPhase.RELEASE,
+                startSeconds, endSeconds, userDataBytes, integrity, PhaseTimes.of(phases),
+                backup ? data : TransferCounts.ZERO,
+                new ControlCounts(controlMessagesSent, controlMessagesRetransmitted),
+                new DirectionCounts(uplinkUnitsSent, uplinkUnitsLost, 0,
+                        controlMessagesRetransmitted + (backup ? dataFramesRetransmitted : 0)),
+                attempts, outcome.isSuccess() ? dataBytesSent - bytesInVain : 0, chunksRepaired);
+        StationRecord station = new StationRecord(effect, IntegrityCheck.NOT_CHECKED,
+                backup ? TransferCounts.ZERO : data,
+                new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, 0, backup ? 0 : dataFramesRetransmitted));
+        return new FlowRecord(terminal, station);
     }
 
     /** Tells {@code listener} of the flow's start and end, as {@code BackupService} would. */

@@ -20,6 +20,7 @@ import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
 import io.radiolink.radio.CellListener;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.simulation.StatsConnector;
 import java.util.List;
@@ -91,11 +92,11 @@ final class RunControlTest {
         assertEquals(1.0, downloads.phaseMeanSeconds(FlowPhase.TRANSFER), EPS);
         assertEquals(0.125, downloads.phaseMeanSeconds(FlowPhase.RELEASE), EPS);
 
-        assertEquals(new DirectionCounts(10 + 20 + 5 + 3 + 4, 1, (1 + 1) + 0 + (4 + 0) + 0 + 1),
+        assertEquals(new DirectionCounts(10 + 20 + 5 + 3 + 4, 1, 0, (1 + 1) + 0 + (4 + 0) + 0 + 1),
                 result.traffic().uplink()); // a backup's data frames are retransmitted by the terminal
-        assertEquals(new DirectionCounts(8 + 10 + 4 + 6 + 7, 2 + 4 + 1, 1 + 2), result.traffic().downlink());
-        assertEquals(5 + 10 + 2 + 4 + 4, result.traffic().dataFramesSent());
-        assertEquals(1 + 1 + 2, result.traffic().dataFramesRetransmitted());
+        assertEquals(new DirectionCounts(8 + 10 + 4 + 6 + 7, 2 + 4 + 1, 0, 1 + 2), result.traffic().downlink());
+        assertEquals(5 + 10 + 2 + 4 + 4, result.traffic().data().framesSent());
+        assertEquals(1 + 1 + 2, result.traffic().data().framesRetransmitted());
         assertEquals(4, result.flowTotals().integrity(IntegrityCheck.VERIFIED));
         assertEquals(1, result.flowTotals().integrity(IntegrityCheck.MISMATCHED));
         assertEquals(1, result.flowTotals().integrity(IntegrityCheck.NOT_CHECKED));

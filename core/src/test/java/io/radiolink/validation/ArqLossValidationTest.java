@@ -97,8 +97,8 @@ final class ArqLossValidationTest {
                     public void flowEnded(Flow flow, FlowRecord record) {
                         assertEquals(FlowOutcome.SUCCESS, record.outcome(), record.toString());
                         if (record.kind() == kind) {
-                            sent.addAndGet(record.dataFramesSent());
-                            retransmitted.addAndGet(record.dataFramesRetransmitted());
+                            sent.addAndGet(record.data().framesSent());
+                            retransmitted.addAndGet(record.data().framesRetransmitted());
                         }
                     }
                 })

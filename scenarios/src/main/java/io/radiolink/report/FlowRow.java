@@ -61,9 +61,9 @@ public record FlowRow(
                 record.phaseTimes().seconds(FlowPhase.SETUP), record.phaseTimes().seconds(FlowPhase.REQUEST),
                 record.phaseTimes().seconds(FlowPhase.TRANSFER), record.phaseTimes().seconds(FlowPhase.COMPLETE),
                 record.phaseTimes().seconds(FlowPhase.RELEASE), record.phaseTimes().seconds(FlowPhase.BACKOFF),
-                record.uplinkUnitsSent(), record.uplinkUnitsLost(), record.uplinkRetransmissions(),
-                record.downlinkUnitsSent(), record.downlinkUnitsLost(), record.downlinkRetransmissions(),
-                record.uplinkUnitsCorrupted(), record.downlinkUnitsCorrupted(), record.attempts(),
-                record.dataBytesSent(), record.bytesInVain(), record.chunksRepaired());
+                record.uplink().unitsSent(), record.uplink().unitsLost(), record.uplink().retransmissions(),
+                record.downlink().unitsSent(), record.downlink().unitsLost(), record.downlink().retransmissions(),
+                record.uplink().unitsCorrupted(), record.downlink().unitsCorrupted(), record.attempts(),
+                record.data().bytesSent(), record.bytesInVain(), record.chunksRepaired());
     }
 }

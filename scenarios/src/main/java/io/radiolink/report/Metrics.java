@@ -4,6 +4,7 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.report.MetricNode.Group;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
@@ -15,7 +16,6 @@ import io.radiolink.report.Reading.Total;
 import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
-import io.radiolink.stats.DirectionCounts;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowCounts;
@@ -102,9 +102,9 @@ public final class Metrics {
         all.add(group("traffic",
                 direction("uplink", Traffic::uplink),
                 direction("downlink", Traffic::downlink),
-                traffic("dataFramesSent", "data_frames_sent", "frames", Traffic::dataFramesSent),
+                traffic("dataFramesSent", "data_frames_sent", "frames", t -> t.data().framesSent()),
                 traffic("dataFramesRetransmitted", "data_frames_retransmitted", "frames",
-                        Traffic::dataFramesRetransmitted)));
+                        t -> t.data().framesRetransmitted())));
         all.add(group("cells",
                 total("totalChannels", ExperimentSummary::totalChannels),
                 cellCount("connectionAttempts", "connection_attempts", CellCounts::attempts),

@@ -11,12 +11,12 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
 import io.radiolink.stats.CellSummary;
-import io.radiolink.stats.DirectionCounts;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowSummary;
@@ -114,8 +114,8 @@ final class JsonReporterTest {
         JsonNode traffic = metrics.get("traffic");
         assertDirection(summary.traffic().uplink(), traffic.get("uplink"));
         assertDirection(summary.traffic().downlink(), traffic.get("downlink"));
-        assertEquals(summary.traffic().dataFramesSent(), traffic.get("dataFramesSent").asLong());
-        assertEquals(summary.traffic().dataFramesRetransmitted(), traffic.get("dataFramesRetransmitted").asLong());
+        assertEquals(summary.traffic().data().framesSent(), traffic.get("dataFramesSent").asLong());
+        assertEquals(summary.traffic().data().framesRetransmitted(), traffic.get("dataFramesRetransmitted").asLong());
 
         JsonNode cells = metrics.get("cells");
         assertEquals(summary.totalChannels(), cells.get("totalChannels").asInt());

@@ -11,6 +11,7 @@ import io.radiolink.protocol.SessionId;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.Endpoint;
 
 /**
@@ -137,6 +138,11 @@ final class Session implements Endpoint<Message> {
 
     TransferCounts dataSent() {
         return handler == null ? TransferCounts.ZERO : handler.dataSent();
+    }
+
+    /** What the station put on the downlink: the link's counts, with its data frames' retransmissions. */
+    DirectionCounts downlink() {
+        return connection.downlink().counts().plusRetransmissions(dataSent().framesRetransmitted());
     }
 
     Connection<Message> connection() {

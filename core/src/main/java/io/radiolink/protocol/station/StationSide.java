@@ -126,7 +126,7 @@ public final class StationSide {
         if (session.sending()) {
             endedSending.add(session);
         }
-        listener.sessionEnded(session.id(), session.dataSent());
+        listener.sessionEnded(session.id(), session.dataSent(), session.downlink());
     }
 
     /**

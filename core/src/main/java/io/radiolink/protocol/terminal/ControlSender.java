@@ -3,6 +3,7 @@ package io.radiolink.protocol.terminal;
 import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.protocol.ControlConfig;
+import io.radiolink.protocol.ControlCounts;
 import io.radiolink.protocol.Message;
 import java.util.function.ToDoubleFunction;
 
@@ -81,11 +82,8 @@ final class ControlSender {
         return timer != null;
     }
 
-    long messagesSent() {
-        return messagesSent;
-    }
-
-    long messagesRetransmitted() {
-        return messagesRetransmitted;
+    /** Every message sent so far, retransmissions included, also those the connection discarded. */
+    ControlCounts counts() {
+        return new ControlCounts(messagesSent, messagesRetransmitted);
     }
 }

@@ -6,6 +6,7 @@ import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.SimKey;
 import io.radiolink.node.Terminal;
+import io.radiolink.protocol.ControlCounts;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
@@ -19,8 +20,8 @@ import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.Endpoint;
-import io.radiolink.radio.LinkCounts;
 import io.radiolink.radio.Side;
 import java.util.Arrays;
 import java.util.Optional;
@@ -51,11 +52,9 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
     private FlowOutcome decided;
     private int attempt = 1;
     private long chunksRepaired;
-    /** Counts of the connections and control senders of attempts that ended. */
-    private long controlSent;
-    private long controlRetransmitted;
-    private LinkCounts uplink = LinkCounts.ZERO;
-    private LinkCounts downlink = LinkCounts.ZERO;
+    /** Counts of the control senders and uplinks of attempts that ended. */
+    private ControlCounts controlSent = ControlCounts.ZERO;
+    private DirectionCounts uplink = DirectionCounts.ZERO;
     private boolean ended;
     String password;
     Connection<Message> connection;
@@ -280,22 +279,23 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
                 && attempt < side.config().resume().attempts() && !completeSent;
     }
 
-    /** Adds the ended connection's and control sender's counts to the flow's. */
+    /** Adds the ended connection's uplink and control sender's counts to the flow's. */
     private void tally() {
-        controlSent += control.messagesSent();
-        controlRetransmitted += control.messagesRetransmitted();
+        controlSent = controlSent.plus(control.counts());
         uplink = uplink.plus(connection.uplink().counts());
-        downlink = downlink.plus(connection.downlink().counts());
     }
 
     private void finish(FlowOutcome outcome) {
         double now = scheduler.nowSeconds();
         closePhase(now);
         ended = true;
+        TransferCounts data = dataSent();
+        // The uplink's counts with the terminal's retransmissions: its control messages' and its data frames'.
+        DirectionCounts sent = uplink.plusRetransmissions(
+                controlSent.messagesRetransmitted() + data.framesRetransmitted());
         TerminalRecord record = new TerminalRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
-                outcome, phase, startSeconds, now, userDataBytes(), integrity, PhaseTimes.of(phaseSeconds),
-                dataSent(), controlSent, controlRetransmitted, uplink, downlink, attempt, bytesNeeded(),
-                chunksRepaired);
+                outcome, phase, startSeconds, now, userDataBytes(), integrity, PhaseTimes.of(phaseSeconds), data,
+                controlSent, sent, attempt, bytesNeeded(), chunksRepaired);
         side.flowEnded(terminal);
         finished(outcome, completeSent);
         side.listener().flowEnded(this, record);

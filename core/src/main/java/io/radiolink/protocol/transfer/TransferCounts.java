@@ -1,5 +1,7 @@
 package io.radiolink.protocol.transfer;
 
+import java.io.Serializable;
+
 /**
  * What one end's data frames cost: transmissions (retransmissions included), retransmissions, and the
  * user data bytes they carried. One value for whichever end sends, summed over rounds and connections.
@@ -8,7 +10,7 @@ package io.radiolink.protocol.transfer;
  * @param framesRetransmitted of those, retransmissions
  * @param bytesSent user data bytes the transmissions carried (headers excluded)
  */
-public record TransferCounts(long framesSent, long framesRetransmitted, long bytesSent) {
+public record TransferCounts(long framesSent, long framesRetransmitted, long bytesSent) implements Serializable {
 
     /** Nothing sent. */
     public static final TransferCounts ZERO = new TransferCounts(0, 0, 0);
