@@ -11,12 +11,12 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  *
  * @param <R> the part of the result it makes
  */
-public abstract sealed class Calculator<R> permits FlowCalculator, TrafficCalculator, LearnedOutcomeCalculator,
-        CellCalculator, StorageCalculator, AuthCalculator, WorkloadCalculator {
+public abstract class Calculator<R> {
 
     private final ObservationWindow window;
     private boolean finished;
 
+    /** Package-private: the calculators are this package's, and nothing switches over them. */
     Calculator(ObservationWindow window) {
         this.window = Objects.requireNonNull(window, "window");
     }
