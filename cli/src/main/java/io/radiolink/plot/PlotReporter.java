@@ -59,13 +59,28 @@ public final class PlotReporter implements Reporter {
     /** Height of every plot in pixels. */
     public static final int HEIGHT = 600;
 
+    /** The kinds each plot shows one panel of, one above the other, in this order. */
+    private static final List<FlowKind> KINDS = List.of(FlowKind.values());
+
     /** Sweep points drawn in the CDF and outcome plots at most. */
     public static final int MAX_SERIES = 8;
 
     /** The metrics drawn against the sweep, each into {@link #sweepFileName(String)} of its name in {@code summary.csv}. */
-    public static final List<Metric<?>> SWEEP_METRICS = List.of(Metrics.of(FlowKind.BACKUP).completionTime(),
-            Metrics.of(FlowKind.DOWNLOAD).completionTime(), Metrics.of(FlowKind.BACKUP).failureShare(),
-            Metrics.of(FlowKind.DOWNLOAD).failureShare(), Metrics.BLOCKING_PROBABILITY, Metrics.MEAN_BUSY_CHANNELS);
+    public static final List<Metric<?>> SWEEP_METRICS = sweepMetrics();
+
+    /** Every kind's completion time, every kind's failure share, then the cells' blocking and busy channels. */
+    private static List<Metric<?>> sweepMetrics() {
+        List<Metric<?>> metrics = new ArrayList<>();
+        for (FlowKind kind : KINDS) {
+            metrics.add(Metrics.of(kind).completionTime());
+        }
+        for (FlowKind kind : KINDS) {
+            metrics.add(Metrics.of(kind).failureShare());
+        }
+        metrics.add(Metrics.BLOCKING_PROBABILITY);
+        metrics.add(Metrics.MEAN_BUSY_CHANNELS);
+        return List.copyOf(metrics);
+    }
 
 
     /** The file of a sweep plot: {@code sweep-} and the metric's name with dots and underscores as dashes. */
@@ -82,11 +97,10 @@ public final class PlotReporter implements Reporter {
         List<PointResult> shown = shown(report.points());
         boolean sweep = report.points().size() > 1;
         ChartImages.writePng(directory.resolve(COMPLETION_CDF), WIDTH, HEIGHT,
-                List.of(cdf(FlowKind.BACKUP, shown, sweep), cdf(FlowKind.DOWNLOAD, shown, sweep)));
+                KINDS.stream().map(kind -> cdf(kind, shown, sweep)).toList());
         List<String> paths = Sweeps.paths(report);
-        ChartImages.writePng(directory.resolve(OUTCOMES), WIDTH, HEIGHT, sweep
-                ? List.of(outcomes(FlowKind.BACKUP, shown, paths), outcomes(FlowKind.DOWNLOAD, shown, paths))
-                : List.of(outcomes(FlowKind.BACKUP, shown.get(0)), outcomes(FlowKind.DOWNLOAD, shown.get(0))));
+        ChartImages.writePng(directory.resolve(OUTCOMES), WIDTH, HEIGHT, KINDS.stream()
+                .map(kind -> sweep ? outcomes(kind, shown, paths) : outcomes(kind, shown.get(0))).toList());
         if (sweep) {
             for (Metric<?> metric : SWEEP_METRICS) {
                 ChartImages.writePng(directory.resolve(sweepFileName(metric.name())), WIDTH, HEIGHT,
@@ -108,7 +122,7 @@ public final class PlotReporter implements Reporter {
     }
 
     private static XYChart cdf(FlowKind kind, List<PointResult> shown, boolean sweep) {
-        XYChart chart = new XYChart(WIDTH, HEIGHT / 2);
+        XYChart chart = new XYChart(WIDTH, HEIGHT / KINDS.size());
         ChartImages.style(chart.getStyler());
         ChartImages.compactLegend(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
@@ -221,12 +235,15 @@ public final class PlotReporter implements Reporter {
     }
 
     private static CategoryChart outcomeChart(FlowKind kind) {
-        CategoryChart chart = new CategoryChart(WIDTH, HEIGHT / 2);
+        CategoryChart chart = new CategoryChart(WIDTH, HEIGHT / KINDS.size());
         ChartImages.style(chart.getStyler());
         ChartImages.compactLegend(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
         chart.getStyler().setYAxisMin(0.0);
-        chart.setYAxisTitle("% of " + (kind == FlowKind.BACKUP ? "backups" : "downloads"));
+        chart.setYAxisTitle("% of " + switch (kind) {
+            case BACKUP -> "backups";
+            case DOWNLOAD -> "downloads";
+        });
         return chart;
     }
 
@@ -391,6 +408,9 @@ public final class PlotReporter implements Reporter {
     }
 
     private static String title(FlowKind kind) {
-        return kind == FlowKind.BACKUP ? "Backup" : "Download";
+        return switch (kind) {
+            case BACKUP -> "Backup";
+            case DOWNLOAD -> "Download";
+        };
     }
 }
