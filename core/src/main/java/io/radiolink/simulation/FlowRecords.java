@@ -56,6 +56,8 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     private static final class Joined {
         StationRecord station = StationRecord.NONE;
         final List<Connection<Message>> waiting = new ArrayList<>(1);
+        /** The flow's sessions that have not ended. */
+        int openSessions;
     }
 
     @Override
@@ -64,6 +66,7 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         if (joined != null) {
             joined.waiting.remove(connection);
             bySession.put(session, joined);
+            joined.openSessions++;
         } else {
             sessionOn.put(connection, session);
             unclaimedOn.put(session, connection);
@@ -77,6 +80,7 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         if (session != null) {
             unclaimedOn.remove(session);
             bySession.put(session, joined);
+            joined.openSessions++;
         } else {
             flowOn.put(connection, joined);
             joined.waiting.add(connection);
@@ -104,6 +108,7 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         Joined joined = bySession.remove(session);
         if (joined != null) {
             joined.station = joined.station.plusSession(dataSent, downlink);
+            joined.openSessions--;
         } else {
             Connection<Message> connection = unclaimedOn.remove(session);
             if (connection != null) {
@@ -126,6 +131,12 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     public void flowEnded(Flow flow, TerminalRecord terminal) {
         Joined joined = byFlow.remove(flow);
         if (joined != null) {
+            if (joined.openSessions != 0) {
+                // A connection's end reaches the station first (Connection.close): a session still open
+                // would add to a record already handed out. A broken model, never an input.
+                throw new IllegalStateException(flow + " ended with " + joined.openSessions
+                        + " of its sessions still open");
+            }
             for (Connection<Message> connection : joined.waiting) {
                 flowOn.remove(connection);
             }

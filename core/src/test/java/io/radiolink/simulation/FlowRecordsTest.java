@@ -1,6 +1,8 @@
 package io.radiolink.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BaseStation;
@@ -191,5 +193,17 @@ final class FlowRecordsTest {
         join.connected(late, c.get(0));
         join.flowEnded(late, terminalRecord(late, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO));
         assertEquals(StationEffect.NONE, records.get(1).stationEffect());
+    }
+
+    @Test
+    void flowEnded_whileItsSessionIsOpen_isABrokenModel() {
+        List<Connection<Message>> c = connections();
+        FlowRecords join = new FlowRecords(FlowListener.NONE);
+        Flow flow = new StubFlow(4, FlowKind.BACKUP);
+        join.sessionOpened(new SessionId(0), c.get(0));
+        join.connected(flow, c.get(0));
+        IllegalStateException broken = assertThrows(IllegalStateException.class,
+                () -> join.flowEnded(flow, terminalRecord(flow, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO)));
+        assertTrue(broken.getMessage().contains("1 of its sessions still open"), broken.getMessage());
     }
 }
