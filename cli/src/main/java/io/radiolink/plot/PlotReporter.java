@@ -240,10 +240,7 @@ public final class PlotReporter implements Reporter {
         ChartImages.compactLegend(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
         chart.getStyler().setYAxisMin(0.0);
-        chart.setYAxisTitle("% of " + switch (kind) {
-            case BACKUP -> "backups";
-            case DOWNLOAD -> "downloads";
-        });
+        chart.setYAxisTitle("% of " + noun(kind) + "s");
         return chart;
     }
 
@@ -407,10 +404,14 @@ public final class PlotReporter implements Reporter {
         return BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString();
     }
 
+    /** A kind as a plot names it: its name in lower case ("backup"), so every kind has one. */
+    private static String noun(FlowKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A kind as a panel's title names it: "Backup". */
     private static String title(FlowKind kind) {
-        return switch (kind) {
-            case BACKUP -> "Backup";
-            case DOWNLOAD -> "Download";
-        };
+        String noun = noun(kind);
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
     }
 }
