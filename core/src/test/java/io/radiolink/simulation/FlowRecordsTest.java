@@ -109,16 +109,21 @@ final class FlowRecordsTest {
                 new DirectionCounts(5, 1, 0, 0), 2, 1_000, 0);
     }
 
-    @Test
-    void flowEnded_sessionsOfTwoAttempts_stationFactsJoinedInEitherEventOrder() {
-        List<Connection<Message>> c = connections();
-        List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(new FlowListener() {
+    /** A flow listener that keeps every record it is told of. */
+    private static FlowListener recordingInto(List<FlowRecord> records) {
+        return new FlowListener() {
             @Override
             public void flowEnded(Flow flow, FlowRecord record) {
                 records.add(record);
             }
-        });
+        };
+    }
+
+    @Test
+    void flowEnded_sessionsOfTwoAttempts_stationFactsJoinedInEitherEventOrder() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        FlowRecords join = new FlowRecords(recordingInto(records));
         Flow download = new StubFlow(0, FlowKind.DOWNLOAD);
         // First attempt: the station opens its session first (as the cell does today).
         join.sessionOpened(new SessionId(0), c.get(0));
@@ -144,12 +149,7 @@ final class FlowRecordsTest {
     void flowEnded_backupTheStationChecked_stationsIntegrityAndEffect() {
         List<Connection<Message>> c = connections();
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(new FlowListener() {
-            @Override
-            public void flowEnded(Flow flow, FlowRecord record) {
-                records.add(record);
-            }
-        });
+        FlowRecords join = new FlowRecords(recordingInto(records));
         Flow backup = new StubFlow(1, FlowKind.BACKUP);
         join.sessionOpened(new SessionId(0), c.get(0));
         join.connected(backup, c.get(0));
@@ -168,12 +168,7 @@ final class FlowRecordsTest {
     void unclaimedSession_andAFlowWithoutSession_areKeptApart() {
         List<Connection<Message>> c = connections();
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(new FlowListener() {
-            @Override
-            public void flowEnded(Flow flow, FlowRecord record) {
-                records.add(record);
-            }
-        });
+        FlowRecords join = new FlowRecords(recordingInto(records));
         // A connection opened by something other than a flow: its session is forgotten when it ends.
         join.sessionOpened(new SessionId(0), c.get(0));
         join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
