@@ -117,11 +117,11 @@ public class TransferBenchmark {
                     }
                     sent[0] += record.data().framesSent();
                     if (flow.terminal() == a) {
-                        service[0].startDownload(b, number, bs);
+                        service[0].terminals().startDownload(b, number, bs);
                     }
                 }
             }));
-            service[0].startBackup(a, bs);
+            service[0].terminals().startBackup(a, bs);
         });
         frames.dataFrames += sent[0];
         return sent[0];

@@ -2,7 +2,6 @@ package io.radiolink.protocol;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
-import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
 import io.radiolink.protocol.station.StationSide;
 import io.radiolink.protocol.terminal.TerminalSide;
@@ -13,9 +12,9 @@ import java.util.Objects;
 
 /**
  * The protocol's entry point for one replication: the network between the terminals' end
- * ({@link TerminalSide}) and each base station's end ({@link StationSide}). It starts backup and
- * download flows, routes their connection attempts to the station's cell, and hands each established
- * connection to the station's end, which opens a session on it. The two ends exchange only messages;
+ * ({@link TerminalSide}, {@link #terminals()}, where flows start) and each base station's end ({@link
+ * StationSide}). It routes the flows' connection attempts to the station's cell, and hands each
+ * established connection to the station's end, which opens a session on it. The two ends exchange only messages;
  * the terminal side's events go to a {@link TerminalListener}, the stations' to a {@link SessionListener}
  * ({@code io.radiolink.simulation.FlowRecords} joins both into {@link FlowRecord}s).
  */
@@ -47,27 +46,11 @@ public final class BackupService implements Network {
     }
 
     /**
-     * Starts, now, the backup of {@code terminal}'s user data to {@code station} (claims 1-5).
-     *
-     * @throws IllegalStateException if the terminal holds no user data or runs another flow
+     * The terminals' end: where flows start ({@link TerminalSide#startBackup}, {@link
+     * TerminalSide#startDownload}) and where a terminal's being busy is known.
      */
-    public Flow startBackup(Terminal terminal, BaseStation station) {
-        return terminals.startBackup(terminal, station);
-    }
-
-    /**
-     * Starts, now, the download to {@code terminal} of the data stored at {@code station} under
-     * {@code storedNumber} (claims 6-10).
-     *
-     * @throws IllegalStateException if the terminal runs another flow
-     */
-    public Flow startDownload(Terminal terminal, PhoneNumber storedNumber, BaseStation station) {
-        return terminals.startDownload(terminal, storedNumber, station);
-    }
-
-    /** True while {@code terminal} runs a flow of this service. */
-    public boolean isBusy(Terminal terminal) {
-        return terminals.isBusy(terminal);
+    public TerminalSide terminals() {
+        return terminals;
     }
 
     /**

@@ -49,7 +49,7 @@ final class ScriptedFlows {
             if (!busy(phone, flow)) {
                 phone.store(UserData.synthetic(flow.userDataBytes(), flow.recordCount(), label));
                 type(phone, flow.password());
-                model.service().startBackup(phone, model.station(flow.stationId()));
+                model.service().terminals().startBackup(phone, model.station(flow.stationId()));
             }
             return null;
         }
@@ -59,7 +59,7 @@ final class ScriptedFlows {
             Terminal phone = Terminal.empty(flow.terminalNumber());
             if (!busy(phone, flow)) {
                 type(phone, flow.password());
-                model.service().startDownload(phone, flow.storedNumber(), model.station(flow.stationId()));
+                model.service().terminals().startDownload(phone, flow.storedNumber(), model.station(flow.stationId()));
             }
             return null;
         }
@@ -67,7 +67,7 @@ final class ScriptedFlows {
 
     /** True, and reported as skipped, if {@code phone} still runs an earlier flow. */
     private boolean busy(Terminal phone, ScriptedFlow flow) {
-        if (model.service().isBusy(phone)) {
+        if (model.service().terminals().isBusy(phone)) {
             skipped.arrivalSkippedTerminalBusy(flow.stationId(), model.scheduler().nowSeconds());
             return true;
         }

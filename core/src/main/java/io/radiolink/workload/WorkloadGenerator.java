@@ -120,11 +120,11 @@ public final class WorkloadGenerator implements FlowListener {
     private void arrive() {
         int index = arrivals.nextInt(config.subscribersPerStation());
         Terminal phone = subscriber(index);
-        if (service.isBusy(phone)) {
+        if (service.terminals().isBusy(phone)) {
             listener.arrivalSkippedTerminalBusy(station.id(), scheduler.nowSeconds());
         } else {
             phone.enterMaintenancePassword(typed(index));
-            service.startBackup(phone, station);
+            service.terminals().startBackup(phone, station);
         }
         scheduleNextArrival();
     }
@@ -163,7 +163,7 @@ public final class WorkloadGenerator implements FlowListener {
         Terminal phone = existing(index);
         Terminal replacement = Terminal.empty(PhoneNumber.of("9" + phone.phoneNumber().digits()));
         replacement.enterMaintenancePassword(typed(index));
-        service.startDownload(replacement, phone.phoneNumber(), station);
+        service.terminals().startDownload(replacement, phone.phoneNumber(), station);
     }
 
     /** What subscriber {@code index} types: the password {@code "m" + index}, now and then mistyped. */

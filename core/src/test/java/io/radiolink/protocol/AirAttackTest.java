@@ -104,12 +104,12 @@ final class AirAttackTest {
                         Terminal phone = new Terminal(subscriber(index), data);
                         phone.enterMaintenancePassword(pin(index));
                         backedUp.put(subscriber(index), data);
-                        m.service().startBackup(phone, station);
+                        m.service().terminals().startBackup(phone, station);
                     });
-                    m.at(200.0 + 10.0 * i, () -> m.service().startDownload(
+                    m.at(200.0 + 10.0 * i, () -> m.service().terminals().startDownload(
                             ModelHarness.replacementPhone(replacement(index).digits(), pin((index + 1) % SUBSCRIBERS)),
                             subscriber(index), station));
-                    m.at(400.0 + 10.0 * i, () -> m.service().startDownload(
+                    m.at(400.0 + 10.0 * i, () -> m.service().terminals().startDownload(
                             ModelHarness.replacementPhone(replacement(index).digits(), pin(index)),
                             subscriber(index), station));
                 }

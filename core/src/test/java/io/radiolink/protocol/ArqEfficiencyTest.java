@@ -50,7 +50,7 @@ final class ArqEfficiencyTest {
         AirInterface air = new AirInterface(LONG_FAT_LINK, LONG_FAT_LINK, 0.1, 0, Double.POSITIVE_INFINITY, 0);
         AtomicReference<Flow> flow = new AtomicReference<>();
         ModelHarness h = new ModelHarness().protocol(ModelHarness.PROTOCOL.withArq(arq));
-        h.run(m -> flow.set(m.service().startBackup(terminalWithData("0100", (long) FRAMES * PAYLOAD, true),
+        h.run(m -> flow.set(m.service().terminals().startBackup(terminalWithData("0100", (long) FRAMES * PAYLOAD, true),
                 m.station(StationConfig.of("bs-1", 1, Long.MAX_VALUE, air)))));
         assertEquals(FlowOutcome.SUCCESS, h.record(flow.get()).outcome());
         assertEquals(FRAMES, h.record(flow.get()).data().framesSent(), "a clean link needs no retransmission");

@@ -37,8 +37,8 @@ final class AuthenticationTest {
         return new ModelHarness().protocol(ModelHarness.PROTOCOL.withAuth(auth)).run(m -> {
             BaseStation bs = m.station(CLEAN_AIR);
             Terminal a = terminalWithData("0100", 1_000, true);
-            m.service().startBackup(a, bs);
-            m.at(50, () -> m.service().startDownload(replacementPhone("0200", typedAtDownload), a.phoneNumber(), bs));
+            m.service().terminals().startBackup(a, bs);
+            m.at(50, () -> m.service().terminals().startDownload(replacementPhone("0200", typedAtDownload), a.phoneNumber(), bs));
         });
     }
 

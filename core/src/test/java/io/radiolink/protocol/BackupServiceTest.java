@@ -20,7 +20,7 @@ final class BackupServiceTest {
     @Test
     void startBackup_terminalWithoutData_rejected() {
         new ModelHarness().run(h -> assertThrows(IllegalStateException.class,
-                () -> h.service().startBackup(replacementPhone("0100", "pw"), h.station(CLEAN_AIR))));
+                () -> h.service().terminals().startBackup(replacementPhone("0100", "pw"), h.station(CLEAN_AIR))));
     }
 
     @Test
@@ -29,12 +29,12 @@ final class BackupServiceTest {
         ModelHarness h = new ModelHarness().run(m -> {
             Terminal a = terminalWithData("0100", 1_000, true);
             BaseStation station = m.station(CLEAN_AIR);
-            m.service().startBackup(a, station);
-            busyDuringFlow.add(m.service().isBusy(a));
-            assertThrows(IllegalStateException.class, () -> m.service().startBackup(a, station));
+            m.service().terminals().startBackup(a, station);
+            busyDuringFlow.add(m.service().terminals().isBusy(a));
+            assertThrows(IllegalStateException.class, () -> m.service().terminals().startBackup(a, station));
             m.at(100, () -> {
-                busyDuringFlow.add(m.service().isBusy(a));
-                m.service().startBackup(a, station);
+                busyDuringFlow.add(m.service().terminals().isBusy(a));
+                m.service().terminals().startBackup(a, station);
             });
         });
         assertEquals(List.of(true, false), busyDuringFlow);

@@ -45,7 +45,7 @@ final class ChunkingTest {
         return new ModelHarness().protocol(PROTOCOL.withChunks(chunks)).run(m -> {
             station.set(m.station(StationConfig.of("bs-1", FLOWS, 100_000_000, air)));
             for (int i = 0; i < FLOWS; i++) {
-                m.service().startBackup(terminalWithData(Integer.toString(1000 + i), SIZE, true), station.get());
+                m.service().terminals().startBackup(terminalWithData(Integer.toString(1000 + i), SIZE, true), station.get());
             }
         }).records;
     }
@@ -104,7 +104,7 @@ final class ChunkingTest {
             Terminal a = terminalWithData("0100", SIZE, true);
             store.commit(store.reserve(700).orElseThrow(), a.phoneNumber(), old,
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
-            m.service().startBackup(a, station.get());
+            m.service().terminals().startBackup(a, station.get());
         }).records.get(0);
         assertEquals(FlowOutcome.INTEGRITY_MISMATCH, r.outcome());
         assertEquals(IntegrityCheck.MISMATCHED, r.integrity());
@@ -128,7 +128,7 @@ final class ChunkingTest {
             station.set(m.station(StationConfig.of("bs-1", 1, 1_000_000, CLEAN_AIR.withLinks(CLEAN_LINK, downlink))));
             BackupStore store = station.get().store();
             store.commit(store.reserve(SIZE).orElseThrow(), number, data, PasswordVerifier.of(number, PASSWORD), 0);
-            m.service().startDownload(b, number, station.get());
+            m.service().terminals().startDownload(b, number, station.get());
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome(), r.toString());
@@ -156,7 +156,7 @@ final class ChunkingTest {
 
     private static FlowRecord cleanBackup(ChunkConfig chunks) {
         FlowRecord r = new ModelHarness().protocol(PROTOCOL.withChunks(chunks)).run(m ->
-                m.service().startBackup(terminalWithData("0100", SIZE, true), m.station(CLEAN_AIR))).records.get(0);
+                m.service().terminals().startBackup(terminalWithData("0100", SIZE, true), m.station(CLEAN_AIR))).records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());
         return r;
     }

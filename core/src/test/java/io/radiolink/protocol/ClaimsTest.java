@@ -53,8 +53,8 @@ final class ClaimsTest {
         AtomicReference<Flow> download = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            backup.set(m.service().startBackup(a, station.get()));
-            m.at(100, () -> download.set(m.service().startDownload(b, PhoneNumber.of(addressed), station.get())));
+            backup.set(m.service().terminals().startBackup(a, station.get()));
+            m.at(100, () -> download.set(m.service().terminals().startDownload(b, PhoneNumber.of(addressed), station.get())));
         });
         return new Method(h, station.get(), a, b, backup.get(), download.get());
     }
@@ -117,7 +117,7 @@ final class ClaimsTest {
 
         // A response that is not an acceptance is not "identified": no data follows it.
         ModelHarness rejected = new ModelHarness();
-        rejected.run(h -> h.service().startBackup(terminalWithData(A_NUMBER, 5_000, true),
+        rejected.run(h -> h.service().terminals().startBackup(terminalWithData(A_NUMBER, 5_000, true),
                 h.station(StationConfig.of("bs-1", 1, 1_000, CLEAN_AIR))));
         assertEquals(FlowOutcome.STORAGE_FULL, rejected.records.get(0).outcome());
         assertTrue(rejected.sent(DataFrame.class).isEmpty());
@@ -130,7 +130,7 @@ final class ClaimsTest {
         AtomicReference<BaseStation> station = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
+            m.service().terminals().startBackup(a, station.get());
         });
         assertEquals(a.userData().orElseThrow(), station.get().store().find(a.phoneNumber()).orElseThrow().data());
         assertEquals(2_345, station.get().store().committedBytes());
@@ -164,10 +164,10 @@ final class ClaimsTest {
         AtomicReference<BaseStation> station = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
+            m.service().terminals().startBackup(a, station.get());
             m.at(10, () -> {
                 a.enterMaintenancePassword("2468");
-                m.service().startBackup(a, station.get());
+                m.service().terminals().startBackup(a, station.get());
             });
         });
 
@@ -189,8 +189,8 @@ final class ClaimsTest {
         AtomicReference<BaseStation> station = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
-            m.service().startBackup(other, station.get());
+            m.service().terminals().startBackup(a, station.get());
+            m.service().terminals().startBackup(other, station.get());
         });
 
         List<AirEvent> requests = h.sent(BackupRequest.class);
@@ -230,8 +230,8 @@ final class ClaimsTest {
         AtomicReference<BaseStation> station = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
-            m.at(100, () -> download.set(m.service().startDownload(b, a.phoneNumber(), station.get())));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(100, () -> download.set(m.service().terminals().startDownload(b, a.phoneNumber(), station.get())));
         });
 
         assertEquals(List.of(true), storedWhenCompleteSent, "B stored the data before its complete command");
@@ -264,8 +264,8 @@ final class ClaimsTest {
         AtomicReference<Flow> download = new AtomicReference<>();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
-            m.at(100, () -> download.set(m.service().startDownload(b, a.phoneNumber(), station.get())));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(100, () -> download.set(m.service().terminals().startDownload(b, a.phoneNumber(), station.get())));
         });
 
         assertEquals(List.of(true), copyPresentAtRelease, "kept until the connection ended");
@@ -290,7 +290,7 @@ final class ClaimsTest {
             BackupStore store = station.get().store();
             store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0.0);
-            download.set(m.service().startDownload(b, a.phoneNumber(), station.get()));
+            download.set(m.service().terminals().startDownload(b, a.phoneNumber(), station.get()));
         });
 
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, h.record(download.get()).outcome());
@@ -308,9 +308,9 @@ final class ClaimsTest {
         ModelHarness h = new ModelHarness();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
-            m.at(100, () -> m.service().startDownload(noPassword, a.phoneNumber(), station.get()));
-            m.at(200, () -> m.service().startDownload(wrongPassword, a.phoneNumber(), station.get()));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(100, () -> m.service().terminals().startDownload(noPassword, a.phoneNumber(), station.get()));
+            m.at(200, () -> m.service().terminals().startDownload(wrongPassword, a.phoneNumber(), station.get()));
         });
 
         assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, h.records.get(1).outcome());
@@ -335,9 +335,9 @@ final class ClaimsTest {
         ModelHarness h = new ModelHarness();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a1, station.get());
-            m.service().startBackup(a2, station.get());
-            m.at(100, () -> m.service().startDownload(b, PhoneNumber.of("0200"), station.get()));
+            m.service().terminals().startBackup(a1, station.get());
+            m.service().terminals().startBackup(a2, station.get());
+            m.at(100, () -> m.service().terminals().startDownload(b, PhoneNumber.of("0200"), station.get()));
         });
 
         DownloadRequest request = (DownloadRequest) h.sent(DownloadRequest.class).get(0).message();
@@ -427,9 +427,9 @@ final class ClaimsTest {
         ModelHarness h = new ModelHarness();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(a, station.get());
-            m.at(100, () -> m.service().startDownload(b, a.phoneNumber(), station.get()));
-            m.at(200, () -> m.service().startDownload(c, a.phoneNumber(), station.get()));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(100, () -> m.service().terminals().startDownload(b, a.phoneNumber(), station.get()));
+            m.at(200, () -> m.service().terminals().startDownload(c, a.phoneNumber(), station.get()));
         });
 
         assertEquals(FlowOutcome.SUCCESS, h.records.get(1).outcome());
@@ -446,8 +446,8 @@ final class ClaimsTest {
         ModelHarness h = new ModelHarness();
         h.run(m -> {
             station.set(m.station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withClearAfterDownload(false)));
-            m.service().startBackup(a, station.get());
-            m.at(100, () -> m.service().startDownload(b, a.phoneNumber(), station.get()));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(100, () -> m.service().terminals().startDownload(b, a.phoneNumber(), station.get()));
         });
 
         assertEquals(StationEffect.CONFIRMED, h.records.get(1).stationEffect());

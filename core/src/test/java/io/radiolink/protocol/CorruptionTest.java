@@ -38,7 +38,7 @@ final class CorruptionTest {
             Terminal a = terminalWithData("0100", 5_000, true);
             store.commit(store.reserve(500).orElseThrow(), a.phoneNumber(), OLD,
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
-            m.service().startBackup(a, station.get());
+            m.service().terminals().startBackup(a, station.get());
         });
     }
 
@@ -77,7 +77,7 @@ final class CorruptionTest {
             BackupStore store = station.get().store();
             store.commit(store.reserve(5_000).orElseThrow(), io.radiolink.node.PhoneNumber.of("0100"),
                     UserData.synthetic(5_000, 5, 2), PasswordVerifier.of(io.radiolink.node.PhoneNumber.of("0100"), PASSWORD), 0);
-            m.service().startDownload(b, io.radiolink.node.PhoneNumber.of("0100"), station.get());
+            m.service().terminals().startDownload(b, io.radiolink.node.PhoneNumber.of("0100"), station.get());
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.INTEGRITY_MISMATCH, r.outcome());

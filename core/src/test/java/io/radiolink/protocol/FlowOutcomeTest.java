@@ -59,8 +59,8 @@ final class FlowOutcomeTest {
     void success_cleanLink_backupAndDownloadSucceed() {
         List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
             Terminal a = terminalWithData("0100", 1_000, true);
-            h.service().startBackup(a, bs);
-            h.at(50, () -> h.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
+            h.service().terminals().startBackup(a, bs);
+            h.at(50, () -> h.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
         });
         assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS), records.stream().map(FlowRecord::outcome).toList());
         assertFalse(records.get(0).stationViewDiffers());
@@ -69,7 +69,7 @@ final class FlowOutcomeTest {
     @Test
     void passwordNotEntered_noPassword_nothingSent() {
         FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, false), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, false), bs)));
         assertEquals(FlowOutcome.PASSWORD_NOT_ENTERED, r.outcome());
         assertEquals(0, r.durationSeconds());
         assertEquals(0, r.uplink().unitsSent() + r.downlink().unitsSent());
@@ -78,8 +78,8 @@ final class FlowOutcomeTest {
     @Test
     void blocked_allChannelsBusy_secondAttemptBlockedAtOnce() {
         List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
-            h.service().startBackup(terminalWithData("0100", 1_000, true), bs);
-            h.at(0.1, () -> h.service().startBackup(terminalWithData("0200", 1_000, true), bs));
+            h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs);
+            h.at(0.1, () -> h.service().terminals().startBackup(terminalWithData("0200", 1_000, true), bs));
         });
         FlowRecord blocked = records.get(0);
         assertEquals(FlowOutcome.BLOCKED, blocked.outcome());
@@ -91,7 +91,7 @@ final class FlowOutcomeTest {
     @Test
     void setupFailed_setupAlwaysFails_failsAfterSetupDelay() {
         FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR.withSetup(0.5, 1.0)),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         assertEquals(FlowOutcome.SETUP_FAILED, r.outcome());
         assertEquals(0.5, r.durationSeconds(), 1e-12);
         assertEquals(FlowPhase.SETUP, r.endPhase());
@@ -103,10 +103,10 @@ final class FlowOutcomeTest {
         Terminal first = terminalWithData("0100", 1_000, true);
         List<FlowRecord> records = run(station(1, 10_000, CLEAN_AIR), (h, bs) -> {
             station.set(bs);
-            h.service().startBackup(first, bs);
+            h.service().terminals().startBackup(first, bs);
             Terminal impostor = terminalWithData("0100", 2_000, false);
             impostor.enterMaintenancePassword("guess");
-            h.at(50, () -> h.service().startBackup(impostor, bs));
+            h.at(50, () -> h.service().terminals().startBackup(impostor, bs));
         });
         assertEquals(FlowOutcome.AUTH_REJECTED, records.get(1).outcome());
         assertEquals(0, records.get(1).data().framesSent());
@@ -116,7 +116,7 @@ final class FlowOutcomeTest {
     @Test
     void storageFull_backupLargerThanFreeSpace_rejectedWithoutData() {
         FlowRecord r = only(run(station(1, 999, CLEAN_AIR),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         assertEquals(FlowOutcome.STORAGE_FULL, r.outcome());
         assertEquals(FlowPhase.RELEASE, r.endPhase());
         assertEquals(0, r.data().framesSent());
@@ -125,7 +125,7 @@ final class FlowOutcomeTest {
     @Test
     void noBackup_downloadOfUnknownNumber_rejected() {
         FlowRecord r = only(run(station(1, 10_000, CLEAN_AIR),
-                (h, bs) -> h.service().startDownload(replacementPhone("0200", PASSWORD),
+                (h, bs) -> h.service().terminals().startDownload(replacementPhone("0200", PASSWORD),
                         PhoneNumber.of("0100"), bs)));
         assertEquals(FlowOutcome.NO_BACKUP, r.outcome());
         assertEquals(0, r.data().framesSent());
@@ -136,7 +136,7 @@ final class FlowOutcomeTest {
         // Uplink unit 0 (the request) arrives; every later one is lost.
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withLossModel(losing(i -> i > 0)), CLEAN_LINK);
         FlowRecord r = only(run(station(1, 10_000, air),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         ArqConfig arq = ModelHarness.PROTOCOL.arq();
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
         assertEquals(FlowPhase.RELEASE, r.endPhase());
@@ -150,7 +150,7 @@ final class FlowOutcomeTest {
     void retriesExhausted_requestNeverAnswered_terminalGivesUpOnControl() {
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withLossModel(losing(i -> true)), CLEAN_LINK);
         FlowRecord r = only(run(station(1, 10_000, air),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         ControlConfig control = ModelHarness.PROTOCOL.control();
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
         assertEquals(1 + control.retryLimit(), r.control().messagesSent());
@@ -171,7 +171,7 @@ final class FlowOutcomeTest {
             Terminal a = terminalWithData("0100", 1_000, true);
             store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
-            m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station.get());
+            m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station.get());
         });
         FlowRecord r = h.records.get(0);
         SEEN.add(r.outcome());
@@ -184,7 +184,7 @@ final class FlowOutcomeTest {
     void linkDropped_shortTimeToFailure_flowEndsAtTheDrop() {
         // A 100 kB backup takes ~9 s on the clean link; the mean time to failure is 1 s.
         FlowRecord r = only(run(station(1, 1_000_000, CLEAN_AIR.withMeanTimeToFailureSeconds(1.0)),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 100_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 100_000, true), bs)));
         assertEquals(FlowOutcome.LINK_DROPPED, r.outcome());
         assertTrue(r.endPhase() != FlowPhase.RELEASE);
         assertEquals(StationEffect.NONE, r.stationEffect());
@@ -196,7 +196,7 @@ final class FlowOutcomeTest {
         // Downlink units: 0 response, 1..frames acknowledgements, then the station's complete commands.
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK, CLEAN_LINK.withLossModel(losing(i -> i > frames)));
         FlowRecord r = only(run(station(1, 10_000, air),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
         assertEquals(StationEffect.COMMITTED, r.stationEffect());
         assertTrue(r.stationViewDiffers());
@@ -217,7 +217,7 @@ final class FlowOutcomeTest {
             Terminal a = terminalWithData("0100", 1_000, true);
             store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
-            m.service().startDownload(b, a.phoneNumber(), station.get());
+            m.service().terminals().startDownload(b, a.phoneNumber(), station.get());
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
@@ -233,7 +233,7 @@ final class FlowOutcomeTest {
                 java.util.List.of(new io.radiolink.node.OutageConfig.DownPeriod(5, 60)), true));
         FlowRecord r = only(run(config, (h, bs) -> {
             bs.scheduleOutages(100);
-            h.service().startBackup(terminalWithData("0100", 100_000, true), bs);
+            h.service().terminals().startBackup(terminalWithData("0100", 100_000, true), bs);
         }));
         assertEquals(FlowOutcome.STATION_DOWN, r.outcome());
         assertEquals(5.0, r.endSeconds());
@@ -244,8 +244,8 @@ final class FlowOutcomeTest {
     void accessFailed_onePreambleTwoAttemptsInOneSlot_bothCollideAndGiveUp() {
         AirInterface air = CLEAN_AIR.withRandomAccess(new io.radiolink.radio.RandomAccessConfig(0.01, 1, 1, 1));
         List<FlowRecord> records = run(station(4, 10_000, air), (h, bs) -> {
-            h.service().startBackup(terminalWithData("0100", 1_000, true), bs);
-            h.service().startBackup(terminalWithData("0200", 1_000, true), bs);
+            h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs);
+            h.service().terminals().startBackup(terminalWithData("0200", 1_000, true), bs);
         });
         assertEquals(List.of(FlowOutcome.ACCESS_FAILED, FlowOutcome.ACCESS_FAILED),
                 records.stream().map(FlowRecord::outcome).toList());
@@ -258,7 +258,7 @@ final class FlowOutcomeTest {
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withCorruption(new io.radiolink.radio.Corruption(0.5, 1.0)),
                 CLEAN_LINK);
         FlowRecord r = only(run(station(1, 10_000, air),
-                (h, bs) -> h.service().startBackup(terminalWithData("0100", 1_000, true), bs)));
+                (h, bs) -> h.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)));
         assertEquals(FlowOutcome.INTEGRITY_MISMATCH, r.outcome());
         assertEquals(FlowPhase.RELEASE, r.endPhase());
     }

@@ -25,8 +25,8 @@ final class FlowRecordTest {
         ModelHarness h = new ModelHarness().run(m -> {
             BaseStation station = m.station(CLEAN_AIR);
             Terminal a = terminalWithData("0100", 5_000, true);
-            m.service().startBackup(a, station);
-            m.at(100, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station));
+            m.service().terminals().startBackup(a, station);
+            m.at(100, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station));
         });
         for (FlowRecord r : h.records) {
             double sum = 0;
@@ -54,7 +54,7 @@ final class FlowRecordTest {
     @Test
     void phaseTimes_flowEndedAtStart_onlySetupWithZeroTime() {
         ModelHarness h = new ModelHarness().run(m ->
-                m.service().startBackup(terminalWithData("0100", 5_000, false), m.station(CLEAN_AIR)));
+                m.service().terminals().startBackup(terminalWithData("0100", 5_000, false), m.station(CLEAN_AIR)));
         FlowRecord r = h.records.get(0);
         assertEquals(0.0, r.phaseTimes().seconds(FlowPhase.SETUP));
         assertFalse(r.phaseTimes().entered(FlowPhase.REQUEST));
@@ -67,8 +67,8 @@ final class FlowRecordTest {
         ModelHarness h = new ModelHarness().run(m -> {
             BaseStation station = m.station(CLEAN_AIR.withLossModel(new BernoulliLoss(0.1)));
             Terminal a = terminalWithData("0100", 20_000, true);
-            m.service().startBackup(a, station);
-            m.at(1_000, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station));
+            m.service().terminals().startBackup(a, station);
+            m.at(1_000, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), station));
         });
         FlowRecord backup = h.records.get(0);
         FlowRecord download = h.records.get(1);
@@ -96,8 +96,8 @@ final class FlowRecordTest {
                     for (int i = 0; i < 20; i++) {
                         Terminal a = terminalWithData(Integer.toString(1_000 + i), 5_000, true);
                         Terminal b = replacementPhone(Integer.toString(2_000 + i), PASSWORD);
-                        m.service().startBackup(a, station);
-                        m.at(1_000, () -> m.service().startDownload(b, a.phoneNumber(), station));
+                        m.service().terminals().startBackup(a, station);
+                        m.at(1_000, () -> m.service().terminals().startDownload(b, a.phoneNumber(), station));
                     }
                 });
         for (Side side : Side.values()) {

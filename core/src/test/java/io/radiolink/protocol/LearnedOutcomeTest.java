@@ -40,8 +40,8 @@ final class LearnedOutcomeTest {
             BaseStation bs = m.station(StationConfig.of("bs-1", 1, 1_000_000, air));
             BackupService service = new BackupService(m.scheduler(), ModelHarness.PROTOCOL, new FlowRecords(recorder));
             Terminal a = terminalWithData("0100", 1_000, true);
-            service.startBackup(a, bs);
-            m.at(500, () -> service.startBackup(a, bs));
+            service.terminals().startBackup(a, bs);
+            m.at(500, () -> service.terminals().startBackup(a, bs));
         });
         return learned;
     }

@@ -35,7 +35,7 @@ final class LossRecoveryTest {
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK.withLossModel(losing(uplinkLost)),
                 CLEAN_LINK.withLossModel(losing(downlinkLost)));
         ModelHarness h = new ModelHarness().protocol(ModelHarness.PROTOCOL.withArq(arq));
-        return h.run(m -> m.service().startBackup(terminalWithData("0100", 1_000, true),
+        return h.run(m -> m.service().terminals().startBackup(terminalWithData("0100", 1_000, true),
                 m.station(StationConfig.of("bs-1", 1, 10_000, air))));
     }
 
@@ -84,7 +84,7 @@ final class LossRecoveryTest {
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_LINK, CLEAN_LINK.withLossModel(losing(i -> i == 0)));
         ModelHarness h = new ModelHarness().run(m -> {
             station.set(m.station(StationConfig.of("bs-1", 1, 1_500, air)));
-            m.service().startBackup(terminalWithData("0100", 1_000, true), station.get());
+            m.service().terminals().startBackup(terminalWithData("0100", 1_000, true), station.get());
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome(), "1,500 bytes hold one 1,000-byte reservation, not two");
@@ -123,7 +123,7 @@ final class LossRecoveryTest {
             BackupStore store = station.store();
             store.commit(store.reserve(1_000).orElseThrow(), a.phoneNumber(), a.userData().orElseThrow(),
                     PasswordVerifier.of(a.phoneNumber(), PASSWORD), 0);
-            m.service().startDownload(b, a.phoneNumber(), station);
+            m.service().terminals().startDownload(b, a.phoneNumber(), station);
         });
         FlowRecord r = h.records.get(0);
         assertEquals(FlowOutcome.SUCCESS, r.outcome());

@@ -51,8 +51,8 @@ final class NothingLostTest {
             BackupStore store = station.get().store();
             store.commit(store.reserve(1_000).orElseThrow(), NUMBER, old,
                     io.radiolink.node.PasswordVerifier.of(NUMBER, PASSWORD), 0);
-            m.service().startBackup(phoneWith(old), station.get()); // flow 0: a placeholder that succeeds or drops
-            m.at(100, () -> m.service().startBackup(phoneWith(newer), station.get()));
+            m.service().terminals().startBackup(phoneWith(old), station.get()); // flow 0: a placeholder that succeeds or drops
+            m.at(100, () -> m.service().terminals().startBackup(phoneWith(newer), station.get()));
         });
 
         FlowRecord replacing = h.records.get(1);
@@ -73,8 +73,8 @@ final class NothingLostTest {
         h.phaseHook = (flow, phase) -> station.get().store().find(NUMBER).ifPresent(c -> versions.add(c.version()));
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(phoneWith(old), station.get());
-            m.at(100, () -> m.service().startBackup(phoneWith(newer), station.get()));
+            m.service().terminals().startBackup(phoneWith(old), station.get());
+            m.at(100, () -> m.service().terminals().startBackup(phoneWith(newer), station.get()));
         });
 
         StoredBackup copy = station.get().store().find(NUMBER).orElseThrow();
@@ -92,10 +92,10 @@ final class NothingLostTest {
         ModelHarness h = new ModelHarness();
         h.run(m -> {
             station.set(m.station(CLEAN_AIR));
-            m.service().startBackup(phoneWith(old), station.get());
-            m.at(100, () -> m.service().startDownload(b, NUMBER, station.get()));
+            m.service().terminals().startBackup(phoneWith(old), station.get());
+            m.at(100, () -> m.service().terminals().startDownload(b, NUMBER, station.get()));
             // The 100 kB download runs ~9 s; a small backup of the same number commits within it.
-            m.at(102, () -> m.service().startBackup(phoneWith(newer), station.get()));
+            m.at(102, () -> m.service().terminals().startBackup(phoneWith(newer), station.get()));
         });
 
         FlowRecord download = h.records.stream().filter(r -> r.kind() == FlowKind.DOWNLOAD).findFirst().orElseThrow();
@@ -119,7 +119,7 @@ final class NothingLostTest {
             BackupStore store = station.get().store();
             store.commit(store.reserve(200_000).orElseThrow(), NUMBER, data,
                     io.radiolink.node.PasswordVerifier.of(NUMBER, PASSWORD), 0);
-            m.service().startDownload(b, NUMBER, station.get());
+            m.service().terminals().startDownload(b, NUMBER, station.get());
         });
 
         assertEquals(FlowOutcome.LINK_DROPPED, h.records.get(0).outcome());
@@ -145,7 +145,7 @@ final class NothingLostTest {
             for (int i = 1; i <= 200; i++) {
                 UserData data = UserData.synthetic(1_000 + 50L * i, i, i);
                 offered.add(data);
-                m.at(20.0 * i, () -> m.service().startBackup(phoneWith(data), station.get()));
+                m.at(20.0 * i, () -> m.service().terminals().startBackup(phoneWith(data), station.get()));
             }
         });
         UserData expected = first;

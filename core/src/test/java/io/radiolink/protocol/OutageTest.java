@@ -37,9 +37,9 @@ final class OutageTest {
         ModelHarness h = new ModelHarness().run(m -> {
             BaseStation bs = m.station(station(OutageConfig.scheduled(List.of(new DownPeriod(10.2, 20)), true)));
             bs.scheduleOutages(100);
-            m.at(10, () -> m.service().startBackup(terminalWithData("0100", 1_000, true), bs)); // in set-up at 10.2
-            m.at(15, () -> m.service().startBackup(terminalWithData("0200", 1_000, true), bs)); // station down
-            m.at(25, () -> m.service().startBackup(terminalWithData("0300", 1_000, true), bs)); // up again
+            m.at(10, () -> m.service().terminals().startBackup(terminalWithData("0100", 1_000, true), bs)); // in set-up at 10.2
+            m.at(15, () -> m.service().terminals().startBackup(terminalWithData("0200", 1_000, true), bs)); // station down
+            m.at(25, () -> m.service().terminals().startBackup(terminalWithData("0300", 1_000, true), bs)); // up again
         });
         assertEquals(List.of(FlowOutcome.STATION_DOWN, FlowOutcome.STATION_DOWN, FlowOutcome.SUCCESS),
                 h.records.stream().map(FlowRecord::outcome).toList());
@@ -56,8 +56,8 @@ final class OutageTest {
             ModelHarness h = new ModelHarness().run(m -> {
                 station.set(m.station(station(OutageConfig.scheduled(List.of(new DownPeriod(50, 60)), persistent))));
                 station.get().scheduleOutages(100);
-                m.service().startBackup(a, station.get());
-                m.at(70, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
+                m.service().terminals().startBackup(a, station.get());
+                m.at(70, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
                         station.get()));
             });
             assertEquals(FlowOutcome.SUCCESS, h.records.get(0).outcome());
@@ -81,15 +81,15 @@ final class OutageTest {
         // outage inside that release (the release takes 0.1 s).
         h.run(m -> {
             BaseStation bs = m.station(station(OutageConfig.NONE));
-            m.service().startBackup(a, bs);
-            m.at(50, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
+            m.service().terminals().startBackup(a, bs);
+            m.at(50, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
         });
         double outageAt = releaseStarts.get(0) + 0.05;
         ModelHarness again = new ModelHarness().run(m -> {
             station.set(m.station(station(OutageConfig.scheduled(List.of(new DownPeriod(outageAt, 200)), true))));
             station.get().scheduleOutages(300);
-            m.service().startBackup(terminalWithData("0100", 1_000, true), station.get());
-            m.at(50, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
+            m.service().terminals().startBackup(terminalWithData("0100", 1_000, true), station.get());
+            m.at(50, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
                     station.get()));
         });
         FlowRecord download = again.records.get(1);

@@ -56,7 +56,7 @@ final class ResumeTest {
         return new ModelHarness().protocol(protocol).run(m -> {
             BaseStation station = m.station(StationConfig.of("bs-1", flows, 1_000_000_000, air));
             for (int i = 0; i < flows; i++) {
-                m.service().startBackup(terminalWithData(Integer.toString(10_000 + i), SIZE, true), station);
+                m.service().terminals().startBackup(terminalWithData(Integer.toString(10_000 + i), SIZE, true), station);
             }
         }).records;
     }
@@ -146,7 +146,7 @@ final class ResumeTest {
             ModelHarness h = new ModelHarness().protocol(PROTOCOL.withResume(
                     new ResumeConfig(3, 1.0, 2, 10, 0, fromOffset, 60))).run(m -> {
                 station.set(m.station(StationConfig.of("bs-1", 1, 1_000_000, CLEAN_AIR.withLossModel(firstConnectionCarries(21)))));
-                m.service().startBackup(terminalWithData("0100", SIZE, true), station.get());
+                m.service().terminals().startBackup(terminalWithData("0100", SIZE, true), station.get());
             });
             FlowRecord r = h.records.get(0);
             assertEquals(FlowOutcome.SUCCESS, r.outcome(), r.toString());
@@ -198,7 +198,7 @@ final class ResumeTest {
         long[] stagedDuringHold = {-1};
         ModelHarness h = new ModelHarness().protocol(PROTOCOL.withResume(keepFiveSeconds)).run(m -> {
             station.set(m.station(StationConfig.of("bs-1", 1, 1_000_000, CLEAN_AIR.withLossModel(losing(i -> i > 20)))));
-            m.service().startBackup(terminalWithData("0100", SIZE, true), station.get());
+            m.service().terminals().startBackup(terminalWithData("0100", SIZE, true), station.get());
             m.at(20, () -> stagedDuringHold[0] = station.get().store().stagedBytes());
         });
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, h.records.get(0).outcome());
@@ -214,7 +214,7 @@ final class ResumeTest {
         new ModelHarness().protocol(PROTOCOL.withResume(keepLong)).run(m -> {
             station.set(m.station(volatileStation));
             station.get().scheduleOutages(100);
-            m.service().startBackup(terminalWithData("0100", SIZE, true), station.get());
+            m.service().terminals().startBackup(terminalWithData("0100", SIZE, true), station.get());
             m.at(40, () -> parkedBefore[0] = station.get().store().parkedReservations());
         });
         assertEquals(1, parkedBefore[0]);
@@ -239,7 +239,7 @@ final class ResumeTest {
                 BaseStation station = m.station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR.withLossModel(firstConnectionCarries(21))));
                 BackupStore store = station.store();
                 store.commit(store.reserve(SIZE).orElseThrow(), number, first, PasswordVerifier.of(number, PASSWORD), 0);
-                m.service().startDownload(b, number, station);
+                m.service().terminals().startDownload(b, number, station);
                 if (replacedMeanwhile) {
                     m.phaseHook = (flow, phase) -> {
                         if (phase == FlowPhase.BACKOFF) {
@@ -280,7 +280,7 @@ final class ResumeTest {
             ModelHarness h = new ModelHarness().protocol(PROTOCOL.withResume(jittered)).run(m -> {
                 BaseStation station = m.station(StationConfig.of("bs-1", 200, 1_000_000, silent));
                 for (int i = 0; i < 200; i++) {
-                    m.service().startBackup(terminalWithData(Integer.toString(1000 + i), SIZE, true), station);
+                    m.service().terminals().startBackup(terminalWithData(Integer.toString(1000 + i), SIZE, true), station);
                 }
             });
             double unjittered = 0.5 + 1 + 2 + 3 + 3;
@@ -306,7 +306,7 @@ final class ResumeTest {
         AirInterface air = CLEAN_AIR.withLinks(CLEAN_AIR.uplink(),
                 CLEAN_AIR.downlink().withLossModel(losing(i -> i > 50)));
         FlowRecord r = new ModelHarness().protocol(PROTOCOL.withResume(new ResumeConfig(5, 1, 1, 1, 0, true, 60)))
-                .run(m -> m.service().startBackup(terminalWithData("0100", SIZE, true), m.station(air)))
+                .run(m -> m.service().terminals().startBackup(terminalWithData("0100", SIZE, true), m.station(air)))
                 .records.get(0);
         assertEquals(FlowOutcome.RETRIES_EXHAUSTED, r.outcome());
         assertEquals(1, r.attempts());

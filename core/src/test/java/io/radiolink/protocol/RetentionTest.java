@@ -32,8 +32,8 @@ final class RetentionTest {
         Terminal a = terminalWithData("0100", 1_000, true);
         ModelHarness h = new ModelHarness().run(m -> {
             station.set(m.station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(retentionSeconds)));
-            m.service().startBackup(a, station.get());
-            m.at(restoreAt, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
+            m.service().terminals().startBackup(a, station.get());
+            m.at(restoreAt, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(),
                     station.get()));
         });
         return h.records;
@@ -54,12 +54,12 @@ final class RetentionTest {
         Terminal a = terminalWithData("0100", 1_000, true);
         ModelHarness h = new ModelHarness().run(m -> {
             BaseStation bs = m.station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(100));
-            m.service().startBackup(a, bs);
+            m.service().terminals().startBackup(a, bs);
             m.at(80, () -> {
                 a.store(UserData.synthetic(2_000, 3, 9));
-                m.service().startBackup(a, bs);
+                m.service().terminals().startBackup(a, bs);
             });
-            m.at(150, () -> m.service().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
+            m.at(150, () -> m.service().terminals().startDownload(replacementPhone("0200", PASSWORD), a.phoneNumber(), bs));
         });
         assertEquals(FlowOutcome.SUCCESS, h.records.get(2).outcome(), "the second copy lives until ~181 s");
         assertEquals(2_000, h.records.get(2).userDataBytes());
@@ -73,8 +73,8 @@ final class RetentionTest {
         AtomicReference<BaseStation> station = new AtomicReference<>();
         ModelHarness h = new ModelHarness().run(m -> {
             station.set(m.station(StationConfig.of("bs-1", 2, 1_000_000, CLEAN_AIR).withRetentionSeconds(100)));
-            m.service().startBackup(a, station.get());
-            m.at(110, () -> m.service().startDownload(b, a.phoneNumber(), station.get()));
+            m.service().terminals().startBackup(a, station.get());
+            m.at(110, () -> m.service().terminals().startDownload(b, a.phoneNumber(), station.get()));
         });
         FlowRecord download = h.records.get(1);
         assertTrue(download.startSeconds() < h.records.get(0).endSeconds() + 100 && download.endSeconds() > 120);

@@ -27,11 +27,11 @@ final class ScenarioFixture {
             PhoneNumber number = PhoneNumber.of(String.format("0100%04d", i));
             Terminal phone = new Terminal(number, UserData.synthetic(5_000 + 997L * i, 10 + i, i));
             phone.enterMaintenancePassword("pw" + i);
-            h.at(1.5 * i, () -> h.service().startBackup(phone, station));
+            h.at(1.5 * i, () -> h.service().terminals().startBackup(phone, station));
             if (i % 2 == 0) {
                 Terminal replacement = Terminal.empty(PhoneNumber.of(String.format("0199%04d", i)));
                 replacement.enterMaintenancePassword("pw" + i);
-                h.at(200 + 1.5 * i, () -> h.service().startDownload(replacement, number, station));
+                h.at(200 + 1.5 * i, () -> h.service().terminals().startDownload(replacement, number, station));
             }
         }
     }

@@ -52,11 +52,11 @@ final class LibraryArgumentsTest {
         simulation = Simulation.builder().config(simulation.config()).script(model -> {
             Terminal phone = new Terminal(PhoneNumber.of("2"), UserData.synthetic(10, 1, 7));
             messages.add(assertThrows(NullPointerException.class,
-                    () -> model.service().startBackup(phone, null)).getMessage());
+                    () -> model.service().terminals().startBackup(phone, null)).getMessage());
             messages.add(assertThrows(NullPointerException.class,
-                    () -> model.service().startBackup(null, model.stations().get(0))).getMessage());
+                    () -> model.service().terminals().startBackup(null, model.stations().get(0))).getMessage());
             messages.add(assertThrows(NullPointerException.class,
-                    () -> model.service().startDownload(phone, null, model.stations().get(0))).getMessage());
+                    () -> model.service().terminals().startDownload(phone, null, model.stations().get(0))).getMessage());
         }).build();
 
         simulation.runReplication(0);

@@ -133,7 +133,7 @@ final class SimulationTest {
                 .script(model -> {
                     Terminal a = new Terminal(PhoneNumber.of("0100"), UserData.synthetic(2_000, 40, 1));
                     a.enterMaintenancePassword("1234");
-                    model.service().startBackup(a, model.station("bs-1"));
+                    model.service().terminals().startBackup(a, model.station("bs-1"));
                 })
                 .build()
                 .run();

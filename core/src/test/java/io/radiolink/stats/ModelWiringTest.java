@@ -54,10 +54,10 @@ final class ModelWiringTest {
             }));
             Terminal oldPhone = new Terminal(PhoneNumber.of("01012345678"), UserData.synthetic(200_000, 50, 1));
             oldPhone.enterMaintenancePassword("0000");
-            service.startBackup(oldPhone, station);
+            service.terminals().startBackup(oldPhone, station);
             Terminal newPhone = Terminal.empty(PhoneNumber.of("01087654321"));
             newPhone.enterMaintenancePassword("0000");
-            scheduler.schedule(600, () -> service.startDownload(newPhone, oldPhone.phoneNumber(), station));
+            scheduler.schedule(600, () -> service.terminals().startDownload(newPhone, oldPhone.phoneNumber(), station));
         });
         ReplicationResult result = statistics[0].finish();
 

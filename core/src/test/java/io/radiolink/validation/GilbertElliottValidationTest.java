@@ -86,7 +86,7 @@ final class GilbertElliottValidationTest {
                     .protocol(new ProtocolConfig(ArqConfig.selectiveRepeat(64, 0.1, 100), new ControlConfig(0.1, 100)))
                     .airInterface(air)
                     .station("bs-1", 1, Long.MAX_VALUE)
-                    .script(m -> m.service().startBackup(bigPhone(), m.station("bs-1")))
+                    .script(m -> m.service().terminals().startBackup(bigPhone(), m.station("bs-1")))
                     .runLengthSeconds(1)
                     .replications(replications)
                     .seed(7)
