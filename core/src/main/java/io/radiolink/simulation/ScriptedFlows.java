@@ -2,7 +2,6 @@ package io.radiolink.simulation;
 
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Terminal;
-import io.radiolink.node.UserData;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadListener;
 import java.util.HashMap;
@@ -14,8 +13,8 @@ final class ScriptedFlows {
 
     private final ReplicationModel model;
     private final WorkloadListener skipped;
-    /** The terminal of each number that backs up, the same one for each of its scripted backups. */
-    private final Map<PhoneNumber, Terminal> backupPhones = new HashMap<>();
+    /** The phones that keep their identity between scripted flows (each backing-up number's), by number. */
+    private final Map<PhoneNumber, Terminal> ownPhones = new HashMap<>();
 
     private ScriptedFlows(ReplicationModel model, WorkloadListener skipped) {
         this.model = model;
@@ -30,38 +29,17 @@ final class ScriptedFlows {
         ScriptedFlows scripted = new ScriptedFlows(model, skipped);
         for (int i = 0; i < flows.size(); i++) {
             ScriptedFlow flow = flows.get(i);
-            Start start = scripted.new Start(i);
-            model.scheduler().postAt(flow.atSeconds(), () -> flow.accept(start));
+            long label = i;
+            model.scheduler().postAt(flow.atSeconds(), () -> scripted.start(flow, label));
         }
     }
 
-    /** Starts scripted flow number {@code label}, the label of a backup's synthetic data. */
-    private final class Start implements ScriptedFlow.Visitor<Void> {
-        private final long label;
-
-        Start(long label) {
-            this.label = label;
-        }
-
-        @Override
-        public Void backup(ScriptedFlow.Backup flow) {
-            Terminal phone = backupPhones.computeIfAbsent(flow.terminalNumber(), Terminal::empty);
-            if (!busy(phone, flow)) {
-                phone.store(UserData.synthetic(flow.userDataBytes(), flow.recordCount(), label));
-                type(phone, flow.password());
-                model.service().terminals().startBackup(phone, model.station(flow.stationId()));
-            }
-            return null;
-        }
-
-        @Override
-        public Void download(ScriptedFlow.Download flow) {
-            Terminal phone = Terminal.empty(flow.terminalNumber());
-            if (!busy(phone, flow)) {
-                type(phone, flow.password());
-                model.service().terminals().startDownload(phone, flow.storedNumber(), model.station(flow.stationId()));
-            }
-            return null;
+    /** Starts scripted flow number {@code label} (the label of a backup's synthetic data), unless its phone is busy. */
+    private void start(ScriptedFlow flow, long label) {
+        Terminal phone = flow.phone(number -> ownPhones.computeIfAbsent(number, Terminal::empty));
+        if (!busy(phone, flow)) {
+            type(phone, flow.password());
+            flow.start(phone, model.station(flow.stationId()), model.service().terminals(), label);
         }
     }
 

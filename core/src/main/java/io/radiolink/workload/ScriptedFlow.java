@@ -1,15 +1,19 @@
 package io.radiolink.workload;
 
+import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Terminal;
+import io.radiolink.node.UserData;
+import io.radiolink.protocol.terminal.TerminalSide;
 import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.radio.Range;
 import java.util.Objects;
 
 /**
  * One flow started at a fixed time, for scenarios that script individual users rather than (or beside)
- * a generated workload: a {@link Backup} or a {@link Download}, each with only its own fields. Code that
- * treats the kinds apart implements a {@link Visitor}, so that a new kind does not compile until every
- * such place handles it.
+ * a generated workload: a {@link Backup} or a {@link Download}, each with only its own fields. Each kind
+ * says which phone it runs on and how it starts ({@link #phone}, {@link #start}), so that a new kind is one
+ * more record here and nothing else in the workload or the simulation.
  *
  * <p>A null password means the user entered none, so nothing is sent (claims 4, 9). A flow's
  * {@code toString} shows whether a password is typed, never the password.
@@ -34,21 +38,24 @@ public sealed interface ScriptedFlow {
     /** The user data this flow sends up: a backup's size; 0 for a download, which fetches what a backup stored. */
     long uploadedBytes();
 
-    /** What {@code visitor} makes of this flow's kind. */
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The terminal this flow runs on in a replication, before it starts: one of {@code ownPhones} or a new one.
+     */
+    Terminal phone(Phones ownPhones);
 
     /**
-     * Handles each kind of scripted flow; a new kind adds its method here.
-     *
-     * @param <R> what the visitor makes of a flow
+     * Starts this flow, now, on {@code phone} (the one {@link #phone} chose, idle, its password already typed)
+     * with {@code station}, through {@code terminals}; {@code label} tells this flow's synthetic user data
+     * from any other's.
      */
-    interface Visitor<R> {
+    void start(Terminal phone, BaseStation station, TerminalSide terminals, long label);
 
-        /** What a backup makes. */
-        R backup(Backup flow);
+    /** The phones of one replication that keep their identity (and data) from one scripted flow to the next. */
+    @FunctionalInterface
+    interface Phones {
 
-        /** What a download makes. */
-        R download(Download flow);
+        /** The terminal of {@code number}: the same object for every call with that number in a replication. */
+        Terminal of(PhoneNumber number);
     }
 
     /**
@@ -84,9 +91,17 @@ public sealed interface ScriptedFlow {
             return userDataBytes;
         }
 
+        /** The number's own phone: a later backup of the same number replaces the data it holds. */
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.backup(this);
+        public Terminal phone(Phones ownPhones) {
+            return ownPhones.of(terminalNumber);
+        }
+
+        /** Stores synthetic user data of this size and record count on {@code phone}, and backs it up. */
+        @Override
+        public void start(Terminal phone, BaseStation station, TerminalSide terminals, long label) {
+            phone.store(UserData.synthetic(userDataBytes, recordCount, label));
+            terminals.startBackup(phone, station);
         }
 
         @Override
@@ -122,9 +137,15 @@ public sealed interface ScriptedFlow {
             return 0;
         }
 
+        /** A new, empty phone of the number: the replacement phone the data is restored to. */
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.download(this);
+        public Terminal phone(Phones ownPhones) {
+            return Terminal.empty(terminalNumber);
+        }
+
+        @Override
+        public void start(Terminal phone, BaseStation station, TerminalSide terminals, long label) {
+            terminals.startDownload(phone, storedNumber, station);
         }
 
         @Override
