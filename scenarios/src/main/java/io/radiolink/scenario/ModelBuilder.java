@@ -103,27 +103,9 @@ final class ModelBuilder {
             }
             PhoneNumber terminal = phone(f.phoneNumber(), JsonPaths.field(path, "phoneNumber"));
             PhoneNumber stored = phone(f.storedNumber(), JsonPaths.field(path, "storedNumber"));
-            Map<String, String> renames = Map.of("userDataBytes", "sizeBytes", "terminalNumber", "phoneNumber",
-                    "stationId", "station");
-            built.add(switch (f.kind()) {
-                case BACKUP -> storedUnderItsOwnNumber(path, construct(path, ScenarioFile.Flow.class, renames,
-                        () -> ScriptedFlow.backup(f.atSeconds(), f.station(), terminal, f.sizeBytes(),
-                                f.recordCount(), f.password())), stored);
-                case DOWNLOAD -> construct(path, ScenarioFile.Flow.class, renames,
-                        () -> ScriptedFlow.download(f.atSeconds(), f.station(), terminal, stored, f.password()));
-            });
+            built.add(FlowFormat.of(f.kind()).built(f, path, terminal, stored));
         }
         return built;
-    }
-
-    /** {@code backup}, once the file's {@code stored} (of the flow at {@code path}) is found to be its own number. */
-    private static ScriptedFlow storedUnderItsOwnNumber(String path, ScriptedFlow.Backup backup, PhoneNumber stored)
-            throws Invalid {
-        if (!stored.equals(backup.terminalNumber())) {
-            throw Invalid.at(JsonPaths.field(path, "storedNumber"), "storedNumber of a backup must be the terminal's "
-                    + "own number", Allowed.of(ScenarioFile.Flow.class, "storedNumber"));
-        }
-        return backup;
     }
 
     /** Requires {@code bytes} (at {@code path}) to fit one transfer over both links of {@code air}. */

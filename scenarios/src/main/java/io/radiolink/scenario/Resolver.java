@@ -78,8 +78,9 @@ final class Resolver {
     }
 
     /**
-     * Scripted flows with their defaults: a backup's storedNumber is its phoneNumber and its recordCount
-     * its size over {@value #DEFAULT_BYTES_PER_RECORD} bytes, rounded up; a download needs storedNumber.
+     * Scripted flows with their defaults, each kind's from its {@link FlowFormat} (a backup's storedNumber
+     * is its phoneNumber and its recordCount its size over {@value #DEFAULT_BYTES_PER_RECORD} bytes, rounded
+     * up; a download needs storedNumber).
      */
     private static List<Flow> flows(List<Flow> flows) throws Invalid {
         if (flows == null) {
@@ -93,19 +94,7 @@ final class Resolver {
             required(f.kind(), path, Flow.class, "kind");
             required(f.station(), path, Flow.class, "station");
             required(f.phoneNumber(), path, Flow.class, "phoneNumber");
-            resolved.add(switch (f.kind()) {
-                case BACKUP -> {
-                    long size = required(f.sizeBytes(), path, Flow.class, "sizeBytes");
-                    int records = or(f.recordCount(), (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                            (size + DEFAULT_BYTES_PER_RECORD - 1) / DEFAULT_BYTES_PER_RECORD)));
-                    yield new Flow(f.atSeconds(), f.kind(), f.station(), f.phoneNumber(),
-                            or(f.storedNumber(), f.phoneNumber()), size, records, f.password());
-                }
-                case DOWNLOAD -> {
-                    required(f.storedNumber(), path, Flow.class, "storedNumber");
-                    yield f;
-                }
-            });
+            resolved.add(FlowFormat.of(f.kind()).resolved(f, path));
         }
         return resolved;
     }
