@@ -1,7 +1,6 @@
 package io.radiolink.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.report.MetricNode.Group;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
-import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ReplicationResult;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -21,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -38,21 +36,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The reports are derived from the one metric list, {@link Metrics#ALL}: each file holds every metric of the
- * list and nothing outside it, and the handles other reports read are metrics of the list.
+ * The reports are derived from the one metric list, {@link Metrics#ALL}: report.json and summary.csv, as
+ * written, agree on every metric of the list, a count's two readings agree, and the handles other reports
+ * read are metrics of the list. (That each file holds nothing else is ReportsDocumentationTest's to check,
+ * against the tables of REPORTS.md.)
  */
 final class MetricsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ESTIMATE_KEYS = List.of("mean", "halfWidth", "lower", "upper", "n");
-
-    /** What an object of report.json holds at a path, as the flattening below records it. */
-    private static final Object OBJECT = new Object() {
-        @Override
-        public String toString() {
-            return "{...}";
-        }
-    };
 
     @TempDir
     Path temp;
@@ -63,76 +54,39 @@ final class MetricsTest {
                 Arguments.of("oneReplication", ReportFixtures.oneReplication()));
     }
 
+    /**
+     * Each metric's row of summary.csv, as written, says what report.json, as written, states of it at the
+     * metric's key: an estimate's mean, interval and n as they are; a duration's pooled percentiles too; a
+     * count's mean per replication times its n is the total; a peak's mean is no larger than the largest
+     * value and its sum no smaller. Every row is one metric's (no name twice), and only durations have
+     * percentiles. The list pairs a row's name with a key; the values come from the two files alone.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
-    void reportJson_metricsOfEveryPoint_areWhatTheListStatesAndNothingElse(String name, RunReport report)
+    void summaryCsvAndReportJson_asWritten_agreeOnEveryMetricOfEveryPoint(String name, RunReport report)
             throws IOException {
-        JsonNode points = JSON.readTree(JsonReporter.toText(report)).get("points");
-        for (int i = 0; i < report.points().size(); i++) {
-            Map<String, Object> stated = new LinkedHashMap<>();
-            Metrics.ALL.state(report.points().get(i), new Recorder("", stated));
-            Map<String, Object> written = written(points.get(i));
-            assertEquals(List.copyOf(stated.keySet()), List.copyOf(written.keySet()), "point " + i + ": paths in order");
-            for (Map.Entry<String, Object> entry : stated.entrySet()) {
-                assertWritten(entry.getValue(), written.get(entry.getKey()), "point " + i + " " + entry.getKey());
-            }
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("reports")
-    void summaryCsv_rowsOfEveryPoint_areTheListsMetricsAndNothingElse(String name, RunReport report)
-            throws IOException {
+        new JsonReporter().write(report, temp);
         new SummaryCsvReporter().write(report, temp);
-        List<List<String>> records = CsvParsing.parse(
-                Files.readString(temp.resolve(SummaryCsvReporter.FILE_NAME), StandardCharsets.UTF_8));
-        List<String> header = records.get(0);
-        int metric = header.indexOf("metric");
-        List<List<String>> expected = new ArrayList<>();
-        for (PointResult point : report.points()) {
-            List<SummaryMetrics.Row> rows = new ArrayList<>();
-            Metrics.ALL.addRows(point, rows);
-            for (SummaryMetrics.Row row : rows) {
-                Estimate estimate = row.estimate();
-                expected.add(List.of(Integer.toString(point.point().index()), row.metric(), row.unit(),
-                        Csv.number(estimate.mean()), Csv.number(estimate.lower()), Csv.number(estimate.upper()),
-                        Csv.number(row.p50()), Csv.number(row.p95()), Csv.number(row.p99()),
-                        Integer.toString(estimate.n())));
-            }
+        JsonNode points = JSON.readTree(Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8))
+                .get("points");
+        Map<String, Map<String, Map<String, String>>> rows = rowsByPointAndMetric(CsvParsing.parse(
+                Files.readString(temp.resolve(SummaryCsvReporter.FILE_NAME), StandardCharsets.UTF_8)));
+        assertEquals(report.points().size(), rows.size(), "points in summary.csv");
+        for (int i = 0; i < report.points().size(); i++) {
+            JsonNode point = points.get(i);
+            Map<String, Map<String, String>> ofPoint = rows.get(Integer.toString(i));
+            Set<String> paired = new HashSet<>();
+            leaves(Metrics.ALL, "", report.points().get(i), (path, node) -> {
+                if (node instanceof Metric<?> metric) {
+                    String where = "point " + point.get("index") + ", " + metric.name() + " at " + path + "/"
+                            + metric.key();
+                    Map<String, String> row = ofPoint.get(metric.name());
+                    assertTrue(row != null && paired.add(metric.name()), where + ": no row of its own in summary.csv");
+                    assertAgree(metric, point.at(path), row, where);
+                }
+            });
+            assertEquals(ofPoint.keySet(), paired, "point " + i + ": the rows of summary.csv are the metrics'");
         }
-        List<List<String>> written = new ArrayList<>();
-        for (List<String> record : records.subList(1, records.size())) {
-            List<String> fields = new ArrayList<>();
-            fields.add(record.get(0));
-            fields.addAll(record.subList(metric, record.size()));
-            written.add(fields);
-        }
-        assertEquals(expected, written);
-    }
-
-    @Test
-    void everyMetric_inBothFiles_andEveryUnlistedValueInReportJsonAlone() throws IOException {
-        RunReport report = ReportFixtures.single();
-        PointResult point = report.points().get(0);
-        Map<String, Object> written = written(JSON.readTree(JsonReporter.toText(report)).get("points").get(0));
-        Set<String> rows = new HashSet<>();
-        SummaryMetrics.of(point).forEach(row -> assertTrue(rows.add(row.metric()), "two rows " + row.metric()));
-        Set<String> names = new HashSet<>();
-        List<String> unlisted = new ArrayList<>();
-        leaves(Metrics.ALL, "", point, (path, node) -> {
-            Map<String, Object> keys = new LinkedHashMap<>();
-            node.state(point, new Recorder(path, keys));
-            assertFalse(keys.isEmpty(), path + ": states nothing");
-            keys.keySet().forEach(key -> assertTrue(written.containsKey(key), key + " is not in report.json"));
-            if (node instanceof Metric<?> metric) {
-                assertTrue(names.add(metric.name()), "two metrics named " + metric.name());
-                assertTrue(rows.contains(metric.name()), metric.name() + " is not in summary.csv");
-            } else {
-                unlisted.add(path);
-            }
-        });
-        assertEquals(rows, names, "summary.csv's rows are the list's metrics");
-        assertFalse(unlisted.isEmpty(), "report.json's totals that summary.csv does not list are in the list too");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,92 +165,74 @@ final class MetricsTest {
         }
     }
 
-    /** Records what is stated by path: integers, numbers, estimates, and {@link #OBJECT} where an object begins. */
-    private record Recorder(String path, Map<String, Object> stated) implements Fields {
-
-        @Override
-        public void integer(String key, long value) {
-            put(key, value);
-        }
-
-        @Override
-        public void number(String key, double value) {
-            put(key, value);
-        }
-
-        @Override
-        public void estimate(String key, Estimate estimate) {
-            put(key, estimate);
-        }
-
-        @Override
-        public Fields group(String key) {
-            put(key, OBJECT);
-            return new Recorder(path + "/" + key, stated);
-        }
-
-        private void put(String key, Object value) {
-            assertTrue(stated.put(path + "/" + key, value) == null, "stated twice: " + path + "/" + key);
-        }
-    }
-
-    /** The point's object {@code metrics} of report.json, flattened. */
-    private static Map<String, Object> written(JsonNode point) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("/metrics", OBJECT);
-        flatten("/metrics", point.get("metrics"), values);
-        return values;
-    }
-
-    /** Every value below {@code node} by path, in order: an estimate object as one value, {@link #OBJECT} for others. */
-    private static void flatten(String path, JsonNode node, Map<String, Object> values) {
-        node.properties().forEach(field -> {
-            String at = path + "/" + field.getKey();
-            JsonNode value = field.getValue();
-            boolean estimate = value.isObject() && ESTIMATE_KEYS.equals(List.copyOf(names(value)));
-            if (value.isObject() && !estimate) {
-                values.put(at, OBJECT);
-                flatten(at, value, values);
-            } else {
-                values.put(at, value);
+    /** The records of summary.csv by point, then by metric, each as column name to field; a metric twice fails. */
+    private static Map<String, Map<String, Map<String, String>>> rowsByPointAndMetric(List<List<String>> records) {
+        List<String> header = records.get(0);
+        Map<String, Map<String, Map<String, String>>> rows = new LinkedHashMap<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), record.get(i));
             }
-        });
+            Map<String, String> before = rows.computeIfAbsent(row.get("point"), point -> new LinkedHashMap<>())
+                    .put(row.get("metric"), row);
+            assertTrue(before == null, "point " + row.get("point") + ": two rows " + row.get("metric"));
+        }
+        return rows;
     }
 
-    private static void assertWritten(Object stated, Object written, String where) {
-        if (stated == OBJECT) {
-            assertSame(OBJECT, written, where);
+    /** {@code row} of summary.csv says of {@code metric} what {@code object} of report.json holds at its key. */
+    private static void assertAgree(Metric<?> metric, JsonNode object, Map<String, String> row, String where) {
+        Reading reading = metric.reading();
+        if (reading instanceof Reading.Timed) {
+            assertEstimate(object.get(metric.key() + "Seconds"), row, where);
+            for (String percentile : List.of("50", "95", "99")) {
+                assertField(object.get(metric.key() + "P" + percentile + "Seconds"), row.get("p" + percentile),
+                        where + " p" + percentile);
+            }
             return;
         }
-        JsonNode node = (JsonNode) written;
-        if (stated instanceof Long integer) {
-            assertTrue(node.isIntegralNumber(), where + ": " + node);
-            assertEquals(integer.longValue(), node.longValue(), where);
-        } else if (stated instanceof Double number) {
-            assertNumber(number, node, where);
-        } else if (stated instanceof Estimate estimate) {
-            assertNumber(estimate.mean(), node.get("mean"), where);
-            assertNumber(estimate.halfWidth(), node.get("halfWidth"), where);
-            assertNumber(estimate.lower(), node.get("lower"), where);
-            assertNumber(estimate.upper(), node.get("upper"), where);
-            assertEquals(estimate.n(), node.get("n").intValue(), where);
+        for (String percentile : List.of("p50", "p95", "p99")) {
+            assertEquals("", row.get(percentile), where + ": a " + percentile + " of what is not a duration");
+        }
+        JsonNode value = object.get(metric.key());
+        if (reading instanceof Reading.Estimated) {
+            assertEstimate(value, row, where);
+        } else if (reading instanceof Reading.PerReplication) {
+            assertTrue(value.isIntegralNumber(), where + ": " + value);
+            long stated = value.longValue();
+            int n = Integer.parseInt(row.get("replications"));
+            String mean = row.get("mean");
+            // The values of the replications are whole numbers: rounding undoes the rounding error of their mean.
+            long sum = mean.isEmpty() ? 0 : Math.round(Double.parseDouble(mean) * n);
+            if (reading instanceof Reading.Count) {
+                assertEquals(stated, sum, where + ": the total against the mean per replication " + mean + " times "
+                        + n);
+            } else {
+                long rounded = mean.isEmpty() ? 0 : Math.round(Double.parseDouble(mean));
+                assertTrue(rounded <= stated && stated <= sum, where + ": the largest value " + stated
+                        + " against the mean " + mean + " of " + n);
+            }
         } else {
-            throw new AssertionError(where + ": stated " + stated);
+            throw new AssertionError(where + ": a reading this test does not know: " + reading);
         }
     }
 
-    private static void assertNumber(double expected, JsonNode actual, String where) {
-        if (Double.isFinite(expected)) {
-            assertTrue(actual.isFloatingPointNumber(), where + ": " + actual);
-            assertEquals(expected, actual.doubleValue(), where);
-        } else {
-            assertTrue(actual.isNull(), where + ": expected null for " + expected + ", was " + actual);
-        }
+    /** An estimate of report.json, and the row of summary.csv: mean, interval and n. */
+    private static void assertEstimate(JsonNode estimate, Map<String, String> row, String where) {
+        assertField(estimate.get("mean"), row.get("mean"), where + " mean");
+        assertField(estimate.get("lower"), row.get("ci_lower"), where + " lower");
+        assertField(estimate.get("upper"), row.get("ci_upper"), where + " upper");
+        assertEquals(estimate.get("n").asText(), row.get("replications"), where + " n");
     }
 
-    private static Collection<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+    /** A number of report.json (null where undefined) and the field of summary.csv (empty where undefined). */
+    private static void assertField(JsonNode number, String field, String where) {
+        if (number.isNull()) {
+            assertEquals("", field, where);
+        } else {
+            assertTrue(number.isFloatingPointNumber(), where + ": " + number);
+            assertEquals(number.doubleValue(), Double.parseDouble(field), where);
+        }
     }
 }
