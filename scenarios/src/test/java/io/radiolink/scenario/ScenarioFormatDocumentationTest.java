@@ -25,6 +25,8 @@ final class ScenarioFormatDocumentationTest {
 
     private static final Path FORMAT = Path.of("FORMAT.md");
     private static final Pattern PROFILE_ROW = Pattern.compile("^\\| `((?:airInterface|protocol)\\.[^`]+)` \\| (\\S+) \\| (\\S+) \\|$");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
@@ -78,6 +80,39 @@ final class ScenarioFormatDocumentationTest {
         }
         assertEquals(List.of(), drifted);
         assertTrue(checked > 50, "ranges checked: " + checked);
+    }
+
+    /**
+     * Every field whose value is a name from a closed set (an enum: a flow kind, a mode, a policy) lists
+     * every name in the row of FORMAT.md that documents it, so that a new constant (a new flow kind)
+     * cannot be left out of the format's documentation.
+     */
+    @Test
+    void enumFields_listEveryNameInTheirRow() throws IOException {
+        List<String> rows = Files.readAllLines(FORMAT).stream()
+                .filter(line -> line.startsWith("| `") && !PROFILE_ROW.matcher(line).matches()).toList();
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> type : formatTypes(ScenarioFile.class, new ArrayList<>())) {
+            if (!type.isRecord()) {
+                continue;
+            }
+            for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+                if (!component.getType().isEnum()) {
+                    continue;
+                }
+                List<String> documenting = rowsNaming(rows, component.getName());
+                for (Object constant : component.getType().getEnumConstants()) {
+                    String name = "`" + JSON.valueToTree(constant).asText() + "`"; // as the format spells it
+                    if (documenting.isEmpty() || documenting.stream().noneMatch(row -> row.contains(name))) {
+                        missing.add(type.getSimpleName() + "." + component.getName() + ": " + name);
+                    }
+                }
+                checked++;
+            }
+        }
+        assertEquals(List.of(), missing);
+        assertTrue(checked > 0, "enum fields checked: " + checked);
     }
 
     /** The reading rules name exactly the fields whose range accepts "Infinity". */
