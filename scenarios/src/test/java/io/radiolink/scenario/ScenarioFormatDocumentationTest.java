@@ -56,8 +56,7 @@ final class ScenarioFormatDocumentationTest {
      */
     @Test
     void formatTables_stateTheModelsRanges() throws IOException {
-        List<String> rows = Files.readAllLines(FORMAT).stream()
-                .filter(line -> line.startsWith("| `") && !PROFILE_ROW.matcher(line).matches()).toList();
+        List<String> rows = fieldRows();
         List<String> drifted = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<Class<?>, Map<String, Range>> owner : Allowed.ranges().entrySet()) {
@@ -89,8 +88,7 @@ final class ScenarioFormatDocumentationTest {
      */
     @Test
     void enumFields_listEveryNameInTheirRow() throws IOException {
-        List<String> rows = Files.readAllLines(FORMAT).stream()
-                .filter(line -> line.startsWith("| `") && !PROFILE_ROW.matcher(line).matches()).toList();
+        List<String> rows = fieldRows();
         List<String> missing = new ArrayList<>();
         int checked = 0;
         for (Class<?> type : formatTypes(ScenarioFile.class, new ArrayList<>())) {
@@ -136,6 +134,12 @@ final class ScenarioFormatDocumentationTest {
     }
 
     /** The rows whose first cell is {@code `name`} or a dotted path ending in it. */
+    /** FORMAT.md's table rows that document a field (the profile table apart). */
+    private static List<String> fieldRows() throws IOException {
+        return Files.readAllLines(FORMAT).stream()
+                .filter(line -> line.startsWith("| `") && !PROFILE_ROW.matcher(line).matches()).toList();
+    }
+
     private static List<String> rowsNaming(List<String> rows, String name) {
         return rows.stream().filter(row -> row.startsWith("| `" + name + "` |")
                 || row.matches("\\| `[A-Za-z.]+\\." + Pattern.quote(name) + "` \\|.*")).toList();
