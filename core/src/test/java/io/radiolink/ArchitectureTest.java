@@ -56,7 +56,8 @@ final class ArchitectureTest {
     @Test
     void model_dependsOnStatisticsWorkloadOrSimulation_never() {
         noClasses().that().resideInAnyPackage("io.radiolink.engine..", "io.radiolink.random..",
-                        "io.radiolink.radio..", "io.radiolink.node..", "io.radiolink.protocol..")
+                        "io.radiolink.radio..", "io.radiolink.node..", "io.radiolink.protocol..",
+                        "io.radiolink.backhaul..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("io.radiolink.stats..", "io.radiolink.workload..", "io.radiolink.simulation..")
                 .because("the model emits events; statistics, workloads and experiments listen to it")
@@ -120,6 +121,18 @@ final class ArchitectureTest {
                 .orShould().callMethod("io.radiolink.node.BaseStation", "store")
                 .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("commitBackup")))
                 .because("only the station's end changes or reads its store")
+                .check(mainClasses);
+    }
+
+    /**
+     * The backhaul is a link between a station and the store, below the protocol: the protocol (and the
+     * integration of issue 13) uses it, never the other way round.
+     */
+    @Test
+    void backhaul_dependsOnTheProtocol_never() {
+        noClasses().that().resideInAPackage("io.radiolink.backhaul..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.radiolink.protocol..")
+                .because("a link carries messages of bits; what they mean is the protocol's")
                 .check(mainClasses);
     }
 }

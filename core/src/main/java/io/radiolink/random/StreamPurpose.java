@@ -36,7 +36,11 @@ public enum StreamPurpose {
     /** Uplink corruption of one connection. */
     CORRUPTION_UPLINK("corruption-uplink"),
     /** Downlink corruption of one connection. */
-    CORRUPTION_DOWNLINK("corruption-downlink");
+    CORRUPTION_DOWNLINK("corruption-downlink"),
+    /** Losses of one direction of a station's backhaul. */
+    BACKHAUL_LOSS("backhaul-loss"),
+    /** A station's backhaul's random outage start times and lengths. */
+    BACKHAUL_OUTAGE("backhaul-outage");
 
     private final String id;
 

@@ -166,6 +166,8 @@ final class RandomStreamsTest {
         pinned.put(StreamPurpose.BACKOFF, 0xc0c371a8630d5a14L);
         pinned.put(StreamPurpose.CORRUPTION_UPLINK, 0x38397f345d315554L);
         pinned.put(StreamPurpose.CORRUPTION_DOWNLINK, 0x5b7d91e7c3b975b3L);
+        pinned.put(StreamPurpose.BACKHAUL_LOSS, 0x0ae0de4339656da1L);
+        pinned.put(StreamPurpose.BACKHAUL_OUTAGE, 0x5f0dcc39b76c7425L);
         RandomStreams streams = new RandomStreams(42L, 1);
         for (StreamPurpose purpose : StreamPurpose.values()) {
             assertEquals(pinned.get(purpose), streams.streamSeed(purpose, "bs-1", 3), purpose.name());

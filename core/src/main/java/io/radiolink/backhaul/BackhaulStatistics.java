@@ -1,0 +1,60 @@
+package io.radiolink.backhaul;
+
+import java.io.Serializable;
+
+/**
+ * What one direction of a backhaul did from time zero to {@code observedSeconds}.
+ *
+ * <p>A message is offered when the station (or the store) hands it to the direction; it is dropped if
+ * the queue was full, else it waits, is transmitted (again after each loss or outage) and delivered.
+ * {@code transmissions} counts every transmission begun: each accepted message's first, plus the
+ * {@code retransmissions} that followed a loss ({@code transmissionsLost}) or an outage that cut a
+ * transmission short ({@code transmissionsAborted}).
+ *
+ * @param observedSeconds the time the statistics cover, from 0
+ * @param messagesOffered messages handed to the direction
+ * @param messagesDropped of those, refused because the queue was full
+ * @param messagesDelivered messages that arrived at the far end
+ * @param bitsDelivered their bits, each message once
+ * @param transmissions transmissions begun
+ * @param retransmissions of those, transmissions of a message after its first
+ * @param transmissionsLost transmissions the loss process destroyed
+ * @param transmissionsAborted transmissions an outage cut short
+ * @param busySeconds time the transmitter was sending (lost and aborted transmissions included)
+ * @param downSeconds time the backhaul was down (both directions alike)
+ * @param queueing from a message's offer to the start of its first transmission, per message that started
+ * @param transfer from a message's offer to its arrival at the far end, per message delivered
+ */
+public record BackhaulStatistics(double observedSeconds, long messagesOffered, long messagesDropped,
+        long messagesDelivered, long bitsDelivered, long transmissions, long retransmissions,
+        long transmissionsLost, long transmissionsAborted, double busySeconds, double downSeconds,
+        Delays queueing, Delays transfer) implements Serializable {
+
+    /**
+     * A tally of delays: how many, their sum and their largest.
+     *
+     * @param count delays tallied
+     * @param sumSeconds their sum
+     * @param maxSeconds the largest, 0 when none
+     */
+    public record Delays(long count, double sumSeconds, double maxSeconds) implements Serializable {
+
+        /** Nothing tallied. */
+        public static final Delays NONE = new Delays(0, 0, 0);
+
+        /** The tally with one more delay. */
+        public Delays plus(double seconds) {
+            return new Delays(count + 1, sumSeconds + seconds, Math.max(maxSeconds, seconds));
+        }
+
+        /** The mean delay; NaN when none was tallied. */
+        public double meanSeconds() {
+            return count == 0 ? Double.NaN : sumSeconds / count;
+        }
+    }
+
+    /** The share of the observed time the transmitter was busy; NaN before any time has passed. */
+    public double utilisation() {
+        return observedSeconds == 0 ? Double.NaN : busySeconds / observedSeconds;
+    }
+}
