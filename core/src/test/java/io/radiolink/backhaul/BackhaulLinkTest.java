@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.engine.lean.LeanScheduler;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.random.RandomStreams;
@@ -181,26 +184,38 @@ final class BackhaulLinkTest {
 
     @Test
     void sameSeed_sameStatisticsBitForBit_otherStationOtherDraws() {
-        BackhaulStatistics first = randomRun("bs-1", 7);
-        assertEquals(first, randomRun("bs-1", 7));
-        assertNotEquals(first, randomRun("bs-2", 7));
+        BackhaulStatistics first = randomRun(new LeanEngine(), "bs-1", 7);
+        assertEquals(first, randomRun(new LeanEngine(), "bs-1", 7));
+        assertNotEquals(first, randomRun(new LeanEngine(), "bs-2", 7));
         assertTrue(first.transmissionsLost() > 0 && first.transmissionsAborted() > 0 && first.downSeconds() > 0,
                 "the run exercises loss and outages: " + first);
     }
 
-    /** 2,000 messages at random times over a lossy link with random outages, with station {@code id}'s streams. */
-    private static BackhaulStatistics randomRun(String id, long seed) {
-        LeanScheduler scheduler = new LeanScheduler();
-        RandomStreams streams = new RandomStreams(seed, 0);
-        BackhaulConfig config = LINK.withLoss(0.2, 0.6).withOutages(OutageConfig.random(50, 5, true));
-        Backhaul backhaul = new Backhaul(id, config, scheduler, streams);
-        backhaul.scheduleOutages(10_000);
-        RandomGenerator traffic = new RandomStreams(seed, 1).stream(StreamPurpose.ARRIVALS, id, 0);
-        for (int i = 0; i < 2000; i++) {
-            scheduler.postAt(traffic.nextDouble() * 5000, () -> backhaul.toStore().send(1 + traffic.nextInt(1500), () -> { }));
-        }
-        scheduler.runUntil(20_000);
-        return backhaul.toStore().statistics();
+    @Test
+    void sameSeed_eitherEngine_sameStatisticsBitForBit() {
+        assertEquals(randomRun(new LeanEngine(), "bs-1", 11), randomRun(new DsolEngine(), "bs-1", 11));
+    }
+
+    /**
+     * 2,000 messages at random times over a lossy link with random outages, with station {@code id}'s
+     * streams, on {@code engine}; the statistics at 20,000 s, when every message has long arrived.
+     */
+    private static BackhaulStatistics randomRun(Engine engine, String id, long seed) {
+        BackhaulStatistics[] result = new BackhaulStatistics[1];
+        engine.run(Double.POSITIVE_INFINITY, scheduler -> {
+            RandomStreams streams = new RandomStreams(seed, 0);
+            BackhaulConfig config = LINK.withLoss(0.2, 0.6).withOutages(OutageConfig.random(50, 5, true));
+            Backhaul backhaul = new Backhaul(id, config, scheduler, streams);
+            backhaul.scheduleOutages(10_000);
+            RandomGenerator traffic = new RandomStreams(seed, 1).stream(StreamPurpose.ARRIVALS, id, 0);
+            for (int i = 0; i < 2000; i++) {
+                scheduler.postAt(traffic.nextDouble() * 5000,
+                        () -> backhaul.toStore().send(1 + traffic.nextInt(1500), () -> { }));
+            }
+            scheduler.postAt(20_000, () -> result[0] = backhaul.toStore().statistics());
+        });
+        assertEquals(2000, result[0].messagesDelivered());
+        return result[0];
     }
 
     /** A generator whose doubles are given in turn. */

@@ -8,6 +8,7 @@ import io.radiolink.backhaul.BackhaulConfig;
 import io.radiolink.backhaul.BackhaulLink;
 import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.engine.lean.LeanScheduler;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
 import io.radiolink.stats.Estimate;
@@ -34,11 +35,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * so that none waits, a message of service S arrives S + L + (N − 1)(S + RTO) after its offer: a lost
  * transmission costs itself and the timeout, so the mean transfer time is S + L + p/(1−p) (S + RTO).
  *
+ * <p><b>Outages.</b> Random up and down times, exponential of means U and D, alternate: the share of time
+ * down is D / (U + D) (an alternating renewal process).
+ *
  * <p><b>Tolerance.</b> Every check is the Student-t interval, at {@value #CONFIDENCE}, of the per-replication
  * values across {@value #REPLICATIONS} independent replications (streams of replication index r); the check
  * passes if it contains the closed form, and its half-width must be below {@value #PRECISION} of the closed
- * form so that containing it means something. The default build makes 8 such checks (4 waits, 2 × 2 for
- * loss), the slow profile 2 more (ρ = 0.9).
+ * form so that containing it means something. The default build makes 9 such checks (4 waits, 2 × 2 for
+ * loss, 1 for outages), the slow profile 2 more (ρ = 0.9).
  */
 final class BackhaulQueueValidationTest {
 
@@ -178,6 +182,25 @@ final class BackhaulQueueValidationTest {
         assertMatches("transmissions per message at p = " + p, 1 / (1 - p), transmissions);
         assertMatches("mean transfer time at p = " + p,
                 service + PROPAGATION_DELAY_SECONDS + p / (1 - p) * (service + timeout), transfer);
+    }
+
+    @ParameterizedTest(name = "mean up {0} s, mean down {1} s")
+    @CsvSource({"50, 5"})
+    void outages_randomUpAndDownTimes_shareOfTimeDownIsMeanDownOverMeanCycle(double meanUp, double meanDown) {
+        double endSeconds = 200_000;
+        BackhaulConfig config = BackhaulConfig.lossless(RATE_BITS_PER_SECOND, PROPAGATION_DELAY_SECONDS)
+                .withOutages(OutageConfig.random(meanUp, meanDown, true));
+        double[] downShare = new double[REPLICATIONS];
+        for (int r = 0; r < REPLICATIONS; r++) {
+            LeanScheduler scheduler = new LeanScheduler();
+            Backhaul backhaul = new Backhaul("bs-1", config, scheduler, new RandomStreams(SEED, r));
+            backhaul.scheduleOutages(endSeconds);
+            BackhaulStatistics[] end = new BackhaulStatistics[1];
+            scheduler.postAt(endSeconds, () -> end[0] = backhaul.fromStore().statistics());
+            scheduler.runUntil(endSeconds);
+            downShare[r] = end[0].downSeconds() / endSeconds;
+        }
+        assertMatches("share of time down", meanDown / (meanUp + meanDown), downShare);
     }
 
     /** Sends {@code remaining} messages of {@code bits}, each when the previous has arrived. */
