@@ -81,6 +81,23 @@ final class RelayTest {
     }
 
     @Test
+    void streamed_lossyBackhaul_forwardedOnceWhenEveryPieceHasArrived() {
+        // Repeats overtake nothing in order: the object is forwarded at the last arrival, whichever piece it is.
+        Backhaul lossy = new Backhaul("bs-1", BackhaulConfig.lossless(1000, 0.25).withLoss(0.5, 0.5), scheduler,
+                new RandomStreams(3, 0));
+        List<Long> deliveredWhenForwarded = new ArrayList<>();
+        Relay relay = new Relay(RelayMode.STREAMED, lossy.toStore(),
+                () -> deliveredWhenForwarded.add(lossy.toStore().statistics().messagesDelivered()));
+        for (int i = 0; i < 20; i++) {
+            relay.receive(100);
+        }
+        relay.end();
+        scheduler.runUntil(1000);
+        assertEquals(List.of(20L), deliveredWhenForwarded);
+        assertTrue(lossy.toStore().statistics().retransmissions() > 0, "some pieces were repeated");
+    }
+
+    @Test
     void end_misuse_rejected() {
         Relay relay = new Relay(RelayMode.STORE_AND_FORWARD, backhaul.toStore(), () -> { });
         assertThrows(IllegalStateException.class, relay::end, "no piece");
