@@ -76,6 +76,11 @@ final class BenchmarksRunOnceTest {
     }
 
     @Test
+    void sharedCell_bothPoliciesBothTraffics() throws RunnerException {
+        assertScores(runOnce(SharedCellBenchmark.class, "queues", "100"), 4);
+    }
+
+    @Test
     void footprint_printsEachCalendarAndTheTerminals() {
         String out = printed(() -> {
             try {
