@@ -161,6 +161,16 @@ final class ProcessorSharingTest {
     }
 
     @Test
+    void departureCallback_opensAQueueOfAnotherCap_servedFromThatInstant() {
+        Departures log = new Departures();
+        // a alone: 250 bits by 0.25; its callback opens b (cap 400, a class of its own) with 500 bits: 1.25 s.
+        assertEquals(List.of("a:1@0.25", "b:1@1.5"), log.run(POLICY, C, (s, d) -> d.<String>open(UNCAPPED, (unit, at) -> {
+            log.of("a").departed(unit, at);
+            log.open(d, "b", 400).offer("1", 500);
+        }).offer("1", 250)));
+    }
+
+    @Test
     void statistics_busyTimeQueueTimeAndServedBits() {
         Departures log = new Departures();
         CellDirection[] direction = new CellDirection[1];

@@ -118,6 +118,15 @@ final class RoundRobinTest {
     }
 
     @Test
+    void departureCallback_opensAQueue_itsUnitGoesOutInTheNextInterval() {
+        Departures log = new Departures();
+        assertEquals(List.of("a:1@0.25", "b:1@0.5"), log.run(POLICY, C, (s, d) -> d.<String>open(UNCAPPED, (unit, at) -> {
+            log.of("a").departed(unit, at);
+            log.open(d, "b", UNCAPPED).offer("1", 250);
+        }).offer("1", 250)));
+    }
+
+    @Test
     void idleIntervals_costNoEvent_theNextUnitStartsAtItsIntervalOnTheGrid() {
         Departures log = new Departures();
         CountingScheduler[] counting = new CountingScheduler[1];
