@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p><b>Outages.</b> Random up and down times, exponential of means U and D, alternate: the share of time
  * down is D / (U + D) (an alternating renewal process).
  *
- * <p><b>Tolerance.</b> Every check is the Student-t interval, at {@value #CONFIDENCE}, of the per-replication
+ * <p><b>Tolerance.</b> Every check is the Student-t interval, at {@link FamilyWise}'s per-check confidence, of the per-replication
  * values across {@value #REPLICATIONS} independent replications (streams of replication index r); the check
  * passes if it contains the closed form, and its half-width must be below {@value #PRECISION} of the closed
  * form so that containing it means something. The default build makes 9 such checks (4 waits, 2 × 2 for
@@ -46,8 +46,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 final class BackhaulQueueValidationTest {
 
+    /** The statistical checks of this class, in {@link FamilyWise}'s family: 9 by default, 2 slow. */
+    static final int CHECKS = 11;
+
     private static final int REPLICATIONS = 10;
-    private static final double CONFIDENCE = 0.99;
     private static final double PRECISION = 0.05;
     private static final long SEED = 1913;
     private static final double RATE_BITS_PER_SECOND = 1e6;
@@ -211,7 +213,7 @@ final class BackhaulQueueValidationTest {
     }
 
     private static void assertMatches(String what, double expected, double[] perReplication) {
-        Estimate measured = Estimate.of(perReplication, CONFIDENCE);
+        Estimate measured = FamilyWise.estimate(perReplication);
         assertTrue(measured.contains(expected), what + ": closed form " + expected + ", measured " + measured);
         assertTrue(measured.halfWidth() < PRECISION * expected,
                 what + ": interval narrow enough to mean something: " + measured);

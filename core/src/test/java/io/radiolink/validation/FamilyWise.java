@@ -40,6 +40,7 @@ final class FamilyWise {
         checks.put("RandomAccessValidationTest", 4);
         checks.put("ProcessorSharingValidationTest", ProcessorSharingValidationTest.CHECKS);
         checks.put("RoundRobinValidationTest", RoundRobinValidationTest.CHECKS);
+        checks.put("BackhaulQueueValidationTest", BackhaulQueueValidationTest.CHECKS);
         return Collections.unmodifiableMap(checks);
     }
 
