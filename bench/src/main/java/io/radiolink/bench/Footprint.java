@@ -9,6 +9,7 @@ import io.radiolink.protocol.FlowListener;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.simulation.FlowRecords;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import io.radiolink.workload.WorkloadGenerator;
 import io.radiolink.workload.WorkloadListener;
@@ -58,7 +59,7 @@ public final class Footprint {
                 new FlowRecords(FlowListener.NONE));
         WorkloadGenerator generator = new WorkloadGenerator(new WorkloadConfig(count, 1.0,
                 Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
-                new Distribution.Uniform(1_800, 14_400), 0.01), station, 0, service, scheduler, streams, 86_400,
+                new Distribution.Uniform(1_800, 14_400), 0.01, RestoreAfter.ANY), station, 0, service, scheduler, streams, 86_400,
                 WorkloadListener.NONE);
         Method create = WorkloadGenerator.class.getDeclaredMethod("subscriber", int.class);
         create.setAccessible(true);

@@ -5,6 +5,7 @@ import io.radiolink.node.StationConfig;
 import io.radiolink.profile.Profile;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 
 /**
@@ -33,7 +34,7 @@ final class ReplacementDay {
                 .profile(Profile.LTE)
                 .workload(new WorkloadConfig(perStation, perStation / DAY_SECONDS,
                         Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
-                        new Distribution.Uniform(1_800, 14_400), 0.01))
+                        new Distribution.Uniform(1_800, 14_400), 0.01, RestoreAfter.ANY))
                 .runLengthSeconds(DAY_SECONDS)
                 .warmupSeconds(0)
                 .seed(seed)

@@ -42,6 +42,7 @@ final class BadInputTest {
         "probability above 1 | \"probability\": 0.01 | \"probability\": 1.5 | airInterface.uplink.loss.probability",
         "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli",
         "no connection attempt | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"attempts\": 0 } }, | protocol.resume.attempts",
+        "unknown restore rule | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"restoreAfter\": \"always\", | workload.restoreAfter",
         "negative chunk size | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"chunks\": { \"chunkBytes\": -65536 } }, | protocol.chunks.chunkBytes"})
     void run_badFile_exitTwoOneLineNamingTheFieldNoOutput(String name, String find, String replace, String named)
             throws IOException {

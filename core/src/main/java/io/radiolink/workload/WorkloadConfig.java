@@ -13,9 +13,12 @@ import java.util.Objects;
  *     subscriber, rounded up to a whole byte, at least 1)
  * @param bytesPerRecord average record size: a subscriber's record count is its size divided by this,
  *     rounded up, >= 1
- * @param restoreShare chance that a backup is followed by a restore onto a replacement phone, in [0, 1]
+ * @param restoreShare chance that a backup {@code restoreAfter} admits is followed by a restore onto a
+ *     replacement phone, in [0, 1]
  * @param restoreDelaySeconds distribution of the time from a backup's end to the restore's start
  * @param wrongPasswordProbability chance that a user mistypes the maintenance password in a flow, in [0, 1]
+ * @param restoreAfter which ended backups may be followed by a restore: only successful ones
+ *     ({@link RestoreAfter#DEFAULT}) or any
  */
 public record WorkloadConfig(
         int subscribersPerStation,
@@ -24,7 +27,8 @@ public record WorkloadConfig(
         int bytesPerRecord,
         double restoreShare,
         Distribution restoreDelaySeconds,
-        double wrongPasswordProbability) {
+        double wrongPasswordProbability,
+        RestoreAfter restoreAfter) {
 
     /** Subscribers per station: a subscriber's index takes 9 digits of its phone number. */
     public static final Range SUBSCRIBERS_PER_STATION = Range.wholeBetween(1, 1_000_000_000);
@@ -44,31 +48,40 @@ public record WorkloadConfig(
         PROBABILITY.check("restoreShare", restoreShare);
         Objects.requireNonNull(restoreDelaySeconds, "restoreDelaySeconds");
         PROBABILITY.check("wrongPasswordProbability", wrongPasswordProbability);
+        Objects.requireNonNull(restoreAfter, "restoreAfter");
     }
 
     /**
      * Backups only: {@code subscribers} per station, {@code arrivalsPerSecond}, sizes from
-     * {@code sizes}, 100-byte records, no restores, no typos.
+     * {@code sizes}, 100-byte records, no restores (restores, once added, only after successful backups),
+     * no typos.
      */
     public static WorkloadConfig backupsOnly(int subscribers, double arrivalsPerSecond, Distribution sizes) {
-        return new WorkloadConfig(subscribers, arrivalsPerSecond, sizes, 100, 0.0, new Distribution.Fixed(0), 0.0);
+        return new WorkloadConfig(subscribers, arrivalsPerSecond, sizes, 100, 0.0, new Distribution.Fixed(0), 0.0,
+                RestoreAfter.DEFAULT);
     }
 
     /** The same workload with restores: {@code share} of backups, after {@code delaySeconds}. */
     public WorkloadConfig withRestores(double share, Distribution delaySeconds) {
         return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
-                share, delaySeconds, wrongPasswordProbability);
+                share, delaySeconds, wrongPasswordProbability, restoreAfter);
+    }
+
+    /** The same workload with restores after the backups {@code after} admits. */
+    public WorkloadConfig withRestoreAfter(RestoreAfter after) {
+        return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
+                restoreShare, restoreDelaySeconds, wrongPasswordProbability, after);
     }
 
     /** The same workload with another chance of a mistyped password. */
     public WorkloadConfig withWrongPasswordProbability(double probability) {
         return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
-                restoreShare, restoreDelaySeconds, probability);
+                restoreShare, restoreDelaySeconds, probability, restoreAfter);
     }
 
     /** The same workload with another arrival rate. */
     public WorkloadConfig withBackupArrivalsPerSecond(double rate) {
         return new WorkloadConfig(subscribersPerStation, rate, userDataBytes, bytesPerRecord, restoreShare,
-                restoreDelaySeconds, wrongPasswordProbability);
+                restoreDelaySeconds, wrongPasswordProbability, restoreAfter);
     }
 }

@@ -21,7 +21,9 @@ import java.util.random.RandomGenerator;
 /**
  * Drives one base station with the demand of a {@link WorkloadConfig}: Poisson backup arrivals from
  * time 0 until the run length, each from a subscriber picked uniformly from the station's population;
- * after a backup ends, with the restore share, a download onto a new replacement phone after a delay.
+ * after a backup ends, if the workload's {@link RestoreAfter} admits its outcome (by default: it ended in
+ * success as the phone saw it), with the restore share, a download onto a new replacement phone after a
+ * delay.
  *
  * <p>Subscribers are created when first picked: subscriber {@code i} of station {@code s} has phone
  * number {@code sss iiiiiiiii} (3 + 9 digits) at the first 1,000 stations, {@code ssssss iiiiiiiii}
@@ -37,7 +39,12 @@ import java.util.random.RandomGenerator;
  *
  * <p>Random streams (entity = the station's id): {@code arrivals} (inter-arrival times and subscriber
  * picks), {@code user-data} with instance = subscriber index (size and content label),
- * {@code restore} (restore decisions and delays), {@code password-typo} (mistypes).
+ * {@code restore} (restore decisions and delays), {@code password-typo} (mistypes). The {@code restore}
+ * stream is drawn alike whatever {@link RestoreAfter} says: for every ended backup of a subscriber one
+ * decision and, when it falls within the share, one delay; a restore the rule does not admit is then
+ * discarded. {@code success} and {@code any} so use common random numbers: a backup restored under
+ * {@code success} is restored under {@code any} too, after the same delay, as long as the two runs' backups
+ * end alike.
  */
 public final class WorkloadGenerator implements FlowListener {
 
@@ -138,8 +145,9 @@ public final class WorkloadGenerator implements FlowListener {
         if (index < 0 || restores.nextDouble() >= config.restoreShare()) {
             return;
         }
+        // The delay is drawn before the rule is asked, so that both rules draw the restore stream alike.
         double at = record.endSeconds() + restoreDelay.sample();
-        if (at <= runLengthSeconds) {
+        if (config.restoreAfter().admits(record.outcome()) && at <= runLengthSeconds) {
             scheduler.postAt(at, () -> restore(index));
         }
     }

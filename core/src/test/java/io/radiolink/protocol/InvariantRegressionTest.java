@@ -17,6 +17,7 @@ import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.List;
 import java.util.function.Supplier;
@@ -62,7 +63,8 @@ final class InvariantRegressionTest {
                 new ResumeConfig(2, 4.330899159514791, 2.902082944005869, 6.121842413832599, 0.3838122733222835,
                         false, 102.38501152442926));
         WorkloadConfig workload = new WorkloadConfig(2, 0.35283039545770556, new Distribution.Uniform(1000.0, 9000.0),
-                100, 0.3471698085748567, new Distribution.Exponential(23.261229569520633), 0.10576186981104677);
+                100, 0.3471698085748567, new Distribution.Exponential(23.261229569520633), 0.10576186981104677,
+                RestoreAfter.ANY);
         InvariantScenario scenario = new InvariantScenario(13719, List.of(station), protocol, workload,
                 395.5041303133067, "seed 13719 as drawn in issue 11: late repair frame, station's complete lost");
 
@@ -107,7 +109,8 @@ final class InvariantRegressionTest {
                 ChunkConfig.of(592, 0),
                 ResumeConfig.OFF);
         WorkloadConfig workload = new WorkloadConfig(4, 0.4170310552999903, new Distribution.Exponential(20_000.0),
-                100, 0.294411486989416, new Distribution.Exponential(50.888619949600695), 0.23570399607723086);
+                100, 0.294411486989416, new Distribution.Exponential(50.888619949600695), 0.23570399607723086,
+                RestoreAfter.ANY);
         InvariantScenario scenario = new InvariantScenario(117, List.of(bs0, bs1), protocol, workload,
                 314.5424148521405, "seed 117 as drawn in issue 11: a flow waiting for an access slot at an outage");
 
@@ -148,7 +151,8 @@ final class InvariantRegressionTest {
                 new ResumeConfig(4, 4.067952550693657, 1.965626175434298, 13.496656545022258, 0.13449338612105433,
                         false, 2.9276270394098924));
         WorkloadConfig workload = new WorkloadConfig(5, 0.32672042859020534, new Distribution.Exponential(5000.0),
-                100, 1.0, new Distribution.Exponential(36.488897358654526), 0.17463468772776128);
+                100, 1.0, new Distribution.Exponential(36.488897358654526), 0.17463468772776128,
+                RestoreAfter.ANY);
         InvariantScenario scenario = new InvariantScenario(20226, List.of(bs0, bs1), protocol, workload,
                 264.55460906582533, "seed 20226 as drawn in issue 11: a number locked between challenge and answer");
 

@@ -12,6 +12,7 @@ import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
         double restoreShare = random.nextInt(5) == 0 ? 1.0 : random.nextDouble();
         double wrongPassword = random.nextInt(4) == 0 ? 0.0 : uniform(random, 0.0, 0.3);
         WorkloadConfig workload = new WorkloadConfig(subscribers, 1.0 / uniform(random, 2, 20), sizes, 100,
-                restoreShare, new Distribution.Exponential(uniform(random, 1, 60)), wrongPassword);
+                restoreShare, new Distribution.Exponential(uniform(random, 1, 60)), wrongPassword, RestoreAfter.ANY);
         double runLength = uniform(random, 150, 400);
         summary.append(String.format(Locale.ROOT,
                 "; %d subscribers/station, %.3f backups/s, restores %.2f, wrong password %.2f, run %.0f s",
@@ -262,7 +263,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
     static InvariantScenario calm(long seed) {
         StationConfig station = StationConfig.of("bs-0", 4, 1_000_000_000L, ModelHarness.CLEAN_AIR);
         WorkloadConfig workload = new WorkloadConfig(2, 0.5, new Distribution.Fixed(2_000), 100, 1.0,
-                new Distribution.Exponential(5), 0.0);
+                new Distribution.Exponential(5), 0.0, RestoreAfter.ANY);
         return new InvariantScenario(seed, List.of(station), ModelHarness.PROTOCOL, workload, 120, "calm");
     }
 

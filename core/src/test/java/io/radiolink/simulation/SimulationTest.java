@@ -15,9 +15,13 @@ import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
+import io.radiolink.stats.FlowCounts;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -141,6 +145,33 @@ final class SimulationTest {
         assertEquals(1, result.summary().flowsOf(FlowKind.BACKUP).counts().flows());
         assertEquals(seen.get(0).outcome(), result.replications().get(0).flowsOf(FlowKind.BACKUP).counts().outcomes()
                 .entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey());
+    }
+
+    /** The lossy day: every backup restored, over an uplink that loses 30 % of frames. */
+    private static SimulationResult lossyUplinkRestores(RestoreAfter after) {
+        AirInterface lte = Profile.LTE.airInterface();
+        return Simulation.builder()
+                .profile(Profile.LTE)
+                .airInterface(lte.withLinks(lte.uplink().withLossModel(new BernoulliLoss(0.3)), lte.downlink()))
+                .station("cell-1", 20, 2_000_000_000L)
+                .workload(WorkloadConfig.backupsOnly(1_000_000, 0.2, new Distribution.Fixed(200_000))
+                        .withRestores(1.0, new Distribution.Exponential(60)).withRestoreAfter(after))
+                .runLengthSeconds(1_000)
+                .replications(2)
+                .seed(3)
+                .build()
+                .run();
+    }
+
+    @Test
+    void run_restoreAfterSuccess_noRestoreMeetsAMissingCopy_anyRestoresAfterFailedBackups() {
+        FlowCounts success = lossyUplinkRestores(RestoreAfter.SUCCESS).summary().flowsOf(FlowKind.DOWNLOAD).counts();
+        FlowCounts any = lossyUplinkRestores(RestoreAfter.ANY).summary().flowsOf(FlowKind.DOWNLOAD).counts();
+
+        assertTrue(success.flows() > 50, "restores ran: " + success.flows());
+        assertEquals(0, success.count(FlowOutcome.NO_BACKUP), "a successful backup left a copy (one per number)");
+        assertTrue(any.count(FlowOutcome.NO_BACKUP) > 0, "a failed backup leaves nothing: " + any);
+        assertTrue(any.flows() > success.flows());
     }
 
     @Test

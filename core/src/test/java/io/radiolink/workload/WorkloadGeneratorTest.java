@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.BackupService;
@@ -42,11 +43,16 @@ final class WorkloadGeneratorTest {
     private record Run(List<FlowRecord> records, int skipped) {}
 
     private static Run run(WorkloadConfig workload, int channels, double runLength, long seed) {
+        return run(workload, StationConfig.of("bs-1", channels, Long.MAX_VALUE, AIR), runLength, seed);
+    }
+
+    private static Run run(WorkloadConfig workload, StationConfig stationConfig, double runLength, long seed) {
         List<FlowRecord> records = new ArrayList<>();
         int[] skipped = {0};
         new DsolEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
             RandomStreams streams = new RandomStreams(seed, 0);
-            BaseStation station = new BaseStation(StationConfig.of("bs-1", channels, Long.MAX_VALUE, AIR), scheduler, streams);
+            BaseStation station = new BaseStation(stationConfig, scheduler, streams);
+            station.scheduleOutages(runLength);
             List<FlowListener> listeners = new ArrayList<>();
             BackupService service = new BackupService(scheduler, PROTOCOL, new FlowRecords(new FlowListener() {
                 @Override
@@ -103,6 +109,80 @@ final class WorkloadGeneratorTest {
         long eligible = backups.stream().filter(b -> b.endSeconds() + 100 <= 10_000).count();
         double expected = share * eligible;
         assertEquals(expected, downloads.size(), 4.5 * Math.sqrt(eligible * share * (1 - share)));
+    }
+
+    /** A station down for the middle third of a 6,000 s run: backups that meet the outage fail. */
+    private static final StationConfig DOWN_2000_TO_4000 = StationConfig.of("bs-1", 50, Long.MAX_VALUE, AIR)
+            .withOutages(OutageConfig.scheduled(List.of(new OutageConfig.DownPeriod(2_000, 4_000)), true));
+
+    /** The backup of {@code download}'s number that ended {@code delay} seconds before it started. */
+    private static FlowRecord trigger(List<FlowRecord> backups, FlowRecord download, double delay) {
+        List<FlowRecord> matching = backups.stream()
+                .filter(b -> b.terminalNumber().equals(download.addressedNumber()))
+                .filter(b -> b.endSeconds() + delay == download.startSeconds())
+                .toList();
+        assertEquals(1, matching.size(), "one backup triggered " + download);
+        return matching.get(0);
+    }
+
+    @Test
+    void restores_afterSuccess_followOnlyBackupsThatSucceeded() {
+        WorkloadConfig workload = WorkloadConfig.backupsOnly(1_000_000, 0.05, new Distribution.Fixed(5_000))
+                .withRestores(0.5, new Distribution.Fixed(100));
+        assertEquals(RestoreAfter.SUCCESS, workload.restoreAfter(), "the default");
+        Run run = run(workload, DOWN_2000_TO_4000, 6_000, 11);
+        List<FlowRecord> backups = of(run, FlowKind.BACKUP);
+        List<FlowRecord> downloads = of(run, FlowKind.DOWNLOAD);
+
+        assertTrue(backups.stream().filter(b -> b.outcome() == FlowOutcome.STATION_DOWN).count() > 20,
+                "the outage fails backups");
+        assertTrue(downloads.size() > 20, "restores ran: " + downloads.size());
+        for (FlowRecord d : downloads) {
+            assertEquals(FlowOutcome.SUCCESS, trigger(backups, d, 100).outcome(), "restored after a success: " + d);
+        }
+    }
+
+    @Test
+    void restores_afterAny_followFailedBackupsToo() {
+        WorkloadConfig workload = WorkloadConfig.backupsOnly(1_000_000, 0.05, new Distribution.Fixed(5_000))
+                .withRestores(0.5, new Distribution.Fixed(100)).withRestoreAfter(RestoreAfter.ANY);
+        Run run = run(workload, DOWN_2000_TO_4000, 6_000, 11);
+        List<FlowRecord> backups = of(run, FlowKind.BACKUP);
+
+        assertTrue(of(run, FlowKind.DOWNLOAD).stream().anyMatch(d -> !trigger(backups, d, 100).outcome().isSuccess()),
+                "some restores follow a failed backup");
+    }
+
+    /**
+     * Common random numbers: the restore stream is drawn alike under both rules, so where the backups end
+     * alike (here: no loss, no typos, a scheduled outage, channels to spare), the restores under
+     * {@code success} are exactly those under {@code any} that follow a successful backup, at the same times.
+     */
+    @Test
+    void restores_successAndAny_successRestoresAreAnysAfterSuccessfulBackups() {
+        WorkloadConfig workload = WorkloadConfig.backupsOnly(1_000_000_000, 0.05, new Distribution.Fixed(5_000))
+                .withRestores(0.5, new Distribution.Exponential(300));
+        Run success = run(workload, DOWN_2000_TO_4000, 6_000, 12);
+        Run any = run(workload.withRestoreAfter(RestoreAfter.ANY), DOWN_2000_TO_4000, 6_000, 12);
+        List<String> backupsSuccess = of(success, FlowKind.BACKUP).stream().map(WorkloadGeneratorTest::key).toList();
+        List<String> backupsAny = of(any, FlowKind.BACKUP).stream().map(WorkloadGeneratorTest::key).toList();
+        assertEquals(backupsAny, backupsSuccess, "the backups end alike");
+
+        Map<String, FlowOutcome> backupOutcome = new HashMap<>();
+        of(any, FlowKind.BACKUP).forEach(b -> assertEquals(null,
+                backupOutcome.put(b.terminalNumber().digits(), b.outcome()), "one backup per number"));
+        List<String> restoredUnderSuccess = of(success, FlowKind.DOWNLOAD).stream()
+                .map(d -> d.addressedNumber().digits() + "@" + d.startSeconds()).sorted().toList();
+        List<String> anyAfterSuccess = of(any, FlowKind.DOWNLOAD).stream()
+                .filter(d -> backupOutcome.get(d.addressedNumber().digits()).isSuccess())
+                .map(d -> d.addressedNumber().digits() + "@" + d.startSeconds()).sorted().toList();
+        assertTrue(restoredUnderSuccess.size() > 20, "restores under success: " + restoredUnderSuccess.size());
+        assertTrue(of(any, FlowKind.DOWNLOAD).size() > restoredUnderSuccess.size(), "any restores more");
+        assertEquals(anyAfterSuccess, restoredUnderSuccess);
+    }
+
+    private static String key(FlowRecord r) {
+        return r.terminalNumber().digits() + "@" + r.startSeconds() + "-" + r.endSeconds() + ":" + r.outcome();
     }
 
     @Test

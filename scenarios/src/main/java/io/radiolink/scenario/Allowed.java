@@ -183,6 +183,7 @@ final class Allowed {
         text(Workload.class, "restoreDelaySeconds", "a distribution (seconds): an object with \"distribution\": "
                 + distributionVariants);
         range(Workload.class, "wrongPasswordProbability", io.radiolink.workload.WorkloadConfig.PROBABILITY, "", null);
+        text(Workload.class, "restoreAfter", names(io.radiolink.workload.RestoreAfter.values()));
 
         text(Distribution.class, "distribution", distributionVariants);
         range(Distribution.Fixed.class, "value", io.radiolink.workload.Distribution.Fixed.VALUE, "", null);

@@ -203,7 +203,7 @@ final class ModelBuilder {
         Distribution delays = w.restoreDelaySeconds().toModel("workload.restoreDelaySeconds");
         return construct("workload", ScenarioFile.Workload.class, Map.of(), () -> new WorkloadConfig(
                 w.subscribersPerStation(), w.backupArrivalsPerSecond(), sizes, w.bytesPerRecord(), w.restoreShare(),
-                delays, w.wrongPasswordProbability()));
+                delays, w.wrongPasswordProbability(), w.restoreAfter()));
     }
 
     /**

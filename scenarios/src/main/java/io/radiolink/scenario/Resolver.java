@@ -25,6 +25,7 @@ import io.radiolink.scenario.ScenarioFile.Protocol;
 import io.radiolink.scenario.ScenarioFile.Station;
 import io.radiolink.scenario.ScenarioFile.Flow;
 import io.radiolink.scenario.ScenarioFile.Workload;
+import io.radiolink.workload.RestoreAfter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -269,7 +270,8 @@ final class Resolver {
                 or(w.restoreShare(), 0.0),
                 w.restoreDelaySeconds() == null ? new Distribution.Fixed(0.0)
                         : w.restoreDelaySeconds().resolved("workload.restoreDelaySeconds"),
-                or(w.wrongPasswordProbability(), 0.0));
+                or(w.wrongPasswordProbability(), 0.0),
+                or(w.restoreAfter(), RestoreAfter.DEFAULT));
     }
 
     /** {@code value}, or {@code fallback} where it is left out. */

@@ -11,6 +11,7 @@ import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.workload.RestoreAfter;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,7 +187,8 @@ record ScenarioFile(
             Integer bytesPerRecord,
             Double restoreShare,
             Distribution restoreDelaySeconds,
-            Double wrongPasswordProbability) {}
+            Double wrongPasswordProbability,
+            RestoreAfter restoreAfter) {}
 
     /** A distribution of sizes or delays, named by its {@code distribution} property. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "distribution")

@@ -39,7 +39,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replace("\"backupArrivalsPerSecond\"", "\"backupArrivalsPerSecnd\"");
 
         assertEquals(":6:5: workload: unknown field 'backupArrivalsPerSecnd'; allowed: backupArrivalsPerSecond, "
-                + "bytesPerRecord, restoreDelaySeconds, restoreShare, subscribersPerStation, userDataBytes, "
+                + "bytesPerRecord, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, userDataBytes, "
                 + "wrongPasswordProbability; did you mean 'backupArrivalsPerSecond'?", error(json));
     }
 
@@ -191,6 +191,15 @@ final class ScenarioErrorsTest {
         String json = Scenarios.withTop(Scenarios.MINIMAL, "\"engine\": \"DSOL\"");
 
         assertEquals(":1:12: engine: unknown value 'DSOL'; allowed: lean, dsol; did you mean 'dsol'?", error(json));
+    }
+
+    @Test
+    void load_restoreAfterInUpperCase_suggestsTheLowerCaseName() {
+        String json = Scenarios.MINIMAL.replace("\"subscribersPerStation\": 100,",
+                "\"subscribersPerStation\": 100, \"restoreAfter\": \"ANY\",");
+
+        assertEquals(":5:51: workload.restoreAfter: unknown value 'ANY'; allowed: success, any; did you mean 'any'?",
+                error(json));
     }
 
     @Test

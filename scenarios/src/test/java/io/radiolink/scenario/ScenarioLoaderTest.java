@@ -16,6 +16,7 @@ import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
 import java.nio.file.Path;
@@ -164,6 +165,24 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void load_restoreAfterLeftOut_successWrittenInLowerCase() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.MINIMAL);
+
+        assertEquals(RestoreAfter.SUCCESS, scenario.points().get(0).config().workload().restoreAfter());
+        assertEquals("success", scenario.resolved().at("/workload/restoreAfter").asText());
+    }
+
+    @Test
+    void load_restoreAfterAny_readAndWrittenInLowerCase() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.MINIMAL.replace("\"subscribersPerStation\": 100,",
+                "\"subscribersPerStation\": 100, \"restoreAfter\": \"any\","));
+
+        assertEquals(RestoreAfter.ANY, scenario.points().get(0).config().workload().restoreAfter());
+        assertEquals("any", scenario.resolved().at("/workload/restoreAfter").asText());
+        assertEquals("any", scenario.points().get(0).resolved().at("/workload/restoreAfter").asText());
+    }
+
+    @Test
     void load_dsolEngine_readAndWrittenInLowerCase() throws ScenarioException {
         ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL, "\"engine\": \"dsol\""));
 
@@ -199,7 +218,7 @@ final class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.requireDemand(scenario));
         assertEquals(dir.resolve("s.json") + ": workload: a workload or flows are required to run a scenario; "
                 + "allowed: an object with fields "
-                + "backupArrivalsPerSecond, bytesPerRecord, restoreDelaySeconds, restoreShare, subscribersPerStation, "
+                + "backupArrivalsPerSecond, bytesPerRecord, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, "
                 + "userDataBytes, wrongPasswordProbability", e.getMessage());
     }
 
