@@ -102,6 +102,11 @@ public record FlowRecord(TerminalRecord terminal, StationRecord station) {
         return station.effect();
     }
 
+    /** {@link StationRecord#copyAtRequest}: a download request found a committed copy in the store. */
+    public boolean copyAtRequest() {
+        return station.copyAtRequest();
+    }
+
     /** The receiver's digest check: the station's if it checked (a backup), else the terminal's. */
     public IntegrityCheck integrity() {
         return station.integrity() != IntegrityCheck.NOT_CHECKED ? station.integrity() : terminal.integrity();

@@ -24,6 +24,13 @@ public interface SessionListener {
     /** The station checked a received object's digest: {@code matched} or not. */
     default void integrityChecked(SessionId session, boolean matched) {}
 
+    /**
+     * Deciding on the session's download request, the station looked the number up in its store, which
+     * held a committed copy of it ({@code held}) or not. It looks up after a challenge's answer under a
+     * challenge; a request refused because its number is locked out is refused without a look-up.
+     */
+    default void copyLookedUp(SessionId session, boolean held) {}
+
     /** The session changed the station's store: committed, confirmed a download, or cleared its copy. */
     default void storeChanged(SessionId session, StationEffect effect) {}
 

@@ -96,6 +96,14 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     }
 
     @Override
+    public void copyLookedUp(SessionId session, boolean held) {
+        Joined joined = bySession.get(session);
+        if (joined != null) {
+            joined.station = joined.station.withCopyLookedUp(held);
+        }
+    }
+
+    @Override
     public void storeChanged(SessionId session, StationEffect effect) {
         Joined joined = bySession.get(session);
         if (joined != null) {

@@ -70,6 +70,8 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
         long dataBytesSent;
         long bytesInVain;
         long chunksRepaired;
+        long copyAtRequest;
+        long failedCopyAtRequest;
 
         KindAccumulator() {
             for (FlowPhase phase : PHASES) {
@@ -93,6 +95,12 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
             dataBytesSent += record.data().bytesSent();
             bytesInVain += record.bytesInVain();
             chunksRepaired += record.chunksRepaired();
+            if (record.copyAtRequest()) {
+                copyAtRequest++;
+                if (!record.outcome().isSuccess()) {
+                    failedCopyAtRequest++;
+                }
+            }
             for (FlowPhase phase : PHASES) {
                 if (record.phaseTimes().entered(phase)) {
                     phases[phase.ordinal()].addValue(record.phaseTimes().seconds(phase));
@@ -111,7 +119,8 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
             }
             FlowCounts counts = new FlowCounts(ResultMaps.counts(FlowOutcome.class, outcomes),
                     ResultMaps.counts(IntegrityCheck.class, integrity), started - ended, stationViewDiffers,
-                    successfulUserDataBytes, dataBytesSent, bytesInVain, chunksRepaired);
+                    successfulUserDataBytes, dataBytesSent, bytesInVain, chunksRepaired, copyAtRequest,
+                    failedCopyAtRequest);
             return new FlowStatistics(counts, summary(completion), DurationHistogram.copyOf(completionHistogram),
                     phaseSeconds, summary(successAttempts));
         }

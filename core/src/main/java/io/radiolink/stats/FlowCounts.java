@@ -20,6 +20,9 @@ import java.util.Map;
  * @param dataBytesSent user data bytes the flows' data frames carried ({@code FlowRecord.data().bytesSent()})
  * @param bytesInVain the part of them sent in vain ({@code FlowRecord.bytesInVain})
  * @param chunksRepaired chunks the flows sent again in repair rounds
+ * @param copyAtRequest flows whose request found a committed copy of the number in the store
+ *     ({@code FlowRecord.copyAtRequest()}: downloads only)
+ * @param failedCopyAtRequest those of them that did not succeed
  */
 public record FlowCounts(
         Map<FlowOutcome, Long> outcomes,
@@ -29,11 +32,13 @@ public record FlowCounts(
         long successfulUserDataBytes,
         long dataBytesSent,
         long bytesInVain,
-        long chunksRepaired) implements Serializable {
+        long chunksRepaired,
+        long copyAtRequest,
+        long failedCopyAtRequest) implements Serializable {
 
     /** No flows. */
     public static final FlowCounts ZERO = new FlowCounts(ResultMaps.zeros(FlowOutcome.class),
-            ResultMaps.zeros(IntegrityCheck.class), 0, 0, 0, 0, 0, 0);
+            ResultMaps.zeros(IntegrityCheck.class), 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Copies the maps and checks that the counts agree with each other. */
     public FlowCounts {
@@ -56,6 +61,11 @@ public record FlowCounts(
         if (dataBytesSent < 0 || bytesInVain < 0 || bytesInVain > dataBytesSent || chunksRepaired < 0) {
             throw new IllegalArgumentException("need 0 <= bytesInVain (" + bytesInVain + ") <= dataBytesSent ("
                     + dataBytesSent + ") and chunksRepaired (" + chunksRepaired + ") >= 0");
+        }
+        if (copyAtRequest < 0 || copyAtRequest > flows || failedCopyAtRequest < 0
+                || failedCopyAtRequest > Math.min(copyAtRequest, flows - outcomes.get(FlowOutcome.SUCCESS))) {
+            throw new IllegalArgumentException("need 0 <= failedCopyAtRequest (" + failedCopyAtRequest
+                    + ") <= copyAtRequest (" + copyAtRequest + ") <= flows, and no more failed than failures");
         }
     }
 
@@ -80,6 +90,14 @@ public record FlowCounts(
         return flows == 0 ? Double.NaN : (double) (flows - count(FlowOutcome.SUCCESS)) / flows;
     }
 
+    /**
+     * The share of the flows whose request found a committed copy ({@link #copyAtRequest}) that did not
+     * succeed, NaN if there were none.
+     */
+    public double failureShareCopyAtRequest() {
+        return copyAtRequest == 0 ? Double.NaN : (double) failedCopyAtRequest / copyAtRequest;
+    }
+
     /** Bytes sent in vain per flow that ended, NaN if none did. */
     public double bytesInVainPerFlow() {
         long flows = flows();
@@ -92,6 +110,7 @@ public record FlowCounts(
                 ResultMaps.sum(IntegrityCheck.class, List.of(integrity, other.integrity)),
                 unfinished + other.unfinished, stationViewDiffers + other.stationViewDiffers,
                 successfulUserDataBytes + other.successfulUserDataBytes, dataBytesSent + other.dataBytesSent,
-                bytesInVain + other.bytesInVain, chunksRepaired + other.chunksRepaired);
+                bytesInVain + other.bytesInVain, chunksRepaired + other.chunksRepaired,
+                copyAtRequest + other.copyAtRequest, failedCopyAtRequest + other.failedCopyAtRequest);
     }
 }

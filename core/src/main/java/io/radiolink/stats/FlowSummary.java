@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param completionHistogram the completion times of every replication merged
  * @param attemptsPerSuccess the estimate of the mean number of connection attempts of a successful flow
  * @param bytesInVainPerFlow the estimate of the bytes sent in vain per flow
+ * @param failureShareCopyAtRequest the estimate of the share of flows whose request found a committed copy
+ *     that did not succeed ({@link FlowCounts#failureShareCopyAtRequest})
  */
 public record FlowSummary(
         FlowCounts counts,
@@ -29,7 +31,8 @@ public record FlowSummary(
         Estimate failureShare,
         DurationHistogram completionHistogram,
         Estimate attemptsPerSuccess,
-        Estimate bytesInVainPerFlow) implements Serializable {
+        Estimate bytesInVainPerFlow,
+        Estimate failureShareCopyAtRequest) implements Serializable {
 
     /** Copies the map and checks for nulls. */
     public FlowSummary {
@@ -40,6 +43,7 @@ public record FlowSummary(
         Objects.requireNonNull(completionHistogram, "completionHistogram");
         Objects.requireNonNull(attemptsPerSuccess, "attemptsPerSuccess");
         Objects.requireNonNull(bytesInVainPerFlow, "bytesInVainPerFlow");
+        Objects.requireNonNull(failureShareCopyAtRequest, "failureShareCopyAtRequest");
     }
 
     /** The summary of one kind's flows in {@code perReplication}, in the order given, at {@code confidence}. */
@@ -58,7 +62,8 @@ public record FlowSummary(
                 phases, Estimate.of(perReplication, s -> s.counts().failureShare(), confidence),
                 DurationHistogram.merge(histograms),
                 Estimate.of(perReplication, FlowStatistics::meanAttemptsPerSuccess, confidence),
-                Estimate.of(perReplication, s -> s.counts().bytesInVainPerFlow(), confidence));
+                Estimate.of(perReplication, s -> s.counts().bytesInVainPerFlow(), confidence),
+                Estimate.of(perReplication, s -> s.counts().failureShareCopyAtRequest(), confidence));
     }
 
     /** The pooled completion time at {@code percentile} (in [0, 100]), NaN without successful flows. */

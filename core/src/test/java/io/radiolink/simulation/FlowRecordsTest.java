@@ -145,6 +145,34 @@ final class FlowRecordsTest {
         assertEquals(new DirectionCounts(4, 0, 0, 3), record.downlink(), "the station's, both sessions");
     }
 
+    /**
+     * A download that ends NO_BACKUP after one session per connection of {@code connections}, each of
+     * which looked the copy up once and found it as {@code held} says.
+     */
+    private static void downloadLookingUp(FlowRecords join, Flow download, List<Connection<Message>> connections,
+            boolean... held) {
+        for (int i = 0; i < held.length; i++) {
+            SessionId session = new SessionId(10 * download.id() + i);
+            join.connected(download, connections.get(i));
+            join.sessionOpened(session, connections.get(i));
+            join.copyLookedUp(session, held[i]);
+            join.sessionEnded(session, TransferCounts.ZERO, DirectionCounts.ZERO);
+        }
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.NO_BACKUP, TransferCounts.ZERO));
+    }
+
+    @Test
+    void flowEnded_copyFoundByAnyAttemptsRequest_copyAtRequest() {
+        List<FlowRecord> records = new ArrayList<>();
+        FlowRecords join = new FlowRecords(recordingInto(records));
+        // The copy was lost between the first flow's attempts; the second flow's request never found one.
+        downloadLookingUp(join, new StubFlow(0, FlowKind.DOWNLOAD), connections(), true, false);
+        downloadLookingUp(join, new StubFlow(1, FlowKind.DOWNLOAD), connections(), false);
+
+        assertTrue(records.get(0).copyAtRequest(), "the first attempt's request found the copy");
+        assertTrue(!records.get(1).copyAtRequest(), "no request found one");
+    }
+
     @Test
     void flowEnded_backupTheStationChecked_stationsIntegrityAndEffect() {
         List<Connection<Message>> c = connections();

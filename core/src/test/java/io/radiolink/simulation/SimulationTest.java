@@ -174,6 +174,51 @@ final class SimulationTest {
         assertTrue(any.flows() > success.flows());
     }
 
+    /**
+     * The station's look-up through a whole model: a download that found no copy when its request reached
+     * the store ends NO_BACKUP, every successful one found its copy, and the share among downloads that
+     * found one leaves the restores after failed backups out.
+     */
+    @Test
+    void run_restoresAfterAnyBackup_copyAtRequestSeparatesMissingCopies() {
+        List<FlowRecord> downloads = Collections.synchronizedList(new ArrayList<>());
+        AirInterface lte = Profile.LTE.airInterface();
+        SimulationResult result = Simulation.builder()
+                .profile(Profile.LTE)
+                .airInterface(lte.withLinks(lte.uplink().withLossModel(new BernoulliLoss(0.3)), lte.downlink()))
+                .station("cell-1", 20, 2_000_000_000L)
+                .workload(WorkloadConfig.backupsOnly(1_000_000, 0.2, new Distribution.Fixed(200_000))
+                        .withRestores(1.0, new Distribution.Exponential(60)).withRestoreAfter(RestoreAfter.ANY))
+                .runLengthSeconds(1_000)
+                .replications(1)
+                .seed(3)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        if (record.kind() == FlowKind.DOWNLOAD) {
+                            downloads.add(record);
+                        }
+                    }
+                })
+                .build()
+                .run();
+        FlowCounts counts = result.summary().flowsOf(FlowKind.DOWNLOAD).counts();
+
+        assertTrue(counts.count(FlowOutcome.NO_BACKUP) > 0, counts.toString());
+        for (FlowRecord d : downloads) {
+            if (d.outcome() == FlowOutcome.NO_BACKUP) {
+                assertTrue(!d.copyAtRequest(), "NO_BACKUP although the copy was there: " + d);
+            }
+            if (d.outcome().isSuccess()) {
+                assertTrue(d.copyAtRequest(), "a success without a copy: " + d);
+            }
+        }
+        assertEquals(downloads.stream().filter(FlowRecord::copyAtRequest).count(), counts.copyAtRequest());
+        assertTrue(counts.copyAtRequest() <= counts.flows() - counts.count(FlowOutcome.NO_BACKUP));
+        assertTrue(counts.copyAtRequest() >= counts.count(FlowOutcome.SUCCESS));
+        assertTrue(counts.failureShareCopyAtRequest() < counts.failureShare());
+    }
+
     @Test
     void builder_badSettings_rejectedNamingTheField() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> busyLossyDay(1).warmupSeconds(5_000).build())

@@ -20,7 +20,9 @@ final class FlowCountsTest {
         Map<IntegrityCheck, Long> integrity = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
         integrity.put(IntegrityCheck.VERIFIED, verified);
         integrity.put(IntegrityCheck.NOT_CHECKED, successes + drops - verified);
-        return new FlowCounts(outcomes, integrity, unfinished, viewDiffers, 100 * successes, bytesSent, inVain, drops);
+        // Every flow's request found a copy; the drops failed with it.
+        return new FlowCounts(outcomes, integrity, unfinished, viewDiffers, 100 * successes, bytesSent, inVain, drops,
+                successes + drops, drops);
     }
 
     @Test
@@ -30,6 +32,8 @@ final class FlowCountsTest {
         assertEquals(7, sum.flows());
         assertEquals(3.0 / 7, sum.failureShare());
         assertEquals(250.0 / 7, sum.bytesInVainPerFlow());
+        assertEquals(7, sum.copyAtRequest());
+        assertEquals(3.0 / 7, sum.failureShareCopyAtRequest());
         assertEquals(sum, sum.plus(FlowCounts.ZERO));
     }
 
@@ -39,7 +43,7 @@ final class FlowCountsTest {
         oneSuccess.put(FlowOutcome.SUCCESS, 1L);
         Map<IntegrityCheck, Long> twoChecks = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
         twoChecks.put(IntegrityCheck.VERIFIED, 2L);
-        assertThrows(IllegalArgumentException.class, () -> new FlowCounts(oneSuccess, twoChecks, 0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new FlowCounts(oneSuccess, twoChecks, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> counts(1, 1, 0, 0, 2, 0, 0)); // views differ on 2 of 1 failure
         assertThrows(IllegalArgumentException.class, () -> counts(1, 0, 0, -1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> counts(1, 0, 0, 0, 0, 10, 11)); // more in vain than sent
@@ -49,5 +53,26 @@ final class FlowCountsTest {
     void failureShare_noFlowEnded_undefined() {
         assertEquals(Double.NaN, FlowCounts.ZERO.failureShare());
         assertEquals(Double.NaN, FlowCounts.ZERO.bytesInVainPerFlow());
+        assertEquals(Double.NaN, FlowCounts.ZERO.failureShareCopyAtRequest());
+    }
+
+    @Test
+    void failureShareCopyAtRequest_onlyTheFlowsThatFoundACopy() {
+        Map<FlowOutcome, Long> outcomes = new EnumMap<>(ResultMaps.zeros(FlowOutcome.class));
+        outcomes.put(FlowOutcome.SUCCESS, 6L);
+        outcomes.put(FlowOutcome.NO_BACKUP, 3L);
+        outcomes.put(FlowOutcome.LINK_DROPPED, 1L);
+        Map<IntegrityCheck, Long> integrity = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
+        integrity.put(IntegrityCheck.NOT_CHECKED, 10L);
+        FlowCounts counts = new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 7, 1);
+
+        assertEquals(0.4, counts.failureShare());
+        assertEquals(1.0 / 7, counts.failureShareCopyAtRequest());
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 3, 4)); // more failed than found
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 11, 0)); // more than the flows
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 10, 5)); // more failed than failures
     }
 }

@@ -28,6 +28,7 @@ final class Records {
     private final double startSeconds;
     private final double endSeconds;
     private StationEffect effect = StationEffect.NONE;
+    private boolean copyAtRequest;
     private IntegrityCheck integrity = IntegrityCheck.NOT_CHECKED;
     private long userDataBytes;
     private final Map<FlowPhase, Double> phases = new EnumMap<>(FlowPhase.class);
@@ -54,6 +55,11 @@ final class Records {
 
     static Records flow(FlowKind kind, FlowOutcome outcome, double startSeconds, double endSeconds) {
         return new Records(kind, outcome, startSeconds, endSeconds);
+    }
+
+    Records copyAtRequest(boolean value) {
+        copyAtRequest = value;
+        return this;
     }
 
     Records effect(StationEffect value) {
@@ -142,7 +148,8 @@ final class Records {
                 attempts, outcome.isSuccess() ? dataBytesSent - bytesInVain : 0, chunksRepaired);
         StationRecord station = new StationRecord(effect, IntegrityCheck.NOT_CHECKED,
                 backup ? TransferCounts.ZERO : data,
-                new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, 0, backup ? 0 : dataFramesRetransmitted));
+                new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, 0, backup ? 0 : dataFramesRetransmitted),
+                copyAtRequest);
         return new FlowRecord(terminal, station);
     }
 

@@ -76,6 +76,24 @@ final class ReplicationResultTest {
     }
 
     @Test
+    void downloads_copyAtRequest_countedApartWithTheirFailures() {
+        ReplicationResult result = ConnectorRun.run(0, 0, 100, run -> {
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 10, 12).bytes(500).copyAtRequest(true)
+                    .build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 20, 21).copyAtRequest(true).build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.NO_BACKUP, 30, 31).build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.NO_BACKUP, 40, 41).build());
+        });
+        FlowCounts downloads = result.flowsOf(FlowKind.DOWNLOAD).counts();
+
+        assertEquals(2, downloads.copyAtRequest());
+        assertEquals(1, downloads.failedCopyAtRequest());
+        assertEquals(0.5, downloads.failureShareCopyAtRequest());
+        assertEquals(0.75, downloads.failureShare());
+        assertEquals(0, result.flowsOf(FlowKind.BACKUP).counts().copyAtRequest());
+    }
+
+    @Test
     void maps_modified_rejected() {
         ReplicationResult result = sample();
         assertThrows(UnsupportedOperationException.class, () -> result.flows().clear());

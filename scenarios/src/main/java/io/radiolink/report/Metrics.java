@@ -99,6 +99,7 @@ public final class Metrics {
         for (FlowKind kind : FlowKind.values()) {
             all.add(FLOWS.get(kind).group());
         }
+        all.add(restores());
         all.add(group("traffic",
                 direction("uplink", Traffic::uplink),
                 direction("downlink", Traffic::downlink),
@@ -190,6 +191,21 @@ public final class Metrics {
                 flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowCounts::chunksRepaired))
                 .listingBefore(completion, failureShare);
         return new FlowBlock(new FlowMetrics(flows, outcomes, completion, failureShare, attempts, inVain), group);
+    }
+
+    /**
+     * The downloads (restores) apart by what the store held when their request reached it, so that a
+     * restore that found nothing to restore does not read as a failed download: {@code restores.} in
+     * summary.csv.
+     */
+    private static Group restores() {
+        FlowKind download = FlowKind.DOWNLOAD;
+        return group("restores",
+                count("copyAtRequest", "restores.copy_at_request", "flows",
+                        s -> s.flowsOf(download).counts().copyAtRequest(),
+                        r -> r.flowsOf(download).counts().copyAtRequest()),
+                estimated("failureShareCopyAtRequest", "restores.failure_share_copy_at_request", FRACTION,
+                        s -> s.flowsOf(download).failureShareCopyAtRequest()));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */

@@ -63,7 +63,7 @@ final class JsonReporterTest {
         JsonNode point = root.get("points").get(0);
         assertEquals(List.of("index", "values", "replications", "confidence", "warmupSeconds", "runLengthSeconds",
                 "metrics"), names(point));
-        assertEquals(List.of("backup", "download", "traffic", "cells", "integrity", "authentication", "learnedOnNextContact", "storage",
+        assertEquals(List.of("backup", "download", "restores", "traffic", "cells", "integrity", "authentication", "learnedOnNextContact", "storage",
                 "arrivalsSkippedTerminalBusy", "unfinishedFlows"), names(point.get("metrics")));
     }
 

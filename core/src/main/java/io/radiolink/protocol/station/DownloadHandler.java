@@ -61,6 +61,7 @@ final class DownloadHandler implements Handler {
      */
     static Handler admit(Session session, DownloadRequest request, ChallengeResponse answer) {
         Optional<StoredBackup> existing = session.side().station().store().find(request.phoneNumber());
+        session.side().listener().copyLookedUp(session.id(), existing.isPresent());
         Admission admission;
         if (existing.isEmpty()) {
             admission = Admission.NO_BACKUP;
