@@ -20,10 +20,11 @@ import java.util.Locale;
  * WorkEstimateTest} checks the events against counts measured on every example.
  *
  * <p>Per unit, a station with a workload starts {@code arrivals * runLength} backups and
- * {@code restoreShare} as many restores; a flow costs {@value #EVENTS_PER_FLOW} events and each data frame
- * of its mean size {@value #EVENTS_PER_FRAME}, the frames scaled by {@code 1 / (1 - loss)} for
- * retransmissions; an outage costs {@value #EVENTS_PER_OUTAGE} events, an access slot contention
- * {@value #EVENTS_PER_ACCESS} per attempt.
+ * {@code restoreShare} as many restores (at most: by default only successful backups are restored); a
+ * flow costs {@value #EVENTS_PER_FLOW} events and each data frame of its mean size
+ * {@value #EVENTS_PER_FRAME}, the frames scaled by {@code 1 / (1 - loss)} for retransmissions; an outage
+ * costs {@value #EVENTS_PER_OUTAGE} events, an access slot contention {@value #EVENTS_PER_ACCESS} per
+ * attempt.
  *
  * @param units sweep points times replications
  * @param flowsPerUnit flows one unit starts, the largest over the points
