@@ -1,6 +1,7 @@
 package io.radiolink.backhaul;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.node.Availability;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Backhaul {
         Objects.requireNonNull(scheduler, "scheduler");
         this.toStore = link(Direction.TO_STORE, scheduler);
         this.fromStore = link(Direction.FROM_STORE, scheduler);
-        this.availability = new Availability(scheduler, List.of(toStore, fromStore));
+        this.availability = new Availability(scheduler, BackhaulLink.together(List.of(toStore, fromStore)));
         toStore.attach(availability);
         fromStore.attach(availability);
     }

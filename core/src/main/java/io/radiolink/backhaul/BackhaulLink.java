@@ -2,7 +2,9 @@ package io.radiolink.backhaul;
 
 import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
+import io.radiolink.node.Availability;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -108,6 +110,26 @@ public final class BackhaulLink {
         return sending == null && availability.isUp() && repeats.isEmpty() && waiting.isEmpty();
     }
 
+
+    /** Transitions that take every link of {@code links} down and up together. */
+    static Availability.Transitions together(List<BackhaulLink> links) {
+        List<BackhaulLink> all = List.copyOf(links);
+        return new Availability.Transitions() {
+            @Override
+            public void wentDown() {
+                for (BackhaulLink link : all) {
+                    link.goDown();
+                }
+            }
+
+            @Override
+            public void cameUp() {
+                for (BackhaulLink link : all) {
+                    link.comeUp();
+                }
+            }
+        };
+    }
     /** Starts the next transmission if the transmitter is free and the backhaul up: a repeat before a first. */
     private void sendNext() {
         if (sending != null || !availability.isUp()) {

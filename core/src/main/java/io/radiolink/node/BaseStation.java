@@ -5,7 +5,6 @@ import io.radiolink.radio.RadioCell;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /** A base station: a radio cell with channels and a store of backed-up user data. */
 public final class BaseStation {
@@ -16,7 +15,7 @@ public final class BaseStation {
     private final Scheduler scheduler;
     private final RandomStreams streams;
     private final AuthListener authListener;
-    private int outagesInForce;
+    private final Availability availability;
 
     /** Builds the station described by {@code config} on this replication's scheduler and streams. */
     public BaseStation(StationConfig config, Scheduler scheduler, RandomStreams streams) {
@@ -33,6 +32,17 @@ public final class BaseStation {
         this.scheduler = scheduler;
         this.streams = streams;
         this.authListener = listeners.auth();
+        this.availability = new Availability(scheduler, new Availability.Transitions() {
+            @Override
+            public void wentDown() {
+                goDown();
+            }
+
+            @Override
+            public void cameUp() {
+                cell.stationUp();
+            }
+        });
     }
 
     /** Whom the station tells of its rejections and lock-outs. */
@@ -65,49 +75,14 @@ public final class BaseStation {
      * model. Random outages draw from the stream {@code outage} of the station's id.
      */
     public void scheduleOutages(double untilSeconds) {
-        OutageConfig outages = config.outages();
-        for (OutageConfig.DownPeriod period : outages.scheduled()) {
-            if (period.startSeconds() <= untilSeconds) {
-                scheduler.postAt(period.startSeconds(), this::goDown);
-                scheduler.postAt(period.endSeconds(), this::comeUp);
-            }
-        }
-        if (outages.meanUpSeconds() < Double.POSITIVE_INFINITY) {
-            RandomGenerator random = streams.stream(StreamPurpose.OUTAGE, config.id(), 0);
-            scheduleRandomOutage(random, outages, untilSeconds);
-        }
+        availability.schedule(config.outages(), streams.stream(StreamPurpose.OUTAGE, config.id(), 0), untilSeconds);
     }
 
-    private void scheduleRandomOutage(RandomGenerator random, OutageConfig outages, double untilSeconds) {
-        double start = scheduler.nowSeconds() + exponential(random, outages.meanUpSeconds());
-        if (start > untilSeconds) {
-            return;
-        }
-        double length = exponential(random, outages.meanDownSeconds());
-        scheduler.postAt(start, this::goDown);
-        scheduler.postAt(start + length, () -> {
-            comeUp();
-            scheduleRandomOutage(random, outages, untilSeconds);
-        });
-    }
-
-    private static double exponential(RandomGenerator random, double mean) {
-        return -mean * Math.log1p(-random.nextDouble());
-    }
-
-    /** An outage begins; overlapping outages (scheduled and random) keep the station down until the last ends. */
+    /** An outage begins: the cell goes down, and a volatile store loses its copies. */
     private void goDown() {
-        if (outagesInForce++ == 0) {
-            cell.stationDown();
-            if (!config.outages().persistentStorage()) {
-                store.loseAll();
-            }
-        }
-    }
-
-    private void comeUp() {
-        if (--outagesInForce == 0) {
-            cell.stationUp();
+        cell.stationDown();
+        if (!config.outages().persistentStorage()) {
+            store.loseAll();
         }
     }
 

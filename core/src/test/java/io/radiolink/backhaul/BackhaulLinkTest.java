@@ -10,6 +10,7 @@ import io.radiolink.engine.Engine;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.engine.lean.LeanScheduler;
+import io.radiolink.node.Availability;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
@@ -38,7 +39,7 @@ final class BackhaulLinkTest {
     /** One direction of a backhaul that never goes down, its losses drawn from {@code draws} in turn. */
     private BackhaulLink scriptedLink(BackhaulConfig config, double... draws) {
         BackhaulLink link = new BackhaulLink(Direction.TO_STORE, config, scheduler, new Scripted(draws));
-        link.attach(new Availability(scheduler, List.of(link)));
+        link.attach(new Availability(scheduler, BackhaulLink.together(List.of(link))));
         return link;
     }
 
