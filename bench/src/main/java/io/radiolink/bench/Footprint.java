@@ -14,6 +14,7 @@ import io.radiolink.workload.WorkloadConfig;
 import io.radiolink.workload.WorkloadGenerator;
 import io.radiolink.workload.WorkloadListener;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,7 +60,7 @@ public final class Footprint {
                 new FlowRecords(FlowListener.NONE));
         WorkloadGenerator generator = new WorkloadGenerator(new WorkloadConfig(count, 1.0,
                 Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
-                new Distribution.Uniform(1_800, 14_400), 0.01, RestoreAfter.ANY), station, 0, service, scheduler, streams, 86_400,
+                new Distribution.Uniform(1_800, 14_400), 0.01, RestoreAfter.ANY), List.of(station), 0, service, scheduler, streams, 86_400,
                 WorkloadListener.NONE);
         Method create = WorkloadGenerator.class.getDeclaredMethod("subscriber", int.class);
         create.setAccessible(true);

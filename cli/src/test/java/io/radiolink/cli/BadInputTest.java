@@ -43,6 +43,11 @@ final class BadInputTest {
         "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli",
         "no connection attempt | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"attempts\": 0 } }, | protocol.resume.attempts",
         "unknown restore rule | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"restoreAfter\": \"always\", | workload.restoreAfter",
+        "unknown relocation model | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCel\", \"probability\": 0.5 }, | sameCel",
+        "relocation probability above 1 | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCell\", \"probability\": 1.5 }, | workload.relocation.probability",
+        "relocation probability missing | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCell\" }, | workload.relocation.probability",
+        "relocation matrix of another size | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"matrix\", \"rows\": [[0.5, 0.5], [0.5, 0.5]] }, | workload.relocation.rows",
+        "relocation matrix row not summing to 1 | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"matrix\", \"rows\": [[0.5]] }, | workload.relocation.rows",
         "negative chunk size | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"chunks\": { \"chunkBytes\": -65536 } }, | protocol.chunks.chunkBytes"})
     void run_badFile_exitTwoOneLineNamingTheFieldNoOutput(String name, String find, String replace, String named)
             throws IOException {

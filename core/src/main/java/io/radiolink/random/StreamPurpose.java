@@ -40,7 +40,9 @@ public enum StreamPurpose {
     /** Losses of one direction of a station's backhaul. */
     BACKHAUL_LOSS("backhaul-loss"),
     /** A station's backhaul's random outage start times and lengths. */
-    BACKHAUL_OUTAGE("backhaul-outage");
+    BACKHAUL_OUTAGE("backhaul-outage"),
+    /** A workload's stations of restores (relocation of the replacement phone). */
+    RELOCATION("relocation");
 
     private final String id;
 

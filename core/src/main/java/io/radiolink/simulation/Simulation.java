@@ -122,7 +122,7 @@ public final class Simulation {
         BackupService service = new BackupService(scheduler, config.protocol(), records, records);
         if (config.workload() != null) {
             for (int i = 0; i < stations.size(); i++) {
-                WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations.get(i), i, service,
+                WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations, i, service,
                         scheduler, streams, config.runLengthSeconds(), statistics.workloadListener());
                 listeners.add(generator);
                 generator.start();

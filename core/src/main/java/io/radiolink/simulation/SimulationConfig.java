@@ -18,7 +18,7 @@ import java.util.Set;
  * @param stations the base stations, with unique ids, at least one
  * @param protocol the protocol settings of every terminal and station
  * @param workload the generated demand on every station, or null for none (flows are then started
- *     by a script, see {@link Simulation.Builder#script})
+ *     by a script, see {@link Simulation.Builder#script}); its relocation model must fit the stations
  * @param runLengthSeconds arrivals stop at this time; flows in progress then run to their outcome
  * @param warmupSeconds flows starting before this time are not counted, in [0, runLengthSeconds)
  * @param replications independent replications, >= 1
@@ -55,6 +55,9 @@ public record SimulationConfig(
             }
         }
         Objects.requireNonNull(protocol, "protocol");
+        if (workload != null) {
+            workload.relocation().requireStations(stations.size());
+        }
         RUN_LENGTH_SECONDS.check("runLengthSeconds", runLengthSeconds);
         WARMUP_SECONDS.check("warmupSeconds", warmupSeconds);
         if (!(warmupSeconds < runLengthSeconds)) {

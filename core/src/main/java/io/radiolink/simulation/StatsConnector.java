@@ -64,7 +64,7 @@ public final class StatsConnector {
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
         this.workload = new WorkloadCalculator(window);
-        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes);
+        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload);
     }
 
     /** The listeners a station is built with: {@code air}, and the cell, store and authentication calculators. */
@@ -72,7 +72,7 @@ public final class StatsConnector {
         return new StationListeners(air, cells, storage, authentication);
     }
 
-    /** Told of every flow: the flow, traffic and learned-outcome calculators. */
+    /** Told of every flow: the flow, traffic, learned-outcome and workload calculators. */
     public FlowListener flowListener() {
         return flowEvents;
     }

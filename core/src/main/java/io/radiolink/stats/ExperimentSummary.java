@@ -43,6 +43,7 @@ import java.util.TreeSet;
  * @param storage the occupancy of every store together
  * @param authentication rejections and lock-outs, summed
  * @param workload what the workload did besides starting flows, summed
+ * @param relocation the estimates of where the generated restores started and how they ended
  * @param learnedOutcomes unconfirmed backups whose outcome was learned on next contact, summed
  */
 public record ExperimentSummary(
@@ -59,6 +60,7 @@ public record ExperimentSummary(
         StorageSummary storage,
         AuthStatistics authentication,
         WorkloadCounts workload,
+        RelocationSummary relocation,
         LearnedOutcomes learnedOutcomes) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
@@ -80,6 +82,7 @@ public record ExperimentSummary(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(relocation, "relocation");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
     }
 
@@ -130,6 +133,7 @@ public record ExperimentSummary(
                 StorageSummary.of(sorted.stream().map(ReplicationResult::storage).toList(), confidence),
                 sorted.stream().map(ReplicationResult::authentication).reduce(AuthStatistics.ZERO, AuthStatistics::plus),
                 sorted.stream().map(ReplicationResult::workload).reduce(WorkloadCounts.ZERO, WorkloadCounts::plus),
+                RelocationSummary.of(sorted.stream().map(ReplicationResult::workload).toList(), confidence),
                 sorted.stream().map(ReplicationResult::learnedOutcomes)
                         .reduce(LearnedOutcomes.ZERO, LearnedOutcomes::plus));
     }

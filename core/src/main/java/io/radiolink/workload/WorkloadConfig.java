@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param wrongPasswordProbability chance that a user mistypes the maintenance password in a flow, in [0, 1]
  * @param restoreAfter which ended backups may be followed by a restore: only successful ones
  *     ({@link RestoreAfter#DEFAULT}) or any
+ * @param relocation where a restore's replacement phone is, given the station that took the backup
+ *     ({@link Relocation#DEFAULT}: the same station)
  */
 public record WorkloadConfig(
         int subscribersPerStation,
@@ -28,7 +30,8 @@ public record WorkloadConfig(
         double restoreShare,
         Distribution restoreDelaySeconds,
         double wrongPasswordProbability,
-        RestoreAfter restoreAfter) {
+        RestoreAfter restoreAfter,
+        Relocation relocation) {
 
     /** Subscribers per station: a subscriber's index takes 9 digits of its phone number. */
     public static final Range SUBSCRIBERS_PER_STATION = Range.wholeBetween(1, 1_000_000_000);
@@ -49,6 +52,15 @@ public record WorkloadConfig(
         Objects.requireNonNull(restoreDelaySeconds, "restoreDelaySeconds");
         PROBABILITY.check("wrongPasswordProbability", wrongPasswordProbability);
         Objects.requireNonNull(restoreAfter, "restoreAfter");
+        Objects.requireNonNull(relocation, "relocation");
+    }
+
+    /** A workload whose restores are at the home station ({@link Relocation#DEFAULT}). */
+    public WorkloadConfig(int subscribersPerStation, double backupArrivalsPerSecond, Distribution userDataBytes,
+            int bytesPerRecord, double restoreShare, Distribution restoreDelaySeconds,
+            double wrongPasswordProbability, RestoreAfter restoreAfter) {
+        this(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord, restoreShare,
+                restoreDelaySeconds, wrongPasswordProbability, restoreAfter, Relocation.DEFAULT);
     }
 
     /**
@@ -64,24 +76,30 @@ public record WorkloadConfig(
     /** The same workload with restores: {@code share} of backups, after {@code delaySeconds}. */
     public WorkloadConfig withRestores(double share, Distribution delaySeconds) {
         return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
-                share, delaySeconds, wrongPasswordProbability, restoreAfter);
+                share, delaySeconds, wrongPasswordProbability, restoreAfter, relocation);
     }
 
     /** The same workload with restores after the backups {@code after} admits. */
     public WorkloadConfig withRestoreAfter(RestoreAfter after) {
         return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
-                restoreShare, restoreDelaySeconds, wrongPasswordProbability, after);
+                restoreShare, restoreDelaySeconds, wrongPasswordProbability, after, relocation);
+    }
+
+    /** The same workload with restores placed by {@code model}. */
+    public WorkloadConfig withRelocation(Relocation model) {
+        return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
+                restoreShare, restoreDelaySeconds, wrongPasswordProbability, restoreAfter, model);
     }
 
     /** The same workload with another chance of a mistyped password. */
     public WorkloadConfig withWrongPasswordProbability(double probability) {
         return new WorkloadConfig(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord,
-                restoreShare, restoreDelaySeconds, probability, restoreAfter);
+                restoreShare, restoreDelaySeconds, probability, restoreAfter, relocation);
     }
 
     /** The same workload with another arrival rate. */
     public WorkloadConfig withBackupArrivalsPerSecond(double rate) {
         return new WorkloadConfig(subscribersPerStation, rate, userDataBytes, bytesPerRecord, restoreShare,
-                restoreDelaySeconds, wrongPasswordProbability, restoreAfter);
+                restoreDelaySeconds, wrongPasswordProbability, restoreAfter, relocation);
     }
 }

@@ -14,6 +14,7 @@ import io.radiolink.radio.AirInterface;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -23,7 +24,8 @@ import java.util.random.RandomGenerator;
  * time 0 until the run length, each from a subscriber picked uniformly from the station's population;
  * after a backup ends, if the workload's {@link RestoreAfter} admits its outcome (by default: it ended in
  * success as the phone saw it), with the restore share, a download onto a new replacement phone after a
- * delay.
+ * delay, at the station the workload's {@link Relocation} model picks among the model's stations (by
+ * default this one).
  *
  * <p>Subscribers are created when first picked: subscriber {@code i} of station {@code s} has phone
  * number {@code sss iiiiiiiii} (3 + 9 digits) at the first 1,000 stations, {@code ssssss iiiiiiiii}
@@ -39,7 +41,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Random streams (entity = the station's id): {@code arrivals} (inter-arrival times and subscriber
  * picks), {@code user-data} with instance = subscriber index (size and content label),
- * {@code restore} (restore decisions and delays), {@code password-typo} (mistypes). The {@code restore}
+ * {@code restore} (restore decisions and delays), {@code password-typo} (mistypes), {@code relocation}
+ * (the restore's station: at most one draw per started restore, none under the default model). The
+ * {@code restore}
  * stream is drawn alike whatever {@link RestoreAfter} says: for every ended backup of a subscriber one
  * decision and, when it falls within the share, one delay; a restore the rule does not admit is then
  * discarded. {@code success} and {@code any} so use common random numbers: a backup restored under
@@ -58,6 +62,7 @@ public final class WorkloadGenerator implements FlowListener {
 
     private final WorkloadConfig config;
     private final BaseStation station;
+    private final List<BaseStation> stations;
     private final int stationIndex;
     private final BackupService service;
     private final Scheduler scheduler;
@@ -67,6 +72,7 @@ public final class WorkloadGenerator implements FlowListener {
     private final RandomGenerator arrivals;
     private final RandomGenerator restores;
     private final RandomGenerator typos;
+    private final RandomGenerator relocation;
     private final Distribution.Sampler restoreDelay;
     /**
      * The subscribers' phones, created when first picked; subscriber i's is {@code dense[i]}, or
@@ -82,18 +88,25 @@ public final class WorkloadGenerator implements FlowListener {
     private final long maxUserDataBytes;
 
     /**
-     * A generator for {@code station}, the {@code stationIndex}-th of the model (0-based, below
-     * {@value #MAX_STATIONS}),
-     * starting flows through {@code service}. It must also receive the service's flow events (it
-     * starts restores when backups end): pass it to the service's listener.
+     * A generator for the {@code stationIndex}-th of the model's {@code stations} (0-based, below
+     * {@value #MAX_STATIONS}; the others are where its restores may go), starting flows through
+     * {@code service}. It must also receive the service's flow events (it starts restores when backups
+     * end): pass it to the service's listener.
+     *
+     * @throws IllegalArgumentException if the index is out of range, or the workload's relocation model
+     *     does not fit the number of stations
      */
-    public WorkloadGenerator(WorkloadConfig config, BaseStation station, int stationIndex, BackupService service,
-            Scheduler scheduler, RandomStreams streams, double runLengthSeconds, WorkloadListener listener) {
+    public WorkloadGenerator(WorkloadConfig config, List<BaseStation> stations, int stationIndex,
+            BackupService service, Scheduler scheduler, RandomStreams streams, double runLengthSeconds,
+            WorkloadListener listener) {
         this.config = Objects.requireNonNull(config, "config");
-        this.station = Objects.requireNonNull(station, "station");
-        if (stationIndex < 0 || stationIndex >= MAX_STATIONS) {
-            throw new IllegalArgumentException("stationIndex must be in [0, " + MAX_STATIONS + "), was " + stationIndex);
+        this.stations = List.copyOf(stations);
+        if (stationIndex < 0 || stationIndex >= Math.min(MAX_STATIONS, this.stations.size())) {
+            throw new IllegalArgumentException("stationIndex must be in [0, " + Math.min(MAX_STATIONS,
+                    this.stations.size()) + "), was " + stationIndex);
         }
+        config.relocation().requireStations(this.stations.size());
+        this.station = this.stations.get(stationIndex);
         this.stationIndex = stationIndex;
         this.numberLength = stationIndex < SHORT_STATION_INDEXES ? 12 : 15;
         this.maxUserDataBytes = maxUserDataBytes(station.config().airInterface());
@@ -108,6 +121,7 @@ public final class WorkloadGenerator implements FlowListener {
         this.sparse = small ? null : new HashMap<>();
         this.restores = streams.stream(StreamPurpose.RESTORE, station.id(), 0);
         this.typos = streams.stream(StreamPurpose.PASSWORD_TYPO, station.id(), 0);
+        this.relocation = streams.stream(StreamPurpose.RELOCATION, station.id(), 0);
         this.restoreDelay = config.restoreDelaySeconds().sampler(restores);
     }
 
@@ -171,7 +185,9 @@ public final class WorkloadGenerator implements FlowListener {
         Terminal phone = existing(index);
         Terminal replacement = Terminal.empty(PhoneNumber.of("9" + phone.phoneNumber().digits()));
         replacement.enterMaintenancePassword(typed(index));
-        service.terminals().startDownload(replacement, phone.phoneNumber(), station);
+        int at = config.relocation().restoreStation(stationIndex, stations.size(), relocation);
+        listener.restoreStarting(replacement.phoneNumber(), station.id());
+        service.terminals().startDownload(replacement, phone.phoneNumber(), stations.get(at));
     }
 
     /** What subscriber {@code index} types: the password {@code "m" + index}, now and then mistyped. */

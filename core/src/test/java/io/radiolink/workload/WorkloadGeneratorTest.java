@@ -61,7 +61,7 @@ final class WorkloadGeneratorTest {
                     listeners.forEach(l -> l.flowEnded(flow, record));
                 }
             }));
-            WorkloadGenerator generator = new WorkloadGenerator(workload, station, 0, service, scheduler, streams,
+            WorkloadGenerator generator = new WorkloadGenerator(workload, List.of(station), 0, service, scheduler, streams,
                     runLength, new WorkloadListener() {
                         @Override
                         public void arrivalSkippedTerminalBusy(String stationId, double timeSeconds) {

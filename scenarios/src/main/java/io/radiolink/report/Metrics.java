@@ -195,7 +195,8 @@ public final class Metrics {
 
     /**
      * The downloads (restores) apart by what the store held when their request reached it, so that a
-     * restore that found nothing to restore does not read as a failed download: {@code restores.} in
+     * restore that found nothing to restore does not read as a failed download, and the workload's restores
+     * apart by where they started (at the station that took the backup or another): {@code restores.} in
      * summary.csv.
      */
     private static Group restores() {
@@ -205,7 +206,17 @@ public final class Metrics {
                         s -> s.flowsOf(download).counts().copyAtRequest(),
                         r -> r.flowsOf(download).counts().copyAtRequest()),
                 estimated("failureShareCopyAtRequest", "restores.failure_share_copy_at_request", FRACTION,
-                        s -> s.flowsOf(download).failureShareCopyAtRequest()));
+                        s -> s.flowsOf(download).failureShareCopyAtRequest()),
+                count("sameCell", "restores.same_cell", "flows", s -> s.workload().sameCellRestores().restores(),
+                        r -> r.workload().sameCellRestores().restores()),
+                count("crossCell", "restores.cross_cell", "flows", s -> s.workload().crossCellRestores().restores(),
+                        r -> r.workload().crossCellRestores().restores()),
+                estimated("crossCellShare", "restores.cross_cell_share", FRACTION,
+                        s -> s.relocation().crossCellShare()),
+                estimated("failureShareSameCell", "restores.failure_share_same_cell", FRACTION,
+                        s -> s.relocation().sameCellFailureShare()),
+                estimated("failureShareCrossCell", "restores.failure_share_cross_cell", FRACTION,
+                        s -> s.relocation().crossCellFailureShare()));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */

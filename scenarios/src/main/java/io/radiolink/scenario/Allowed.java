@@ -30,6 +30,7 @@ import io.radiolink.scenario.ScenarioFile.DownPeriod;
 import io.radiolink.scenario.ScenarioFile.Flow;
 import io.radiolink.scenario.ScenarioFile.Link;
 import io.radiolink.scenario.ScenarioFile.Loss;
+import io.radiolink.scenario.ScenarioFile.Relocation;
 import io.radiolink.scenario.ScenarioFile.Outages;
 import io.radiolink.scenario.ScenarioFile.Parameter;
 import io.radiolink.scenario.ScenarioFile.Protocol;
@@ -184,6 +185,12 @@ final class Allowed {
                 + distributionVariants);
         range(Workload.class, "wrongPasswordProbability", io.radiolink.workload.WorkloadConfig.PROBABILITY, "", null);
         text(Workload.class, "restoreAfter", names(io.radiolink.workload.RestoreAfter.values()));
+        text(Workload.class, "relocation", "a relocation model: an object with \"model\": "
+                + String.join(", ", ScenarioFile.variantsOf(Relocation.class)));
+        text(Relocation.class, "model", String.join(", ", ScenarioFile.variantsOf(Relocation.class)));
+        range(Relocation.SameCell.class, "probability", io.radiolink.workload.Relocation.SameCell.PROBABILITY, "",
+                null);
+        text(Relocation.Matrix.class, "rows", io.radiolink.workload.Relocation.Matrix.ALLOWED);
 
         text(Distribution.class, "distribution", distributionVariants);
         range(Distribution.Fixed.class, "value", io.radiolink.workload.Distribution.Fixed.VALUE, "", null);

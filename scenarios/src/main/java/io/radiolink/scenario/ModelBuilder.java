@@ -16,6 +16,7 @@ import io.radiolink.radio.LossModel;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.Relocation;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadGenerator;
 import io.radiolink.workload.WorkloadConfig;
@@ -65,7 +66,8 @@ final class ModelBuilder {
         long maxTransfer = WorkloadGenerator.maxUserDataBytes(air);
         atMostOneTransfer(chunks.chunkBytes(), maxTransfer, air, "protocol.chunks.chunkBytes");
         List<StationConfig> stations = stations(scenario.stations(), air);
-        WorkloadConfig workload = scenario.workload() == null ? null : workload(scenario.workload());
+        WorkloadConfig workload = scenario.workload() == null ? null
+                : workload(scenario.workload(), stations.size());
         if (workload != null) {
             double tail = workload.userDataBytes().quantile(1 - SIZE_TAIL);
             if (!(tail <= maxTransfer)) {
@@ -198,12 +200,19 @@ final class ModelBuilder {
                 o.meanUpSeconds(), o.meanDownSeconds(), o.persistentStorage()));
     }
 
-    private static WorkloadConfig workload(ScenarioFile.Workload w) throws Invalid {
+    /** The workload, its relocation model fitted to the {@code stations} stations after {@code count} expansion. */
+    private static WorkloadConfig workload(ScenarioFile.Workload w, int stations) throws Invalid {
         Distribution sizes = w.userDataBytes().toModel("workload.userDataBytes");
         Distribution delays = w.restoreDelaySeconds().toModel("workload.restoreDelaySeconds");
+        Relocation relocation = w.relocation().toModel("workload.relocation");
+        construct("workload.relocation", w.relocation().getClass(), Map.of(),
+                () -> {
+                    relocation.requireStations(stations);
+                    return relocation;
+                });
         return construct("workload", ScenarioFile.Workload.class, Map.of(), () -> new WorkloadConfig(
                 w.subscribersPerStation(), w.backupArrivalsPerSecond(), sizes, w.bytesPerRecord(), w.restoreShare(),
-                delays, w.wrongPasswordProbability(), w.restoreAfter()));
+                delays, w.wrongPasswordProbability(), w.restoreAfter(), relocation));
     }
 
     /**

@@ -44,6 +44,9 @@ final class Resolver {
     static final long DEFAULT_SEED = 1;
     static final int DEFAULT_REPLICATIONS = 10;
     static final int DEFAULT_BYTES_PER_RECORD = 100;
+    /** A workload's relocation model where it names none: core's default. */
+    static final ScenarioFile.Relocation DEFAULT_RELOCATION = new ScenarioFile.Relocation.SameCell(
+            io.radiolink.workload.Relocation.DEFAULT.probability());
 
     private Resolver() {}
 
@@ -271,7 +274,8 @@ final class Resolver {
                 w.restoreDelaySeconds() == null ? new Distribution.Fixed(0.0)
                         : w.restoreDelaySeconds().resolved("workload.restoreDelaySeconds"),
                 or(w.wrongPasswordProbability(), 0.0),
-                or(w.restoreAfter(), RestoreAfter.DEFAULT));
+                or(w.restoreAfter(), RestoreAfter.DEFAULT),
+                w.relocation() == null ? DEFAULT_RELOCATION : w.relocation().resolved("workload.relocation"));
     }
 
     /** {@code value}, or {@code fallback} where it is left out. */

@@ -188,7 +188,57 @@ record ScenarioFile(
             Double restoreShare,
             Distribution restoreDelaySeconds,
             Double wrongPasswordProbability,
-            RestoreAfter restoreAfter) {}
+            RestoreAfter restoreAfter,
+            Relocation relocation) {}
+
+    /** Where a restore's replacement phone is, named by its {@code model} property. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Relocation.SameCell.class, name = "sameCell"),
+        @JsonSubTypes.Type(value = Relocation.Matrix.class, name = "matrix")})
+    sealed interface Relocation {
+        /** This model with its required fields checked, at {@code path}. */
+        Relocation resolved(String path) throws Invalid;
+
+        /** The model's relocation model; core checks the ranges. */
+        io.radiolink.workload.Relocation toModel(String path) throws Invalid;
+
+        /** The home station with a probability, else one of the others, uniformly. */
+        record SameCell(Double probability) implements Relocation {
+            @Override
+            public Relocation resolved(String path) throws Invalid {
+                Resolver.required(probability, path, SameCell.class, "probability");
+                return this;
+            }
+
+            @Override
+            public io.radiolink.workload.Relocation toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, SameCell.class, Map.of(),
+                        () -> new io.radiolink.workload.Relocation.SameCell(probability));
+            }
+        }
+
+        /** A given matrix: row i the chances of the restore's station given the backup's station i. */
+        record Matrix(List<List<Double>> rows) implements Relocation {
+            @Override
+            public Relocation resolved(String path) throws Invalid {
+                Resolver.required(rows, path, Matrix.class, "rows");
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i) == null || rows.get(i).contains(null)) {
+                        throw Invalid.at(JsonPaths.element(JsonPaths.field(path, "rows"), i), "must be a list of numbers",
+                                Allowed.of(Matrix.class, "rows"));
+                    }
+                }
+                return this;
+            }
+
+            @Override
+            public io.radiolink.workload.Relocation toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, Matrix.class, Map.of(),
+                        () -> new io.radiolink.workload.Relocation.Matrix(rows));
+            }
+        }
+    }
 
     /** A distribution of sizes or delays, named by its {@code distribution} property. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "distribution")

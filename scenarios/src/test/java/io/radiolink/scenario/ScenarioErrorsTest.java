@@ -39,7 +39,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.MINIMAL.replace("\"backupArrivalsPerSecond\"", "\"backupArrivalsPerSecnd\"");
 
         assertEquals(":6:5: workload: unknown field 'backupArrivalsPerSecnd'; allowed: backupArrivalsPerSecond, "
-                + "bytesPerRecord, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, userDataBytes, "
+                + "bytesPerRecord, relocation, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, userDataBytes, "
                 + "wrongPasswordProbability; did you mean 'backupArrivalsPerSecond'?", error(json));
     }
 

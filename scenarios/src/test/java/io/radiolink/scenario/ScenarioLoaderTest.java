@@ -218,7 +218,7 @@ final class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.requireDemand(scenario));
         assertEquals(dir.resolve("s.json") + ": workload: a workload or flows are required to run a scenario; "
                 + "allowed: an object with fields "
-                + "backupArrivalsPerSecond, bytesPerRecord, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, "
+                + "backupArrivalsPerSecond, bytesPerRecord, relocation, restoreAfter, restoreDelaySeconds, restoreShare, subscribersPerStation, "
                 + "userDataBytes, wrongPasswordProbability", e.getMessage());
     }
 
