@@ -41,6 +41,7 @@ final class FamilyWise {
         checks.put("ProcessorSharingValidationTest", ProcessorSharingValidationTest.CHECKS);
         checks.put("RoundRobinValidationTest", RoundRobinValidationTest.CHECKS);
         checks.put("BackhaulQueueValidationTest", BackhaulQueueValidationTest.CHECKS);
+        checks.put("RelocationValidationTest", RelocationValidationTest.CHECKS);
         return Collections.unmodifiableMap(checks);
     }
 
