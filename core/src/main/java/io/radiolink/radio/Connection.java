@@ -69,17 +69,27 @@ public final class Connection<T> {
     }
 
     /**
-     * Sends a unit of {@code bytes} from the terminal and returns when its last bit leaves. A unit
-     * sent once a release started or the link dropped is discarded (the bearer is gone) and the
-     * current time is returned.
+     * Sends a unit of {@code bytes} from the terminal and tells {@code departure} when its last bit
+     * leaves ({@link Departure}: exactly once; on this dedicated link before the call returns, after the
+     * unit's arrival is posted). A unit sent once a release started or the link dropped is discarded
+     * (the bearer is gone) and departs now. A sender that arms no timer on the unit passes
+     * {@link Departure#ignored()}.
      */
-    public double sendUplink(int bytes, T unit) {
-        return state == State.OPEN ? uplink.transmit(bytes, unit) : scheduler.nowSeconds();
+    public <U extends T> void sendUplink(int bytes, U unit, Departure<? super U> departure) {
+        send(uplink, bytes, unit, departure);
     }
 
     /** Sends a unit of {@code bytes} from the station, as {@link #sendUplink} does from the terminal. */
-    public double sendDownlink(int bytes, T unit) {
-        return state == State.OPEN ? downlink.transmit(bytes, unit) : scheduler.nowSeconds();
+    public <U extends T> void sendDownlink(int bytes, U unit, Departure<? super U> departure) {
+        send(downlink, bytes, unit, departure);
+    }
+
+    private <U extends T> void send(Link<T> link, int bytes, U unit, Departure<? super U> departure) {
+        if (state == State.OPEN) {
+            link.transmit(bytes, unit, departure);
+        } else {
+            departure.departed(unit, scheduler.nowSeconds());
+        }
     }
 
     /** True until a release starts or the link drops: units can be sent. */

@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
  * rate, a loss process consulted once per unit, and a propagation delay to the receiving side.
  *
  * <p>The link keeps no transmit queue: a unit handed over while the transmitter is busy starts when
- * the previous one has left, which the link tracks as {@code busyUntilSeconds}. Only units that are
- * not lost cost an event (their arrival). Units arrive in the order they were sent, so the units in
+ * the previous one has left, which the link tracks as {@code busyUntilSeconds}. So a unit's departure is
+ * known when it is handed over, and the link reports it to the sender's {@link Departure} before
+ * {@link #transmit} returns, lost or not. Only units that are not lost cost an event (their arrival). Units arrive in the order they were sent, so the units in
  * flight wait in a ring and every arrival event runs the same action, which takes the ring's head: no
  * allocation per unit beyond the event.
  *
@@ -82,11 +83,10 @@ public final class Link<T> {
     }
 
     /**
-     * Queues {@code unit} of {@code bytes} for transmission.
-     *
-     * @return the time its last bit leaves the transmitter
+     * Queues {@code unit} of {@code bytes} for transmission and tells {@code departure} when its last bit
+     * leaves the transmitter, last (after its arrival is posted), whether the air loses it or not.
      */
-    double transmit(int bytes, T unit) {
+    <U extends T> void transmit(int bytes, U unit, Departure<? super U> departure) {
         double now = scheduler.nowSeconds();
         double start = Math.max(now, busyUntilSeconds);
         double end = start + config.transmissionSeconds(bytes);
@@ -97,7 +97,8 @@ public final class Link<T> {
         listener.unitSent(connection, sender, unit, bytes, end, lost);
         if (lost) {
             unitsLost++;
-            return end;
+            departure.departed(unit, end);
+            return;
         }
         Corruption corruption = config.corruption();
         boolean damaged = false;
@@ -105,12 +106,13 @@ public final class Link<T> {
             unitsCorrupted++;
             damaged = corruptionRandom.nextDouble() < corruption.undetectedProbability();
             if (!damaged) {
-                return end; // the frame check discards it: for the sender, as good as lost
+                departure.departed(unit, end); // the frame check discards it: for the sender, as good as lost
+                return;
             }
         }
         enqueue(unit, damaged);
         scheduler.postAt(end + config.propagationDelaySeconds(), arriveNext);
-        return end;
+        departure.departed(unit, end);
     }
 
     private void enqueue(T unit, boolean damaged) {

@@ -28,6 +28,7 @@ import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.CellListener;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Departure;
 import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.Side;
 import io.radiolink.random.RandomStreams;
@@ -187,7 +188,7 @@ final class AirAttackTest {
         }
 
         private void send(Message message) {
-            connection.sendUplink(connection.uplink().config().controlFrameBytes(), message);
+            connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.ignored());
         }
 
         @Override

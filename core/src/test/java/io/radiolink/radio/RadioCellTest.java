@@ -324,7 +324,7 @@ final class RadioCellTest {
             // After the drop a release is too late and a send is discarded.
             model.at(1e6, () -> {
                 a.connection.release(Side.TERMINAL);
-                a.connection.sendUplink(128, "late");
+                a.connection.sendUplink(128, "late", Departure.ignored());
                 drops[0] = model.cell.drops();
             });
         });
@@ -431,26 +431,29 @@ final class RadioCellTest {
     @Test
     void send_backToBackUnits_arriveInOrderAfterTransmissionAndPropagationQueuedAtTheLinkRate() {
         List<Event> log = new ArrayList<>();
-        List<Double> departures = new ArrayList<>();
+        List<String> departures = new ArrayList<>();
         long[] uplinkCounters = new long[3];
         simulate(scheduler -> {
+            Departure<String> departed = (unit, atSeconds) -> departures.add(unit + " " + atSeconds
+                    + " told at " + scheduler.nowSeconds());
             Model model = new Model(scheduler, 1, AIR, log);
             Probe a = model.connectAt(0.0, "a");
             a.onEstablished = c -> {
-                departures.add(c.sendUplink(128, "u1"));   // 2.0    .. 2.125
-                departures.add(c.sendUplink(64, "u2"));    // 2.125  .. 2.1875
-                departures.add(c.sendUplink(128, "u3"));   // 2.1875 .. 2.3125
-                departures.add(c.sendDownlink(128, "d1")); // the other direction is not queued behind
+                c.sendUplink(128, "u1", departed);   // 2.0    .. 2.125
+                c.sendUplink(64, "u2", departed);    // 2.125  .. 2.1875
+                c.sendUplink(128, "u3", departed);   // 2.1875 .. 2.3125
+                c.sendDownlink(128, "d1", departed); // the other direction is not queued behind
             };
             // An idle link starts at once, not where the last unit left off.
-            model.at(3.0, () -> departures.add(a.connection.sendUplink(64, "u4")));
+            model.at(3.0, () -> a.connection.sendUplink(64, "u4", departed));
             model.at(10.0, () -> {
                 uplinkCounters[0] = a.connection.uplink().unitsSent();
                 uplinkCounters[1] = a.connection.uplink().bytesSent();
                 uplinkCounters[2] = a.connection.uplink().unitsLost();
             });
         });
-        assertEquals(List.of(2.125, 2.1875, 2.3125, 2.0625, 3.0625), departures);
+        assertEquals(List.of("u1 2.125 told at 2.0", "u2 2.1875 told at 2.0", "u3 2.3125 told at 2.0",
+                "d1 2.0625 told at 2.0", "u4 3.0625 told at 3.0"), departures, "told when handed over");
         assertEquals(List.of(
                 new Event(2.0, "a established"),
                 new Event(2.3125, "a terminal received d1"),
@@ -466,24 +469,24 @@ final class RadioCellTest {
     @Test
     void send_afterReleaseStarted_discardedLikeUnitsStillInFlight() {
         List<Event> log = new ArrayList<>();
-        List<Double> returned = new ArrayList<>();
+        List<Double> departures = new ArrayList<>();
         long[] sent = new long[2];
         simulate(scheduler -> {
             Model model = new Model(scheduler, 1, AIR, log);
             Probe a = model.connectAt(0.0, "a");
             a.onEstablished = c -> {
-                c.sendUplink(128, "in flight"); // would arrive at 2.375
-                c.sendDownlink(128, "in flight");
+                c.sendUplink(128, "in flight", Departure.ignored()); // would arrive at 2.375
+                c.sendDownlink(128, "in flight", Departure.ignored());
             };
             model.at(2.0625, () -> {
                 a.connection.release(Side.STATION);
-                returned.add(a.connection.sendUplink(128, "late"));
-                returned.add(a.connection.sendDownlink(128, "late"));
+                a.connection.sendUplink(128, "late", (unit, atSeconds) -> departures.add(atSeconds));
+                a.connection.sendDownlink(128, "late", (unit, atSeconds) -> departures.add(atSeconds));
                 sent[0] = a.connection.uplink().unitsSent();
                 sent[1] = a.connection.downlink().unitsSent();
             });
         });
-        assertEquals(List.of(2.0625, 2.0625), returned, "a discarded unit 'leaves' at once");
+        assertEquals(List.of(2.0625, 2.0625), departures, "a discarded unit 'leaves' at once");
         assertEquals(1, sent[0], "uplink units sent");
         assertEquals(1, sent[1], "downlink units sent");
         assertEquals(List.of(
@@ -493,15 +496,19 @@ final class RadioCellTest {
     }
 
     @Test
-    void send_lossyLink_lostUnitsNeverArriveAndEveryUnitIsReportedToTheAirListener() {
+    void send_lossyLink_lostUnitsNeverArriveAndEveryUnitIsReportedToTheAirListenerAndDeparts() {
         int units = 2_000;
         List<Integer> received = new ArrayList<>();
         List<Boolean> reportedLost = new ArrayList<>();
+        List<String> onTheAir = new ArrayList<>();
+        List<String> departed = new ArrayList<>();
         long[] lostCount = new long[1];
         AirListener listener = (connection, sender, unit, bytes, departureSeconds, lost) -> {
             assertEquals(Side.TERMINAL, sender);
             reportedLost.add(lost);
+            onTheAir.add(unit + " at " + departureSeconds);
         };
+        Departure<Integer> departure = (unit, atSeconds) -> departed.add(unit + " at " + atSeconds);
         simulate(scheduler -> {
             RadioCell cell = new RadioCell("cell-1", 1, AIR.withLossModel(new BernoulliLoss(0.3)), scheduler,
                     new RandomStreams(SEED, 0), listener,
@@ -518,7 +525,7 @@ final class RadioCellTest {
             cell.connect(new IdleAttempt<Integer>(connection -> {
                 connection.attachTerminal(new QuietSide<>(connection));
                 for (int i = 0; i < units; i++) {
-                    connection.sendUplink(16, i);
+                    connection.sendUplink(16, i, departure);
                 }
                 scheduler.schedule(1e6, () -> lostCount[0] = connection.uplink().unitsLost());
             }), connection -> station);
@@ -533,6 +540,7 @@ final class RadioCellTest {
         assertEquals(expected, received, "exactly the units not lost arrive, in order");
         assertEquals(units - received.size(), lostCount[0], "units lost");
         assertTrue(lostCount[0] > 0 && received.size() > 0, "both outcomes occur");
+        assertEquals(onTheAir, departed, "every unit, lost or not, departs once, when its last bit leaves");
     }
 
     /** A side that ignores what arrives and how the connection ends. */
@@ -571,8 +579,8 @@ final class RadioCellTest {
                     int number = (int) connection.sequence();
                     connection.attachTerminal(recorder(arrivedDown.get(number)));
                     for (int i = 0; i < units; i++) {
-                        connection.sendUplink(16, i);
-                        connection.sendDownlink(16, i);
+                        connection.sendUplink(16, i, Departure.ignored());
+                        connection.sendDownlink(16, i, Departure.ignored());
                     }
                 }), connection -> recorder(arrivedUp.get((int) connection.sequence())));
             }

@@ -11,6 +11,7 @@ import io.radiolink.protocol.SessionId;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Departure;
 import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.Endpoint;
 
@@ -129,7 +130,7 @@ final class Session implements Endpoint<Message> {
 
     /** Sends a control message on the downlink. */
     void sendControl(Message message) {
-        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message);
+        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message, Departure.ignored());
     }
 
     boolean sending() {

@@ -109,7 +109,7 @@ final class BackupFlow extends TerminalFlow {
         enterPhase(FlowPhase.TRANSFER);
         retireTransfer();
         transfer = new TransferSender(scheduler, side.config().arq(), framing,
-                (bytes, frame) -> connection.sendUplink(bytes, frame),
+                (bytes, frame, departure) -> connection.sendUplink(bytes, frame, departure),
                 new TransferSender.Outcome() {
                     @Override
                     public void allAcknowledged() {

@@ -5,16 +5,22 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ControlCounts;
 import io.radiolink.protocol.Message;
-import java.util.function.ToDoubleFunction;
+import io.radiolink.radio.Departure;
 
 /**
  * Sends one control message at a time and repeats it until it is answered or its retries run out.
  */
 final class ControlSender {
 
+    /** Puts a control message on the connection and tells {@code departure} when its last bit leaves. */
+    interface Transmitter {
+        void transmit(Message message, Departure<Message> departure);
+    }
+
     private final Scheduler scheduler;
     private final ControlConfig config;
-    private final ToDoubleFunction<Message> transmitter;
+    private final Transmitter transmitter;
+    private final Departure<Message> departures = this::departed;
     private final Runnable onExhausted;
     private Message pending;
     private int retransmissions;
@@ -23,10 +29,10 @@ final class ControlSender {
     private long messagesRetransmitted;
 
     /**
-     * @param transmitter sends a message and returns when its last bit leaves
+     * @param transmitter sends a message and reports its departure
      * @param onExhausted called when a message was sent {@code 1 + retryLimit} times without answer
      */
-    ControlSender(Scheduler scheduler, ControlConfig config, ToDoubleFunction<Message> transmitter,
+    ControlSender(Scheduler scheduler, ControlConfig config, Transmitter transmitter,
             Runnable onExhausted) {
         this.scheduler = scheduler;
         this.config = config;
@@ -52,9 +58,12 @@ final class ControlSender {
     }
 
     private void transmit() {
-        double departure = transmitter.applyAsDouble(pending);
         messagesSent++;
-        timer = scheduler.scheduleAt(departure + config.timeoutSeconds(), this::timeout);
+        transmitter.transmit(pending, departures);
+    }
+
+    private void departed(Message message, double atSeconds) {
+        timer = scheduler.scheduleAt(atSeconds + config.timeoutSeconds(), this::timeout);
     }
 
     private void timeout() {

@@ -20,6 +20,7 @@ import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.radio.AccessCallback;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.ConnectionEnd;
+import io.radiolink.radio.Departure;
 import io.radiolink.radio.DirectionCounts;
 import io.radiolink.radio.Endpoint;
 import io.radiolink.radio.Side;
@@ -142,7 +143,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
         side.listener().connected(this, established);
         int controlBytes = established.uplink().config().controlFrameBytes();
         control = new ControlSender(scheduler, side.config().control(),
-                message -> established.sendUplink(controlBytes, message),
+                (message, departure) -> established.sendUplink(controlBytes, message, departure),
                 () -> decide(FlowOutcome.RETRIES_EXHAUSTED));
         enterPhase(FlowPhase.REQUEST);
         control.send(request());
@@ -212,7 +213,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
 
     /** Sends a control frame that needs no answer (an acknowledgement). */
     final void sendUnanswered(Message message) {
-        connection.sendUplink(connection.uplink().config().controlFrameBytes(), message);
+        connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.ignored());
     }
 
     final void enterPhase(FlowPhase next) {

@@ -13,9 +13,9 @@ import io.radiolink.protocol.ArqConfig;
  */
 final class ArqSender {
 
-    /** Puts frame {@code frame} on the air and returns when its last bit leaves. */
+    /** Puts frame {@code frame} on the air; its departure comes back through {@link #departed}. */
     interface Transmitter {
-        double transmit(int frame);
+        void transmit(int frame);
     }
 
     private final Scheduler scheduler;
@@ -118,13 +118,18 @@ final class ArqSender {
     }
 
     private void send(int index) {
-        double departure = transmitter.transmit(plan.frame(index));
         framesSent++;
+        transmitter.transmit(plan.frame(index));
+    }
+
+    /** Frame {@code frame}'s last bit left at {@code atSeconds}: its retransmission timer counts from then. */
+    void departed(int frame, double atSeconds) {
+        int index = plan.indexOf(frame);
         int slot = index % window;
         timerIndexes[slot] = index;
         timersPending[slot]++;
         armed[slot] = true;
-        double due = departure + config.retransmissionTimeoutSeconds();
+        double due = atSeconds + config.retransmissionTimeoutSeconds();
         if (due >= lastSharedDueSeconds) {
             lastSharedDueSeconds = due;
             pushRing(slot);

@@ -5,6 +5,7 @@ import io.radiolink.protocol.ArqConfig;
 import io.radiolink.protocol.Message.Ack;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.Message.RepairRequest;
+import io.radiolink.radio.Departure;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,13 @@ import java.util.Objects;
  */
 public final class TransferSender {
 
-    /** Puts a data frame of {@code bytes} on the connection and returns when its last bit leaves. */
+    /**
+     * Puts a data frame of {@code bytes} on the connection and tells {@code departure} when its last bit
+     * leaves (a connection's {@code sendUplink} or {@code sendDownlink}).
+     */
     @FunctionalInterface
     public interface Transmitter {
-        double transmit(int bytes, DataFrame frame);
+        void transmit(int bytes, DataFrame frame, Departure<DataFrame> departure);
     }
 
     /** What a round reports; exactly one of the two is called per round, once, unless it is stopped first. */
@@ -36,6 +40,7 @@ public final class TransferSender {
     private final Transmitter transmitter;
     private final Outcome outcome;
     private final ArqSender.Transmitter frames = this::transmitFrame;
+    private final Departure<DataFrame> departures = this::departed;
     private ArqSender round;
     private int roundNumber;
     private long framesSentEarlier;
@@ -89,9 +94,13 @@ public final class TransferSender {
         round.start();
     }
 
-    private double transmitFrame(int frame) {
+    private void transmitFrame(int frame) {
         bytesSent += framing.payloadBytes(frame);
-        return transmitter.transmit(framing.frameBytes(frame), DataFrame.of(frame, roundNumber));
+        transmitter.transmit(framing.frameBytes(frame), DataFrame.of(frame, roundNumber), departures);
+    }
+
+    private void departed(DataFrame frame, double atSeconds) {
+        round.departed(frame.sequence(), atSeconds);
     }
 
     private void retireRound() {

@@ -51,7 +51,7 @@ final class TransferTest {
         }
 
         void wire(Scheduler scheduler, Framing framing) {
-            sender = new TransferSender(scheduler, ARQ, framing, (bytes, frame) -> {
+            sender = new TransferSender(scheduler, ARQ, framing, (bytes, frame, departure) -> {
                 if (!loseOnce.remove(frame.sequence())) {
                     boolean damaged = damageOnce.remove(frame.sequence());
                     scheduler.post(0.001, () -> {
@@ -59,7 +59,7 @@ final class TransferTest {
                         scheduler.post(0.001, () -> sender.acknowledge(ack));
                     });
                 }
-                return scheduler.nowSeconds();
+                departure.departed(frame, scheduler.nowSeconds());
             }, new TransferSender.Outcome() {
                 @Override
                 public void allAcknowledged() {
