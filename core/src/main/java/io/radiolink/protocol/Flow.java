@@ -30,7 +30,8 @@ public interface Flow {
 
     /**
      * True while one of the terminal's timers of this flow can still act: its control retry or its data
-     * sender (a backup's). False once the flow ended, as the invariant tests check.
+     * sender (a backup's), also one still to be armed when its message or frame leaves. False once the
+     * flow ended, as the invariant tests check.
      */
     boolean timersArmed();
 }

@@ -12,6 +12,13 @@ import java.util.Objects;
  *
  * <p>Units in flight when a release starts or the link drops are discarded: they never arrive.
  *
+ * <p>Every unit sent is reported to its sender's {@link Departure} exactly once. The dedicated links
+ * queue nothing (a unit handed over while the transmitter is busy is given its start at once), so they
+ * report each departure before {@code send} returns. A link whose capacity is shared can report it only
+ * when the unit left; units of such a link still waiting to leave when the connection stops sending (a
+ * release starts, the link drops, the station goes down) are discarded and reported departed at that
+ * moment, as a unit sent afterwards is, so that no sender waits for a departure that never comes.
+ *
  * @param <T> the type of unit carried
  */
 public final class Connection<T> {

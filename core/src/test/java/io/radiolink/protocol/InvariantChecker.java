@@ -1,7 +1,7 @@
 package io.radiolink.protocol;
 
 import io.radiolink.engine.Engine;
-import io.radiolink.engine.ScheduledAction;
+import io.radiolink.engine.ForwardingScheduler;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.node.BackupStore;
@@ -211,50 +211,16 @@ final class InvariantChecker implements FlowListener, AirListener {
      */
     Engine engine() {
         return (endTimeSeconds, model) -> base.run(endTimeSeconds,
-                scheduler -> model.accept(new ObservedScheduler(scheduler)));
+                scheduler -> model.accept(new ForwardingScheduler(scheduler, this::observed)));
     }
 
-    /** Passes everything to the engine's scheduler, wrapping each action to number it and to look after it. */
-    private final class ObservedScheduler implements Scheduler {
-        private final Scheduler delegate;
-
-        ObservedScheduler(Scheduler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public double nowSeconds() {
-            return delegate.nowSeconds();
-        }
-
-        @Override
-        public ScheduledAction schedule(double delaySeconds, Runnable action) {
-            return delegate.schedule(delaySeconds, observed(action));
-        }
-
-        @Override
-        public ScheduledAction scheduleAt(double timeSeconds, Runnable action) {
-            return delegate.scheduleAt(timeSeconds, observed(action));
-        }
-
-        @Override
-        public void post(double delaySeconds, Runnable action) {
-            delegate.post(delaySeconds, observed(action));
-        }
-
-        @Override
-        public void postAt(double timeSeconds, Runnable action) {
-            delegate.postAt(timeSeconds, observed(action));
-        }
-
-        private Runnable observed(Runnable action) {
-            Objects.requireNonNull(action, "action");
-            return () -> {
-                event++;
-                action.run();
-                eventEnded();
-            };
-        }
+    /** Wraps an action scheduled through the engine's scheduler to number it and to look after it. */
+    private Runnable observed(double dueSeconds, Runnable action) {
+        return () -> {
+            event++;
+            action.run();
+            eventEnded();
+        };
     }
 
     /**

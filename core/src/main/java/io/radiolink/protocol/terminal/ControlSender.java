@@ -9,6 +9,14 @@ import io.radiolink.radio.Departure;
 
 /**
  * Sends one control message at a time and repeats it until it is answered or its retries run out.
+ *
+ * <p>The retry timer counts from the message's departure, which a shared cell reports late: a
+ * departure counts only if the message is still the pending one and its timer is not armed yet, so the
+ * departure of a message that was answered (or the sender told to stop, {@link #answered}) or replaced
+ * by a newer one before it left arms nothing. A copy is sent again only when the timer fires, so the
+ * pending message has at most one copy waiting to leave. Messages are told apart by identity, so each
+ * {@link #send} should take a new message object (the protocol's do): the same object sent again before
+ * its earlier copy left has its timer counted from that copy's departure.
  */
 final class ControlSender {
 
@@ -48,7 +56,7 @@ final class ControlSender {
         transmit();
     }
 
-    /** The pending message got its answer: stop repeating it. */
+    /** The pending message got its answer, or the flow decided: stop repeating it. */
     void answered() {
         pending = null;
         if (timer != null) {
@@ -63,6 +71,11 @@ final class ControlSender {
     }
 
     private void departed(Message message, double atSeconds) {
+        if (message != pending || timer != null) {
+            // Answered, or replaced by a newer message; or the same object sent again before its earlier
+            // copy left, whose departure armed the timer already.
+            return;
+        }
         timer = scheduler.scheduleAt(atSeconds + config.timeoutSeconds(), this::timeout);
     }
 
@@ -86,9 +99,9 @@ final class ControlSender {
         return pending;
     }
 
-    /** True while a message waits for its answer: its retry timer is armed. */
+    /** True while a message waits for its answer: its retry timer is armed, or is when the message leaves. */
     boolean waiting() {
-        return timer != null;
+        return pending != null;
     }
 
     /** Every message sent so far, retransmissions included, also those the connection discarded. */

@@ -8,6 +8,12 @@ import io.radiolink.protocol.ArqConfig;
  * them in flight, retransmits a frame whose acknowledgement does not arrive within the timeout, and
  * gives up after the retry limit. An empty plan is acknowledged as soon as the sender starts.
  *
+ * <p>A frame's retransmission timer counts from its departure ({@link #departed}), which a shared cell
+ * reports late, so a copy may still wait to leave when its frame is acknowledged (by an earlier copy)
+ * or the sender is stopped: such a departure arms nothing. Until it leaves, a frame is in flight without
+ * a timer; a copy is sent again only when its timer fires, so a frame has at most one copy waiting to
+ * leave.
+ *
  * <p>State is held in rings of the window's size, indexed by position in the plan, so memory does not
  * grow with the transfer.
  */
@@ -32,8 +38,10 @@ final class ArqSender {
      * to come, and whether the latest one still counts. Timers are never cancelled (a cancellable handle
      * would be an allocation per frame): an acknowledgement disarms the slot, and a timer event that is
      * not the slot's latest, or finds it disarmed, does nothing. A slot's timer events come in the order
-     * they were scheduled (each is due a timeout after a departure that follows the previous one), so
-     * the count tells which is the latest.
+     * they were scheduled (each is due a timeout after a departure no earlier than the previous one's: a
+     * retransmission is handed over when the previous timer fires, a frame that takes the slot when the
+     * previous one was acknowledged, after that one's counted copy left), so the count tells which is
+     * the latest.
      */
     private final int[] timerIndexes;
     private final int[] timersPending;
@@ -42,7 +50,8 @@ final class ArqSender {
      * Timer events due no earlier than every timer event before them share one action, which learns
      * its slot from a ring in scheduling order (events due at one time run in scheduling order too).
      * Departures only grow along a link, so that is every timer but those of frames handed over when
-     * the connection no longer sends (departure "now"); those get an action of their own.
+     * the connection no longer sends (departure "now") or, on a shared cell, of frames that left before
+     * others reported earlier; those get an action of their own.
      */
     private final Runnable sharedTimeout = this::sharedTimerFired;
     private int[] timerRing = new int[16];
@@ -122,10 +131,19 @@ final class ArqSender {
         transmitter.transmit(plan.frame(index));
     }
 
-    /** Frame {@code frame}'s last bit left at {@code atSeconds}: its retransmission timer counts from then. */
+    /**
+     * Frame {@code frame}'s copy handed over last left at {@code atSeconds}: its retransmission timer
+     * counts from then, unless the sender stopped or the frame was acknowledged meanwhile.
+     */
     void departed(int frame, double atSeconds) {
         int index = plan.indexOf(frame);
+        if (stopped || index < base || index >= next) {
+            return; // stopped, or acknowledged and out of the window (a frame outside the plan too)
+        }
         int slot = index % window;
+        if (acknowledged[slot]) {
+            return; // acknowledged ahead of a frame before it
+        }
         timerIndexes[slot] = index;
         timersPending[slot]++;
         armed[slot] = true;
@@ -178,7 +196,10 @@ final class ArqSender {
         send(index);
     }
 
-    /** True while frames are in flight and not stopped: their retransmission timers count. */
+    /**
+     * True while frames are in flight and not stopped: their retransmission timers count (or will, from
+     * their departure).
+     */
     boolean awaitingAcknowledgements() {
         return !stopped && base < next;
     }

@@ -13,6 +13,11 @@ import java.util.Objects;
  * receiver asked to start under ARQ in round 0, then each repair round the receiver asks for (the
  * chunks whose digest failed), with the counts of everything it sent. A backup's terminal and a
  * download's station each run one per connection.
+ *
+ * <p>A frame's retransmission timer counts from its departure, which the connection reports through the
+ * one {@link Departure} the sender passes with every frame (see {@link ArqSender} for a departure that
+ * comes after the frame was acknowledged or the sender stopped; one of a round that ended counts for
+ * nothing).
  */
 public final class TransferSender {
 
@@ -99,8 +104,11 @@ public final class TransferSender {
         transmitter.transmit(framing.frameBytes(frame), DataFrame.of(frame, roundNumber), departures);
     }
 
+    /** A departure counts only for the round running: a repair round may send the same frames again. */
     private void departed(DataFrame frame, double atSeconds) {
-        round.departed(frame.sequence(), atSeconds);
+        if (round != null && frame.round() == roundNumber) {
+            round.departed(frame.sequence(), atSeconds);
+        }
     }
 
     private void retireRound() {

@@ -60,17 +60,7 @@ final class TransferTest {
                     });
                 }
                 departure.departed(frame, scheduler.nowSeconds());
-            }, new TransferSender.Outcome() {
-                @Override
-                public void allAcknowledged() {
-                    outcomes.add("acknowledged");
-                }
-
-                @Override
-                public void retriesExhausted() {
-                    outcomes.add("exhausted");
-                }
-            });
+            }, new RecordedOutcomes(outcomes));
         }
     }
 
