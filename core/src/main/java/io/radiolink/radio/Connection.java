@@ -80,7 +80,7 @@ public final class Connection<T> {
      * leaves ({@link Departure}: exactly once; on this dedicated link before the call returns, after the
      * unit's arrival is posted). A unit sent once a release started or the link dropped is discarded
      * (the bearer is gone) and departs now. A sender that arms no timer on the unit passes
-     * {@link Departure#ignored()}.
+     * {@link Departure#NONE}.
      */
     public <U extends T> void sendUplink(int bytes, U unit, Departure<? super U> departure) {
         send(uplink, bytes, unit, departure);

@@ -19,11 +19,12 @@ package io.radiolink.radio;
 @FunctionalInterface
 public interface Departure<T> {
 
+    /**
+     * For a unit whose departure its sender does not need (an acknowledgement, an answer): does nothing,
+     * and a link does not even call it.
+     */
+    Departure<Object> NONE = (unit, atSeconds) -> {};
+
     /** {@code unit}'s last bit leaves the transmitter at {@code atSeconds}. */
     void departed(T unit, double atSeconds);
-
-    /** For a unit whose departure its sender does not need (an acknowledgement, an answer): does nothing. */
-    static <T> Departure<T> ignored() {
-        return (unit, atSeconds) -> {};
-    }
 }

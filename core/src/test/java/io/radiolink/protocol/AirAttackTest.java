@@ -188,7 +188,7 @@ final class AirAttackTest {
         }
 
         private void send(Message message) {
-            connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.ignored());
+            connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.NONE);
         }
 
         @Override

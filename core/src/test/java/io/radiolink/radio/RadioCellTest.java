@@ -324,7 +324,7 @@ final class RadioCellTest {
             // After the drop a release is too late and a send is discarded.
             model.at(1e6, () -> {
                 a.connection.release(Side.TERMINAL);
-                a.connection.sendUplink(128, "late", Departure.ignored());
+                a.connection.sendUplink(128, "late", Departure.NONE);
                 drops[0] = model.cell.drops();
             });
         });
@@ -475,8 +475,8 @@ final class RadioCellTest {
             Model model = new Model(scheduler, 1, AIR, log);
             Probe a = model.connectAt(0.0, "a");
             a.onEstablished = c -> {
-                c.sendUplink(128, "in flight", Departure.ignored()); // would arrive at 2.375
-                c.sendDownlink(128, "in flight", Departure.ignored());
+                c.sendUplink(128, "in flight", Departure.NONE); // would arrive at 2.375
+                c.sendDownlink(128, "in flight", Departure.NONE);
             };
             model.at(2.0625, () -> {
                 a.connection.release(Side.STATION);
@@ -579,8 +579,8 @@ final class RadioCellTest {
                     int number = (int) connection.sequence();
                     connection.attachTerminal(recorder(arrivedDown.get(number)));
                     for (int i = 0; i < units; i++) {
-                        connection.sendUplink(16, i, Departure.ignored());
-                        connection.sendDownlink(16, i, Departure.ignored());
+                        connection.sendUplink(16, i, Departure.NONE);
+                        connection.sendDownlink(16, i, Departure.NONE);
                     }
                 }), connection -> recorder(arrivedUp.get((int) connection.sequence())));
             }

@@ -130,7 +130,7 @@ final class Session implements Endpoint<Message> {
 
     /** Sends a control message on the downlink. */
     void sendControl(Message message) {
-        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message, Departure.ignored());
+        connection.sendDownlink(connection.downlink().config().controlFrameBytes(), message, Departure.NONE);
     }
 
     boolean sending() {

@@ -213,7 +213,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
 
     /** Sends a control frame that needs no answer (an acknowledgement). */
     final void sendUnanswered(Message message) {
-        connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.ignored());
+        connection.sendUplink(connection.uplink().config().controlFrameBytes(), message, Departure.NONE);
     }
 
     final void enterPhase(FlowPhase next) {

@@ -50,8 +50,8 @@ final class ArqSender {
      * Timer events due no earlier than every timer event before them share one action, which learns
      * its slot from a ring in scheduling order (events due at one time run in scheduling order too).
      * Departures only grow along a link, so that is every timer but those of frames handed over when
-     * the connection no longer sends (departure "now") or, on a shared cell, of frames that left before
-     * others reported earlier; those get an action of their own.
+     * the connection no longer sends (departure "now") or, on a shared cell, of a frame reported to have
+     * left before a frame reported earlier; those get an action of their own.
      */
     private final Runnable sharedTimeout = this::sharedTimerFired;
     private int[] timerRing = new int[16];
