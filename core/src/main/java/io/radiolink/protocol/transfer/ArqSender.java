@@ -2,6 +2,8 @@ package io.radiolink.protocol.transfer;
 
 import io.radiolink.engine.Scheduler;
 import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.radio.Departure;
 
 /**
  * The sending half of the ARQ: sends the frames of a {@link FramePlan} in order, keeps up to a window of
@@ -19,9 +21,9 @@ import io.radiolink.protocol.ArqConfig;
  */
 final class ArqSender {
 
-    /** Puts frame {@code frame} on the air; its departure comes back through {@link #departed}. */
+    /** Puts frame {@code frame} on the air and tells {@code departure} (the sender's one handler) when it left. */
     interface Transmitter {
-        void transmit(int frame);
+        void transmit(int frame, Departure<DataFrame> departure);
     }
 
     private final Scheduler scheduler;
@@ -30,6 +32,7 @@ final class ArqSender {
     private final int frames;
     private final Transmitter transmitter;
     private final TransferSender.Outcome outcome;
+    private final Departure<DataFrame> departures = this::departed;
     private final int window;
     private final boolean[] acknowledged;
     private final int[] retransmissions;
@@ -128,15 +131,15 @@ final class ArqSender {
 
     private void send(int index) {
         framesSent++;
-        transmitter.transmit(plan.frame(index));
+        transmitter.transmit(plan.frame(index), departures);
     }
 
     /**
      * Frame {@code frame}'s copy handed over last left at {@code atSeconds}: its retransmission timer
      * counts from then, unless the sender stopped or the frame was acknowledged meanwhile.
      */
-    void departed(int frame, double atSeconds) {
-        int index = plan.indexOf(frame);
+    private void departed(DataFrame frame, double atSeconds) {
+        int index = plan.indexOf(frame.sequence());
         if (stopped || index < base || index >= next) {
             return; // stopped, or acknowledged and out of the window (a frame outside the plan too)
         }

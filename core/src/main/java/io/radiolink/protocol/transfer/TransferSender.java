@@ -14,10 +14,11 @@ import java.util.Objects;
  * chunks whose digest failed), with the counts of everything it sent. A backup's terminal and a
  * download's station each run one per connection.
  *
- * <p>A frame's retransmission timer counts from its departure, which the connection reports through the
- * one {@link Departure} the sender passes with every frame (see {@link ArqSender} for a departure that
- * comes after the frame was acknowledged or the sender stopped; one of a round that ended counts for
- * nothing).
+ * <p>A frame's retransmission timer counts from its departure, which the connection reports to the
+ * {@link Departure} passed with the frame: the one handler of the round's ARQ sender, so the departure of
+ * a frame of a round that ended reaches that round's stopped sender and counts for nothing, also when a
+ * repair round sends the same frame again (see {@link ArqSender} for one that comes after the frame was
+ * acknowledged or the sender stopped).
  */
 public final class TransferSender {
 
@@ -45,7 +46,6 @@ public final class TransferSender {
     private final Transmitter transmitter;
     private final Outcome outcome;
     private final ArqSender.Transmitter frames = this::transmitFrame;
-    private final Departure<DataFrame> departures = this::departed;
     private ArqSender round;
     private int roundNumber;
     private long framesSentEarlier;
@@ -99,16 +99,9 @@ public final class TransferSender {
         round.start();
     }
 
-    private void transmitFrame(int frame) {
+    private void transmitFrame(int frame, Departure<DataFrame> departure) {
         bytesSent += framing.payloadBytes(frame);
-        transmitter.transmit(framing.frameBytes(frame), DataFrame.of(frame, roundNumber), departures);
-    }
-
-    /** A departure counts only for the round running: a repair round may send the same frames again. */
-    private void departed(DataFrame frame, double atSeconds) {
-        if (round != null && frame.round() == roundNumber) {
-            round.departed(frame.sequence(), atSeconds);
-        }
+        transmitter.transmit(framing.frameBytes(frame), DataFrame.of(frame, roundNumber), departure);
     }
 
     private void retireRound() {
