@@ -102,6 +102,58 @@ final class TransferSenderTest {
         }
     }
 
+    /**
+     * Tells each frame's departure while the next frame is handed over (the last one's a step later, if
+     * no frame followed), as a shared cell may tell several at once; acknowledgements come a step after
+     * the departure, unless the test loses them.
+     */
+    private static final class OneBehindAir implements TransferSender.Transmitter {
+        final Scheduler scheduler;
+        final Set<String> acknowledgementLost = new HashSet<>();
+        final Map<String, Integer> copies = new HashMap<>();
+        final List<String> handedOver = new ArrayList<>();
+        final List<String> outcomes = new ArrayList<>();
+        final TransferSender sender;
+        DataFrame waitingFrame;
+        String waitingName;
+        Departure<DataFrame> waitingDeparture;
+        int handOvers;
+
+        OneBehindAir(Scheduler scheduler, ArqConfig arq) {
+            this.scheduler = scheduler;
+            this.sender = new TransferSender(scheduler, arq, FRAMING, this, new RecordedOutcomes(outcomes));
+        }
+
+        @Override
+        public void transmit(int bytes, DataFrame frame, Departure<DataFrame> departure) {
+            String key = frame.round() + "/" + frame.sequence();
+            String name = key + "#" + copies.merge(key, 1, Integer::sum);
+            handedOver.add(name + "@" + scheduler.nowSeconds());
+            tellWaiting();
+            waitingFrame = frame;
+            waitingName = name;
+            waitingDeparture = departure;
+            int handOver = ++handOvers;
+            scheduler.post(STEP, () -> {
+                if (handOvers == handOver) {
+                    tellWaiting();
+                }
+            });
+        }
+
+        private void tellWaiting() {
+            if (waitingFrame == null) {
+                return;
+            }
+            DataFrame frame = waitingFrame;
+            waitingFrame = null;
+            waitingDeparture.departed(frame, scheduler.nowSeconds());
+            if (!acknowledgementLost.contains(waitingName)) {
+                scheduler.post(STEP, () -> sender.acknowledge(Ack.of(frame.sequence(), frame.round())));
+            }
+        }
+    }
+
     private static LateAir run(ArqConfig arq, double returnSeconds, Consumer<LateAir> script) {
         LateAir[] air = new LateAir[1];
         new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
@@ -174,6 +226,24 @@ final class TransferSenderTest {
         assertTrue(air.handedOver.contains("0/0#3@" + 10 * STEP), "frame 0 still in the window: " + air.handedOver);
         assertEquals(List.of("acknowledged"), air.outcomes);
         assertEquals(3, air.sender.counts().framesRetransmitted());
+    }
+
+    @Test
+    void departed_toldWhileTheNextFrameIsHandedOver_countsForItsOwnFrame() {
+        // Frame 0's departure is told during frame 1's hand-over, at 0; its acknowledgement is lost, so
+        // its timer, counted from 0, sends it again at the timeout. Had the departure been taken for the
+        // frame being handed over, frame 0 would never be timed, and the transfer would hang.
+        OneBehindAir[] air = new OneBehindAir[1];
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
+            air[0] = new OneBehindAir(scheduler, ArqConfig.selectiveRepeat(3, TIMEOUT, 3));
+            air[0].acknowledgementLost.add("0/0#1");
+            air[0].sender.startAt(0);
+        });
+
+        assertEquals(List.of("0/0#1@0.0", "0/1#1@0.0", "0/2#1@0.0"), air[0].handedOver.subList(0, 3));
+        assertTrue(air[0].handedOver.contains("0/0#2@" + TIMEOUT), air[0].handedOver.toString());
+        assertEquals(List.of("acknowledged"), air[0].outcomes);
+        assertEquals(1, air[0].sender.counts().framesRetransmitted());
     }
 
     @Test
