@@ -1,9 +1,9 @@
 package io.radiolink.bench;
 
 import io.radiolink.engine.lean.LeanScheduler;
+import io.radiolink.radio.Departure;
 import io.radiolink.radio.share.CellDirection;
 import io.radiolink.radio.share.ConnectionQueue;
-import io.radiolink.radio.share.DepartureCallback;
 import io.radiolink.radio.share.ProcessorSharing;
 import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.radio.share.SchedulingPolicies;
@@ -72,7 +72,7 @@ public class SharedCellBenchmark {
     private long departed;
 
     /** One queue and what it does after each departure. */
-    private final class Sender implements DepartureCallback<Object>, Runnable {
+    private final class Sender implements Departure<Object>, Runnable {
         private final ConnectionQueue<Object> queue;
         private final SplittableRandom random;
         private final boolean pauses;

@@ -1,6 +1,7 @@
 package io.radiolink.radio.share;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.radio.Departure;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.Range;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * One direction of one cell whose capacity is shared by its connections: a capacity C in bit/s, a
  * {@link SchedulingPolicy}, and one FIFO {@link ConnectionQueue} per connection, opened with the
  * connection's rate cap (its terminal's category). Units offered to a queue depart in the queue's order,
- * each reported to the queue's {@link DepartureCallback} when its last bit has been served; a queue with
+ * each reported to the queue's {@link Departure} when its last bit has been served; a queue with
  * nothing to send takes no capacity, and none is ever served faster than its cap.
  *
  * <p>Ties are broken in the queues' open order, never by hash or identity, so the same offers give the
@@ -48,11 +49,12 @@ public final class CellDirection {
 
     /**
      * Opens one connection's queue: empty, served no faster than {@code rateCapBitsPerSecond}, its
-     * departures told to {@code departures}.
+     * departures told to {@code departures} from within the direction's event, at the scheduler's current
+     * time (the handler may offer, open and close queues of this direction).
      *
      * @throws io.radiolink.radio.InvalidFieldException if the cap is outside {@link #CAP_BITS_PER_SECOND}
      */
-    public <T> ConnectionQueue<T> open(double rateCapBitsPerSecond, DepartureCallback<T> departures) {
+    public <T> ConnectionQueue<T> open(double rateCapBitsPerSecond, Departure<T> departures) {
         CAP_BITS_PER_SECOND.check("rateCapBitsPerSecond", rateCapBitsPerSecond);
         Objects.requireNonNull(departures, "departures");
         openQueues++;

@@ -1,10 +1,11 @@
 package io.radiolink.radio.share;
 
+import io.radiolink.radio.Departure;
 import java.util.Objects;
 
 /**
  * One connection's FIFO queue in a {@link CellDirection}: units offered with their size in bits depart in
- * the order offered, each told to the queue's {@link DepartureCallback} when its last bit is served, at a
+ * the order offered, each told to the queue's {@link Departure} when its last bit is served, at a
  * rate that depends on the direction's policy and never exceeds the queue's cap.
  *
  * <p>{@link #close()} removes the queue from its direction at once: the units still queued, also one
@@ -18,7 +19,7 @@ import java.util.Objects;
 public abstract sealed class ConnectionQueue<T> permits ProcessorSharingDiscipline.Queue, RoundRobinDiscipline.Queue {
 
     private final CellDirection direction;
-    private final DepartureCallback<T> departures;
+    private final Departure<T> departures;
     private final double capBitsPerSecond;
     private final long sequence;
     private final Usage usage;
@@ -29,7 +30,7 @@ public abstract sealed class ConnectionQueue<T> permits ProcessorSharingDiscipli
     private boolean open = true;
     private double closedSeconds;
 
-    ConnectionQueue(CellDirection direction, double capBitsPerSecond, DepartureCallback<T> departures, long sequence) {
+    ConnectionQueue(CellDirection direction, double capBitsPerSecond, Departure<T> departures, long sequence) {
         this.direction = direction;
         this.departures = departures;
         this.capBitsPerSecond = capBitsPerSecond;

@@ -1,5 +1,7 @@
 package io.radiolink.radio.share;
 
+import io.radiolink.radio.Departure;
+
 /**
  * The implementation of one {@link SchedulingPolicy} for one {@link CellDirection}: it makes the
  * direction's queues, learns from them when one becomes busy, gets a unit or closes, and decides when
@@ -20,5 +22,5 @@ interface Discipline {
      * reported to {@code callback}; {@code sequence} is its place in the direction's open order, which
      * breaks ties.
      */
-    <T> ConnectionQueue<T> open(double capBitsPerSecond, DepartureCallback<T> callback, long sequence);
+    <T> ConnectionQueue<T> open(double capBitsPerSecond, Departure<T> callback, long sequence);
 }

@@ -1,6 +1,7 @@
 package io.radiolink.radio.share;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.radio.Departure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class ProcessorSharingDiscipline implements Discipline {
         /** The place in its class's heap, -1 while idle. */
         private int heapIndex = -1;
 
-        Queue(ProcessorSharingDiscipline discipline, CapClass capClass, DepartureCallback<T> departures, long sequence) {
+        Queue(ProcessorSharingDiscipline discipline, CapClass capClass, Departure<T> departures, long sequence) {
             super(discipline.direction, capClass.cap, departures, sequence);
             this.discipline = discipline;
             this.capClass = capClass;
@@ -185,7 +186,7 @@ final class ProcessorSharingDiscipline implements Discipline {
     }
 
     @Override
-    public <T> ConnectionQueue<T> open(double capBitsPerSecond, DepartureCallback<T> callback, long sequence) {
+    public <T> ConnectionQueue<T> open(double capBitsPerSecond, Departure<T> callback, long sequence) {
         CapClass capClass = classOf(capBitsPerSecond);
         capClass.open++;
         return new Queue<>(this, capClass, callback, sequence);

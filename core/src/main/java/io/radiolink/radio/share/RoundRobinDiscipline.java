@@ -1,6 +1,7 @@
 package io.radiolink.radio.share;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.radio.Departure;
 
 /**
  * {@link RoundRobin} over transmission intervals: one engine event per interval in which a queue is
@@ -39,7 +40,7 @@ final class RoundRobinDiscipline implements Discipline {
         /** Bits sent of the first unit not wholly sent. */
         private double partBits;
 
-        Queue(RoundRobinDiscipline discipline, double capBitsPerSecond, DepartureCallback<T> departures, long sequence) {
+        Queue(RoundRobinDiscipline discipline, double capBitsPerSecond, Departure<T> departures, long sequence) {
             super(discipline.direction, capBitsPerSecond, departures, sequence);
             this.discipline = discipline;
             this.budgetBits = Math.min(discipline.direction.capacityBitsPerSecond(), capBitsPerSecond)
@@ -119,7 +120,7 @@ final class RoundRobinDiscipline implements Discipline {
     }
 
     @Override
-    public <T> ConnectionQueue<T> open(double capBitsPerSecond, DepartureCallback<T> callback, long sequence) {
+    public <T> ConnectionQueue<T> open(double capBitsPerSecond, Departure<T> callback, long sequence) {
         return new Queue<>(this, capBitsPerSecond, callback, sequence);
     }
 

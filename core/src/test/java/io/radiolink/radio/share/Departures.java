@@ -20,7 +20,7 @@ final class Departures {
     final List<Departure> log = new ArrayList<>();
 
     /** A callback that logs the units of {@code queue}. */
-    DepartureCallback<String> of(String queue) {
+    io.radiolink.radio.Departure<String> of(String queue) {
         return (unit, atSeconds) -> log.add(new Departure(queue, unit, atSeconds));
     }
 
