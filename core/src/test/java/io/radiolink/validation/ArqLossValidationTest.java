@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Each frame's transmission count is geometric with success probability s, independent of the
  * others, so over n frames the sample mean has standard error sqrt((1-s)/s^2/n). The tolerance is the
- * 99% normal interval, 2.576 standard errors, with n of the order of 40,000 frames.
+ * normal interval at the family-wise rule's per-check level ({@link FamilyWise#twoSidedZ}, the one-sided
+ * checks {@link FamilyWise#oneSidedZ}), with n of the order of 40,000 frames.
  *
  * <p>A download with acknowledgements lost too needs <em>fewer</em> transmissions than 1/(1-p)^2, and
  * that is right: the terminal sends its complete command as soon as it holds every frame, and the
@@ -57,7 +58,7 @@ final class ArqLossValidationTest {
         double measured = counts[0] / frames;
         double standardError = Math.sqrt((1 - success) / (success * success) / frames);
         assertTrue(frames > 30_000, "enough frames for the stated tolerance: " + frames);
-        assertEquals(expected, measured, 2.576 * standardError,
+        assertEquals(expected, measured, FamilyWise.twoSidedZ() * standardError,
                 () -> "p=" + p + ", frames=" + frames + ", expected " + expected + ", measured " + measured);
     }
 
@@ -70,8 +71,8 @@ final class ArqLossValidationTest {
         double bothLost = Theory.meanTransmissions((1 - p) * (1 - p));
         double dataOnly = Theory.meanTransmissions(1 - p);
         double standardError = Math.sqrt(p * (2 - p) / ((1 - p) * (1 - p) * (1 - p) * (1 - p)) / frames);
-        assertTrue(measured < bothLost - 2.576 * standardError, "fewer than 1/(1-p)^2: " + measured);
-        assertTrue(measured > dataOnly + 2.576 * standardError, "but more than 1/(1-p): " + measured);
+        assertTrue(measured < bothLost - FamilyWise.oneSidedZ() * standardError, "fewer than 1/(1-p)^2: " + measured);
+        assertTrue(measured > dataOnly + FamilyWise.oneSidedZ() * standardError, "but more than 1/(1-p): " + measured);
     }
 
     /** Data frames sent and retransmitted in flows of {@code kind}, over one run. */

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * here H is the whole channel holding time (set-up, request, transfer, complete exchange, release), and
  * fixed and exponential data sizes of the same mean give the same blocking.
  *
- * <p>Tolerance, from the sample: the Student-t 99% interval of the mean blocking across 12
- * replications, widened by the change of B(c, A) over the 99% interval of the measured mean holding
+ * <p>Tolerance, from the sample: the Student-t interval at the family-wise rule's per-check confidence ({@link FamilyWise}) of the mean blocking across 12
+ * replications, widened by the change of B(c, A) over the same-level interval of the measured mean holding
  * time (A uses the configured arrival rate and the holding time measured in the same runs). The
  * population is a million subscribers per station, so an arrival almost never picks a busy phone
  * (the test checks fewer than 0.1% were skipped). Warm-up: 200 s, about 40 mean holding times.
@@ -40,7 +40,7 @@ final class ErlangBValidationTest {
     private static final double MEAN_SIZE = 50_000;
     private static final int REPLICATIONS = 12;
 
-    /** Blocking and holding time of one configuration, with their 99% intervals across replications. */
+    /** Blocking and holding time of one configuration, with their intervals at the per-check confidence across replications. */
     private record Measured(Estimate blocking, Estimate holding, double arrivalRate, int channels) {
         double erlang(double holdingSeconds) {
             return Theory.erlangB(channels, arrivalRate * holdingSeconds);
@@ -76,7 +76,7 @@ final class ErlangBValidationTest {
             holding[r.replication()] = r.meanHoldingSeconds();
             assertTrue(r.workload().arrivalsSkippedTerminalBusy() < 0.001 * r.cellTotals().attempts(), "Poisson arrivals stay Poisson");
         }
-        return new Measured(Estimate.of(blocking, 0.99), Estimate.of(holding, 0.99), rate, channels);
+        return new Measured(FamilyWise.estimate(blocking), FamilyWise.estimate(holding), rate, channels);
     }
 
     @ParameterizedTest(name = "c={0}, A={1}")

@@ -1,6 +1,7 @@
 package io.radiolink.validation;
 
 import io.radiolink.stats.Estimate;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +13,9 @@ import java.util.Map;
  * {@code FAMILY_WISE_ERROR / checks()}, so its interval has confidence {@link #perCheckConfidence()}.
  *
  * <p>A check is one interval compared with its reference (one assertion per case of a parameterized
- * test); {@link #CHECKS} counts them per test class. The tests written before this rule (issue 13) still
- * use their own 99 % intervals; they are counted here all the same, so that moving them onto this rule
- * (a later step) leaves the count as it is. docs/statistics.md ("The validation suite's family-wise rule")
+ * test); {@link #CHECKS} counts them per test class. Every check of the package uses this rule: a
+ * Student-t interval from {@link #estimate}, or a normal one from {@link #twoSidedZ} / {@link #oneSidedZ}
+ * where a test has a standard error of its own. docs/statistics.md ("The validation suite's family-wise rule")
  * says how the checks use it.
  */
 final class FamilyWise {
@@ -24,6 +25,8 @@ final class FamilyWise {
 
     /** The statistical checks of each validation test class, over all its cases. */
     static final Map<String, Integer> CHECKS = byClass();
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private FamilyWise() {}
 
@@ -53,6 +56,16 @@ final class FamilyWise {
     /** The confidence of each check's interval: {@code 1 - FAMILY_WISE_ERROR / checks()}. */
     static double perCheckConfidence() {
         return 1 - FAMILY_WISE_ERROR / checks();
+    }
+
+    /** The standard normal quantile of a two-sided check at the per-check level. */
+    static double twoSidedZ() {
+        return STANDARD_NORMAL.inverseCumulativeProbability(1 - FAMILY_WISE_ERROR / checks() / 2);
+    }
+
+    /** The standard normal quantile of a one-sided check at the per-check level. */
+    static double oneSidedZ() {
+        return STANDARD_NORMAL.inverseCumulativeProbability(1 - FAMILY_WISE_ERROR / checks());
     }
 
     /** The Student-t interval of the per-replication {@code values} at the per-check confidence. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The mean burst length is estimated as lost units / burst starts (a burst starts at a lost unit
  * that is the first on its link or follows a delivered one). Units within a replication are
- * correlated, so the tolerance is the Student-t 99% confidence interval across 10 independent
+ * correlated, so the tolerance is the Student-t interval at the family-wise rule's per-check confidence ({@link FamilyWise}) across 10 independent
  * replications.
  *
  * <p>Each replication is one long backup (100,000 frames), so each link carries one long stretch of the
@@ -97,10 +97,10 @@ final class GilbertElliottValidationTest {
             bursts[rep] = (double) observer.lost / observer.burstStarts;
             assertTrue(observer.units > 200_000, "units per replication: " + observer.units);
         }
-        Estimate rate = Estimate.of(rates, 0.99);
+        Estimate rate = FamilyWise.estimate(rates);
         assertEquals(model.stationaryLossProbability(), rate.mean(), rate.halfWidth(), "loss rate " + rate);
         if (lossInGood == 0.0 && lossInBad == 1.0) {
-            Estimate burst = Estimate.of(bursts, 0.99);
+            Estimate burst = FamilyWise.estimate(bursts);
             assertEquals(1.0 / r, burst.mean(), burst.halfWidth(), "mean burst length " + burst);
         }
     }

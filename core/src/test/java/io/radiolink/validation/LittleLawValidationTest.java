@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <p>L is integrated over the observation window; lambda counts admitted attempts in the window; W
  * averages the holding times of channels seized in it. Holdings that straddle the window's ends differ
  * between the two sides by at most a few holding times over a window of 4,500 s. Tolerance: the
- * Student-t 99% interval of the per-replication relative difference (L - lambda W) / L across 8
+ * Student-t interval at the family-wise rule's per-check confidence ({@link FamilyWise}) of the per-replication relative difference (L - lambda W) / L across 8
  * replications must contain 0 (and be narrower than 1%, so that containing 0 means something).
  */
 final class LittleLawValidationTest {
@@ -52,7 +52,7 @@ final class LittleLawValidationTest {
             relative[r.replication()] = (l - lambdaW) / l;
             assertTrue(r.cellTotals().blockedAttempts() > 0, "congested enough to block");
         }
-        Estimate difference = Estimate.of(relative, 0.99);
+        Estimate difference = FamilyWise.estimate(relative);
         assertTrue(difference.contains(0.0), "relative difference (L - lambda W) / L: " + difference);
         assertTrue(difference.halfWidth() < 0.01, "the interval is narrow enough to mean something: " + difference);
     }
