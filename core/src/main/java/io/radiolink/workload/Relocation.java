@@ -10,12 +10,9 @@ import java.util.random.RandomGenerator;
  * Where a generated user's replacement phone restores, as configuration: the closed set of relocation
  * models a scenario can name. A model maps the index of the station that took the backup (the home
  * station) to the index of the station the restore starts at, drawing from the workload's
- * {@code relocation} stream at most once per started restore.
+ * {@code relocation} stream at most once per restore decided.
  */
 public sealed interface Relocation {
-
-    /** The model of a workload that names none: every restore at the home station, nothing drawn (today's). */
-    SameCell DEFAULT = new SameCell(1.0);
 
     /**
      * The index of the station a restore of a backup taken at station {@code home} starts at.

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param restoreAfter which ended backups may be followed by a restore: only successful ones
  *     ({@link RestoreAfter#DEFAULT}) or any
  * @param relocation where a restore's replacement phone is, given the station that took the backup
- *     ({@link Relocation#DEFAULT}: the same station)
+ *     ({@link #DEFAULT_RELOCATION}: the same station)
  */
 public record WorkloadConfig(
         int subscribersPerStation,
@@ -32,6 +32,14 @@ public record WorkloadConfig(
         double wrongPasswordProbability,
         RestoreAfter restoreAfter,
         Relocation relocation) {
+
+    /**
+     * The relocation of a workload that names none: every restore at the home station, nothing drawn
+     * (the behaviour before relocation existed). Held here, not in {@link Relocation}: a constant of the
+     * interface would make its first initialisation, from {@code SameCell}, build a {@code SameCell}
+     * before that record's own range exists (an initialisation cycle, {@code FirstUseTest}).
+     */
+    public static final Relocation.SameCell DEFAULT_RELOCATION = new Relocation.SameCell(1.0);
 
     /** Subscribers per station: a subscriber's index takes 9 digits of its phone number. */
     public static final Range SUBSCRIBERS_PER_STATION = Range.wholeBetween(1, 1_000_000_000);
@@ -55,12 +63,12 @@ public record WorkloadConfig(
         Objects.requireNonNull(relocation, "relocation");
     }
 
-    /** A workload whose restores are at the home station ({@link Relocation#DEFAULT}). */
+    /** A workload whose restores are at the home station ({@link #DEFAULT_RELOCATION}). */
     public WorkloadConfig(int subscribersPerStation, double backupArrivalsPerSecond, Distribution userDataBytes,
             int bytesPerRecord, double restoreShare, Distribution restoreDelaySeconds,
             double wrongPasswordProbability, RestoreAfter restoreAfter) {
         this(subscribersPerStation, backupArrivalsPerSecond, userDataBytes, bytesPerRecord, restoreShare,
-                restoreDelaySeconds, wrongPasswordProbability, restoreAfter, Relocation.DEFAULT);
+                restoreDelaySeconds, wrongPasswordProbability, restoreAfter, DEFAULT_RELOCATION);
     }
 
     /**

@@ -42,7 +42,7 @@ import java.util.random.RandomGenerator;
  * <p>Random streams (entity = the station's id): {@code arrivals} (inter-arrival times and subscriber
  * picks), {@code user-data} with instance = subscriber index (size and content label),
  * {@code restore} (restore decisions and delays), {@code password-typo} (mistypes), {@code relocation}
- * (the restore's station: at most one draw per started restore, none under the default model). The
+ * (the restore's station: at most one draw per restore decided at a backup's end, none under the default model). The
  * {@code restore}
  * stream is drawn alike whatever {@link RestoreAfter} says: for every ended backup of a subscriber one
  * decision and, when it falls within the share, one delay; a restore the rule does not admit is then
@@ -159,10 +159,12 @@ public final class WorkloadGenerator implements FlowListener {
         if (index < 0 || restores.nextDouble() >= config.restoreShare()) {
             return;
         }
-        // The delay is drawn before the rule is asked, so that both rules draw the restore stream alike.
+        // The delay and the restore's station are drawn before the rule is asked, so that both rules draw
+        // the restore and relocation streams alike.
         double at = record.endSeconds() + restoreDelay.sample();
+        int restoreStation = config.relocation().restoreStation(stationIndex, stations.size(), relocation);
         if (config.restoreAfter().admits(record.outcome()) && at <= runLengthSeconds) {
-            scheduler.postAt(at, () -> restore(index));
+            scheduler.postAt(at, () -> restore(index, restoreStation));
         }
     }
 
@@ -181,13 +183,12 @@ public final class WorkloadGenerator implements FlowListener {
         return index < config.subscribersPerStation() && existing((int) index) == terminal ? (int) index : -1;
     }
 
-    private void restore(int index) {
+    private void restore(int index, int restoreStation) {
         Terminal phone = existing(index);
         Terminal replacement = Terminal.empty(PhoneNumber.of("9" + phone.phoneNumber().digits()));
         replacement.enterMaintenancePassword(typed(index));
-        int at = config.relocation().restoreStation(stationIndex, stations.size(), relocation);
         listener.restoreStarting(replacement.phoneNumber(), station.id());
-        service.terminals().startDownload(replacement, phone.phoneNumber(), stations.get(at));
+        service.terminals().startDownload(replacement, phone.phoneNumber(), stations.get(restoreStation));
     }
 
     /** What subscriber {@code index} types: the password {@code "m" + index}, now and then mistyped. */

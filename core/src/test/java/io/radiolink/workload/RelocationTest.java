@@ -36,7 +36,7 @@ final class RelocationTest {
     @Test
     void sameCell_default_homeStationAndNothingDrawn() {
         for (int home = 0; home < 5; home++) {
-            assertEquals(home, Relocation.DEFAULT.restoreStation(home, 5, NEVER_DRAWN));
+            assertEquals(home, WorkloadConfig.DEFAULT_RELOCATION.restoreStation(home, 5, NEVER_DRAWN));
         }
     }
 

@@ -46,7 +46,7 @@ final class Resolver {
     static final int DEFAULT_BYTES_PER_RECORD = 100;
     /** A workload's relocation model where it names none: core's default. */
     static final ScenarioFile.Relocation DEFAULT_RELOCATION = new ScenarioFile.Relocation.SameCell(
-            io.radiolink.workload.Relocation.DEFAULT.probability());
+            io.radiolink.workload.WorkloadConfig.DEFAULT_RELOCATION.probability());
 
     private Resolver() {}
 
