@@ -35,7 +35,8 @@ final class FirstUseTest {
         "io.radiolink.workload.Distribution$Fixed", "io.radiolink.workload.Distribution$Exponential",
         "io.radiolink.radio.BernoulliLoss", "io.radiolink.radio.GilbertElliottLoss", "io.radiolink.radio.NoLoss",
         "io.radiolink.radio.share.ProcessorSharing", "io.radiolink.radio.share.RoundRobin",
-        "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig"})
+        "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig",
+        "io.radiolink.protocol.ResumeConfig"})
     void initialise_asTheFirstClassOfAFreshJvm_succeeds(String name) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
