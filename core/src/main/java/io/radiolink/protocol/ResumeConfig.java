@@ -21,13 +21,15 @@ import io.radiolink.radio.Range;
  * {@code min(maxBackoffSeconds, backoffSeconds * backoffMultiplier^(k-1)) * (1 + jitter * (2U - 1))}
  * with U uniform in [0, 1): its mean is the unjittered value. The records count the attempts after a
  * refusal ({@link TerminalRecord#accessRetries}) apart from the reconnections after a drop or timeout.
+ * Why one budget and one law rather than a rule of their own: {@code docs/design.md}, "Retries of
+ * refused attempts".
  *
  * <p>With {@code fromOffset} the new connection resumes from the receiver's verified prefix: the station
  * keeps a partial upload (its staging space and the chunks it verified) for {@code holdSeconds} after a
  * connection ends, and a downloading terminal keeps what it received while its flow lasts. Without it
  * every attempt starts again from byte 0 and the station keeps nothing.
  *
- * @param attempts connection attempts per flow, >= 1; 1 means no reconnection
+ * @param attempts connection attempts per flow, >= 1; 1 means no reconnection and no retry
  * @param backoffSeconds back-off before the second attempt, finite, >= 0
  * @param backoffMultiplier growth of the back-off per further attempt, finite, >= 1
  * @param maxBackoffSeconds cap of the unjittered back-off, finite, >= {@code backoffSeconds}
