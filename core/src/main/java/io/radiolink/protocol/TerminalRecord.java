@@ -27,8 +27,8 @@ import java.util.Objects;
  * @param control the terminal's control messages, every attempt
  * @param uplink what the terminal put on the air, every attempt (control, data, acknowledgements): the
  *     uplinks' counts, with the terminal's retransmissions (of {@code control} and {@code dataSent})
- * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}
- *     reconnection); 1 as well for a flow that never asked (no password)
+ * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}'s
+ *     reconnection or access retries); 1 as well for a flow that never asked (no password)
  * @param accessRetries those of the attempts after the first that followed an attempt that got no
  *     connection (blocked or access failed, {@link ResumeConfig#retryAccess}), in [0, attempts - 1]; the
  *     others followed a drop or a timeout ({@link #reconnections})
