@@ -17,6 +17,7 @@ import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.protocol.transfer.TransferSender;
 import io.radiolink.radio.Side;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An admitted download at the station (claims 6-10): sends the copy stored under the phone number
@@ -57,10 +58,15 @@ final class DownloadHandler implements Handler {
     /**
      * Decides on a download request, with the password it carried or ({@code answer}) a challenge's
      * proof, against the copy stored under the number; the transfer starts where the terminal's verified
-     * prefix of this very copy ends, else at 0.
+     * prefix of this very copy ends, else at 0; {@code decided} gets the decision.
      */
-    static Handler admit(Session session, DownloadRequest request, ChallengeResponse answer) {
-        Optional<StoredBackup> existing = session.side().station().store().find(request.phoneNumber());
+    static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
+        session.side().store().find(request.phoneNumber(),
+                existing -> decided.accept(decide(session, request, answer, existing)));
+    }
+
+    private static Handler decide(Session session, DownloadRequest request, ChallengeResponse answer,
+            Optional<StoredBackup> existing) {
         session.side().listener().copyLookedUp(session.id(), existing.isPresent());
         Admission admission;
         if (existing.isEmpty()) {
@@ -116,9 +122,12 @@ final class DownloadHandler implements Handler {
     @Override
     public void connectionEnded() {
         transfer.stop();
-        if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()
-                && session.side().station().store().clear(handedOver.phoneNumber(), handedOver.version())) {
-            session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
+        if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()) {
+            session.side().store().clear(handedOver, cleared -> {
+                if (cleared) {
+                    session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
+                }
+            });
         }
     }
 

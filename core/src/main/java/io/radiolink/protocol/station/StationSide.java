@@ -38,6 +38,7 @@ public final class StationSide {
     private final SessionListener listener;
     private final LongSupplier sessionNumbers;
     private final AuthenticationGuard guard;
+    private final StoreAccess store;
     private final PartialUploads partialUploads;
     private final Set<Session> open = Collections.newSetFromMap(new IdentityHashMap<>());
     /**
@@ -59,7 +60,8 @@ public final class StationSide {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sessionNumbers = Objects.requireNonNull(sessionNumbers, "sessionNumbers");
         this.guard = new AuthenticationGuard(config.auth().maxFailedAttempts(), config.auth().lockoutSeconds());
-        this.partialUploads = new PartialUploads(station.store(), scheduler, config.resume().holdSeconds());
+        this.store = new StationStore(station);
+        this.partialUploads = new PartialUploads(store, scheduler, config.resume().holdSeconds());
     }
 
     /**
@@ -174,6 +176,11 @@ public final class StationSide {
 
     AuthenticationGuard guard() {
         return guard;
+    }
+
+    /** Where this station's sessions find, reserve, commit and clear copies. */
+    StoreAccess store() {
+        return store;
     }
 
     PartialUploads partialUploads() {

@@ -1,0 +1,60 @@
+package io.radiolink.protocol.station;
+
+import io.radiolink.node.BackupStore;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Reservation;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.UserData;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Station storage: the station's own {@link BackupStore}, which answers every call at once, in the
+ * caller's event, posting nothing.
+ */
+final class StationStore implements StoreAccess {
+
+    private final BaseStation station;
+
+    StationStore(BaseStation station) {
+        this.station = station;
+    }
+
+    @Override
+    public void find(PhoneNumber phone, Consumer<Optional<StoredBackup>> result) {
+        result.accept(station.store().find(phone));
+    }
+
+    @Override
+    public void reserve(long bytes, Consumer<Optional<Reservation>> result) {
+        result.accept(station.store().reserve(bytes));
+    }
+
+    @Override
+    public void commit(Reservation reservation, PhoneNumber phone, UserData data, PasswordVerifier verifier,
+            Consumer<StoredBackup> committed) {
+        committed.accept(station.commitBackup(reservation, phone, data, verifier));
+    }
+
+    @Override
+    public void release(Reservation reservation) {
+        station.store().release(reservation);
+    }
+
+    @Override
+    public void park(Reservation reservation) {
+        station.store().park(reservation);
+    }
+
+    @Override
+    public boolean unpark(Reservation reservation) {
+        return station.store().unpark(reservation);
+    }
+
+    @Override
+    public void clear(StoredBackup handedOver, Consumer<Boolean> cleared) {
+        cleared.accept(station.store().clear(handedOver.phoneNumber(), handedOver.version()));
+    }
+}
