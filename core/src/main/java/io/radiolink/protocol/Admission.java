@@ -9,7 +9,13 @@ public enum Admission {
     /** The store lacks space for the declared size. */
     STORAGE_FULL(FlowOutcome.STORAGE_FULL),
     /** No backup is stored under the requested phone number. */
-    NO_BACKUP(FlowOutcome.NO_BACKUP);
+    NO_BACKUP(FlowOutcome.NO_BACKUP),
+    /**
+     * Network storage: the station could not reach the subscriber store (its backhaul or the store was
+     * down when the request was decided); the terminal records {@link FlowOutcome#STATION_DOWN}, since its
+     * station could not serve it.
+     */
+    STORE_UNAVAILABLE(FlowOutcome.STATION_DOWN);
 
     private final FlowOutcome rejection;
 

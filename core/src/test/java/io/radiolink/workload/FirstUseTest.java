@@ -36,7 +36,9 @@ final class FirstUseTest {
         "io.radiolink.radio.BernoulliLoss", "io.radiolink.radio.GilbertElliottLoss", "io.radiolink.radio.NoLoss",
         "io.radiolink.radio.share.ProcessorSharing", "io.radiolink.radio.share.RoundRobin",
         "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig",
-        "io.radiolink.protocol.ResumeConfig"})
+        "io.radiolink.protocol.ResumeConfig", "io.radiolink.protocol.StorageMode$Station",
+        "io.radiolink.protocol.StorageMode$Network", "io.radiolink.protocol.StorageMode$Attachment",
+        "io.radiolink.protocol.StorageMode", "io.radiolink.simulation.SimulationConfig"})
     void initialise_asTheFirstClassOfAFreshJvm_succeeds(String name) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -38,12 +38,14 @@ final class BackupHandler implements Handler {
     private final PasswordVerifier verifier;
     private final Reservation reservation;
     private final TransferReceiver receiver;
+    private final Framing framing;
     private State state = State.RECEIVING;
     private boolean connectionEnded;
     private Message response;
 
     private BackupHandler(Session session, BackupRequest request, PasswordVerifier verifier, Reservation reservation,
-            TransferReceiver receiver, BackupResponse response) {
+            TransferReceiver receiver, Framing framing, BackupResponse response) {
+        this.framing = framing;
         this.session = session;
         this.request = request;
         this.verifier = verifier;
@@ -60,7 +62,14 @@ final class BackupHandler implements Handler {
      */
     static void admit(Session session, BackupRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
         session.side().store().find(request.phoneNumber(),
-                existing -> decide(session, request, answer, existing, decided));
+                lookup -> {
+                    if (lookup.reached()) {
+                        decide(session, request, answer, lookup.copy(), decided);
+                    } else {
+                        decided.accept(session.refuse(new BackupResponse(Admission.STORE_UNAVAILABLE, null, 0),
+                                Admission.STORE_UNAVAILABLE));
+                    }
+                });
     }
 
     private static void decide(Session session, BackupRequest request, ChallengeResponse answer,
@@ -90,16 +99,20 @@ final class BackupHandler implements Handler {
             return;
         }
         session.side().store().reserve(request.data().sizeBytes(), reservation -> decided.accept(reservation
-                .map(space -> accepted(session, request, verifier, stored, space, new TransferReceiver(
-                        new Framing(session.connection().uplink().config(), request.data().sizeBytes(),
-                                config.chunks()), config.chunks().repairRounds())))
+                .map(space -> accepted(session, request, verifier, stored, space,
+                        new TransferReceiver(framing(session, request), config.chunks().repairRounds())))
                 .orElseGet(() -> session.refuse(new BackupResponse(Admission.STORAGE_FULL, stored, 0),
                         Admission.STORAGE_FULL))));
     }
 
+    private static Framing framing(Session session, BackupRequest request) {
+        return new Framing(session.connection().uplink().config(), request.data().sizeBytes(),
+                session.side().config().chunks());
+    }
+
     private static Handler accepted(Session session, BackupRequest request, PasswordVerifier verifier,
             ContentDigest stored, Reservation reservation, TransferReceiver receiver) {
-        return new BackupHandler(session, request, verifier, reservation, receiver,
+        return new BackupHandler(session, request, verifier, reservation, receiver, framing(session, request),
                 new BackupResponse(Admission.ACCEPTED, stored, receiver.verifiedPrefixFrames()));
     }
 
@@ -117,6 +130,9 @@ final class BackupHandler implements Handler {
     public void receive(Message message, boolean damaged) {
         if (message instanceof DataFrame frame) {
             session.sendControl(receiver.receive(frame, damaged));
+            if (state == State.RECEIVING) {
+                session.side().store().received(reservation, frame, framing);
+            }
         } else if (message instanceof TerminalComplete) {
             onTerminalComplete();
         }
@@ -180,8 +196,9 @@ final class BackupHandler implements Handler {
         if (state == State.RECEIVING && side.config().resume().fromOffset() && reservation.isActive()) {
             // Kept for a resumed upload on another connection; released when its hold ends.
             side.partialUploads().park(request.phoneNumber(), request.data().digest(), reservation, receiver);
-        } else if (state != State.COMMITTING) {
-            side.store().release(reservation); // a reservation being committed is the store's to turn into the copy
+        } else if (state == State.RECEIVING) {
+            // Committed, being committed (the store turns it into the copy) or released when found damaged.
+            side.store().release(reservation);
         }
     }
 

@@ -16,7 +16,6 @@ import io.radiolink.protocol.transfer.Framing;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.protocol.transfer.TransferSender;
 import io.radiolink.radio.Side;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -61,25 +60,34 @@ final class DownloadHandler implements Handler {
      * prefix of this very copy ends, else at 0; {@code decided} gets the decision.
      */
     static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
-        session.side().store().find(request.phoneNumber(),
-                existing -> decided.accept(decide(session, request, answer, existing)));
+        session.side().store().find(request.phoneNumber(), lookup -> decide(session, request, answer, lookup, decided));
     }
 
-    private static Handler decide(Session session, DownloadRequest request, ChallengeResponse answer,
-            Optional<StoredBackup> existing) {
-        session.side().listener().copyLookedUp(session.id(), existing.isPresent());
+    private static void decide(Session session, DownloadRequest request, ChallengeResponse answer,
+            StoreAccess.Lookup lookup, Consumer<Handler> decided) {
         Admission admission;
-        if (existing.isEmpty()) {
-            admission = Admission.NO_BACKUP;
-        } else if (!session.authentication().authenticates(existing.get(), request, answer)) {
-            admission = Admission.AUTH_REJECTED;
+        if (!lookup.reached()) {
+            admission = Admission.STORE_UNAVAILABLE;
         } else {
-            admission = Admission.ACCEPTED;
+            session.side().listener().copyLookedUp(session.id(), lookup.copy().isPresent());
+            if (lookup.copy().isEmpty()) {
+                admission = Admission.NO_BACKUP;
+            } else if (!session.authentication().authenticates(lookup.copy().get(), request, answer)) {
+                admission = Admission.AUTH_REJECTED;
+            } else {
+                admission = Admission.ACCEPTED;
+            }
         }
         if (admission != Admission.ACCEPTED) {
-            return session.refuse(request.rejection(admission), admission);
+            decided.accept(session.refuse(request.rejection(admission), admission));
+            return;
         }
-        StoredBackup copy = existing.get();
+        session.side().store().fetch(lookup.copy().get(), fetched -> decided.accept(fetched
+                .map(copy -> accepted(session, request, copy))
+                .orElseGet(() -> session.refuse(request.rejection(Admission.NO_BACKUP), Admission.NO_BACKUP))));
+    }
+
+    private static Handler accepted(Session session, DownloadRequest request, StoredBackup copy) {
         ProtocolConfig config = session.side().config();
         Framing framing = new Framing(session.connection().downlink().config(), copy.data().sizeBytes(),
                 config.chunks());

@@ -54,13 +54,19 @@ public final class StationSide {
      */
     public StationSide(BaseStation station, Scheduler scheduler, ProtocolConfig config, SessionListener listener,
             LongSupplier sessionNumbers) {
+        this(station, StoreAccess.own(station), scheduler, config, listener, sessionNumbers);
+    }
+
+    /** As {@link #StationSide(BaseStation, Scheduler, ProtocolConfig, SessionListener, LongSupplier)}, reaching user data through {@code store}. */
+    public StationSide(BaseStation station, StoreAccess store, Scheduler scheduler, ProtocolConfig config,
+            SessionListener listener, LongSupplier sessionNumbers) {
+        this.store = Objects.requireNonNull(store, "store");
         this.station = Objects.requireNonNull(station, "station");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sessionNumbers = Objects.requireNonNull(sessionNumbers, "sessionNumbers");
         this.guard = new AuthenticationGuard(config.auth().maxFailedAttempts(), config.auth().lockoutSeconds());
-        this.store = new StationStore(station);
         this.partialUploads = new PartialUploads(store, scheduler, config.resume().holdSeconds());
     }
 

@@ -7,6 +7,8 @@ import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.transfer.Framing;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,13 +25,23 @@ final class StationStore implements StoreAccess {
     }
 
     @Override
-    public void find(PhoneNumber phone, Consumer<Optional<StoredBackup>> result) {
-        result.accept(station.store().find(phone));
+    public void find(PhoneNumber phone, Consumer<Lookup> result) {
+        result.accept(Lookup.found(station.store().find(phone)));
+    }
+
+    @Override
+    public void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result) {
+        result.accept(Optional.of(copy)); // found in this very event: still the current copy
     }
 
     @Override
     public void reserve(long bytes, Consumer<Optional<Reservation>> result) {
         result.accept(station.store().reserve(bytes));
+    }
+
+    @Override
+    public void received(Reservation reservation, DataFrame frame, Framing framing) {
+        // The frames are the station's own: nothing to relay.
     }
 
     @Override

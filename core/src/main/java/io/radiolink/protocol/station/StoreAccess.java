@@ -1,26 +1,83 @@
 package io.radiolink.protocol.station;
 
+import io.radiolink.backhaul.Backhaul;
+import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
+import io.radiolink.node.SubscriberStore;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.transfer.Framing;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Where a station's end finds, reserves, commits and clears its subscribers' copies: the station's own
- * store ({@link StationStore}, station storage) or a store behind the station (network storage). Each
- * result comes by its callback, which runs exactly once: at once (the station's own store), or later (a
- * store across a backhaul), never before the call that asked for it was made.
+ * store ({@link #own}, station storage) or the network's subscriber store across the station's backhaul
+ * ({@link #across}, network storage; {@code docs/design.md}, "Where user data lives"). Each result comes by
+ * its callback, which runs exactly once: at once (the station's own store), or later (a store across a
+ * backhaul), never before the call that asked for it was made.
  */
-interface StoreAccess {
+public interface StoreAccess {
 
-    /** Looks up the committed copy of {@code phone}; {@code result} gets it, or empty if none is held. */
-    void find(PhoneNumber phone, Consumer<Optional<StoredBackup>> result);
+    /**
+     * What a look-up found.
+     *
+     * @param reached false if the store could not be asked (its backhaul or the store was down): then
+     *     {@code copy} is empty and tells nothing
+     * @param copy the committed copy of the number, if the store held one
+     */
+    record Lookup(boolean reached, Optional<StoredBackup> copy) {
+
+        /** The store could not be asked. */
+        public static final Lookup UNREACHED = new Lookup(false, Optional.empty());
+
+        /** Checks that an unreached look-up holds no copy. */
+        public Lookup {
+            if (!reached && copy.isPresent()) {
+                throw new IllegalArgumentException("an unreached store found no copy");
+            }
+        }
+
+        /** The store answered: it holds {@code copy}, or nothing. */
+        public static Lookup found(Optional<StoredBackup> copy) {
+            return new Lookup(true, copy);
+        }
+    }
+
+    /** Station storage: {@code station}'s own store, answering at once. */
+    static StoreAccess own(BaseStation station) {
+        return new StationStore(station);
+    }
+
+    /**
+     * Network storage: {@code store}, reached by {@code station} over {@code backhaul}, a backup's object
+     * relayed in {@code relay} mode.
+     */
+    static StoreAccess across(BaseStation station, Backhaul backhaul, RelayMode relay, SubscriberStore store) {
+        return new NetworkStore(station, backhaul, relay, store);
+    }
+
+    /** Looks up the committed copy of {@code phone}. */
+    void find(PhoneNumber phone, Consumer<Lookup> result);
+
+    /**
+     * Brings the data of {@code copy}, found by {@link #find} and authenticated against, to the station for
+     * a download; {@code result} gets the copy handed over, or empty if the store no longer holds it.
+     */
+    void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result);
 
     /** Reserves staging space of {@code bytes}; {@code result} gets it, or empty if the store lacks room. */
     void reserve(long bytes, Consumer<Optional<Reservation>> result);
+
+    /**
+     * Data frame {@code frame} of the upload into {@code reservation}, framed by {@code framing}, reached the
+     * station (every arrival, repeats included).
+     */
+    void received(Reservation reservation, DataFrame frame, Framing framing);
 
     /**
      * Commits the reserved data as the copy of {@code phone} with {@code verifier}, replacing any copy
