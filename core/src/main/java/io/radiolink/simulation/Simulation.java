@@ -120,6 +120,7 @@ public final class Simulation {
         }
         Storage storage = Storage.of(config.storage(), stations, scheduler, streams, observers.store(),
                 config.runLengthSeconds());
+        storage.backhauls().values().forEach(statistics::observeBackhaul);
         FlowListeners listeners = new FlowListeners(statistics.flowListener(), flowListener);
         FlowRecords records = new FlowRecords(listeners);
         BackupService service = new BackupService(scheduler, config.protocol(), records, records, storage::accessOf);

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param authentication the stations' rejections and lock-outs in the window
  * @param workload what the workload did besides starting flows
  * @param learnedOutcomes backups whose outcome their terminal learned on its next contact
+ * @param backhauls each station's backhaul to the network's store ({@link BackhaulUsage#NONE} under station
+ *     storage)
  */
 public record ReplicationResult(
         int replication,
@@ -37,7 +39,8 @@ public record ReplicationResult(
         StorageOccupancy storage,
         AuthStatistics authentication,
         WorkloadCounts workload,
-        LearnedOutcomes learnedOutcomes) implements Serializable {
+        LearnedOutcomes learnedOutcomes,
+        BackhaulUsage backhauls) implements Serializable {
 
     /** Checks the window and the index, and copies the maps. */
     public ReplicationResult {
@@ -52,6 +55,16 @@ public record ReplicationResult(
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
+        Objects.requireNonNull(backhauls, "backhauls");
+    }
+
+    /** A result with no backhaul (station storage). */
+    public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
+            Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
+            StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,
+            LearnedOutcomes learnedOutcomes) {
+        this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, cells, storage, authentication,
+                workload, learnedOutcomes, BackhaulUsage.NONE);
     }
 
     /** The observation window's length in seconds. */

@@ -26,6 +26,8 @@ import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.stats.BackhaulUsage;
+import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.Relocation;
 import io.radiolink.workload.WorkloadConfig;
@@ -131,6 +133,27 @@ final class NetworkStorageTest {
         network.noStationKeepsACopy();
         assertEquals(3, network.model.backhauls().get("bs-0").toStore().statistics().messagesDelivered());
         assertEquals(3, network.model.backhauls().get("bs-0").fromStore().statistics().messagesDelivered());
+    }
+
+    @Test
+    void result_networkStorage_countsEachStationsBackhaulInTheWindow() {
+        Terminal phone = phone(2_000, 1);
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(100)
+                .storage(NETWORK).station("bs-0", 10, 1_000_000).station("bs-1", 10, 1_000_000)
+                .script(model -> at(model, 1, () -> model.service().terminals().startBackup(phone, model.station("bs-0"))));
+        ReplicationResult counted = builder.build().run().replications().get(0);
+        ReplicationResult warmedUp = builder.warmupSeconds(50).build().run().replications().get(0);
+        BackhaulUsage.Directions bs0 = counted.backhauls().stations().get("bs-0");
+        assertEquals(3, bs0.toStore().messagesDelivered());
+        assertEquals(2 * 20 * 8 + 2_000 * 8, bs0.toStore().bitsDelivered());
+        assertEquals(3, bs0.fromStore().messagesDelivered());
+        assertEquals(100, bs0.toStore().observedSeconds(), 1e-9);
+        assertEquals(0, counted.backhauls().stations().get("bs-1").toStore().messagesOffered(), "bs-1 idle");
+        BackhaulUsage.Directions late = warmedUp.backhauls().stations().get("bs-0");
+        assertEquals(0, late.toStore().messagesDelivered(), "all before the warm-up");
+        assertEquals(50, late.toStore().observedSeconds(), 1e-9);
+        assertEquals(BackhaulUsage.NONE, run(SimulationConfig.DEFAULT_STORAGE, 1, (model, r) -> {}).model.finish()
+                .backhauls(), "station storage has no backhaul");
     }
 
     @Test
