@@ -19,6 +19,11 @@ public enum FlowOutcome {
     STORAGE_FULL,
     /** The station holds no backup for the requested phone number. */
     NO_BACKUP,
+    /**
+     * Station storage: the station holds no backup for the requested number, but another station does
+     * (a restore at another cell than the backup's).
+     */
+    COPY_ELSEWHERE,
     /** A control message or data frame exhausted its retries (on either side). */
     RETRIES_EXHAUSTED,
     /** A radio link failure dropped the connection. */

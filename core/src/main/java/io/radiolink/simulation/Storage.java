@@ -10,6 +10,7 @@ import io.radiolink.protocol.station.StoreAccess;
 import io.radiolink.random.RandomStreams;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,14 +33,14 @@ final class Storage {
     }
 
     /** The storage of {@code stations} in {@code mode}; the store tells {@code listener} of its occupancy. */
-    static Storage of(StorageMode mode, Iterable<BaseStation> stations, Scheduler scheduler, RandomStreams streams,
+    static Storage of(StorageMode mode, List<BaseStation> stations, Scheduler scheduler, RandomStreams streams,
             StoreListener listener, double runLengthSeconds) {
         return mode.accept(new StorageMode.Visitor<>() {
             @Override
             public Storage station(StorageMode.Station station) {
                 Map<String, StoreAccess> accesses = new LinkedHashMap<>();
                 for (BaseStation built : stations) {
-                    accesses.put(built.id(), StoreAccess.own(built));
+                    accesses.put(built.id(), StoreAccess.own(built, stations));
                 }
                 return new Storage(null, Map.of(), accesses);
             }

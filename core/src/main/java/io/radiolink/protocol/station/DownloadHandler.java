@@ -71,7 +71,7 @@ final class DownloadHandler implements Handler {
         } else {
             session.side().listener().copyLookedUp(session.id(), lookup.copy().isPresent());
             if (lookup.copy().isEmpty()) {
-                admission = Admission.NO_BACKUP;
+                admission = lookup.elsewhere() ? Admission.COPY_ELSEWHERE : Admission.NO_BACKUP;
             } else if (!session.authentication().authenticates(lookup.copy().get(), request, answer)) {
                 admission = Admission.AUTH_REJECTED;
             } else {

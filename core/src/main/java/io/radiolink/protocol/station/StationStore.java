@@ -9,24 +9,38 @@ import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Station storage: the station's own {@link BackupStore}, which answers every call at once, in the
- * caller's event, posting nothing.
+ * caller's event, posting nothing. A look-up that finds no copy there asks the other stations' stores
+ * whether one holds it (so a download can fail {@code COPY_ELSEWHERE} rather than {@code NO_BACKUP}).
  */
 final class StationStore implements StoreAccess {
 
     private final BaseStation station;
+    private final List<BaseStation> stations;
 
-    StationStore(BaseStation station) {
+    StationStore(BaseStation station, List<BaseStation> stations) {
         this.station = station;
+        this.stations = List.copyOf(stations);
     }
 
     @Override
     public void find(PhoneNumber phone, Consumer<Lookup> result) {
-        result.accept(Lookup.found(station.store().find(phone)));
+        Optional<StoredBackup> copy = station.store().find(phone);
+        result.accept(copy.isPresent() ? Lookup.found(copy) : new Lookup(true, copy, heldElsewhere(phone)));
+    }
+
+    private boolean heldElsewhere(PhoneNumber phone) {
+        for (BaseStation other : stations) {
+            if (other != station && other.store().find(phone).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

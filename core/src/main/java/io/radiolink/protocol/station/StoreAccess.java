@@ -11,6 +11,7 @@ import io.radiolink.node.SubscriberStore;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,28 +30,41 @@ public interface StoreAccess {
      * @param reached false if the store could not be asked (its backhaul or the store was down): then
      *     {@code copy} is empty and tells nothing
      * @param copy the committed copy of the number, if the store held one
+     * @param elsewhere station storage: the store held none, but another station's store does
      */
-    record Lookup(boolean reached, Optional<StoredBackup> copy) {
+    record Lookup(boolean reached, Optional<StoredBackup> copy, boolean elsewhere) {
 
         /** The store could not be asked. */
-        public static final Lookup UNREACHED = new Lookup(false, Optional.empty());
+        public static final Lookup UNREACHED = new Lookup(false, Optional.empty(), false);
 
-        /** Checks that an unreached look-up holds no copy. */
+        /** Checks that an unreached look-up found nothing, and that a copy found here is not elsewhere. */
         public Lookup {
-            if (!reached && copy.isPresent()) {
-                throw new IllegalArgumentException("an unreached store found no copy");
+            if (!reached && (copy.isPresent() || elsewhere)) {
+                throw new IllegalArgumentException("an unreached store found nothing");
+            }
+            if (copy.isPresent() && elsewhere) {
+                throw new IllegalArgumentException("a copy found here is not elsewhere");
             }
         }
 
         /** The store answered: it holds {@code copy}, or nothing. */
         public static Lookup found(Optional<StoredBackup> copy) {
-            return new Lookup(true, copy);
+            return new Lookup(true, copy, false);
         }
     }
 
-    /** Station storage: {@code station}'s own store, answering at once. */
+    /** Station storage: {@code station}'s own store, answering at once, knowing no other station. */
     static StoreAccess own(BaseStation station) {
-        return new StationStore(station);
+        return new StationStore(station, List.of());
+    }
+
+    /**
+     * Station storage: {@code station}'s own store, answering at once; a look-up that finds nothing there
+     * tells whether another of {@code stations} holds a copy (the network's directory of who holds a
+     * number, asked at once).
+     */
+    static StoreAccess own(BaseStation station, List<BaseStation> stations) {
+        return new StationStore(station, stations);
     }
 
     /**
