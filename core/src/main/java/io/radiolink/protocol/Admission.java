@@ -14,10 +14,9 @@ public enum Admission {
     COPY_ELSEWHERE(FlowOutcome.COPY_ELSEWHERE),
     /**
      * Network storage: the station could not reach the subscriber store (its backhaul or the store was
-     * down when the request was decided); the terminal records {@link FlowOutcome#STATION_DOWN}, since its
-     * station could not serve it.
+     * down when the request was decided).
      */
-    STORE_UNAVAILABLE(FlowOutcome.STATION_DOWN);
+    STORE_UNAVAILABLE(FlowOutcome.STORE_UNAVAILABLE);
 
     private final FlowOutcome rejection;
 

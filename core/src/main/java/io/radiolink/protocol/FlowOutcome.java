@@ -30,6 +30,11 @@ public enum FlowOutcome {
     LINK_DROPPED,
     /** The base station was down when the terminal tried, or went down during the flow. */
     STATION_DOWN,
+    /**
+     * Network storage: the station could not reach the subscriber store when it decided on the request
+     * (its backhaul or the store was down).
+     */
+    STORE_UNAVAILABLE,
     /** Every random-access preamble of the connection attempt collided. */
     ACCESS_FAILED,
     /**

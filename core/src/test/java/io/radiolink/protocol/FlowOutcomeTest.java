@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
@@ -157,6 +160,30 @@ final class FlowOutcomeTest {
                 records.stream().map(FlowRecord::outcome).toList(), "a number no station holds is NO_BACKUP");
         assertEquals(0, records.get(1).data().framesSent());
         assertEquals(StationEffect.NONE, records.get(1).stationEffect());
+    }
+
+    @Test
+    void storeUnavailable_networkStorageBackhaulDown_refusedWithoutData() {
+        List<FlowRecord> records = new ArrayList<>();
+        OutageConfig down = OutageConfig.scheduled(List.of(new OutageConfig.DownPeriod(0, 100)), true);
+        StorageMode.Network network = StorageMode.Network.uniform(1_000_000, new StorageMode.Attachment(
+                BackhaulConfig.lossless(1e9, 0.001).withOutages(down), RelayMode.STORE_AND_FORWARD));
+        Simulation.builder().protocol(ModelHarness.PROTOCOL).airInterface(CLEAN_AIR).runLengthSeconds(100)
+                .station("bs-1", 1, 10_000).storage(network)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .script(model -> model.service().terminals().startBackup(terminalWithData("0100", 1_000, true),
+                        model.station("bs-1")))
+                .build().run();
+        records.forEach(r -> SEEN.add(r.outcome()));
+        FlowRecord r = only(records);
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, r.outcome());
+        assertEquals(0, r.data().framesSent());
+        assertEquals(StationEffect.NONE, r.stationEffect());
     }
 
     @Test

@@ -57,6 +57,8 @@ final class NetworkInvariantTest {
             "outcome BACKUP SUCCESS",
             "outcome DOWNLOAD SUCCESS",
             "outcome BACKUP STATION_DOWN",
+            "outcome BACKUP STORE_UNAVAILABLE",
+            "outcome DOWNLOAD STORE_UNAVAILABLE",
             "outcome BACKUP STORAGE_FULL",
             "outcome DOWNLOAD NO_BACKUP",
             "downloads SUCCESS cross-cell",

@@ -306,7 +306,7 @@ final class NetworkStorageTest {
     void request_backhaulDown_refusedAtOnceAsStoreUnavailable() {
         Run run = oneBackup(StorageMode.Network.uniform(Long.MAX_VALUE,
                 new StorageMode.Attachment(FAST.withOutages(downBetween(0, 100)), RelayMode.STORE_AND_FORWARD)), 2_000);
-        assertEquals(FlowOutcome.STATION_DOWN, run.records.get(0).outcome());
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.records.get(0).outcome());
         assertEquals(0, run.model.backhauls().get("bs-0").toStore().statistics().messagesOffered(), "nothing sent");
         assertTrue(run.stored().isEmpty());
         run.noStationKeepsACopy();
@@ -315,7 +315,7 @@ final class NetworkStorageTest {
     @Test
     void request_storeDownWhenTheLookupArrives_refusedAsStoreUnavailable() {
         Run run = oneBackup(NETWORK.withOutages(downBetween(0, 100)), 2_000);
-        assertEquals(FlowOutcome.STATION_DOWN, run.records.get(0).outcome());
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.records.get(0).outcome());
         assertEquals(1, run.model.backhauls().get("bs-0").toStore().statistics().messagesDelivered(), "the look-up");
         assertTrue(run.stored().isEmpty());
     }
