@@ -8,6 +8,7 @@ import io.radiolink.radio.InvalidFieldException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,8 +41,28 @@ public sealed interface StorageMode permits StorageMode.Station, StorageMode.Net
         R network(Network network);
     }
 
-    /** Each station stores the backups it received, in its own store ({@link StationConfig#storageCapacityBytes()}). */
-    record Station() implements StorageMode {
+    /**
+     * Each station stores the backups it received, in its own store ({@link StationConfig#storageCapacityBytes()}).
+     * A download at a station without a copy that another station holds fails {@code COPY_ELSEWHERE},
+     * unless peer fetch is on: then the station fetches the copy from the holder, every station reaching
+     * the others over a backhaul of {@code peerFetch}'s configuration (to the core network and from it
+     * down to the holder).
+     *
+     * @param peerFetch each station's backhaul for peer fetch, or empty for none (the default); its
+     *     queue unbounded, as under network storage
+     */
+    record Station(Optional<BackhaulConfig> peerFetch) implements StorageMode {
+
+        /** Checks the backhaul's queue bound. */
+        public Station {
+            Objects.requireNonNull(peerFetch, "peerFetch");
+            peerFetch.ifPresent(Attachment::requireUnbounded);
+        }
+
+        /** Station storage without peer fetch. */
+        public Station() {
+            this(Optional.empty());
+        }
 
         @Override
         public void requireStations(Set<String> stationIds) {
@@ -69,10 +90,15 @@ public sealed interface StorageMode permits StorageMode.Station, StorageMode.Net
         public Attachment {
             Objects.requireNonNull(backhaul, "backhaul");
             Objects.requireNonNull(relay, "relay");
+            requireUnbounded(backhaul);
+        }
+
+        /** Refuses a backhaul whose queue is bounded: the store's traffic has no drop policy. */
+        static void requireUnbounded(BackhaulConfig backhaul) {
             if (backhaul.maxQueuedMessages() != BackhaulConfig.UNBOUNDED) {
                 throw InvalidFieldException.stated("backhaul.maxQueuedMessages",
                         Integer.toString(backhaul.maxQueuedMessages()),
-                        "backhaul.maxQueuedMessages must be unbounded under network storage: the store's traffic "
+                        "backhaul.maxQueuedMessages must be unbounded under network storage and peer fetch: the traffic "
                                 + "has no drop policy", "unbounded (" + BackhaulConfig.UNBOUNDED + ")");
             }
         }

@@ -1,6 +1,7 @@
 package io.radiolink.simulation;
 
 import io.radiolink.backhaul.Backhaul;
+import io.radiolink.backhaul.BackhaulConfig;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.StoreListener;
@@ -38,11 +39,23 @@ final class Storage {
         return mode.accept(new StorageMode.Visitor<>() {
             @Override
             public Storage station(StorageMode.Station station) {
+                Map<String, Backhaul> backhauls = new LinkedHashMap<>();
+                station.peerFetch().ifPresent(config -> {
+                    for (BaseStation built : stations) {
+                        backhauls.put(built.id(), backhaul(built, config));
+                    }
+                });
                 Map<String, StoreAccess> accesses = new LinkedHashMap<>();
                 for (BaseStation built : stations) {
-                    accesses.put(built.id(), StoreAccess.own(built, stations));
+                    accesses.put(built.id(), StoreAccess.own(built, stations, backhauls));
                 }
-                return new Storage(null, Map.of(), accesses);
+                return new Storage(null, backhauls, accesses);
+            }
+
+            private Backhaul backhaul(BaseStation built, BackhaulConfig config) {
+                Backhaul backhaul = new Backhaul(built.id(), config, scheduler, streams);
+                backhaul.scheduleOutages(runLengthSeconds);
+                return backhaul;
             }
 
             @Override
@@ -54,8 +67,7 @@ final class Storage {
                 Map<String, StoreAccess> accesses = new LinkedHashMap<>();
                 for (BaseStation built : stations) {
                     StorageMode.Attachment attachment = network.attachmentOf(built.id());
-                    Backhaul backhaul = new Backhaul(built.id(), attachment.backhaul(), scheduler, streams);
-                    backhaul.scheduleOutages(runLengthSeconds);
+                    Backhaul backhaul = backhaul(built, attachment.backhaul());
                     backhauls.put(built.id(), backhaul);
                     accesses.put(built.id(), StoreAccess.across(built, backhaul, attachment.relay(), store));
                 }
@@ -74,7 +86,7 @@ final class Storage {
         return Optional.ofNullable(store);
     }
 
-    /** Each station's backhaul by station id, in configuration order; empty under station storage. */
+    /** Each station's backhaul by station id, in configuration order; empty under station storage without peer fetch. */
     Map<String, Backhaul> backhauls() {
         return backhauls;
     }

@@ -8,6 +8,7 @@ import io.radiolink.backhaul.RelayMode;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.radio.InvalidFieldException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,14 @@ final class StorageModeTest {
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> new StorageMode.Attachment(
                 BackhaulConfig.lossless(1e9, 0.001).withMaxQueuedMessages(10), RelayMode.STREAMED));
         assertEquals("backhaul.maxQueuedMessages", e.field());
+    }
+
+    @Test
+    void station_peerFetchOverABoundedQueue_refused() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> new StorageMode.Station(
+                Optional.of(BackhaulConfig.lossless(1e9, 0.001).withMaxQueuedMessages(3))));
+        assertEquals("backhaul.maxQueuedMessages", e.field());
+        assertEquals(Optional.empty(), new StorageMode.Station().peerFetch(), "no peer fetch by default");
     }
 
     @Test

@@ -214,6 +214,46 @@ final class NetworkStorageTest {
         }
     }
 
+    @Test
+    void download_stationStorageWithPeerFetch_fetchesFromTheHolderAndClearsThere() {
+        Flow[] flows = new Flow[2];
+        Terminal owner = phone(3_000, 5);
+        Terminal replacement = replacement();
+        Run run = run(new StorageMode.Station(Optional.of(FAST)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(owner, model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement, NUMBER, model.station("bs-1")));
+        });
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        assertEquals(owner.userData(), replacement.userData());
+        // The clear reaches the holder after the flow: the record says CONFIRMED, the holder's copy is gone.
+        assertEquals(StationEffect.CONFIRMED, download.stationEffect());
+        assertTrue(run.model.station("bs-0").store().committedCopies().isEmpty(), "cleared at the holder");
+        assertTrue(run.model.station("bs-1").store().committedCopies().isEmpty(), "never kept where it was relayed");
+        // A look-up, a fetch and a clear: each up bs-1's backhaul and down bs-0's, answered back.
+        assertEquals(3, run.model.backhauls().get("bs-1").toStore().statistics().messagesDelivered());
+        assertEquals(3, run.model.backhauls().get("bs-0").fromStore().statistics().messagesDelivered());
+        assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-0").toStore().statistics().bitsDelivered());
+        assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-1").fromStore().statistics().bitsDelivered());
+    }
+
+    @Test
+    void download_peerFetchWithTheHoldersBackhaulDown_endsCopyElsewhere() {
+        Flow[] flows = new Flow[2];
+        BackhaulConfig downLater = FAST.withOutages(OutageConfig.scheduled(
+                List.of(new OutageConfig.DownPeriod(40, 100)), true));
+        Run run = run(new StorageMode.Station(Optional.of(downLater)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(3_000, 5), model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement(), NUMBER, model.station("bs-1")));
+        });
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[0]).outcome());
+        assertEquals(FlowOutcome.COPY_ELSEWHERE, run.record(flows[1]).outcome(), "failed fast, nothing sent");
+        assertEquals(0, run.model.backhauls().get("bs-1").toStore().statistics().messagesOffered());
+        assertFalse(run.model.station("bs-0").store().committedCopies().isEmpty(), "the holder keeps its copy");
+    }
+
     /** Two backups of one number through two cells at once: both commit, in the store's order; the last stays. */
     @Test
     void backups_sameNumberThroughTwoCellsAtOnce_theLaterCommitReplacesTheEarlier() {

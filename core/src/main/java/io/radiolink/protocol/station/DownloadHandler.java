@@ -60,7 +60,14 @@ final class DownloadHandler implements Handler {
      * prefix of this very copy ends, else at 0; {@code decided} gets the decision.
      */
     static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
-        session.side().store().find(request.phoneNumber(), lookup -> decide(session, request, answer, lookup, decided));
+        StoreAccess store = session.side().store();
+        store.find(request.phoneNumber(), lookup -> {
+            if (lookup.elsewhere()) {
+                store.findElsewhere(request.phoneNumber(), peer -> decide(session, request, answer, peer, decided));
+            } else {
+                decide(session, request, answer, lookup, decided);
+            }
+        });
     }
 
     private static void decide(Session session, DownloadRequest request, ChallengeResponse answer,

@@ -12,6 +12,7 @@ import io.radiolink.node.UserData;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -55,16 +56,18 @@ public interface StoreAccess {
 
     /** Station storage: {@code station}'s own store, answering at once, knowing no other station. */
     static StoreAccess own(BaseStation station) {
-        return new StationStore(station, List.of());
+        return new StationStore(station, List.of(), Map.of());
     }
 
     /**
      * Station storage: {@code station}'s own store, answering at once; a look-up that finds nothing there
      * tells whether another of {@code stations} holds a copy (the network's directory of who holds a
-     * number, asked at once).
+     * number, asked at once). With peer fetch ({@code backhauls} by station id, else empty) a download
+     * fetches such a copy from its holder: a request up the station's backhaul and down the holder's, the
+     * answer back the same way.
      */
-    static StoreAccess own(BaseStation station, List<BaseStation> stations) {
-        return new StationStore(station, stations);
+    static StoreAccess own(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
+        return new StationStore(station, stations, backhauls);
     }
 
     /**
@@ -77,6 +80,14 @@ public interface StoreAccess {
 
     /** Looks up the committed copy of {@code phone}. */
     void find(PhoneNumber phone, Consumer<Lookup> result);
+
+    /**
+     * A download's look-up of the copy of {@code phone} that another station holds, after {@link #find}
+     * said {@link Lookup#elsewhere()}: station storage with peer fetch asks the holder over the backhauls
+     * and gives its copy; without peer fetch the answer is elsewhere again (under network storage
+     * {@code find} never says elsewhere).
+     */
+    void findElsewhere(PhoneNumber phone, Consumer<Lookup> result);
 
     /**
      * Brings the data of {@code copy}, found by {@link #find} and authenticated against, to the station for
