@@ -35,6 +35,8 @@ final class FirstUseTest {
         "io.radiolink.workload.Distribution$Fixed", "io.radiolink.workload.Distribution$Exponential",
         "io.radiolink.radio.BernoulliLoss", "io.radiolink.radio.GilbertElliottLoss", "io.radiolink.radio.NoLoss",
         "io.radiolink.radio.share.ProcessorSharing", "io.radiolink.radio.share.RoundRobin",
+        "io.radiolink.radio.CellCapacity$Dedicated", "io.radiolink.radio.CellCapacity$Shared",
+        "io.radiolink.radio.CellCapacity", "io.radiolink.radio.AirInterface",
         "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig"})
     void initialise_asTheFirstClassOfAFreshJvm_succeeds(String name) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
