@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param releaseDelaySeconds time from a release request until the channel is free, >= 0
  * @param randomAccess contention for access slots before the channel check;
  *     {@link RandomAccessConfig#NONE} (the default) for none
+ * @param capacity whether each connection has its own channel ({@link #DEDICATED}, the default) or the
+ *     connections share each direction's capacity
  */
 public record AirInterface(
         LinkConfig uplink,
@@ -23,7 +25,8 @@ public record AirInterface(
         double setupFailureProbability,
         double meanTimeToFailureSeconds,
         double releaseDelaySeconds,
-        RandomAccessConfig randomAccess) {
+        RandomAccessConfig randomAccess,
+        CellCapacity capacity) {
 
     /** Set-up and release delays. */
     public static final Range DELAY_SECONDS = Range.seconds();
@@ -32,9 +35,17 @@ public record AirInterface(
     /** Mean times to a radio link failure; infinity for links that never drop. */
     public static final Range MEAN_TIME_TO_FAILURE_SECONDS = Range.positiveSecondsOrNever();
 
+    /**
+     * One channel per connection, the default capacity mode. A constant of this record, not of
+     * {@link CellCapacity}: built while the interface initialises, it would make initialising a variant
+     * first build a variant before that variant's class was ready ({@code FirstUseTest}).
+     */
+    public static final CellCapacity DEDICATED = new CellCapacity.Dedicated();
+
     /** Validates every field. */
     public AirInterface {
         Objects.requireNonNull(randomAccess, "randomAccess");
+        Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(uplink, "uplink");
         Objects.requireNonNull(downlink, "downlink");
         DELAY_SECONDS.check("setupDelaySeconds", setupDelaySeconds);
@@ -43,7 +54,15 @@ public record AirInterface(
         DELAY_SECONDS.check("releaseDelaySeconds", releaseDelaySeconds);
     }
 
-    /** An interface without random-access contention. */
+    /** An interface with a dedicated channel per connection. */
+    public AirInterface(LinkConfig uplink, LinkConfig downlink, double setupDelaySeconds,
+            double setupFailureProbability, double meanTimeToFailureSeconds, double releaseDelaySeconds,
+            RandomAccessConfig randomAccess) {
+        this(uplink, downlink, setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds,
+                releaseDelaySeconds, randomAccess, DEDICATED);
+    }
+
+    /** An interface with a dedicated channel per connection, without random-access contention. */
     public AirInterface(LinkConfig uplink, LinkConfig downlink, double setupDelaySeconds,
             double setupFailureProbability, double meanTimeToFailureSeconds, double releaseDelaySeconds) {
         this(uplink, downlink, setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds,
@@ -53,36 +72,43 @@ public record AirInterface(
     /** The same interface with other random-access contention. */
     public AirInterface withRandomAccess(RandomAccessConfig access) {
         return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
-                meanTimeToFailureSeconds, releaseDelaySeconds, access);
+                meanTimeToFailureSeconds, releaseDelaySeconds, access, capacity);
     }
 
     /** The same interface with {@code model} as the loss model of both directions. */
     public AirInterface withLossModel(LossModel model) {
         return new AirInterface(uplink.withLossModel(model), downlink.withLossModel(model),
-                setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
+                setupDelaySeconds, setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess,
+                capacity);
     }
 
     /** The same interface with other links. */
     public AirInterface withLinks(LinkConfig newUplink, LinkConfig newDownlink) {
         return new AirInterface(newUplink, newDownlink, setupDelaySeconds, setupFailureProbability,
-                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
+                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess, capacity);
     }
 
     /** The same interface with another set-up delay and failure probability. */
     public AirInterface withSetup(double delaySeconds, double failureProbability) {
         return new AirInterface(uplink, downlink, delaySeconds, failureProbability,
-                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
+                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess, capacity);
     }
 
     /** The same interface with another mean time to radio link failure. */
     public AirInterface withMeanTimeToFailureSeconds(double seconds) {
         return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability, seconds,
-                releaseDelaySeconds, randomAccess);
+                releaseDelaySeconds, randomAccess, capacity);
     }
 
     /** The same interface with another release delay. */
     public AirInterface withReleaseDelaySeconds(double seconds) {
         return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
-                meanTimeToFailureSeconds, seconds, randomAccess);
+                meanTimeToFailureSeconds, seconds, randomAccess, capacity);
+    }
+
+    /** The same interface with another capacity mode. */
+    public AirInterface withCapacity(CellCapacity newCapacity) {
+        return new AirInterface(uplink, downlink, setupDelaySeconds, setupFailureProbability,
+                meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess, newCapacity);
     }
 }

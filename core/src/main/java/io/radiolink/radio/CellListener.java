@@ -1,8 +1,12 @@
 package io.radiolink.radio;
 
+import io.radiolink.radio.share.ShareStatistics;
+
 /**
- * Observes a cell's channel use: every connection attempt, and every channel seized and released.
- * Statistics calculators implement it (blocking, holding times, occupancy); must not throw.
+ * Observes a cell's channel use: every connection attempt, and every channel seized and released; in a
+ * cell whose capacity is shared ({@link CellCapacity.Shared}), also each connection's share when it ends.
+ * Statistics calculators implement it (blocking, holding times, occupancy, per-flow throughput); must
+ * not throw.
  */
 public interface CellListener {
 
@@ -29,4 +33,15 @@ public interface CellListener {
 
     /** The cell's base station is up again. */
     default void stationUp(RadioCell cell, double timeSeconds) {}
+
+    /**
+     * In a shared cell, {@code connection}'s queue in the direction {@code sender} sends in closed: the
+     * connection stopped sending (a release started, the link dropped, the station went down). Told once
+     * per connection and direction, uplink first. {@code statistics} are the queue's from its opening (at
+     * the connection's establishment) to now: their {@link ShareStatistics#throughputBitsPerSecond()} is
+     * the connection's throughput while it had something to send. The cell's own figures per direction
+     * are {@link RadioCell#shareStatistics(Side)}.
+     */
+    default void shareClosed(RadioCell cell, Connection<?> connection, Side sender, ShareStatistics statistics,
+            double timeSeconds) {}
 }

@@ -6,8 +6,9 @@ import io.radiolink.random.RandomStreams;
 import java.util.Objects;
 
 /**
- * An established radio connection: it holds one channel of a cell and a dedicated link per
- * direction, and ends by release (either side asks; it takes the cell's release delay) or by a radio
+ * An established radio connection: it holds one channel of a cell and a link per direction (in a
+ * shared cell, the channel is one of the cell's connected terminals and each link sends through the
+ * cell's shared direction), and ends by release (either side asks; it takes the cell's release delay) or by a radio
  * link failure (exponential time from establishment).
  *
  * <p>Units in flight when a release starts or the link drops are discarded: they never arrive.
@@ -114,6 +115,7 @@ public final class Connection<T> {
             return;
         }
         state = State.RELEASING;
+        stopSending();
         cancelDropTimer();
         ConnectionEnd end = initiator == Side.TERMINAL
                 ? ConnectionEnd.RELEASED_BY_TERMINAL : ConnectionEnd.RELEASED_BY_STATION;
@@ -140,9 +142,16 @@ public final class Connection<T> {
             return; // a release that was under way when the station went down
         }
         state = State.CLOSED;
+        stopSending(); // a drop or the station's outage; after a release, done already
         cell.channelFreed(this, end);
         stationSide.connectionEnded(end);
         terminalSide.connectionEnded(end);
+    }
+
+    /** Shared links discard their waiting units (departed now) and close their queues, uplink first. */
+    private void stopSending() {
+        uplink.stopSending();
+        downlink.stopSending();
     }
 
     private void cancelDropTimer() {

@@ -1,20 +1,36 @@
 package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.radio.share.CellDirection;
+import io.radiolink.radio.share.ConnectionQueue;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
+import java.lang.reflect.Array;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * One direction of one connection: a transmitter that sends units first-in-first-out at the link's
- * rate, a loss process consulted once per unit, and a propagation delay to the receiving side.
+ * One direction of one connection: a transmitter that sends units first-in-first-out, a loss process
+ * consulted once per unit, and a propagation delay to the receiving side.
  *
- * <p>The link keeps no transmit queue: a unit handed over while the transmitter is busy starts when
- * the previous one has left, which the link tracks as {@code busyUntilSeconds}. So a unit's departure is
- * known when it is handed over, and the link reports it to the sender's {@link Departure} before
- * {@link #transmit} returns, lost or not. Only units that are not lost cost an event (their arrival). Units arrive in the order they were sent, so the units in
- * flight wait in a ring and every arrival event runs the same action, which takes the ring's head: no
- * allocation per unit beyond the event.
+ * <p>In a dedicated cell the link sends at its own rate and keeps no transmit queue: a unit handed over
+ * while the transmitter is busy starts when the previous one has left, which the link tracks as
+ * {@code busyUntilSeconds}. So a unit's departure is known when it is handed over, and the link puts it
+ * on the air (counts it, draws its loss, tells the {@link AirListener}, posts its arrival) and reports it
+ * to the sender's {@link Departure} before {@link #transmit} returns, lost or not.
+ *
+ * <p>In a shared cell ({@link CellCapacity.Shared}) the link offers each unit, with 8 × its bytes, to
+ * its {@link ConnectionQueue} in the cell's {@link CellDirection} for its direction, opened with the
+ * link's rate as the terminal's cap; the units wait there, FIFO, and the link puts each on the air, as
+ * above, when the direction tells its departure: so it counts it and draws its loss at its departure,
+ * in departure order (which is hand-over order), and tells the listener then, with that time. When the
+ * connection stops sending, {@link #stopSending} closes the queue and reports every unit still waiting
+ * to its sender as departed at that moment: discarded, never on the air (not counted, no loss drawn).
+ *
+ * <p>Only units that are not lost cost an event (their arrival). Units arrive in the order they left,
+ * so the units in flight wait in a ring and every arrival event runs the same action, which takes the
+ * ring's head: no allocation per unit beyond the event. A shared link's waiting units' senders and sizes
+ * wait in a second ring, in step with its queue.
  *
  * <p>A link draws from streams of its own, keyed by its direction and its connection's cell and number:
  * one for its loss and, only if its configuration corrupts, one for its corruption.
@@ -48,6 +64,13 @@ public final class Link<T> {
     private int head;
     private int inFlightCount;
     private final Runnable arriveNext = this::arriveNext;
+    /** Null in a dedicated cell. */
+    private final ConnectionQueue<T> queue;
+    /** The senders' departures and the sizes of the units waiting in {@code queue}, oldest at {@code waitingHead}. */
+    private Object[] waitingDepartures;
+    private int[] waitingBytes;
+    private int waitingHead;
+    private int waitingCount;
 
     /**
      * The link {@code sender} sends on, of {@code connection}, whose cell and number must be set: they key
@@ -66,6 +89,13 @@ public final class Link<T> {
         this.connection = connection;
         this.sender = sender;
         this.listener = listener;
+        this.queue = connection.cell().share(sender)
+                .map(direction -> direction.<T>open(config.rateBitsPerSecond(), this::departed))
+                .orElse(null);
+        if (queue != null) {
+            waitingDepartures = new Object[8];
+            waitingBytes = new int[8];
+        }
     }
 
     private static StreamPurpose lossPurpose(Side sender) {
@@ -87,10 +117,22 @@ public final class Link<T> {
      * leaves the transmitter, last (after its arrival is posted), whether the air loses it or not.
      */
     <U extends T> void transmit(int bytes, U unit, Departure<? super U> departure) {
+        if (queue != null) {
+            await(bytes, unit, departure);
+            return;
+        }
         double now = scheduler.nowSeconds();
         double start = Math.max(now, busyUntilSeconds);
         double end = start + config.transmissionSeconds(bytes);
         busyUntilSeconds = end;
+        putOnAir(bytes, unit, departure, end);
+    }
+
+    /**
+     * The unit's last bit leaves at {@code end} (now or, on a dedicated link, ahead): counts it, draws its
+     * loss and corruption, tells the listener, posts its arrival, and tells its sender last.
+     */
+    private <U extends T> void putOnAir(int bytes, U unit, Departure<? super U> departure, double end) {
         unitsSent++;
         bytesSent += bytes;
         boolean lost = loss.nextUnitLost();
@@ -127,21 +169,71 @@ public final class Link<T> {
         }
     }
 
+    /** A shared link: the unit waits in the cell's direction; its sender and size wait here, in step. */
+    private <U extends T> void await(int bytes, U unit, Departure<? super U> departure) {
+        if (waitingCount == waitingDepartures.length) {
+            waitingDepartures = doubled(waitingDepartures, waitingHead, Object[]::new);
+            waitingBytes = doubled(waitingBytes, waitingHead, int[]::new);
+            waitingHead = 0;
+        }
+        int tail = (waitingHead + waitingCount++) % waitingDepartures.length;
+        waitingDepartures[tail] = departure;
+        waitingBytes[tail] = bytes;
+        queue.offer(unit, 8.0 * bytes);
+    }
+
+    /** The oldest waiting unit's sender, taken off the ring (read its size first). */
+    @SuppressWarnings("unchecked")
+    private Departure<? super T> takeWaiting() {
+        Departure<? super T> departure = (Departure<? super T>) waitingDepartures[waitingHead];
+        waitingDepartures[waitingHead] = null;
+        waitingHead = (waitingHead + 1) % waitingDepartures.length;
+        waitingCount--;
+        return departure;
+    }
+
+    /** The cell's direction served {@code unit}, the oldest waiting one: it goes on the air now. */
+    private void departed(T unit, double atSeconds) {
+        int bytes = waitingBytes[waitingHead];
+        putOnAir(bytes, unit, takeWaiting(), atSeconds);
+    }
+
+    /** The connection stopped sending: {@code unit}, still waiting, is discarded and departs now. */
+    private void discarded(T unit, double atSeconds) {
+        tell(takeWaiting(), unit, atSeconds);
+    }
+
+    /**
+     * The connection stops sending (a release starts, the link dropped, the station went down): on a
+     * shared link, its queue closes, every unit still waiting is reported to its sender as departed now
+     * (discarded), and the cell's listener learns the queue's figures. Does nothing on a dedicated link,
+     * or the second time.
+     */
+    void stopSending() {
+        if (queue != null && queue.isOpen()) {
+            queue.close(this::discarded);
+            connection.cell().shareClosed(connection, sender, queue.statistics());
+        }
+    }
+
     private void enqueue(T unit, boolean damaged) {
         if (inFlightCount == inFlight.length) {
-            Object[] units = new Object[2 * inFlight.length];
-            boolean[] marks = new boolean[units.length];
-            for (int i = 0; i < inFlightCount; i++) {
-                units[i] = inFlight[(head + i) % inFlight.length];
-                marks[i] = inFlightDamaged[(head + i) % inFlight.length];
-            }
-            inFlight = units;
-            inFlightDamaged = marks;
+            inFlight = doubled(inFlight, head, Object[]::new);
+            inFlightDamaged = doubled(inFlightDamaged, head, boolean[]::new);
             head = 0;
         }
         int tail = (head + inFlightCount++) % inFlight.length;
         inFlight[tail] = unit;
         inFlightDamaged[tail] = damaged;
+    }
+
+    /** A full ring's elements, its head first, in a new ring of twice the length whose head is 0. */
+    private static <A> A doubled(A ring, int head, IntFunction<A> newRing) {
+        int length = Array.getLength(ring);
+        A grown = newRing.apply(2 * length);
+        System.arraycopy(ring, head, grown, 0, length - head);
+        System.arraycopy(ring, 0, grown, length - head, head);
+        return grown;
     }
 
     /** The arrival event of the oldest unit in flight (arrival times only grow along a link). */
@@ -160,7 +252,10 @@ public final class Link<T> {
         return config;
     }
 
-    /** Units handed to the transmitter so far (lost ones included). */
+    /**
+     * Units put on the air so far (lost ones included): on a shared link, those that departed (not the
+     * ones waiting, nor the ones discarded when the connection stopped sending).
+     */
     public long unitsSent() {
         return unitsSent;
     }
@@ -183,7 +278,7 @@ public final class Link<T> {
         return new DirectionCounts(unitsSent, unitsLost, unitsCorrupted, 0);
     }
 
-    /** Bytes handed to the transmitter so far. */
+    /** Bytes of the units put on the air so far ({@link #unitsSent}). */
     public long bytesSent() {
         return bytesSent;
     }

@@ -1,6 +1,8 @@
 package io.radiolink.radio;
 
 import io.radiolink.engine.Scheduler;
+import io.radiolink.radio.share.CellDirection;
+import io.radiolink.radio.share.ShareStatistics;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
@@ -19,6 +22,10 @@ import java.util.random.RandomGenerator;
  * <p>An attempt that finds every channel busy is blocked at once (lost-calls-cleared, as in Erlang's
  * loss system). Otherwise it holds a channel for the set-up delay, then fails with the set-up failure
  * probability or becomes a {@link Connection}, which holds the channel until it is released or drops.
+ *
+ * <p>With a shared capacity ({@link CellCapacity.Shared}) the channels are the cap on the terminals
+ * connected at once (blocking beyond it, as above), and the cell has one {@link CellDirection} per
+ * direction, made with the cell, through which every connection's link sends.
  */
 public final class RadioCell {
 
@@ -31,6 +38,9 @@ public final class RadioCell {
     private final RandomGenerator failureRandom;
     private final AirListener airListener;
     private final CellListener cellListener;
+    /** Empty in a dedicated cell. */
+    private final Optional<CellDirection> uplinkShare;
+    private final Optional<CellDirection> downlinkShare;
     private final Map<Long, Connection<?>> open = new LinkedHashMap<>();
     private final Set<PendingSetup<?>> settingUp = new LinkedHashSet<>();
     private final TreeMap<Long, List<Contender<?>>> accessSlots = new TreeMap<>();
@@ -63,6 +73,8 @@ public final class RadioCell {
         this.accessRandom = streams.stream(StreamPurpose.RANDOM_ACCESS, id, 0);
         this.airListener = Objects.requireNonNull(airListener, "airListener");
         this.cellListener = Objects.requireNonNull(cellListener, "cellListener");
+        this.uplinkShare = airInterface.capacity().newDirection(Side.TERMINAL, scheduler);
+        this.downlinkShare = airInterface.capacity().newDirection(Side.STATION, scheduler);
     }
 
     /** Who asked for a connection, and who accepts it at the station. */
@@ -276,6 +288,27 @@ public final class RadioCell {
     /** The cell's air interface. */
     public AirInterface airInterface() {
         return airInterface;
+    }
+
+    /**
+     * The figures of the shared direction {@code sender}'s side sends in, from the cell's creation to now
+     * (utilisation, mean active users); empty in a dedicated cell. Each connection's own are told to the
+     * {@link CellListener#shareClosed} when it stops sending.
+     */
+    public Optional<ShareStatistics> shareStatistics(Side sender) {
+        return share(sender).map(CellDirection::statistics);
+    }
+
+    /** The shared direction {@code sender}'s side sends in; empty in a dedicated cell. */
+    Optional<CellDirection> share(Side sender) {
+        return switch (sender) {
+            case TERMINAL -> uplinkShare;
+            case STATION -> downlinkShare;
+        };
+    }
+
+    void shareClosed(Connection<?> connection, Side sender, ShareStatistics statistics) {
+        cellListener.shareClosed(this, connection, sender, statistics, scheduler.nowSeconds());
     }
 
     /** Connection attempts so far. */

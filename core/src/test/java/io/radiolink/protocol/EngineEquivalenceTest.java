@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.radiolink.engine.Engine;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.engine.lean.LeanEngine;
+import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.simulation.SimulationResult;
 import java.util.ArrayList;
@@ -56,13 +58,31 @@ final class EngineEquivalenceTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomizedScenario_dsolAndLean_identicalRecordsAndStatistics(long seed) {
-        InvariantScenario scenario = InvariantScenario.draw(seed);
+        assertBothEnginesAlike(InvariantScenario.draw(seed));
+    }
+
+    private static void assertBothEnginesAlike(InvariantScenario scenario) {
         Run dsol = run(scenario, new DsolEngine());
         Run lean = run(scenario, new LeanEngine());
         assertTrue(dsol.records().size() > 0, "the scenario runs flows");
         assertEquals(dsol.records(), lean.records(), scenario.summary());
         assertEquals(dsol.result().replications(), lean.result().replications());
         assertEquals(dsol.result().summary(), lean.result().summary());
+    }
+
+    /**
+     * The same on shared cells ({@link InvariantScenario#shared}): processor sharing for even seeds, round
+     * robin over 2 ms intervals for odd ones, with every fault of the randomized scenarios.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomizedScenarioOnSharedCells_dsolAndLean_identicalRecordsAndStatistics(long seed) {
+        assertBothEnginesAlike(sharedScenario(seed));
+    }
+
+    /** Seed {@code seed}'s randomized scenario on shared cells. */
+    static InvariantScenario sharedScenario(long seed) {
+        return InvariantScenario.draw(seed).shared(seed % 2 == 0 ? new ProcessorSharing() : new RoundRobin(0.002));
     }
 
     /** The compared scenarios reach the cases that make engines diverge if they order events differently. */

@@ -164,7 +164,12 @@ final class InvariantChecker implements FlowListener, AirListener {
     private final Map<String, Long> counts = new TreeMap<>();
     private Scheduler scheduler;
     private BackupService service;
-    private Tracked awaitingRequest;
+    /**
+     * The flows just connected whose request has not gone on the air yet, oldest first. On a dedicated
+     * cell the request is the next unit on the air; on a shared one it goes when its share serves it,
+     * possibly after other connections' units, so a request is matched by cell, number and kind.
+     */
+    private final List<Tracked> awaitingRequests = new ArrayList<>();
     /** The flows that ended in the event running: looked at again at its end. */
     private final List<Tracked> endedInEvent = new ArrayList<>();
     private long violationCount;
@@ -346,7 +351,8 @@ final class InvariantChecker implements FlowListener, AirListener {
             t.connected = true;
             t.responded = false;
             t.challenged = false;
-            awaitingRequest = t;
+            awaitingRequests.remove(t);
+            awaitingRequests.add(t);
             countConcurrency(t);
         } else if (phase == FlowPhase.BACKOFF) {
             t.backoffs++;
@@ -380,9 +386,21 @@ final class InvariantChecker implements FlowListener, AirListener {
                 () -> "entered " + phase + " while its station is down");
     }
 
+    /** The oldest flow awaiting its request that {@code request} on {@code connection} opens; null if none. */
+    private Tracked awaitingRequest(Connection<?> connection, Message.Request request) {
+        for (Tracked t : awaitingRequests) {
+            if (t.flow.station().cell() == connection.cell() && t.flow.kind() == request.kind()
+                    && t.flow.addressedNumber().equals(request.phoneNumber())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void flowEnded(Flow flow, FlowRecord record) {
         Tracked t = flows.get(flow.id());
+        awaitingRequests.remove(t);
         checkStores(t, record, false);
         if (t == null || t.ended) {
             violation(t, t == null ? "ended without having started" : "ended twice");
@@ -656,12 +674,13 @@ final class InvariantChecker implements FlowListener, AirListener {
             boolean lost) {
         checkStores(null, null, false);
         Tracked owner = byConnection.get(connection);
-        if (owner == null && awaitingRequest != null && sender == Side.TERMINAL
-                && (unit instanceof BackupRequest || unit instanceof DownloadRequest)) {
-            owner = awaitingRequest;
-            byConnection.put(connection, owner);
+        if (owner == null && sender == Side.TERMINAL && unit instanceof Message.Request request) {
+            owner = awaitingRequest(connection, request);
+            if (owner != null) {
+                awaitingRequests.remove(owner);
+                byConnection.put(connection, owner);
+            }
         }
-        awaitingRequest = null;
         if (owner == null) {
             violation(null, unit + " from " + sender + " on " + connection + ", which no flow opened");
             return;

@@ -4,12 +4,15 @@ import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.Corruption;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.share.SchedulingPolicies;
+import io.radiolink.radio.share.SchedulingPolicy;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.RestoreAfter;
@@ -289,6 +292,25 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
     }
 
     static final double CALM_RETENTION_SECONDS = 6.0;
+
+    /**
+     * The same scenario on shared cells: each station's uplink and downlink share 1.5 times the rate of its
+     * links (each terminal capped at that rate) by {@code policy}, so a connection alone runs at its link's
+     * rate and two or more slow each other down.
+     */
+    InvariantScenario shared(SchedulingPolicy policy) {
+        List<StationConfig> shared = new ArrayList<>();
+        for (StationConfig station : stations) {
+            AirInterface air = station.airInterface();
+            CellCapacity capacity = new CellCapacity.Shared(1.5 * air.uplink().rateBitsPerSecond(),
+                    1.5 * air.downlink().rateBitsPerSecond(), policy);
+            shared.add(new StationConfig(station.id(), station.channels(), station.storageCapacityBytes(),
+                    air.withCapacity(capacity), station.clearAfterDownload(), station.outages(),
+                    station.retentionSeconds()));
+        }
+        return new InvariantScenario(seed, shared, protocol, workload, runLengthSeconds,
+                summary + "; shared by " + SchedulingPolicies.nameOf(policy));
+    }
 
     /** The simulation of this scenario (one replication), observed by {@code checker}. */
     Simulation simulation(InvariantChecker checker) {

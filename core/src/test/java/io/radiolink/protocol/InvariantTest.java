@@ -218,6 +218,19 @@ final class InvariantTest {
     }
 
     /**
+     * The randomized scenarios of seeds 1 to 50 on shared cells ({@code EngineEquivalenceTest.sharedScenario}:
+     * processor sharing or round robin), on the lean engine: every invariant holds there too.
+     */
+    @TestFactory
+    Stream<DynamicTest> randomizedScenariosOnSharedCells_keepSafetyInvariants() {
+        return LongStream.rangeClosed(1, 50).mapToObj(EngineEquivalenceTest::sharedScenario)
+                .map(scenario -> dynamicTest("seed " + scenario.seed(), () -> {
+                    List<String> violations = check(scenario, new LeanEngine()).violations();
+                    assertTrue(violations.isEmpty(), () -> brokenBy(scenario, "lean", violations));
+                }));
+    }
+
+    /**
      * The large run (tag {@code slow}, {@code mvn -Pslow verify}): on the lean engine, from the first
      * seed on, scenarios are drawn until their flows include as many faulted ones as the system property
      * {@value #FAULTED_FLOWS_PROPERTY} says (default a million), and not one invariant may break. Prints

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Named.named;
 
+import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -91,6 +93,14 @@ final class ConfigValidationTest {
         new AirInterface(LINK, LINK, 1.0, 0.01, 600.0, value);
     }
 
+    private static void sharedUplink(double value) {
+        new CellCapacity.Shared(value, 1e6, new ProcessorSharing());
+    }
+
+    private static void sharedDownlink(double value) {
+        new CellCapacity.Shared(1e6, value, new ProcessorSharing());
+    }
+
     /** One argument set per (field, value): the field's name and the construction to try. */
     private static void add(List<Arguments> cases, String type, String field, DoubleConsumer build,
             double... values) {
@@ -135,6 +145,10 @@ final class ConfigValidationTest {
                 0.0, -1.0, Math.nextUp(Range.MAX_SECONDS), NAN, -INF);
         add(cases, "AirInterface", "releaseDelaySeconds", ConfigValidationTest::releaseDelay,
                 -1e-9, NAN, INF);
+        add(cases, "CellCapacity.Shared", "uplinkBitsPerSecond", ConfigValidationTest::sharedUplink,
+                0.0, Math.nextDown(1.0), NAN, INF);
+        add(cases, "CellCapacity.Shared", "downlinkBitsPerSecond", ConfigValidationTest::sharedDownlink,
+                0.0, -1.0, NAN, INF);
         // The with-ers go through the same validation.
         add(cases, "LinkConfig.withRateBitsPerSecond", "rateBitsPerSecond", LINK::withRateBitsPerSecond, 0.0);
         add(cases, "LinkConfig.withPropagationDelaySeconds", "propagationDelaySeconds",
@@ -169,6 +183,10 @@ final class ConfigValidationTest {
         add(cases, "AirInterface", "meanTimeToFailureSeconds", ConfigValidationTest::meanTimeToFailure,
                 Double.MIN_VALUE, Range.MAX_SECONDS, INF);
         add(cases, "AirInterface", "releaseDelaySeconds", ConfigValidationTest::releaseDelay, 0.0);
+        add(cases, "CellCapacity.Shared", "uplinkBitsPerSecond", ConfigValidationTest::sharedUplink,
+                1.0, Double.MAX_VALUE);
+        add(cases, "CellCapacity.Shared", "downlinkBitsPerSecond", ConfigValidationTest::sharedDownlink,
+                1.0, Double.MAX_VALUE);
         return cases.stream();
     }
 
@@ -203,7 +221,11 @@ final class ConfigValidationTest {
                 () -> assertEquals("uplink", assertThrows(NullPointerException.class,
                         () -> new AirInterface(null, LINK, 1.0, 0.0, INF, 0.0)).getMessage()),
                 () -> assertEquals("downlink", assertThrows(NullPointerException.class,
-                        () -> new AirInterface(LINK, null, 1.0, 0.0, INF, 0.0)).getMessage()));
+                        () -> new AirInterface(LINK, null, 1.0, 0.0, INF, 0.0)).getMessage()),
+                () -> assertEquals("capacity", assertThrows(NullPointerException.class,
+                        () -> AIR.withCapacity(null)).getMessage()),
+                () -> assertEquals("policy", assertThrows(NullPointerException.class,
+                        () -> new CellCapacity.Shared(1e6, 1e6, null)).getMessage()));
     }
 
     // ---- LinkConfig arithmetic ----------------------------------------------------------------------
@@ -298,5 +320,15 @@ final class ConfigValidationTest {
         assertEquals(new LinkConfig(8_000, 0.5, 100, 10, 20, NoLoss.INSTANCE),
                 LINK.withPropagationDelaySeconds(0.5));
         assertEquals(new AirInterface(lossy, LINK, 1.0, 0.01, 600.0, 0.5), AIR.withLinks(lossy, LINK));
+        CellCapacity shared = new CellCapacity.Shared(1e6, 2e6, new RoundRobin(0.001));
+        assertEquals(new AirInterface(LINK, LINK, 1.0, 0.01, 600.0, 0.5, RandomAccessConfig.NONE, shared),
+                AIR.withCapacity(shared));
+    }
+
+    @Test
+    void constructors_withoutCapacity_dedicated() {
+        assertEquals(AirInterface.DEDICATED, AIR.capacity());
+        assertEquals(AirInterface.DEDICATED, AIR.withRandomAccess(new RandomAccessConfig(0.01, 4, 2, 3)).capacity());
+        assertTrue(AirInterface.DEDICATED.newDirection(Side.TERMINAL, null).isEmpty());
     }
 }

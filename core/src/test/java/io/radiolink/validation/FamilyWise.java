@@ -49,6 +49,7 @@ public final class FamilyWise {
         checks.put("RoundRobinValidationTest", RoundRobinValidationTest.CHECKS);
         checks.put("BackhaulQueueValidationTest", BackhaulQueueValidationTest.CHECKS);
         checks.put("RelocationValidationTest", RelocationValidationTest.CHECKS);
+        checks.put("SharedCellValidationTest", SharedCellValidationTest.CHECKS);
         return Collections.unmodifiableMap(checks);
     }
 

@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * <p>{@link #close()} removes the queue from its direction at once: the units still queued, also one
  * partly served, <b>never depart</b> (no callback, not counted as served), and its share goes to the
- * other queues from that instant. A closed queue refuses further units. The queue keeps its own
+ * other queues from that instant; {@link #close(Departure)} does the same and hands those units, in
+ * order, to a handler of the caller's (a link reports them to their senders as discarded). A closed queue
+ * refuses further units. The queue keeps its own
  * {@link ShareStatistics} (from its opening to now, or to its close), from which a flow's throughput
  * follows.
  *
@@ -66,6 +68,18 @@ public abstract sealed class ConnectionQueue<T> permits ProcessorSharingDiscipli
      * does nothing.
      */
     public final void close() {
+        close(Departure.NONE);
+    }
+
+    /**
+     * Closes the queue as {@link #close()} does, then tells {@code discarded} each unit that was still
+     * queued (also one partly served, and under round robin one sent in an interval not yet ended), in the
+     * queue's order, at the scheduler's time. They are not departures: not told to the queue's own
+     * handler, not counted as served. The handler runs once the queue and its direction are closed and
+     * consistent (it may offer to, open and close other queues). Closing a closed queue tells nothing.
+     */
+    public final void close(Departure<? super T> discarded) {
+        Objects.requireNonNull(discarded, "discarded");
         if (!open) {
             return;
         }
@@ -78,11 +92,16 @@ public abstract sealed class ConnectionQueue<T> permits ProcessorSharingDiscipli
             usage.busyChanged(now, -1);
             direction.usage().busyChanged(now, -1);
         }
-        for (int i = 0; i < size; i++) {
-            units[(head + i) & (units.length - 1)] = null;
-        }
+        int left = size;
         size = 0;
         direction.closed();
+        for (int i = 0; i < left; i++) {
+            int index = (head + i) & (units.length - 1);
+            @SuppressWarnings("unchecked")
+            T unit = (T) units[index];
+            units[index] = null;
+            discarded.departed(unit, now);
+        }
     }
 
     /** False once closed. */

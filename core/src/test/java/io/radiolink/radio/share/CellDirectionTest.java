@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.radiolink.engine.lean.LeanScheduler;
 import io.radiolink.radio.InvalidFieldException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,24 @@ final class CellDirectionTest {
         queue.close();
         assertFalse(queue.isOpen());
         assertThrows(IllegalStateException.class, () -> queue.offer("x", 8));
+    }
+
+    @Test
+    void closeWithHandler_queuedUnits_handedOverInOrderNowNotCountedAsServed() {
+        Departures log = new Departures();
+        ConnectionQueue<String> queue = log.open(direction, "q", 1000);
+        queue.offer("1", 1000);
+        queue.offer("2", 8);
+        scheduler.postAt(0.5, () -> {
+            queue.close(log.of("discarded"));
+            queue.close(log.of("twice"));
+        });
+        scheduler.runUntil(Double.POSITIVE_INFINITY);
+        assertEquals(List.of("discarded:1@0.5", "discarded:2@0.5"), log.written());
+        assertEquals(0, queue.queuedUnits());
+        assertEquals(0, queue.statistics().departedUnits());
+        assertEquals(0.0, direction.statistics().servedBits());
+        assertEquals(0, direction.busyQueues());
     }
 
     @Test

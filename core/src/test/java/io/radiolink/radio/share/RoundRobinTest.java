@@ -101,6 +101,19 @@ final class RoundRobinTest {
     }
 
     @Test
+    void closeWithHandler_unitSentInAnIntervalNotEnded_handedToTheHandlerNotDeparted() {
+        Departures log = new Departures();
+        // b's unit 1 is wholly sent in [0.25, 0.5) but departs only at 0.5: closed at 0.3 it is discarded.
+        assertEquals(List.of("discarded:1@0.3", "discarded:2@0.3", "a:1@1.25"), log.run(POLICY, C, (s, d) -> {
+            log.open(d, "a", UNCAPPED).offer("1", 1000);
+            ConnectionQueue<String> b = log.open(d, "b", UNCAPPED);
+            b.offer("1", 250);
+            b.offer("2", 8);
+            Departures.at(s, 0.3, () -> b.close(log.of("discarded")));
+        }));
+    }
+
+    @Test
     void departureCallback_offersAtTheIntervalsEnd_sentInTheNextInterval() {
         Departures log = new Departures();
         int[] sent = {0};
