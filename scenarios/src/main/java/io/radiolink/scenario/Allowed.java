@@ -2,6 +2,8 @@ package io.radiolink.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.profile.Profile;
@@ -22,6 +24,8 @@ import io.radiolink.radio.Range;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.scenario.ScenarioFile.Air;
 import io.radiolink.scenario.ScenarioFile.Arq;
+import io.radiolink.scenario.ScenarioFile.Attachment;
+import io.radiolink.scenario.ScenarioFile.Backhaul;
 import io.radiolink.scenario.ScenarioFile.Auth;
 import io.radiolink.scenario.ScenarioFile.Chunks;
 import io.radiolink.scenario.ScenarioFile.Control;
@@ -37,6 +41,7 @@ import io.radiolink.scenario.ScenarioFile.Protocol;
 import io.radiolink.scenario.ScenarioFile.RandomAccess;
 import io.radiolink.scenario.ScenarioFile.Resume;
 import io.radiolink.scenario.ScenarioFile.Station;
+import io.radiolink.scenario.ScenarioFile.Storage;
 import io.radiolink.scenario.ScenarioFile.Sweep;
 import io.radiolink.scenario.ScenarioFile.Workload;
 import io.radiolink.simulation.SimulationConfig;
@@ -83,6 +88,8 @@ final class Allowed {
         text(ScenarioFile.class, "protocol", objectWith(Protocol.class));
         text(ScenarioFile.class, "stations", "a non-empty list of stations, each " + objectWith(Station.class));
         text(ScenarioFile.class, "stations[]", objectWith(Station.class));
+        text(ScenarioFile.class, "storage", "an object with \"mode\": "
+                + String.join(", ", ScenarioFile.variantsOf(Storage.class)));
         text(ScenarioFile.class, "workload", objectWith(Workload.class));
         text(ScenarioFile.class, "flows", "a list of flows, each " + objectWith(Flow.class));
         text(ScenarioFile.class, "flows[]", objectWith(Flow.class));
@@ -173,6 +180,29 @@ final class Allowed {
 
         range(DownPeriod.class, "startSeconds", OutageConfig.DownPeriod.START_SECONDS, "", seconds);
         range(DownPeriod.class, "endSeconds", OutageConfig.DownPeriod.END_SECONDS, " and > startSeconds", seconds);
+
+        String storageModes = String.join(", ", ScenarioFile.variantsOf(Storage.class));
+        text(Storage.class, "mode", storageModes);
+        text(Storage.Station.class, "peerFetch", objectWith(Backhaul.class));
+        range(Storage.Network.class, "capacityBytes", StationConfig.STORAGE_CAPACITY_BYTES, "", "bytes");
+        range(Storage.Network.class, "retentionSeconds", StationConfig.RETENTION_SECONDS,
+                "; \"Infinity\" keeps copies until restored", seconds);
+        text(Storage.Network.class, "outages", objectWith(Outages.class));
+        text(Storage.Network.class, "backhaul", objectWith(Backhaul.class));
+        text(Storage.Network.class, "relay", names(RelayMode.values()));
+        text(Storage.Network.class, "perStation", "a list of attachments, each " + objectWith(Attachment.class));
+        text(Storage.Network.class, "perStation[]", objectWith(Attachment.class));
+        text(Attachment.class, "station", "the id of a station (after count expansion), attached once");
+        text(Attachment.class, "backhaul", objectWith(Backhaul.class) + ", the fields left out the shared backhaul's");
+        text(Attachment.class, "relay", names(RelayMode.values()));
+        range(Backhaul.class, "rateBitsPerSecond", LinkConfig.RATE_BITS_PER_SECOND, "", "bit/s");
+        range(Backhaul.class, "propagationDelaySeconds", LinkConfig.PROPAGATION_DELAY_SECONDS, "", seconds);
+        range(Backhaul.class, "lossProbability", BackhaulConfig.LOSS_PROBABILITY, "", null);
+        range(Backhaul.class, "retransmissionTimeoutSeconds", BackhaulConfig.RETRANSMISSION_TIMEOUT_SECONDS,
+                " and >= 2 * propagationDelaySeconds when lossProbability > 0", seconds);
+        text(Backhaul.class, "outages", objectWith(Outages.class));
+        // core's BackhaulConfig names the nested field it refuses (a link stores nothing to lose).
+        text(Backhaul.class, "outages.persistentStorage", "true (a backhaul stores nothing to lose)");
 
         range(Workload.class, "subscribersPerStation", io.radiolink.workload.WorkloadConfig.SUBSCRIBERS_PER_STATION,
                 "", null);

@@ -9,6 +9,7 @@ import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
+import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.radio.LinkConfig;
@@ -82,9 +83,11 @@ final class ModelBuilder {
             atMostOneTransfer(flows.get(i).uploadedBytes(), maxTransfer, air,
                     JsonPaths.field(JsonPaths.element("flows", i), "sizeBytes"));
         }
+        StorageMode storage = scenario.storage() == null ? SimulationConfig.DEFAULT_STORAGE
+                : scenario.storage().toModel("storage", stations.stream().map(StationConfig::id).toList());
         return construct("", ScenarioFile.class, Map.of(), () -> new SimulationConfig(stations,
                 new ProtocolConfig(arq, control, auth, chunks, resume), workload, scenario.runLengthSeconds(),
-                scenario.warmupSeconds(), scenario.replications(), scenario.seed(), flows));
+                scenario.warmupSeconds(), scenario.replications(), scenario.seed(), flows, storage));
     }
 
     private static List<ScriptedFlow> flows(List<ScenarioFile.Flow> flows, List<StationConfig> stations,
@@ -94,11 +97,7 @@ final class ModelBuilder {
         for (int i = 0; i < flows.size(); i++) {
             ScenarioFile.Flow f = flows.get(i);
             String path = JsonPaths.element("flows", i);
-            if (!ids.contains(f.station())) {
-                throw Invalid.at(JsonPaths.field(path, "station"), "no station '" + f.station() + "'",
-                        "one of " + String.join(", ", ids.size() > 10 ? ids.subList(0, 10) : ids)
-                                + (ids.size() > 10 ? ", ..." : ""));
-            }
+            requireStation(f.station(), ids, JsonPaths.field(path, "station"));
             if (f.atSeconds() > runLengthSeconds) {
                 throw Invalid.at(JsonPaths.field(path, "atSeconds"), "must be <= runLengthSeconds ("
                         + runLengthSeconds + "), was " + f.atSeconds(), Allowed.of(ScenarioFile.Flow.class, "atSeconds"));
@@ -108,6 +107,14 @@ final class ModelBuilder {
             built.add(FlowFormat.of(f.kind()).built(f, path, terminal, stored));
         }
         return built;
+    }
+
+    /** Requires {@code id} (at {@code path}) to be one of the station ids {@code ids} (after count expansion). */
+    static void requireStation(String id, List<String> ids, String path) throws Invalid {
+        if (!ids.contains(id)) {
+            throw Invalid.at(path, "no station '" + id + "'", "one of "
+                    + String.join(", ", ids.size() > 10 ? ids.subList(0, 10) : ids) + (ids.size() > 10 ? ", ..." : ""));
+        }
     }
 
     /** Requires {@code bytes} (at {@code path}) to fit one transfer over both links of {@code air}. */
@@ -189,7 +196,7 @@ final class ModelBuilder {
         return built;
     }
 
-    private static OutageConfig outages(ScenarioFile.Outages o, String path) throws Invalid {
+    static OutageConfig outages(ScenarioFile.Outages o, String path) throws Invalid {
         List<OutageConfig.DownPeriod> periods = new ArrayList<>();
         for (int i = 0; i < o.scheduled().size(); i++) {
             ScenarioFile.DownPeriod d = o.scheduled().get(i);

@@ -67,6 +67,7 @@ final class Resolver {
                 air(file.airInterface(), profile.airInterface()),
                 protocol(file.protocol(), profile),
                 stations,
+                file.storage() == null ? null : file.storage().resolved("storage"),
                 file.workload() == null ? null : workload(file.workload()),
                 flows(file.flows()),
                 file.sweep());
@@ -250,7 +251,7 @@ final class Resolver {
     }
 
     /** Outages with defaults: none scheduled, no random ones (mean down 1 s unused), persistent storage. */
-    private static ScenarioFile.Outages outages(ScenarioFile.Outages o, String path) throws Invalid {
+    static ScenarioFile.Outages outages(ScenarioFile.Outages o, String path) throws Invalid {
         OutageConfig none = OutageConfig.NONE;
         if (o == null) {
             return new ScenarioFile.Outages(List.of(), none.meanUpSeconds(), none.meanDownSeconds(),

@@ -3,10 +3,14 @@ package io.radiolink.scenario;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.AuthMode;
 import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.BernoulliLoss;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LossModel;
@@ -15,8 +19,11 @@ import io.radiolink.workload.RestoreAfter;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A scenario file as Jackson binds it: plain records, a field left out is null, nothing validated.
@@ -37,6 +44,8 @@ import java.util.Map;
  * @param airInterface the radio interface of every station
  * @param protocol ARQ, control retries, authentication, chunks and resume
  * @param stations the base stations
+ * @param storage where user data lives; left out (null even once resolved), station storage without peer
+ *     fetch, so that a scenario written before issue 13 resolves and reports as it did
  * @param workload the demand on every station
  * @param flows flows started at fixed times, beside or instead of the workload
  * @param sweep the parameter grid
@@ -53,6 +62,7 @@ record ScenarioFile(
         Air airInterface,
         Protocol protocol,
         List<Station> stations,
+        Storage storage,
         Workload workload,
         List<Flow> flows,
         Sweep sweep) {
@@ -60,7 +70,7 @@ record ScenarioFile(
     /** The same scenario with another seed and replication count. */
     ScenarioFile withRunControl(long newSeed, int newReplications) {
         return new ScenarioFile(name, description, newSeed, newReplications, engine, runLengthSeconds,
-                warmupSeconds, profile, airInterface, protocol, stations, workload, flows, sweep);
+                warmupSeconds, profile, airInterface, protocol, stations, storage, workload, flows, sweep);
     }
 
     /** The air interface section: both links and the connection's life cycle. */
@@ -178,6 +188,120 @@ record ScenarioFile(
 
     /** A scheduled down period. */
     record DownPeriod(Double startSeconds, Double endSeconds) {}
+
+    /**
+     * Where user data lives, named by its {@code mode} property ({@link StorageMode}): each station's own
+     * store, or one subscriber store behind the stations.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "mode")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Storage.Station.class, name = "station"),
+        @JsonSubTypes.Type(value = Storage.Network.class, name = "network")})
+    sealed interface Storage {
+        /** This mode with its defaults filled in, its required fields checked; at {@code path}. */
+        Storage resolved(String path) throws Invalid;
+
+        /** The model's storage mode for the stations {@code stationIds} (after count expansion); core checks the ranges. */
+        StorageMode toModel(String path, List<String> stationIds) throws Invalid;
+
+        /** Each station stores what it received; with {@code peerFetch}, a station fetches a copy another holds. */
+        record Station(Backhaul peerFetch) implements Storage {
+            @Override
+            public Storage resolved(String path) throws Invalid {
+                return new Station(peerFetch == null ? null
+                        : peerFetch.resolved(JsonPaths.field(path, "peerFetch"), Backhaul.DEFAULTS));
+            }
+
+            @Override
+            public StorageMode toModel(String path, List<String> stationIds) throws Invalid {
+                return peerFetch == null ? new StorageMode.Station()
+                        : new StorageMode.Station(Optional.of(peerFetch.toModel(JsonPaths.field(path, "peerFetch"))));
+            }
+        }
+
+        /** One subscriber store behind every station, each station attached by a backhaul. */
+        record Network(Long capacityBytes, Double retentionSeconds, Outages outages, Backhaul backhaul, RelayMode relay,
+                List<Attachment> perStation) implements Storage {
+            @Override
+            public Storage resolved(String path) throws Invalid {
+                Backhaul shared = Resolver.required(backhaul, path, Network.class, "backhaul")
+                        .resolved(JsonPaths.field(path, "backhaul"), Backhaul.DEFAULTS);
+                RelayMode sharedRelay = Resolver.or(relay, RelayMode.STORE_AND_FORWARD);
+                List<Attachment> attachments = new ArrayList<>();
+                List<Attachment> given = perStation == null ? List.of() : perStation;
+                for (int i = 0; i < given.size(); i++) {
+                    Attachment a = given.get(i);
+                    String at = JsonPaths.element(JsonPaths.field(path, "perStation"), i);
+                    attachments.add(new Attachment(Resolver.required(a.station(), at, Attachment.class, "station"),
+                            a.backhaul() == null ? shared : a.backhaul().resolved(JsonPaths.field(at, "backhaul"), shared),
+                            Resolver.or(a.relay(), sharedRelay)));
+                }
+                return new Network(Resolver.required(capacityBytes, path, Network.class, "capacityBytes"),
+                        Resolver.or(retentionSeconds, Double.POSITIVE_INFINITY),
+                        Resolver.outages(outages, JsonPaths.field(path, "outages")), shared, sharedRelay, attachments);
+            }
+
+            @Override
+            public StorageMode toModel(String path, List<String> stationIds) throws Invalid {
+                OutageConfig storeOutages = ModelBuilder.outages(outages, JsonPaths.field(path, "outages"));
+                StorageMode.Attachment shared = new StorageMode.Attachment(
+                        backhaul.toModel(JsonPaths.field(path, "backhaul")), relay);
+                Map<String, StorageMode.Attachment> attached = new TreeMap<>();
+                Map<String, Integer> attachedBy = new HashMap<>();
+                for (int i = 0; i < perStation.size(); i++) {
+                    Attachment a = perStation.get(i);
+                    String at = JsonPaths.element(JsonPaths.field(path, "perStation"), i);
+                    String stationPath = JsonPaths.field(at, "station");
+                    ModelBuilder.requireStation(a.station(), stationIds, stationPath);
+                    Integer earlier = attachedBy.putIfAbsent(a.station(), i);
+                    if (earlier != null) {
+                        throw Invalid.at(stationPath, "station '" + a.station() + "' already attached by "
+                                + JsonPaths.element(JsonPaths.field(path, "perStation"), earlier),
+                                "each station attached once");
+                    }
+                    attached.put(a.station(), new StorageMode.Attachment(
+                            a.backhaul().toModel(JsonPaths.field(at, "backhaul")), a.relay()));
+                }
+                return ModelBuilder.construct(path, Network.class, Map.of(), () -> new StorageMode.Network(
+                        capacityBytes, storeOutages, retentionSeconds, shared, attached));
+            }
+        }
+    }
+
+    /**
+     * A station's backhaul to the store ({@link BackhaulConfig}), both directions alike; its queue is
+     * unbounded (the store's traffic has no drop policy).
+     */
+    record Backhaul(Double rateBitsPerSecond, Double propagationDelaySeconds, Double lossProbability,
+            Double retransmissionTimeoutSeconds, Outages outages) {
+
+        /** The defaults of the fields a backhaul may leave out: lossless, TCP's initial timeout, never down. */
+        static final Backhaul DEFAULTS = new Backhaul(null, null, 0.0,
+                BackhaulConfig.DEFAULT_RETRANSMISSION_TIMEOUT_SECONDS, null);
+
+        /** This backhaul with the fields it leaves out taken from {@code defaults}, its required fields checked. */
+        Backhaul resolved(String path, Backhaul defaults) throws Invalid {
+            return new Backhaul(
+                    Resolver.required(Resolver.or(rateBitsPerSecond, defaults.rateBitsPerSecond()), path, Backhaul.class,
+                            "rateBitsPerSecond"),
+                    Resolver.required(Resolver.or(propagationDelaySeconds, defaults.propagationDelaySeconds()), path,
+                            Backhaul.class, "propagationDelaySeconds"),
+                    Resolver.or(lossProbability, defaults.lossProbability()),
+                    Resolver.or(retransmissionTimeoutSeconds, defaults.retransmissionTimeoutSeconds()),
+                    Resolver.outages(Resolver.or(outages, defaults.outages()), JsonPaths.field(path, "outages")));
+        }
+
+        /** The model's backhaul; core checks the ranges. */
+        BackhaulConfig toModel(String path) throws Invalid {
+            OutageConfig down = ModelBuilder.outages(outages, JsonPaths.field(path, "outages"));
+            return ModelBuilder.construct(path, Backhaul.class, Map.of(), () -> new BackhaulConfig(rateBitsPerSecond,
+                    propagationDelaySeconds, BackhaulConfig.UNBOUNDED, lossProbability, retransmissionTimeoutSeconds,
+                    down));
+        }
+    }
+
+    /** A station attached to the network store otherwise than the others: its own backhaul or relay. */
+    record Attachment(String station, Backhaul backhaul, RelayMode relay) {}
 
     /** The demand on every station. */
     record Workload(

@@ -48,7 +48,7 @@ final class ScenarioErrorsTest {
         String json = Scenarios.withTop(Scenarios.MINIMAL, "\"colour\": \"blue\"");
 
         assertEquals(":1:2: unknown field 'colour'; allowed: airInterface, description, engine, flows, name, "
-                + "profile, protocol, replications, runLengthSeconds, seed, stations, sweep, warmupSeconds, workload",
+                + "profile, protocol, replications, runLengthSeconds, seed, stations, storage, sweep, warmupSeconds, workload",
                 error(json));
     }
 
