@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A part of the metric list of {@link Metrics}: a metric, a value of report.json alone, or an object of
  * report.json that groups them. Each reporter reads the list through these two methods, so that what the
  * list holds is what the files hold.
  */
-public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell {
+public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell,
+        MetricNode.Observed {
 
     /** States this node's values at {@code point} in {@code out}, in report.json's shape and order. */
     void state(PointResult point, Fields out);
@@ -129,6 +131,36 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
         public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
             for (String id : point.summary().cells().keySet()) {
                 cell.apply(id).forEach(member -> member.addRows(point, rows));
+            }
+        }
+    }
+
+    /**
+     * A node stated only at points that observed what it measures (a backhaul exists only under network
+     * storage or peer fetch), so that the reports of a run without it are what they were before it existed.
+     *
+     * @param observed whether the point observed it
+     * @param node what is stated there
+     */
+    record Observed(Predicate<PointResult> observed, MetricNode node) implements MetricNode {
+
+        /** Checks for nulls. */
+        public Observed {
+            Objects.requireNonNull(observed, "observed");
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public void state(PointResult point, Fields out) {
+            if (observed.test(point)) {
+                node.state(point, out);
+            }
+        }
+
+        @Override
+        public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
+            if (observed.test(point)) {
+                node.addRows(point, rows);
             }
         }
     }

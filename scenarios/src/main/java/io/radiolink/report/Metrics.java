@@ -5,14 +5,18 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.radio.DirectionCounts;
+import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.report.MetricNode.Group;
+import io.radiolink.report.MetricNode.Observed;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
 import io.radiolink.report.Reading.Count;
 import io.radiolink.report.Reading.Estimated;
 import io.radiolink.report.Reading.Peak;
+import io.radiolink.report.Reading.Replicated;
 import io.radiolink.report.Reading.Timed;
 import io.radiolink.report.Reading.Total;
+import io.radiolink.stats.BackhaulUsage;
 import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
@@ -139,6 +143,7 @@ public final class Metrics {
                 total("copiesLost", s -> s.storage().counts().copiesLost()),
                 total("bytesLost", s -> s.storage().counts().bytesLost()),
                 total("copiesExpired", s -> s.storage().counts().copiesExpired())));
+        all.add(backhaul());
         all.add(count("arrivalsSkippedTerminalBusy", "arrivals_skipped", "arrivals",
                 s -> s.workload().arrivalsSkippedTerminalBusy(), r -> r.workload().arrivalsSkippedTerminalBusy()));
         all.add(count("unfinishedFlows", "unfinished_flows", "flows", s -> s.flowTotals().unfinished(),
@@ -219,6 +224,45 @@ public final class Metrics {
                         s -> s.relocation().sameCellFailureShare()),
                 estimated("failureShareCrossCell", "restores.failure_share_cross_cell", FRACTION,
                         s -> s.relocation().crossCellFailureShare()));
+    }
+
+    /**
+     * The stations' backhauls to the network's store, each direction summed over the stations
+     * ({@link BackhaulTotals}): only at a point whose replications have a backhaul, so that the reports of
+     * station storage without peer fetch are what they were before issue 13. {@code backhaul.} in summary.csv.
+     */
+    private static MetricNode backhaul() {
+        return new Observed(point -> point.replications().stream().anyMatch(BackhaulTotals::exists),
+                group("backhaul",
+                        backhaulDirection("toStore", "to_store", BackhaulUsage.Directions::toStore),
+                        backhaulDirection("fromStore", "from_store", BackhaulUsage.Directions::fromStore)));
+    }
+
+    /** One direction of the backhauls, {@code backhaul.<name>.} in summary.csv. */
+    private static Group backhaulDirection(String key, String name,
+            Function<BackhaulUsage.Directions, BackhaulStatistics> direction) {
+        String prefix = "backhaul." + name + ".";
+        return group(key,
+                backhaulValue(direction, "utilisation", prefix + "utilisation", FRACTION, BackhaulTotals::utilisation),
+                backhaulValue(direction, "meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
+                        t -> t.queueing().meanSeconds()),
+                backhaulValue(direction, "maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
+                        t -> t.queueing().count() == 0 ? Double.NaN : t.queueing().maxSeconds()),
+                backhaulValue(direction, "meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
+                        t -> t.transfer().meanSeconds()),
+                backhaulValue(direction, "messagesDelivered", prefix + "messages_delivered", "messages/replication",
+                        t -> t.observedSeconds() == 0 ? Double.NaN : t.messagesDelivered()),
+                backhaulValue(direction, "bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
+                        BackhaulTotals::bytesDelivered),
+                backhaulValue(direction, "retransmissions", prefix + "retransmissions", "transmissions/replication",
+                        t -> t.observedSeconds() == 0 ? Double.NaN : t.retransmissions()),
+                backhaulValue(direction, "downShare", prefix + "down_share", FRACTION, BackhaulTotals::downShare));
+    }
+
+    /** A value of one direction of the backhauls, summed over the stations, estimated over the replications. */
+    private static Metric<Replicated> backhaulValue(Function<BackhaulUsage.Directions, BackhaulStatistics> direction,
+            String key, String name, String unit, ToDoubleFunction<BackhaulTotals> value) {
+        return new Metric<>(key, name, unit, new Replicated(r -> value.applyAsDouble(BackhaulTotals.of(r, direction))));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */

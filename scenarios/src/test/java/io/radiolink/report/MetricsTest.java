@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.report.MetricNode.Group;
+import io.radiolink.report.MetricNode.Observed;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
 import io.radiolink.stats.ReplicationResult;
@@ -51,7 +52,8 @@ final class MetricsTest {
     static Stream<Arguments> reports() {
         return Stream.of(Arguments.of("single", ReportFixtures.single()), Arguments.of("sweep", ReportFixtures.sweep()),
                 Arguments.of("twoParameterSweep", ReportFixtures.twoParameterSweep()),
-                Arguments.of("oneReplication", ReportFixtures.oneReplication()));
+                Arguments.of("oneReplication", ReportFixtures.oneReplication()),
+                Arguments.of("networkStore", ReportFixtures.networkStore()));
     }
 
     /**
@@ -128,6 +130,43 @@ final class MetricsTest {
         }
     }
 
+    /**
+     * The backhaul block is stated only where a backhaul exists: not under station storage (whose reports
+     * stay as they were), and under network storage with each direction's figures those of core's
+     * statistics of the one station (summing one station changes nothing).
+     */
+    @Test
+    void backhaul_onlyUnderNetworkStorage_statesCoresStatistics() throws IOException {
+        JsonNode station = JSON.readTree(JsonReporter.toText(ReportFixtures.single())).at("/points/0/metrics");
+        assertTrue(station.has("storage") && !station.has("backhaul"), station.fieldNames().toString());
+        PointResult point = ReportFixtures.networkStore().points().get(0);
+        JsonNode network = JSON.readTree(JsonReporter.toText(ReportFixtures.networkStore())).at("/points/0/metrics/backhaul");
+        double[] utilisation = new double[point.replications().size()];
+        double[] down = new double[utilisation.length];
+        double[] bytes = new double[utilisation.length];
+        for (int i = 0; i < utilisation.length; i++) {
+            var directions = point.replications().get(i).backhauls().stations().values();
+            assertEquals(1, directions.size());
+            var toStore = directions.iterator().next().toStore();
+            utilisation[i] = toStore.utilisation();
+            down[i] = toStore.downSeconds() / toStore.observedSeconds();
+            bytes[i] = toStore.bitsDelivered() / 8.0;
+        }
+        assertEquals(mean(utilisation), network.at("/toStore/utilisation/mean").doubleValue(), 1e-12);
+        assertEquals(mean(down), network.at("/toStore/downShare/mean").doubleValue(), 1e-12);
+        assertEquals(mean(bytes), network.at("/toStore/bytesDelivered/mean").doubleValue(), 1e-6);
+        assertTrue(mean(utilisation) > 0 && mean(down) > 0 && network.at("/toStore/retransmissions/mean").doubleValue() > 0,
+                "the fixture moves every figure: " + network);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+
     @Test
     void ofKind_outcomes_everyOutcomeInOrder() {
         assertEquals(List.of(FlowOutcome.values()),
@@ -157,6 +196,10 @@ final class MetricsTest {
             for (String id : point.summary().cells().keySet()) {
                 cells.cell().apply(id).forEach(member -> leaves(member, path + "/" + cells.key() + "/" + id, point,
                         action));
+            }
+        } else if (node instanceof Observed observed) {
+            if (observed.observed().test(point)) {
+                leaves(observed.node(), path, point, action);
             }
         } else if (node instanceof Metric<?> || node instanceof Unlisted) {
             action.accept(path, node);
@@ -196,7 +239,7 @@ final class MetricsTest {
             assertEquals("", row.get(percentile), where + ": a " + percentile + " of what is not a duration");
         }
         JsonNode value = object.get(metric.key());
-        if (reading instanceof Reading.Estimated) {
+        if (reading instanceof Reading.Estimated || reading instanceof Reading.Replicated) {
             assertEstimate(value, row, where);
         } else if (reading instanceof Reading.PerReplication) {
             assertTrue(value.isIntegralNumber(), where + ": " + value);

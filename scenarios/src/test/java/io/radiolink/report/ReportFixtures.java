@@ -3,10 +3,14 @@ package io.radiolink.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.profile.Profile;
 import io.radiolink.protocol.ChunkConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
+import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.Corruption;
 import io.radiolink.run.ScenarioRunner;
@@ -39,6 +43,7 @@ public final class ReportFixtures {
     private static RunReport single;
     private static RunReport sweep;
     private static RunReport twoParameterSweep;
+    private static RunReport networkStore;
 
     private ReportFixtures() {}
 
@@ -50,6 +55,22 @@ public final class ReportFixtures {
             single = run(scenario(resolved(0.05), List.of(point)), false);
         }
         return single;
+    }
+
+    /**
+     * One point of 3 replications under network storage: the station reaches the store over a lossy
+     * backhaul that goes down now and then, so that every figure of {@code metrics.backhaul} moves.
+     */
+    public static synchronized RunReport networkStore() {
+        if (networkStore == null) {
+            BackhaulConfig backhaul = BackhaulConfig.lossless(2_000_000, 0.005).withLoss(0.05, 0.1)
+                    .withOutages(OutageConfig.random(200, 5, true));
+            SimulationConfig config = config(0.05, 3).withStorage(StorageMode.Network.uniform(50_000_000_000L,
+                    new StorageMode.Attachment(backhaul, RelayMode.STREAMED)));
+            SweepPoint point = new SweepPoint(0, List.of(), resolved(0.05), config);
+            networkStore = run(scenario(resolved(0.05), List.of(point)), false);
+        }
+        return networkStore;
     }
 
     /** One point of a single replication: every half-width is undefined. */
