@@ -275,20 +275,35 @@ record ScenarioFile(
     record Backhaul(Double rateBitsPerSecond, Double propagationDelaySeconds, Double lossProbability,
             Double retransmissionTimeoutSeconds, Outages outages) {
 
-        /** The defaults of the fields a backhaul may leave out: lossless, TCP's initial timeout, never down. */
-        static final Backhaul DEFAULTS = new Backhaul(null, null, 0.0,
-                BackhaulConfig.DEFAULT_RETRANSMISSION_TIMEOUT_SECONDS, null);
+        /**
+         * The defaults of the fields a backhaul may leave out: lossless, never down; the timeout is
+         * {@link #defaultTimeoutSeconds}.
+         */
+        static final Backhaul DEFAULTS = new Backhaul(null, null, 0.0, null, null);
 
-        /** This backhaul with the fields it leaves out taken from {@code defaults}, its required fields checked. */
+        /**
+         * This backhaul with the fields it leaves out taken from {@code defaults} (a perStation entry's: the
+         * shared backhaul's), its required fields checked; a timeout neither gives is {@link #defaultTimeoutSeconds}.
+         */
         Backhaul resolved(String path, Backhaul defaults) throws Invalid {
+            double delay = Resolver.required(Resolver.or(propagationDelaySeconds, defaults.propagationDelaySeconds()),
+                    path, Backhaul.class, "propagationDelaySeconds");
+            Double timeout = Resolver.or(retransmissionTimeoutSeconds, defaults.retransmissionTimeoutSeconds());
             return new Backhaul(
                     Resolver.required(Resolver.or(rateBitsPerSecond, defaults.rateBitsPerSecond()), path, Backhaul.class,
                             "rateBitsPerSecond"),
-                    Resolver.required(Resolver.or(propagationDelaySeconds, defaults.propagationDelaySeconds()), path,
-                            Backhaul.class, "propagationDelaySeconds"),
+                    delay,
                     Resolver.or(lossProbability, defaults.lossProbability()),
-                    Resolver.or(retransmissionTimeoutSeconds, defaults.retransmissionTimeoutSeconds()),
+                    timeout != null ? timeout : defaultTimeoutSeconds(delay),
                     Resolver.outages(Resolver.or(outages, defaults.outages()), JsonPaths.field(path, "outages")));
+        }
+
+        /**
+         * TCP's initial timeout (RFC 6298), or the round trip where that is longer, so that a lossy backhaul
+         * that leaves its timeout out is valid whatever its delay.
+         */
+        static double defaultTimeoutSeconds(double propagationDelaySeconds) {
+            return Math.max(BackhaulConfig.DEFAULT_RETRANSMISSION_TIMEOUT_SECONDS, 2 * propagationDelaySeconds);
         }
 
         /** The model's backhaul; core checks the ranges. */

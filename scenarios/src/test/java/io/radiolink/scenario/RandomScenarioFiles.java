@@ -51,7 +51,8 @@ public final class RandomScenarioFiles {
             "Corruption.probability", "Bernoulli.probability", "GilbertElliott.goodToBadProbability",
             "GilbertElliott.badToGoodProbability", "Fixed.value", "Uniform.min", "Uniform.max", "Exponential.mean",
             "LogNormal.mean", "LogNormal.stdDev", "DownPeriod.startSeconds", "DownPeriod.endSeconds",
-            "Sweep.parameters", "Parameter.path", "Parameter.values");
+            "Sweep.parameters", "Parameter.path", "Parameter.values", "Network.capacityBytes", "Network.backhaul",
+            "Backhaul.rateBitsPerSecond", "Backhaul.propagationDelaySeconds", "Attachment.station");
 
     private final Random random;
     private int stations;
@@ -152,7 +153,8 @@ public final class RandomScenarioFiles {
             if (!hostile && owner == ScenarioFile.Station.class) {
                 return NODES.textNode(stations++ == 0 ? "cell" : "cell-" + (char) ('a' + stations));
             }
-            if (!hostile && owner == ScenarioFile.Flow.class && field.equals("station")) {
+            if (!hostile && (owner == ScenarioFile.Flow.class || owner == ScenarioFile.Attachment.class)
+                    && field.equals("station")) {
                 return NODES.textNode("cell");
             }
             if (field.endsWith("Number")) {
@@ -185,6 +187,17 @@ public final class RandomScenarioFiles {
             object.remove("maxBackoffSeconds");
         } else if (type == ScenarioFile.Arq.class && "STOP_AND_WAIT".equals(object.path("mode").asText())) {
             object.remove("windowFrames");
+        } else if (type == ScenarioFile.Backhaul.class) {
+            // A lossy backhaul's timeout covers the round trip; a link stores nothing an outage could lose.
+            if (object.has("retransmissionTimeoutSeconds") && object.path("propagationDelaySeconds").isNumber()) {
+                object.put("retransmissionTimeoutSeconds", 2 * object.get("propagationDelaySeconds").asDouble() + 0.1);
+            }
+            if (object.get("outages") instanceof ObjectNode outages) {
+                outages.put("persistentStorage", true);
+            }
+        } else if (type == ScenarioFile.Storage.Network.class && object.get("perStation") instanceof ArrayNode attached
+                && attached.size() > 1) {
+            attached.remove(1); // each station attached once
         }
     }
 

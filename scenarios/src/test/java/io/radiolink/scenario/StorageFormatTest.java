@@ -106,6 +106,22 @@ final class StorageFormatTest {
                 scenario.points().get(1).config().storage());
     }
 
+    /** A lossy backhaul that leaves its timeout out gets one at least its round trip, so it is valid whatever its delay. */
+    @Test
+    void load_lossyBackhaulWithoutTimeout_timeoutCoversTheRoundTrip() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"storage\": {\"mode\": \"network\", \"capacityBytes\": 5000000000, \"backhaul\": "
+                        + "{\"rateBitsPerSecond\": 1e7, \"propagationDelaySeconds\": 0.8, \"lossProbability\": 0.1}}"));
+        StorageMode.Network network = assertInstanceOf(StorageMode.Network.class,
+                scenario.points().get(0).config().storage());
+        assertEquals(1.6, network.attachment().backhaul().retransmissionTimeoutSeconds(), 1e-12);
+        ResolvedScenario fast = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"storage\": {\"mode\": \"station\", \"peerFetch\": "
+                        + "{\"rateBitsPerSecond\": 1e7, \"propagationDelaySeconds\": 0.01, \"lossProbability\": 0.1}}"));
+        assertEquals(BackhaulConfig.DEFAULT_RETRANSMISSION_TIMEOUT_SECONDS,
+                fast.resolved().at("/storage/peerFetch/retransmissionTimeoutSeconds").doubleValue());
+    }
+
     @Test
     void relayMode_namesOfTheFormat_areTheEnumsNames() {
         assertEquals(List.of("storeAndForward", "streamed"),
