@@ -3,11 +3,13 @@ package io.radiolink.report;
 import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.stats.BackhaulUsage;
 import io.radiolink.stats.ReplicationResult;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * One direction of every station's backhaul in one replication's window, summed over the stations: what
- * {@code metrics.backhaul} of the reports states (REPORTS.md). Times and counts are sums, so that a
+ * One direction of some stations' backhauls in one replication's window, summed over those stations (every
+ * station, or one): what {@code metrics.backhaul} of the reports states (REPORTS.md). Times and counts are sums, so that a
  * utilisation or down share is the stations' mean and a mean delay is over every station's messages; the
  * largest queueing delay is the largest of any station, since time 0 (a largest value cannot be taken
  * apart at the warm-up, {@link BackhaulStatistics#since}).
@@ -25,8 +27,12 @@ record BackhaulTotals(double observedSeconds, double busySeconds, double downSec
         long bitsDelivered, long retransmissions, BackhaulStatistics.Delays queueing,
         BackhaulStatistics.Delays transfer) {
 
-    /** The direction {@code direction} of every backhaul of {@code result}, summed over the stations, in id order. */
-    static BackhaulTotals of(ReplicationResult result, Function<BackhaulUsage.Directions, BackhaulStatistics> direction) {
+    /**
+     * The direction {@code direction} of the backhauls of {@code result} whose station ids {@code stations}
+     * admits, summed over those stations, in id order.
+     */
+    static BackhaulTotals of(ReplicationResult result, Function<BackhaulUsage.Directions, BackhaulStatistics> direction,
+            Predicate<String> stations) {
         double observed = 0;
         double busy = 0;
         double down = 0;
@@ -35,8 +41,11 @@ record BackhaulTotals(double observedSeconds, double busySeconds, double downSec
         long retransmissions = 0;
         BackhaulStatistics.Delays queueing = BackhaulStatistics.Delays.NONE;
         BackhaulStatistics.Delays transfer = BackhaulStatistics.Delays.NONE;
-        for (BackhaulUsage.Directions station : result.backhauls().stations().values()) {
-            BackhaulStatistics s = direction.apply(station);
+        for (Map.Entry<String, BackhaulUsage.Directions> station : result.backhauls().stations().entrySet()) {
+            if (!stations.test(station.getKey())) {
+                continue;
+            }
+            BackhaulStatistics s = direction.apply(station.getValue());
             observed += s.observedSeconds();
             busy += s.busySeconds();
             down += s.downSeconds();

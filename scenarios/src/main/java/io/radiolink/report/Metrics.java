@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -228,41 +229,58 @@ public final class Metrics {
 
     /**
      * The stations' backhauls to the network's store, each direction summed over the stations
-     * ({@link BackhaulTotals}): only at a point whose replications have a backhaul, so that the reports of
+     * ({@link BackhaulTotals}), then each station's: only at a point whose replications have a backhaul, so that the reports of
      * station storage without peer fetch are what they were before issue 13. {@code backhaul.} in summary.csv.
      */
     private static MetricNode backhaul() {
         return new Observed(point -> point.replications().stream().anyMatch(BackhaulTotals::exists),
-                group("backhaul",
-                        backhaulDirection("toStore", "to_store", BackhaulUsage.Directions::toStore),
-                        backhaulDirection("fromStore", "from_store", BackhaulUsage.Directions::fromStore)));
+                new Group("backhaul", List.of(
+                        backhaulDirection("toStore", "backhaul.to_store.", BackhaulUsage.Directions::toStore, id -> true),
+                        backhaulDirection("fromStore", "backhaul.from_store.", BackhaulUsage.Directions::fromStore,
+                                id -> true),
+                        new PerCell("byStation", Metrics::stationBackhaul))));
     }
 
-    /** One direction of the backhauls, {@code backhaul.<name>.} in summary.csv. */
-    private static Group backhaulDirection(String key, String name,
-            Function<BackhaulUsage.Directions, BackhaulStatistics> direction) {
-        String prefix = "backhaul." + name + ".";
+    /**
+     * One station's backhaul, under its id in {@code byStation} and named {@code backhaul.<id>.} in summary.csv
+     * (every station's cell has the station's id, so the point's cells list the stations).
+     */
+    private static List<MetricNode> stationBackhaul(String id) {
+        String name = "backhaul." + id + ".";
+        return List.of(
+                backhaulDirection("toStore", name + "to_store.", BackhaulUsage.Directions::toStore, id::equals),
+                backhaulDirection("fromStore", name + "from_store.", BackhaulUsage.Directions::fromStore, id::equals));
+    }
+
+    /**
+     * One direction of the backhauls of the stations {@code stations} admits, summed over them, named
+     * {@code <prefix>...} in summary.csv.
+     */
+    private static Group backhaulDirection(String key, String prefix,
+            Function<BackhaulUsage.Directions, BackhaulStatistics> direction, Predicate<String> stations) {
         return group(key,
-                backhaulValue(direction, "utilisation", prefix + "utilisation", FRACTION, BackhaulTotals::utilisation),
-                backhaulValue(direction, "meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
+                backhaulValue(direction, stations, "utilisation", prefix + "utilisation", FRACTION,
+                        BackhaulTotals::utilisation),
+                backhaulValue(direction, stations, "meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
                         t -> t.queueing().meanSeconds()),
-                backhaulValue(direction, "maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
+                backhaulValue(direction, stations, "maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
                         t -> t.queueing().count() == 0 ? Double.NaN : t.queueing().maxSeconds()),
-                backhaulValue(direction, "meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
+                backhaulValue(direction, stations, "meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
                         t -> t.transfer().meanSeconds()),
-                backhaulValue(direction, "messagesDelivered", prefix + "messages_delivered", "messages/replication",
+                backhaulValue(direction, stations, "messagesDelivered", prefix + "messages_delivered", "messages/replication",
                         t -> t.observedSeconds() == 0 ? Double.NaN : t.messagesDelivered()),
-                backhaulValue(direction, "bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
+                backhaulValue(direction, stations, "bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
                         BackhaulTotals::bytesDelivered),
-                backhaulValue(direction, "retransmissions", prefix + "retransmissions", "transmissions/replication",
+                backhaulValue(direction, stations, "retransmissions", prefix + "retransmissions", "transmissions/replication",
                         t -> t.observedSeconds() == 0 ? Double.NaN : t.retransmissions()),
-                backhaulValue(direction, "downShare", prefix + "down_share", FRACTION, BackhaulTotals::downShare));
+                backhaulValue(direction, stations, "downShare", prefix + "down_share", FRACTION, BackhaulTotals::downShare));
     }
 
     /** A value of one direction of the backhauls, summed over the stations, estimated over the replications. */
     private static Metric<Replicated> backhaulValue(Function<BackhaulUsage.Directions, BackhaulStatistics> direction,
-            String key, String name, String unit, ToDoubleFunction<BackhaulTotals> value) {
-        return new Metric<>(key, name, unit, new Replicated(r -> value.applyAsDouble(BackhaulTotals.of(r, direction))));
+            Predicate<String> stations, String key, String name, String unit, ToDoubleFunction<BackhaulTotals> value) {
+        return new Metric<>(key, name, unit, new Replicated(
+                r -> value.applyAsDouble(BackhaulTotals.of(r, direction, stations))));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */

@@ -155,6 +155,8 @@ final class MetricsTest {
         assertEquals(mean(utilisation), network.at("/toStore/utilisation/mean").doubleValue(), 1e-12);
         assertEquals(mean(down), network.at("/toStore/downShare/mean").doubleValue(), 1e-12);
         assertEquals(mean(bytes), network.at("/toStore/bytesDelivered/mean").doubleValue(), 1e-6);
+        assertEquals(network.at("/toStore"), network.at("/byStation/cell-1/toStore"), "one station: its own are the totals");
+        assertEquals(network.at("/fromStore"), network.at("/byStation/cell-1/fromStore"));
         assertTrue(mean(utilisation) > 0 && mean(down) > 0 && network.at("/toStore/retransmissions/mean").doubleValue() > 0,
                 "the fixture moves every figure: " + network);
     }

@@ -641,6 +641,7 @@ final class ReportsDocumentationTest {
         }
         for (String id : point.summary().cells().keySet()) {
             pattern = replacePrefix(pattern, "cell." + id + ".", "cell.<id>.");
+            pattern = replacePrefix(pattern, "backhaul." + id + ".", "backhaul.<id>.");
         }
         return pattern;
     }
