@@ -42,6 +42,8 @@ final class BadInputTest {
         "probability above 1 | \"probability\": 0.01 | \"probability\": 1.5 | airInterface.uplink.loss.probability",
         "unknown loss model | \"model\": \"bernoulli\" | \"model\": \"bernouli\" | bernouli",
         "no connection attempt | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"attempts\": 0 } }, | protocol.resume.attempts",
+        "retryAccess not a boolean | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"attempts\": 3, \"retryAccess\": \"yes\" } }, | protocol.resume.retryAccess",
+        "retryAccess null | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"resume\": { \"retryAccess\": null } }, | protocol.resume.retryAccess",
         "unknown restore rule | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"restoreAfter\": \"always\", | workload.restoreAfter",
         "unknown relocation model | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCel\", \"probability\": 0.5 }, | sameCel",
         "relocation probability above 1 | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCell\", \"probability\": 1.5 }, | workload.relocation.probability",

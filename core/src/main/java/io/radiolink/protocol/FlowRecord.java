@@ -92,6 +92,16 @@ public record FlowRecord(TerminalRecord terminal, StationRecord station) {
         return terminal.attempts();
     }
 
+    /** {@link TerminalRecord#accessRetries}. */
+    public int accessRetries() {
+        return terminal.accessRetries();
+    }
+
+    /** {@link TerminalRecord#reconnections}. */
+    public int reconnections() {
+        return terminal.reconnections();
+    }
+
     /** {@link TerminalRecord#chunksRepaired}. */
     public long chunksRepaired() {
         return terminal.chunksRepaired();

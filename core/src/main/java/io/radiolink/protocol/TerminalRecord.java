@@ -27,8 +27,11 @@ import java.util.Objects;
  * @param control the terminal's control messages, every attempt
  * @param uplink what the terminal put on the air, every attempt (control, data, acknowledgements): the
  *     uplinks' counts, with the terminal's retransmissions (of {@code control} and {@code dataSent})
- * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}
- *     reconnection); 1 as well for a flow that never asked (no password)
+ * @param attempts connections the flow asked for, >= 1 (more than one only with {@link ResumeConfig}'s
+ *     reconnection or access retries); 1 as well for a flow that never asked (no password)
+ * @param accessRetries those of the attempts after the first that followed an attempt that got no
+ *     connection (blocked or access failed, {@link ResumeConfig#retryAccess}), in [0, attempts - 1]; the
+ *     others followed a drop or a timeout ({@link #reconnections})
  * @param bytesNeeded the user data bytes the receiver still lacked when the flow began
  * @param chunksRepaired chunks sent again in repair rounds because their digest failed or frames were
  *     missing ({@link ChunkConfig})
@@ -50,6 +53,7 @@ public record TerminalRecord(
         ControlCounts control,
         DirectionCounts uplink,
         int attempts,
+        int accessRetries,
         long bytesNeeded,
         long chunksRepaired) {
 
@@ -69,9 +73,18 @@ public record TerminalRecord(
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
         }
+        if (accessRetries < 0 || accessRetries > attempts - 1) {
+            throw new IllegalArgumentException("accessRetries must be in [0, attempts - 1 = " + (attempts - 1)
+                    + "], was " + accessRetries);
+        }
         if (bytesNeeded < 0 || chunksRepaired < 0) {
             throw new IllegalArgumentException("need bytesNeeded (" + bytesNeeded + ") and chunksRepaired ("
                     + chunksRepaired + ") >= 0");
         }
+    }
+
+    /** The attempts that followed a drop or a timeout: those after the first that are no access retry. */
+    public int reconnections() {
+        return attempts - 1 - accessRetries;
     }
 }

@@ -31,7 +31,7 @@ public enum StreamPurpose {
     SIM_KEY("sim-key"),
     /** A cell's random-access preamble picks and back-off slots. */
     RANDOM_ACCESS("random-access"),
-    /** The jitter of reconnection back-offs of flows at a station. */
+    /** The jitter of the back-offs of flows at a station: reconnections and retries of refused attempts. */
     BACKOFF("backoff"),
     /** Uplink corruption of one connection. */
     CORRUPTION_UPLINK("corruption-uplink"),

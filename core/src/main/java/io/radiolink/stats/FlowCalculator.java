@@ -72,6 +72,8 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
         long chunksRepaired;
         long copyAtRequest;
         long failedCopyAtRequest;
+        long reconnections;
+        long accessRetries;
 
         KindAccumulator() {
             for (FlowPhase phase : PHASES) {
@@ -95,6 +97,8 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
             dataBytesSent += record.data().bytesSent();
             bytesInVain += record.bytesInVain();
             chunksRepaired += record.chunksRepaired();
+            reconnections += record.reconnections();
+            accessRetries += record.accessRetries();
             if (record.copyAtRequest()) {
                 copyAtRequest++;
                 if (!record.outcome().isSuccess()) {
@@ -120,7 +124,7 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
             FlowCounts counts = new FlowCounts(ResultMaps.counts(FlowOutcome.class, outcomes),
                     ResultMaps.counts(IntegrityCheck.class, integrity), started - ended, stationViewDiffers,
                     successfulUserDataBytes, dataBytesSent, bytesInVain, chunksRepaired, copyAtRequest,
-                    failedCopyAtRequest);
+                    failedCopyAtRequest, reconnections, accessRetries);
             return new FlowStatistics(counts, summary(completion), DurationHistogram.copyOf(completionHistogram),
                     phaseSeconds, summary(successAttempts));
         }

@@ -23,6 +23,10 @@ import java.util.Map;
  * @param copyAtRequest flows whose request found a committed copy of the number in the store
  *     ({@code FlowRecord.copyAtRequest()}: downloads only)
  * @param failedCopyAtRequest those of them that did not succeed
+ * @param reconnections attempts the flows made after a drop or a timeout ({@code FlowRecord.reconnections()})
+ * @param accessRetries attempts the flows made after a blocked or access-failed one
+ *     ({@code FlowRecord.accessRetries()}); with the flows, which made one first attempt each, they sum
+ *     to the flows' attempts
  */
 public record FlowCounts(
         Map<FlowOutcome, Long> outcomes,
@@ -34,11 +38,13 @@ public record FlowCounts(
         long bytesInVain,
         long chunksRepaired,
         long copyAtRequest,
-        long failedCopyAtRequest) implements Serializable {
+        long failedCopyAtRequest,
+        long reconnections,
+        long accessRetries) implements Serializable {
 
     /** No flows. */
     public static final FlowCounts ZERO = new FlowCounts(ResultMaps.zeros(FlowOutcome.class),
-            ResultMaps.zeros(IntegrityCheck.class), 0, 0, 0, 0, 0, 0, 0, 0);
+            ResultMaps.zeros(IntegrityCheck.class), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Copies the maps and checks that the counts agree with each other. */
     public FlowCounts {
@@ -66,6 +72,10 @@ public record FlowCounts(
                 || failedCopyAtRequest > Math.min(copyAtRequest, flows - outcomes.get(FlowOutcome.SUCCESS))) {
             throw new IllegalArgumentException("need 0 <= failedCopyAtRequest (" + failedCopyAtRequest
                     + ") <= copyAtRequest (" + copyAtRequest + ") <= flows, and no more failed than failures");
+        }
+        if (reconnections < 0 || accessRetries < 0) {
+            throw new IllegalArgumentException("need reconnections (" + reconnections + ") and accessRetries ("
+                    + accessRetries + ") >= 0");
         }
     }
 
@@ -111,6 +121,7 @@ public record FlowCounts(
                 unfinished + other.unfinished, stationViewDiffers + other.stationViewDiffers,
                 successfulUserDataBytes + other.successfulUserDataBytes, dataBytesSent + other.dataBytesSent,
                 bytesInVain + other.bytesInVain, chunksRepaired + other.chunksRepaired,
-                copyAtRequest + other.copyAtRequest, failedCopyAtRequest + other.failedCopyAtRequest);
+                copyAtRequest + other.copyAtRequest, failedCopyAtRequest + other.failedCopyAtRequest,
+                reconnections + other.reconnections, accessRetries + other.accessRetries);
     }
 }

@@ -91,6 +91,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         /** Connection attempts so far, and back-offs entered. */
         int attempts = 1;
         int backoffs;
+        /** Back-offs after an attempt that got no connection (blocked or access failed). */
+        int accessRetries;
         /** The data the last accepted download response of this flow announced. */
         UserData announced;
         /** The flow met a fault that its record does not show (an outage it lived through, a lock-out). */
@@ -357,6 +359,12 @@ final class InvariantChecker implements FlowListener, AirListener {
             increment("back-offs");
             check(resume.reconnects() && t.attempts < resume.attempts(), t, () -> "backs off after attempt "
                     + t.attempts + " with " + resume);
+            if (!t.connected) {
+                // The attempt got no connection: only a configured access retry backs off then.
+                t.accessRetries++;
+                increment("access retries");
+                check(resume.retryAccess(), t, () -> "backs off after an attempt without a connection with " + resume);
+            }
         } else if (phase == FlowPhase.SETUP) {
             // A reconnection: a new attempt, judged like a flow that starts now.
             t.attempts++;
@@ -412,6 +420,14 @@ final class InvariantChecker implements FlowListener, AirListener {
                         + resume.attempts() + "), BACKOFF entered: " + record.phaseTimes().entered(FlowPhase.BACKOFF));
         if (t.attempts > 1) {
             increment("flows with more than one attempt, " + record.outcome());
+        }
+        check(record.accessRetries() == t.accessRetries, t, () -> "record says " + record.accessRetries()
+                + " access retries, the checker saw " + t.accessRetries);
+        boolean refused = record.outcome() == FlowOutcome.BLOCKED || record.outcome() == FlowOutcome.ACCESS_FAILED;
+        check(!refused || !resume.retryAccess() || record.attempts() == resume.attempts(), t,
+                () -> "ended " + record.outcome() + " after " + record.attempts() + " attempts with " + resume);
+        if (refused && record.accessRetries() > 0) {
+            increment("flows refused after access retries");
         }
         checkStationView(t, record);
         checkOutage(t, record);

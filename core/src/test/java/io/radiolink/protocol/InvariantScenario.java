@@ -181,6 +181,11 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                     auth.lockoutSeconds()));
             summary.append("; SIM-keyed proofs");
         }
+        // Retries of blocked and access-failed attempts for half the seeds that reconnect, drawn last too.
+        if (resume.reconnects() && random.nextBoolean()) {
+            protocol = protocol.withResume(resume.withRetryAccess(true));
+            summary.append("; blocked and access-failed attempts retried");
+        }
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
     }
 

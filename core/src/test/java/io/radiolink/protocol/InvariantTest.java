@@ -189,6 +189,8 @@ final class InvariantTest {
             "challenges on the air",
             "repair requests on the air",
             "reconnections",
+            "access retries",
+            "flows refused after access retries",
             "flows with more than one attempt, SUCCESS",
             "backups resumed from a partial upload",
             "downloads resumed",

@@ -165,7 +165,7 @@ final class ResumeTest {
      * Each direction of the first connection carries its first {@code units} units and then loses
      * everything; later connections lose nothing.
      */
-    private static LossModel firstConnectionCarries(int units) {
+    static LossModel firstConnectionCarries(int units) {
         return new LossModel() {
             private int processes;
 

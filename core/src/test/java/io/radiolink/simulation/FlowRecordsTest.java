@@ -106,7 +106,7 @@ final class FlowRecordsTest {
         return new TerminalRecord(flow.id(), flow.kind(), PhoneNumber.of("0100"), PhoneNumber.of("0100"), "bs-1",
                 outcome, FlowPhase.RELEASE, 0.0, 10.0, 1_000, IntegrityCheck.NOT_CHECKED,
                 PhaseTimes.of(Map.of(FlowPhase.SETUP, 10.0)), sent, new ControlCounts(2, 0),
-                new DirectionCounts(5, 1, 0, 0), 2, 1_000, 0);
+                new DirectionCounts(5, 1, 0, 0), 2, 0, 1_000, 0);
     }
 
     /** A flow listener that keeps every record it is told of. */

@@ -20,9 +20,10 @@ final class FlowCountsTest {
         Map<IntegrityCheck, Long> integrity = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
         integrity.put(IntegrityCheck.VERIFIED, verified);
         integrity.put(IntegrityCheck.NOT_CHECKED, successes + drops - verified);
-        // Every flow's request found a copy; the drops failed with it.
+        // Every flow's request found a copy; the drops failed with it. Each drop reconnected twice, each success
+        // was blocked once and retried.
         return new FlowCounts(outcomes, integrity, unfinished, viewDiffers, 100 * successes, bytesSent, inVain, drops,
-                successes + drops, drops);
+                successes + drops, drops, 2 * drops, successes);
     }
 
     @Test
@@ -34,6 +35,8 @@ final class FlowCountsTest {
         assertEquals(250.0 / 7, sum.bytesInVainPerFlow());
         assertEquals(7, sum.copyAtRequest());
         assertEquals(3.0 / 7, sum.failureShareCopyAtRequest());
+        assertEquals(6, sum.reconnections());
+        assertEquals(4, sum.accessRetries());
         assertEquals(sum, sum.plus(FlowCounts.ZERO));
     }
 
@@ -43,10 +46,20 @@ final class FlowCountsTest {
         oneSuccess.put(FlowOutcome.SUCCESS, 1L);
         Map<IntegrityCheck, Long> twoChecks = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
         twoChecks.put(IntegrityCheck.VERIFIED, 2L);
-        assertThrows(IllegalArgumentException.class, () -> new FlowCounts(oneSuccess, twoChecks, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new FlowCounts(oneSuccess, twoChecks, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> counts(1, 1, 0, 0, 2, 0, 0)); // views differ on 2 of 1 failure
         assertThrows(IllegalArgumentException.class, () -> counts(1, 0, 0, -1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> counts(1, 0, 0, 0, 0, 10, 11)); // more in vain than sent
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlowCounts(oneSuccess, oneUnchecked(), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FlowCounts(oneSuccess, oneUnchecked(), 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
+    }
+
+    private static Map<IntegrityCheck, Long> oneUnchecked() {
+        Map<IntegrityCheck, Long> integrity = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
+        integrity.put(IntegrityCheck.NOT_CHECKED, 1L);
+        return integrity;
     }
 
     @Test
@@ -64,15 +77,15 @@ final class FlowCountsTest {
         outcomes.put(FlowOutcome.LINK_DROPPED, 1L);
         Map<IntegrityCheck, Long> integrity = new EnumMap<>(ResultMaps.zeros(IntegrityCheck.class));
         integrity.put(IntegrityCheck.NOT_CHECKED, 10L);
-        FlowCounts counts = new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 7, 1);
+        FlowCounts counts = new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 7, 1, 0, 0);
 
         assertEquals(0.4, counts.failureShare());
         assertEquals(1.0 / 7, counts.failureShareCopyAtRequest());
         assertThrows(IllegalArgumentException.class,
-                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 3, 4)); // more failed than found
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0)); // more failed than found
         assertThrows(IllegalArgumentException.class,
-                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 11, 0)); // more than the flows
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 11, 0, 0, 0)); // more than the flows
         assertThrows(IllegalArgumentException.class,
-                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 10, 5)); // more failed than failures
+                () -> new FlowCounts(outcomes, integrity, 0, 0, 0, 0, 0, 0, 10, 5, 0, 0)); // more failed than failures
     }
 }

@@ -41,6 +41,7 @@ final class Records {
     private long downlinkUnitsSent;
     private long downlinkUnitsLost;
     private int attempts = 1;
+    private int accessRetries;
     private long dataBytesSent;
     private long bytesInVain;
     private long chunksRepaired;
@@ -118,6 +119,12 @@ final class Records {
         return this;
     }
 
+    /** {@code value} of the attempts followed a refused one (blocked or access failed). */
+    Records accessRetries(int value) {
+        accessRetries = value;
+        return this;
+    }
+
     /** User data bytes sent, and the part of them sent in vain (all of them for a failed flow). */
     Records dataBytes(long sent, long inVain) {
         dataBytesSent = sent;
@@ -145,7 +152,7 @@ final class Records {
                 new ControlCounts(controlMessagesSent, controlMessagesRetransmitted),
                 new DirectionCounts(uplinkUnitsSent, uplinkUnitsLost, 0,
                         controlMessagesRetransmitted + (backup ? dataFramesRetransmitted : 0)),
-                attempts, outcome.isSuccess() ? dataBytesSent - bytesInVain : 0, chunksRepaired);
+                attempts, accessRetries, outcome.isSuccess() ? dataBytesSent - bytesInVain : 0, chunksRepaired);
         StationRecord station = new StationRecord(effect, IntegrityCheck.NOT_CHECKED,
                 backup ? TransferCounts.ZERO : data,
                 new DirectionCounts(downlinkUnitsSent, downlinkUnitsLost, 0, backup ? 0 : dataFramesRetransmitted),

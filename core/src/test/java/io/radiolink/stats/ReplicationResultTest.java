@@ -94,6 +94,25 @@ final class ReplicationResultTest {
     }
 
     @Test
+    void flows_attemptsAfterTheFirst_reconnectionsApartFromAccessRetries() {
+        ReplicationResult result = ConnectorRun.run(0, 0, 100, run -> {
+            // Two reconnections and one retry after a blocked attempt; three retries after blocking, in vain.
+            report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.SUCCESS, 10, 12).bytes(500).attempts(4)
+                    .accessRetries(1).build());
+            report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.BLOCKED, 20, 21).attempts(4).accessRetries(3)
+                    .build());
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.LINK_DROPPED, 30, 31).attempts(2).build());
+        });
+        FlowCounts backups = result.flowsOf(FlowKind.BACKUP).counts();
+        FlowCounts downloads = result.flowsOf(FlowKind.DOWNLOAD).counts();
+
+        assertEquals(2, backups.reconnections());
+        assertEquals(4, backups.accessRetries());
+        assertEquals(1, downloads.reconnections());
+        assertEquals(0, downloads.accessRetries());
+    }
+
+    @Test
     void maps_modified_rejected() {
         ReplicationResult result = sample();
         assertThrows(UnsupportedOperationException.class, () -> result.flows().clear());

@@ -37,7 +37,8 @@ final class FirstUseTest {
         "io.radiolink.radio.share.ProcessorSharing", "io.radiolink.radio.share.RoundRobin",
         "io.radiolink.radio.CellCapacity$Dedicated", "io.radiolink.radio.CellCapacity$Shared",
         "io.radiolink.radio.CellCapacity", "io.radiolink.radio.AirInterface",
-        "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig"})
+        "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig",
+        "io.radiolink.protocol.ResumeConfig"})
     void initialise_asTheFirstClassOfAFreshJvm_succeeds(String name) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -188,7 +188,9 @@ public final class Metrics {
                 inVain,
                 flowCount(kind, "dataBytesSent", "data_bytes_sent", BYTES, FlowCounts::dataBytesSent),
                 flowCount(kind, "bytesInVain", "bytes_in_vain", BYTES, FlowCounts::bytesInVain),
-                flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowCounts::chunksRepaired))
+                flowCount(kind, "chunksRepaired", "chunks_repaired", "chunks", FlowCounts::chunksRepaired),
+                flowCount(kind, "reconnections", "reconnections", "attempts", FlowCounts::reconnections),
+                flowCount(kind, "accessRetries", "access_retries", "attempts", FlowCounts::accessRetries))
                 .listingBefore(completion, failureShare);
         return new FlowBlock(new FlowMetrics(flows, outcomes, completion, failureShare, attempts, inVain), group);
     }

@@ -151,6 +151,7 @@ final class Allowed {
         range(Resume.class, "jitter", ResumeConfig.JITTER, "", null);
         text(Resume.class, "fromOffset", "true or false");
         range(Resume.class, "holdSeconds", ResumeConfig.SECONDS, "", seconds);
+        text(Resume.class, "retryAccess", "true or false");
 
         text(Station.class, "id", "a non-blank string without control characters, unique among all stations "
                 + "(count n > 1 makes id-1 .. id-n)");

@@ -62,7 +62,7 @@ final class ModelBuilder {
         ScenarioFile.Resume r = p.resume();
         ResumeConfig resume = construct("protocol.resume", ScenarioFile.Resume.class, Map.of(), () -> new ResumeConfig(
                 r.attempts(), r.backoffSeconds(), r.backoffMultiplier(), r.maxBackoffSeconds(), r.jitter(),
-                r.fromOffset(), r.holdSeconds()));
+                r.fromOffset(), r.holdSeconds(), r.retryAccess()));
         long maxTransfer = WorkloadGenerator.maxUserDataBytes(air);
         atMostOneTransfer(chunks.chunkBytes(), maxTransfer, air, "protocol.chunks.chunkBytes");
         List<StationConfig> stations = stations(scenario.stations(), air);

@@ -212,11 +212,12 @@ final class Resolver {
      * Resume with defaults: attempts 1 ({@link ResumeConfig#OFF}); with attempts above 1 the back-off fields
      * and fromOffset default to {@link #RECONNECTION_DEFAULTS}'s, otherwise to OFF's. maxBackoffSeconds is
      * never below backoffSeconds, and holdSeconds is RECONNECTION_DEFAULTS's when fromOffset is true (a
-     * station that resumes keeps what it verified), else 0.
+     * station that resumes keeps what it verified), else 0. retryAccess defaults to OFF's (false: a blocked
+     * or access-failed attempt ends the flow), whatever attempts is.
      */
     private static ScenarioFile.Resume resume(ScenarioFile.Resume resume) {
         ScenarioFile.Resume r = resume != null ? resume
-                : new ScenarioFile.Resume(null, null, null, null, null, null, null);
+                : new ScenarioFile.Resume(null, null, null, null, null, null, null, null);
         int attempts = or(r.attempts(), ResumeConfig.OFF.attempts());
         ResumeConfig defaults = attempts > 1 ? RECONNECTION_DEFAULTS : ResumeConfig.OFF;
         double backoff = or(r.backoffSeconds(), defaults.backoffSeconds());
@@ -224,7 +225,8 @@ final class Resolver {
         return new ScenarioFile.Resume(attempts, backoff, or(r.backoffMultiplier(), defaults.backoffMultiplier()),
                 or(r.maxBackoffSeconds(), Math.max(defaults.maxBackoffSeconds(), backoff)),
                 or(r.jitter(), defaults.jitter()), fromOffset,
-                or(r.holdSeconds(), fromOffset ? RECONNECTION_DEFAULTS.holdSeconds() : 0.0));
+                or(r.holdSeconds(), fromOffset ? RECONNECTION_DEFAULTS.holdSeconds() : 0.0),
+                or(r.retryAccess(), ResumeConfig.OFF.retryAccess()));
     }
 
     private static List<Station> stations(List<Station> stations) throws Invalid {

@@ -158,9 +158,9 @@ record ScenarioFile(
     /** Chunked transfer with per-chunk digests and repair rounds. */
     record Chunks(Long chunkBytes, Integer repairRounds) {}
 
-    /** Reconnection after a failed connection, and resuming from the verified prefix. */
+    /** Reconnection after a failed connection, retries of refused attempts, and resuming from the verified prefix. */
     record Resume(Integer attempts, Double backoffSeconds, Double backoffMultiplier, Double maxBackoffSeconds,
-            Double jitter, Boolean fromOffset, Double holdSeconds) {}
+            Double jitter, Boolean fromOffset, Double holdSeconds, Boolean retryAccess) {}
 
     /** The data transfer's ARQ. */
     record Arq(ArqMode mode, Integer windowFrames, Double retransmissionTimeoutSeconds, Integer retryLimit) {}

@@ -84,7 +84,7 @@ final class JsonReporterTest {
             assertEquals(List.of("flows", "outcomes", "stationViewDiffers", "failureShare", "completionSeconds",
                     "completionP50Seconds", "completionP95Seconds", "completionP99Seconds", "phaseSeconds",
                     "successfulUserDataBytes", "attemptsPerSuccess", "bytesInVainPerFlow", "dataBytesSent", "bytesInVain",
-                    "chunksRepaired"), names(json));
+                    "chunksRepaired", "reconnections", "accessRetries"), names(json));
             assertEquals(flows.counts().flows(), json.get("flows").asLong());
             assertEquals(Arrays.stream(FlowOutcome.values()).map(Enum::name).toList(), names(json.get("outcomes")));
             for (FlowOutcome outcome : FlowOutcome.values()) {
@@ -106,7 +106,11 @@ final class JsonReporterTest {
             assertEquals(flows.counts().dataBytesSent(), json.get("dataBytesSent").asLong());
             assertEquals(flows.counts().bytesInVain(), json.get("bytesInVain").asLong());
             assertEquals(flows.counts().chunksRepaired(), json.get("chunksRepaired").asLong());
+            assertEquals(flows.counts().reconnections(), json.get("reconnections").asLong());
+            assertEquals(flows.counts().accessRetries(), json.get("accessRetries").asLong());
         }
+        // The fixture never retries a refused attempt: its reconnections, not 0, tell the two keys apart.
+        assertTrue(summary.flowsOf(FlowKind.BACKUP).counts().reconnections() > 0, "the fixture should reconnect");
         assertTrue(summary.flowsOf(FlowKind.BACKUP).counts().flows() > 0
                 && summary.flowsOf(FlowKind.DOWNLOAD).counts().flows() > 0,
                 "the fixture should have flows of both kinds");

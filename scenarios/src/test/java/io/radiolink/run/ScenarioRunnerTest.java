@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.protocol.FlowKind;
 import io.radiolink.report.FlowRow;
 import io.radiolink.report.JsonReporter;
 import io.radiolink.report.RunReport;
@@ -14,6 +15,8 @@ import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.ScenarioLoader;
 import io.radiolink.scenario.Scenarios;
 import io.radiolink.scenario.SweepPoint;
+import io.radiolink.stats.ExperimentSummary;
+import io.radiolink.stats.FlowCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +124,35 @@ final class ScenarioRunnerTest {
         }
     }
 
+    /**
+     * A congested cell of one channel, attempts 4 every 5 s: with {@code retryAccess} in the file the
+     * flows retry blocked attempts and the reports count them, at most one per blocked attempt; without
+     * it none is retried. One and three threads give the same report.
+     */
+    @Test
+    void run_retryAccessInTheFile_blockedAttemptsRetriedAndCounted() throws IOException, ScenarioException {
+        String congested = Scenarios.MINIMAL.replace("3600", "600").replace("\"channels\": 8", "\"channels\": 1")
+                .replace("0.01", "0.2");
+        long[] retries = new long[2];
+        for (boolean retry : new boolean[] {false, true}) {
+            String file = Scenarios.withTop(congested, "\"replications\": 2, \"protocol\": {\"resume\": {\"attempts\": 4,"
+                    + " \"backoffSeconds\": 5, \"backoffMultiplier\": 1, \"retryAccess\": " + retry + "}}");
+            ResolvedScenario congestedScenario = ScenarioLoader.load(
+                    Files.writeString(temp.resolve("congested-" + retry + ".json"), file), OptionalLong.empty(),
+                    OptionalInt.empty());
+            RunReport one = new ScenarioRunner(1, false, ScenarioRunner.Progress.NONE).run(congestedScenario);
+            RunReport three = new ScenarioRunner(3, false, ScenarioRunner.Progress.NONE).run(congestedScenario);
+            assertArrayEquals(json(one, "one-" + retry), json(three, "three-" + retry));
+            ExperimentSummary summary = one.points().get(0).summary();
+            FlowCounts backups = summary.flowsOf(FlowKind.BACKUP).counts();
+            assertTrue(summary.cellTotals().blockedAttempts() > 0, "the cell is congested");
+            assertTrue(backups.accessRetries() <= summary.cellTotals().blockedAttempts(),
+                    "each access retry follows a blocked attempt (no random access here)");
+            retries[retry ? 1 : 0] = backups.accessRetries();
+        }
+        assertEquals(0, retries[0], "nothing retried without retryAccess");
+        assertTrue(retries[1] > 0, "blocked attempts retried with retryAccess");
+    }
     private byte[] json(RunReport report, String folder) throws IOException {
         Path directory = Files.createDirectory(temp.resolve(folder));
         new JsonReporter().write(report, directory);

@@ -409,8 +409,9 @@ final class ScenarioLoaderTest {
         assertEquals(io.radiolink.protocol.ResumeConfig.OFF, protocol.resume());
         JsonNode resume = scenario.resolved().at("/protocol/resume");
         assertEquals(List.of("attempts", "backoffSeconds", "backoffMultiplier", "maxBackoffSeconds", "jitter",
-                "fromOffset", "holdSeconds"), fieldNames(resume));
+                "fromOffset", "holdSeconds", "retryAccess"), fieldNames(resume));
         assertFalse(resume.get("fromOffset").asBoolean());
+        assertFalse(resume.get("retryAccess").asBoolean());
         assertEquals(0, scenario.resolved().at("/protocol/chunks/chunkBytes").asLong());
         assertEquals(0, scenario.resolved().at("/protocol/chunks/repairRounds").asInt());
     }
@@ -439,6 +440,20 @@ final class ScenarioLoaderTest {
                 "\"protocol\": {\"resume\": {\"fromOffset\": true}}"));
         assertEquals(new io.radiolink.protocol.ResumeConfig(1, 0, 1, 0, 0, true, 300),
                 held.points().get(0).config().protocol().resume(), "a later flow may resume what the station holds");
+    }
+
+    @Test
+    void load_retryAccessGiven_keptBesideTheReconnectionDefaults() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"attempts\": 5, \"backoffSeconds\": 2, \"retryAccess\": true}}"));
+
+        assertEquals(new io.radiolink.protocol.ResumeConfig(5, 2, 2, 30, 0.5, true, 300, true),
+                scenario.points().get(0).config().protocol().resume());
+        assertTrue(scenario.resolved().at("/protocol/resume/retryAccess").asBoolean());
+        ResolvedScenario attemptsOnly = Scenarios.load(dir, Scenarios.withTop(Scenarios.MINIMAL,
+                "\"protocol\": {\"resume\": {\"attempts\": 4}}"));
+        assertFalse(attemptsOnly.points().get(0).config().protocol().resume().retryAccess(),
+                "reconnection does not retry refused attempts unless asked");
     }
 
     private static List<String> fieldNames(JsonNode node) {

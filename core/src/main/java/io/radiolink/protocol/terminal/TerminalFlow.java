@@ -52,6 +52,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
     private boolean completeSent;
     private FlowOutcome decided;
     private int attempt = 1;
+    private int accessRetries;
     private long chunksRepaired;
     /** Counts of the control senders and uplinks of attempts that ended. */
     private ControlCounts controlSent = ControlCounts.ZERO;
@@ -89,7 +90,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
 
     @Override
     public final void blocked() {
-        finish(FlowOutcome.BLOCKED);
+        refused(FlowOutcome.BLOCKED);
     }
 
     @Override
@@ -104,7 +105,21 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
 
     @Override
     public final void accessFailed() {
-        finish(FlowOutcome.ACCESS_FAILED);
+        refused(FlowOutcome.ACCESS_FAILED);
+    }
+
+    /**
+     * The attempt got no connection ({@code outcome} BLOCKED or ACCESS_FAILED): with
+     * {@link ResumeConfig#retryAccess} and attempts left another one follows after the back-off, counted
+     * as an access retry; otherwise the flow ends with {@code outcome}.
+     */
+    private void refused(FlowOutcome outcome) {
+        if (triesAgain(outcome)) {
+            accessRetries++;
+            reconnectLater();
+        } else {
+            finish(outcome);
+        }
     }
 
     /** Waits the back-off ({@link ResumeConfig}) and asks for another connection. */
@@ -263,7 +278,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
             stopTransfer();
         }
         tally();
-        if (reconnects(decided)) {
+        if (triesAgain(decided)) {
             reconnectLater();
         } else {
             finish(decided);
@@ -271,13 +286,14 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
     }
 
     /**
-     * True if an attempt that ended with {@code outcome} is followed by another: a radio link failure or
-     * a timeout, attempts left, and the terminal had not sent its complete command (after which it could
-     * not tell whether to send again; a backup learns its outcome on the next contact instead).
+     * True if an attempt that ended with {@code outcome} is followed by another: an outcome that
+     * {@link ResumeConfig#retries retries}, attempts left, and the terminal had not sent its complete
+     * command (after which it could not tell whether to send again; a backup learns its outcome on the
+     * next contact instead).
      */
-    private boolean reconnects(FlowOutcome outcome) {
-        return (outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.RETRIES_EXHAUSTED)
-                && attempt < side.config().resume().attempts() && !completeSent;
+    private boolean triesAgain(FlowOutcome outcome) {
+        ResumeConfig resume = side.config().resume();
+        return resume.retries(outcome) && attempt < resume.attempts() && !completeSent;
     }
 
     /** Adds the ended connection's uplink and control sender's counts to the flow's. */
@@ -296,7 +312,7 @@ abstract class TerminalFlow implements Flow, Endpoint<Message>, AccessCallback<M
                 controlSent.messagesRetransmitted() + data.framesRetransmitted());
         TerminalRecord record = new TerminalRecord(id, kind, terminal.phoneNumber(), addressedNumber, station.id(),
                 outcome, phase, startSeconds, now, userDataBytes(), integrity, PhaseTimes.of(phaseSeconds), data,
-                controlSent, sent, attempt, bytesNeeded(), chunksRepaired);
+                controlSent, sent, attempt, accessRetries, bytesNeeded(), chunksRepaired);
         side.flowEnded(terminal);
         finished(outcome, completeSent);
         side.listener().flowEnded(this, record);

@@ -112,7 +112,7 @@ public final class TerminalSide {
         return pending;
     }
 
-    /** The stream of back-off draws of terminals reconnecting to {@code station}. */
+    /** The stream of back-off draws of terminals reconnecting to {@code station} or retrying a refused attempt there. */
     RandomGenerator backoffs(BaseStation station) {
         return backoffs.computeIfAbsent(station, s -> s.streams().stream(StreamPurpose.BACKOFF, s.id(), 0));
     }
