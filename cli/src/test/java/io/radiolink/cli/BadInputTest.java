@@ -50,6 +50,10 @@ final class BadInputTest {
         "relocation probability missing | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"sameCell\" }, | workload.relocation.probability",
         "relocation matrix of another size | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"matrix\", \"rows\": [[0.5, 0.5], [0.5, 0.5]] }, | workload.relocation.rows",
         "relocation matrix row not summing to 1 | \"subscribersPerStation\": 100, | \"subscribersPerStation\": 100, \"relocation\": { \"model\": \"matrix\", \"rows\": [[0.5]] }, | workload.relocation.rows",
+        "unknown capacity mode | \"uplink\": { | \"capacity\": { \"mode\": \"sharde\" }, \"uplink\": { | airInterface.capacity.mode",
+        "shared capacity below 1 bit/s | \"uplink\": { | \"capacity\": { \"mode\": \"shared\", \"uplinkBitsPerSecond\": 0, \"downlinkBitsPerSecond\": 1000000 }, \"uplink\": { | airInterface.capacity.uplinkBitsPerSecond",
+        "unknown scheduling policy | \"uplink\": { | \"capacity\": { \"mode\": \"shared\", \"uplinkBitsPerSecond\": 1000000, \"downlinkBitsPerSecond\": 1000000, \"scheduler\": { \"policy\": \"fifo\" } }, \"uplink\": { | airInterface.capacity.scheduler.policy",
+        "round robin without interval | \"uplink\": { | \"capacity\": { \"mode\": \"shared\", \"uplinkBitsPerSecond\": 1000000, \"downlinkBitsPerSecond\": 1000000, \"scheduler\": { \"policy\": \"roundRobin\" } }, \"uplink\": { | airInterface.capacity.scheduler.intervalSeconds",
         "negative chunk size | \"replications\": 1, | \"replications\": 1, \"protocol\": { \"chunks\": { \"chunkBytes\": -65536 } }, | protocol.chunks.chunkBytes"})
     void run_badFile_exitTwoOneLineNamingTheFieldNoOutput(String name, String find, String replace, String named)
             throws IOException {
