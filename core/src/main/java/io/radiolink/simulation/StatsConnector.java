@@ -12,6 +12,7 @@ import io.radiolink.stats.FlowCalculator;
 import io.radiolink.stats.LearnedOutcomeCalculator;
 import io.radiolink.stats.ObservationWindow;
 import io.radiolink.stats.ReplicationResult;
+import io.radiolink.stats.ShareCalculator;
 import io.radiolink.stats.StorageCalculator;
 import io.radiolink.stats.TrafficCalculator;
 import io.radiolink.stats.WorkloadCalculator;
@@ -38,6 +39,8 @@ public final class StatsConnector {
     private final TrafficCalculator traffic;
     private final LearnedOutcomeCalculator learnedOutcomes;
     private final CellCalculator cells;
+    private final ShareCalculator shares;
+    private final CellListeners cellEvents;
     private final StorageCalculator storage;
     private final AuthCalculator authentication;
     private final WorkloadCalculator workload;
@@ -61,15 +64,20 @@ public final class StatsConnector {
         this.traffic = new TrafficCalculator(window);
         this.learnedOutcomes = new LearnedOutcomeCalculator(window);
         this.cells = new CellCalculator(window);
+        this.shares = new ShareCalculator(window, scheduler);
+        this.cellEvents = new CellListeners(cells, shares);
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
         this.workload = new WorkloadCalculator(window);
         this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload);
     }
 
-    /** The listeners a station is built with: {@code air}, and the cell, store and authentication calculators. */
+    /**
+     * The listeners a station is built with: {@code air}, and the cell (with the shared cells'), store and
+     * authentication calculators.
+     */
     public StationListeners stationListeners(AirListener air) {
-        return new StationListeners(air, cells, storage, authentication);
+        return new StationListeners(air, cellEvents, storage, authentication);
     }
 
     /** Told of every flow: the flow, traffic, learned-outcome and workload calculators. */
@@ -89,6 +97,7 @@ public final class StatsConnector {
      */
     public void observeCell(RadioCell cell) {
         cells.observeCell(cell);
+        shares.observeCell(cell);
     }
 
     /**
@@ -100,6 +109,6 @@ public final class StatsConnector {
     public ReplicationResult finish() {
         return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
                 flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
-                workload.finish(), learnedOutcomes.finish());
+                workload.finish(), learnedOutcomes.finish(), shares.finish());
     }
 }

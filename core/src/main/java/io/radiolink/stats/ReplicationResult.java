@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param authentication the stations' rejections and lock-outs in the window
  * @param workload what the workload did besides starting flows
  * @param learnedOutcomes backups whose outcome their terminal learned on its next contact
+ * @param shares the shared cells' directions by cell id; a dedicated cell has no entry
  */
 public record ReplicationResult(
         int replication,
@@ -37,7 +38,8 @@ public record ReplicationResult(
         StorageOccupancy storage,
         AuthStatistics authentication,
         WorkloadCounts workload,
-        LearnedOutcomes learnedOutcomes) implements Serializable {
+        LearnedOutcomes learnedOutcomes,
+        SortedMap<String, CellShare> shares) implements Serializable {
 
     /** Checks the window and the index, and copies the maps. */
     public ReplicationResult {
@@ -52,6 +54,16 @@ public record ReplicationResult(
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
+        shares = ResultMaps.sorted(shares, "shares");
+    }
+
+    /** A result without shared cells. */
+    public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
+            Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
+            StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,
+            LearnedOutcomes learnedOutcomes) {
+        this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, cells, storage, authentication,
+                workload, learnedOutcomes, new TreeMap<>());
     }
 
     /** The observation window's length in seconds. */

@@ -6,14 +6,17 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import io.radiolink.stats.ExperimentSummary;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A part of the metric list of {@link Metrics}: a metric, a value of report.json alone, or an object of
  * report.json that groups them. Each reporter reads the list through these two methods, so that what the
  * list holds is what the files hold.
  */
-public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell {
+public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell,
+        MetricNode.IfPresent {
 
     /** States this node's values at {@code point} in {@code out}, in report.json's shape and order. */
     void state(PointResult point, Fields out);
@@ -129,6 +132,36 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
         public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
             for (String id : point.summary().cells().keySet()) {
                 cell.apply(id).forEach(member -> member.addRows(point, rows));
+            }
+        }
+    }
+
+    /**
+     * A node that applies at some points only (a shared cell's directions): where {@code present} holds,
+     * it is {@code node}; elsewhere neither file states anything of it, no key and no row.
+     *
+     * @param present whether the node applies at a point's summary
+     * @param node what is stated where it applies
+     */
+    record IfPresent(Predicate<ExperimentSummary> present, MetricNode node) implements MetricNode {
+
+        /** Checks for nulls. */
+        public IfPresent {
+            Objects.requireNonNull(present, "present");
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public void state(PointResult point, Fields out) {
+            if (present.test(point.summary())) {
+                node.state(point, out);
+            }
+        }
+
+        @Override
+        public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
+            if (present.test(point.summary())) {
+                node.addRows(point, rows);
             }
         }
     }

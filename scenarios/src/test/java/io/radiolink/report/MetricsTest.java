@@ -51,7 +51,8 @@ final class MetricsTest {
     static Stream<Arguments> reports() {
         return Stream.of(Arguments.of("single", ReportFixtures.single()), Arguments.of("sweep", ReportFixtures.sweep()),
                 Arguments.of("twoParameterSweep", ReportFixtures.twoParameterSweep()),
-                Arguments.of("oneReplication", ReportFixtures.oneReplication()));
+                Arguments.of("oneReplication", ReportFixtures.oneReplication()),
+                Arguments.of("capacitySweep", ReportFixtures.capacitySweep()));
     }
 
     /**
@@ -157,6 +158,10 @@ final class MetricsTest {
             for (String id : point.summary().cells().keySet()) {
                 cells.cell().apply(id).forEach(member -> leaves(member, path + "/" + cells.key() + "/" + id, point,
                         action));
+            }
+        } else if (node instanceof MetricNode.IfPresent optional) {
+            if (optional.present().test(point.summary())) {
+                leaves(optional.node(), path, point, action);
             }
         } else if (node instanceof Metric<?> || node instanceof Unlisted) {
             action.accept(path, node);
