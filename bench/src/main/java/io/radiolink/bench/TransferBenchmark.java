@@ -112,10 +112,7 @@ public class TransferBenchmark {
             service[0] = new BackupService(scheduler, Profile.LTE.protocolConfig(), new FlowRecords(new FlowListener() {
                 @Override
                 public void flowEnded(Flow flow, FlowRecord record) {
-                    if (record.outcome() != FlowOutcome.SUCCESS) {
-                        throw new IllegalStateException("the benchmark's flow failed: " + record);
-                    }
-                    sent[0] += record.data().framesSent();
+                    sent[0] += dataFramesOfSuccess(record);
                     if (flow.terminal() == a) {
                         service[0].terminals().startDownload(b, number, bs);
                     }
@@ -125,5 +122,13 @@ public class TransferBenchmark {
         });
         frames.dataFrames += sent[0];
         return sent[0];
+    }
+
+    /** The data frames {@code record}'s flow sent; a benchmark's flow must succeed, or its run means nothing. */
+    static long dataFramesOfSuccess(FlowRecord record) {
+        if (record.outcome() != FlowOutcome.SUCCESS) {
+            throw new IllegalStateException("the benchmark's flow failed: " + record);
+        }
+        return record.data().framesSent();
     }
 }

@@ -81,6 +81,11 @@ final class BenchmarksRunOnceTest {
     }
 
     @Test
+    void sharedTransfer_bothPolicies() throws RunnerException {
+        assertScores(runOnce(SharedAirBenchmark.class, "users", "10", "bytes", "14000"), 2);
+    }
+
+    @Test
     void footprint_printsEachCalendarAndTheTerminals() {
         String out = printed(() -> {
             try {

@@ -99,8 +99,8 @@ final class SharedCellValidationTest {
         Object[] exponential = sizes().toList().get(0).get();
         Object[] logNormal = sizes().toList().get(1).get();
         return Stream.of(
-                Arguments.of(0.9, exponential[0], exponential[1], 1_500_000),
-                Arguments.of(0.9, logNormal[0], logNormal[1], 3_000_000));
+                Arguments.of(0.9, exponential[0], exponential[1], 400_000),
+                Arguments.of(0.9, logNormal[0], logNormal[1], 800_000));
     }
 
     /** The shared cell: uplink C, downlink 1 Gbit/s, each link capped at its direction's capacity. */
