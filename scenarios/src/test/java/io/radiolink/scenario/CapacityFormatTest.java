@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.radiolink.profile.Profile;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.share.ProcessorSharing;
@@ -51,6 +52,19 @@ final class CapacityFormatTest {
 
         assertEquals(AirInterface.DEDICATED, scenario.points().get(0).config().stations().get(0).airInterface().capacity());
         assertEquals("{\"mode\":\"dedicated\"}", scenario.resolved().at("/airInterface/capacity").toString());
+    }
+
+    @Test
+    void load_capacityLeftOut_lteIsShared() throws ScenarioException {
+        assertEquals(Profile.LTE.airInterface().capacity(), capacityOf(Scenarios.MINIMAL));
+    }
+
+    @Test
+    void load_sharedAloneUnderLte_takesTheProfilesCapacities() throws ScenarioException {
+        assertEquals(Profile.LTE.airInterface().capacity(), capacityOf(withAir("{\"capacity\": {\"mode\": \"shared\"}}")));
+        assertEquals(new CellCapacity.Shared(1e6, 33.8e6, new RoundRobin(0.001)), capacityOf(withAir(
+                "{\"capacity\": {\"mode\": \"shared\", \"uplinkBitsPerSecond\": 1000000, \"scheduler\": "
+                        + "{\"policy\": \"roundRobin\", \"intervalSeconds\": 0.001}}}")));
     }
 
     @Test
