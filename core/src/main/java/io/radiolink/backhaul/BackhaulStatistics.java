@@ -47,10 +47,34 @@ public record BackhaulStatistics(double observedSeconds, long messagesOffered, l
             return new Delays(count + 1, sumSeconds + seconds, Math.max(maxSeconds, seconds));
         }
 
+        /** The delays tallied after {@code earlier}; the largest stays this tally's (since time 0). */
+        public Delays since(Delays earlier) {
+            return new Delays(count - earlier.count, sumSeconds - earlier.sumSeconds, maxSeconds);
+        }
+
         /** The mean delay; NaN when none was tallied. */
         public double meanSeconds() {
             return count == 0 ? Double.NaN : sumSeconds / count;
         }
+    }
+
+    /** Nothing observed yet: the statistics at time 0. */
+    public static final BackhaulStatistics ZERO = new BackhaulStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            Delays.NONE, Delays.NONE);
+
+    /**
+     * What the direction did after {@code earlier} (a snapshot of the same direction) up to this one: every
+     * count, sum and time the difference; each delay tally's largest is this snapshot's, the largest since
+     * time 0 (a largest value cannot be taken apart).
+     */
+    public BackhaulStatistics since(BackhaulStatistics earlier) {
+        return new BackhaulStatistics(observedSeconds - earlier.observedSeconds,
+                messagesOffered - earlier.messagesOffered, messagesDropped - earlier.messagesDropped,
+                messagesDelivered - earlier.messagesDelivered, bitsDelivered - earlier.bitsDelivered,
+                transmissions - earlier.transmissions, retransmissions - earlier.retransmissions,
+                transmissionsLost - earlier.transmissionsLost, transmissionsAborted - earlier.transmissionsAborted,
+                busySeconds - earlier.busySeconds, downSeconds - earlier.downSeconds,
+                queueing.since(earlier.queueing), transfer.since(earlier.transfer));
     }
 
     /** The share of the observed time the transmitter was busy; NaN before any time has passed. */

@@ -9,7 +9,14 @@ public enum Admission {
     /** The store lacks space for the declared size. */
     STORAGE_FULL(FlowOutcome.STORAGE_FULL),
     /** No backup is stored under the requested phone number. */
-    NO_BACKUP(FlowOutcome.NO_BACKUP);
+    NO_BACKUP(FlowOutcome.NO_BACKUP),
+    /** Station storage: the station holds no backup of the number, another station does. */
+    COPY_ELSEWHERE(FlowOutcome.COPY_ELSEWHERE),
+    /**
+     * Network storage: the station could not reach the subscriber store (its backhaul or the store was
+     * down when the request was decided).
+     */
+    STORE_UNAVAILABLE(FlowOutcome.STORE_UNAVAILABLE);
 
     private final FlowOutcome rejection;
 

@@ -4,11 +4,13 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.Terminal;
 import io.radiolink.protocol.station.StationSide;
+import io.radiolink.protocol.station.StoreAccess;
 import io.radiolink.protocol.terminal.TerminalSide;
 import io.radiolink.radio.AccessCallback;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The protocol's entry point for one replication: the network between the terminals' end
@@ -24,12 +26,23 @@ public final class BackupService implements Network {
     private final ProtocolConfig config;
     private final SessionListener sessionListener;
     private final TerminalSide terminals;
+    private final Function<BaseStation, StoreAccess> storage;
     private final Map<BaseStation, StationSide> stations = new IdentityHashMap<>();
     private long nextSessionNumber;
 
     /** A service on {@code scheduler} with {@code config}, telling the two ends' events to the two listeners. */
     public BackupService(Scheduler scheduler, ProtocolConfig config, TerminalListener terminalListener,
             SessionListener sessionListener) {
+        this(scheduler, config, terminalListener, sessionListener, StoreAccess::own);
+    }
+
+    /**
+     * As {@link #BackupService(Scheduler, ProtocolConfig, TerminalListener, SessionListener)}, each station's
+     * end reaching user data through {@code storage}'s answer for it (station storage: {@link StoreAccess#own}).
+     */
+    public BackupService(Scheduler scheduler, ProtocolConfig config, TerminalListener terminalListener,
+            SessionListener sessionListener, Function<BaseStation, StoreAccess> storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.sessionListener = Objects.requireNonNull(sessionListener, "sessionListener");
@@ -67,6 +80,6 @@ public final class BackupService implements Network {
     public StationSide station(BaseStation station) {
         Objects.requireNonNull(station, "station");
         return stations.computeIfAbsent(station,
-                s -> new StationSide(s, scheduler, config, sessionListener, () -> nextSessionNumber++));
+                s -> new StationSide(s, storage.apply(s), scheduler, config, sessionListener, () -> nextSessionNumber++));
     }
 }

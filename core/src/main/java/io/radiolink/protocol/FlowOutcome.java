@@ -19,12 +19,22 @@ public enum FlowOutcome {
     STORAGE_FULL,
     /** The station holds no backup for the requested phone number. */
     NO_BACKUP,
+    /**
+     * Station storage: the station holds no backup for the requested number, but another station does
+     * (a restore at another cell than the backup's).
+     */
+    COPY_ELSEWHERE,
     /** A control message or data frame exhausted its retries (on either side). */
     RETRIES_EXHAUSTED,
     /** A radio link failure dropped the connection. */
     LINK_DROPPED,
     /** The base station was down when the terminal tried, or went down during the flow. */
     STATION_DOWN,
+    /**
+     * Network storage: the station could not reach the subscriber store when it decided on the request
+     * (its backhaul or the store was down).
+     */
+    STORE_UNAVAILABLE,
     /** Every random-access preamble of the connection attempt collided. */
     ACCESS_FAILED,
     /**

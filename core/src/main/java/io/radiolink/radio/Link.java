@@ -182,7 +182,7 @@ public final class Link<T> {
         queue.offer(unit, 8.0 * bytes);
     }
 
-    /** The oldest waiting unit's sender, taken off the ring with its size. */
+    /** The oldest waiting unit's sender, taken off the ring (read its size first). */
     @SuppressWarnings("unchecked")
     private Departure<? super T> takeWaiting() {
         Departure<? super T> departure = (Departure<? super T>) waitingDepartures[waitingHead];

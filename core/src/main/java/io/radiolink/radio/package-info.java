@@ -1,2 +1,5 @@
-/** The air interface: cells with channels, connections, links per direction and loss models. */
+/**
+ * The air interface: cells with channels and a dedicated or shared capacity, connections, links per
+ * direction and loss models.
+ */
 package io.radiolink.radio;

@@ -42,7 +42,9 @@ public enum StreamPurpose {
     /** A station's backhaul's random outage start times and lengths. */
     BACKHAUL_OUTAGE("backhaul-outage"),
     /** A workload's stations of restores (relocation of the replacement phone). */
-    RELOCATION("relocation");
+    RELOCATION("relocation"),
+    /** Random outage start times and lengths of the network's subscriber store (entity {@code store}). */
+    STORE_OUTAGE("store-outage");
 
     private final String id;
 

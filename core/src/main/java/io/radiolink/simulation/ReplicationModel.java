@@ -1,12 +1,16 @@
 package io.radiolink.simulation;
 
+import io.radiolink.backhaul.Backhaul;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.SubscriberStore;
 import io.radiolink.protocol.BackupService;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.stats.ReplicationResult;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * One replication's model, built on a scheduler: its stations, its protocol service, its streams and
@@ -20,9 +24,11 @@ public final class ReplicationModel {
     private final List<BaseStation> stations;
     private final BackupService service;
     private final StatsConnector statistics;
+    private final Storage storage;
 
     ReplicationModel(int replication, Scheduler scheduler, RandomStreams streams, List<BaseStation> stations,
-            BackupService service, StatsConnector statistics) {
+            BackupService service, StatsConnector statistics, Storage storage) {
+        this.storage = storage;
         this.replication = replication;
         this.scheduler = scheduler;
         this.streams = streams;
@@ -60,6 +66,16 @@ public final class ReplicationModel {
     /** The service that starts backups and downloads. */
     public BackupService service() {
         return service;
+    }
+
+    /** The network's subscriber store; empty under station storage. */
+    public Optional<SubscriberStore> subscriberStore() {
+        return storage.subscriberStore();
+    }
+
+    /** Each station's backhaul to the subscriber store, by station id in configuration order; empty under station storage. */
+    public Map<String, Backhaul> backhauls() {
+        return storage.backhauls();
     }
 
     /** Closes the statistics and returns this replication's result; call once, after the run. */

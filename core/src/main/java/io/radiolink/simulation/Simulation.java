@@ -10,6 +10,7 @@ import io.radiolink.profile.Profile;
 import io.radiolink.protocol.BackupService;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Range;
@@ -117,9 +118,12 @@ public final class Simulation {
             statistics.observeCell(built.cell());
             stations.add(built);
         }
+        Storage storage = Storage.of(config.storage(), stations, scheduler, streams, observers.store(),
+                config.runLengthSeconds());
+        storage.backhauls().values().forEach(statistics::observeBackhaul);
         FlowListeners listeners = new FlowListeners(statistics.flowListener(), flowListener);
         FlowRecords records = new FlowRecords(listeners);
-        BackupService service = new BackupService(scheduler, config.protocol(), records, records);
+        BackupService service = new BackupService(scheduler, config.protocol(), records, records, storage::accessOf);
         if (config.workload() != null) {
             for (int i = 0; i < stations.size(); i++) {
                 WorkloadGenerator generator = new WorkloadGenerator(config.workload(), stations, i, service,
@@ -128,7 +132,8 @@ public final class Simulation {
                 generator.start();
             }
         }
-        ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, statistics);
+        ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, statistics,
+                storage);
         ScriptedFlows.schedule(config.scriptedFlows(), model, statistics.workloadListener());
         script.accept(model);
         return model;
@@ -153,6 +158,7 @@ public final class Simulation {
         private AirListener airListener = AirListener.NONE;
         private Consumer<ReplicationModel> script = model -> {};
         private final List<ScriptedFlow> scriptedFlows = new ArrayList<>();
+        private StorageMode storage = SimulationConfig.DEFAULT_STORAGE;
 
         private Builder() {}
 
@@ -169,6 +175,13 @@ public final class Simulation {
             seed = config.seed();
             scriptedFlows.clear();
             scriptedFlows.addAll(config.scriptedFlows());
+            storage = config.storage();
+            return this;
+        }
+
+        /** Where the network keeps its subscribers' copies (default: each station its own). */
+        public Builder storage(StorageMode mode) {
+            this.storage = Objects.requireNonNull(mode, "storage");
             return this;
         }
 
@@ -276,7 +289,7 @@ public final class Simulation {
                 throw new IllegalStateException("set a profile or protocol settings");
             }
             SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
-                    warmupSeconds, replications, seed, scriptedFlows);
+                    warmupSeconds, replications, seed, scriptedFlows, storage);
             return new Simulation(config, engine == null ? new LeanEngine() : engine, flowListener, airListener,
                     script);
         }

@@ -2,6 +2,7 @@ package io.radiolink.simulation;
 
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.radio.Nulls;
 import io.radiolink.radio.Range;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param replications independent replications, >= 1
  * @param seed the experiment's seed; replication {@code r} draws from {@code RandomStreams(seed, r)}
  * @param scriptedFlows flows started at fixed times in every replication, beside the workload
+ * @param storage where the network keeps its subscribers' copies ({@link #DEFAULT_STORAGE}: each station its
+ *     own); a network store's per-station attachments must name stations
  */
 public record SimulationConfig(
         List<StationConfig> stations,
@@ -33,7 +36,11 @@ public record SimulationConfig(
         double warmupSeconds,
         int replications,
         long seed,
-        List<ScriptedFlow> scriptedFlows) {
+        List<ScriptedFlow> scriptedFlows,
+        StorageMode storage) {
+
+    /** Station storage, today's reading of the claims. */
+    public static final StorageMode DEFAULT_STORAGE = new StorageMode.Station();
 
     /** Run lengths. */
     public static final Range RUN_LENGTH_SECONDS = Range.positiveSeconds();
@@ -77,6 +84,21 @@ public record SimulationConfig(
                         + " s, after runLengthSeconds " + runLengthSeconds);
             }
         }
+        Objects.requireNonNull(storage, "storage").requireStations(ids);
+    }
+
+    /** A configuration with station storage. */
+    public SimulationConfig(List<StationConfig> stations, ProtocolConfig protocol, WorkloadConfig workload,
+            double runLengthSeconds, double warmupSeconds, int replications, long seed,
+            List<ScriptedFlow> scriptedFlows) {
+        this(stations, protocol, workload, runLengthSeconds, warmupSeconds, replications, seed, scriptedFlows,
+                DEFAULT_STORAGE);
+    }
+
+    /** The same experiment with another storage mode. */
+    public SimulationConfig withStorage(StorageMode mode) {
+        return new SimulationConfig(stations, protocol, workload, runLengthSeconds, warmupSeconds, replications,
+                seed, scriptedFlows, mode);
     }
 
     /** A configuration without scripted flows. */

@@ -1,5 +1,6 @@
 package io.radiolink.simulation;
 
+import io.radiolink.backhaul.Backhaul;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.StationListeners;
 import io.radiolink.protocol.FlowListener;
@@ -7,6 +8,7 @@ import io.radiolink.radio.AirListener;
 import io.radiolink.radio.RadioCell;
 import io.radiolink.radio.Range;
 import io.radiolink.stats.AuthCalculator;
+import io.radiolink.stats.BackhaulCalculator;
 import io.radiolink.stats.CellCalculator;
 import io.radiolink.stats.FlowCalculator;
 import io.radiolink.stats.LearnedOutcomeCalculator;
@@ -44,6 +46,8 @@ public final class StatsConnector {
     private final StorageCalculator storage;
     private final AuthCalculator authentication;
     private final WorkloadCalculator workload;
+    private final BackhaulCalculator backhauls;
+    private final Scheduler scheduler;
     private final FlowListener flowEvents;
 
     /**
@@ -69,6 +73,8 @@ public final class StatsConnector {
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
         this.workload = new WorkloadCalculator(window);
+        this.backhauls = new BackhaulCalculator(window);
+        this.scheduler = scheduler;
         this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload);
     }
 
@@ -101,6 +107,20 @@ public final class StatsConnector {
     }
 
     /**
+     * Observes {@code backhaul} (network storage): the first one posts the window's opening (at a positive
+     * warm-up) and closing, at which the backhaul calculator takes its snapshots. Call at time 0.
+     */
+    public void observeBackhaul(Backhaul backhaul) {
+        if (!backhauls.observing()) {
+            if (window.warmupSeconds() > 0) {
+                scheduler.postAt(window.warmupSeconds(), backhauls::windowOpened);
+            }
+            scheduler.postAt(window.runLengthSeconds(), backhauls::windowClosed);
+        }
+        backhauls.observe(backhaul);
+    }
+
+    /**
      * Finishes every calculator and returns the replication's result; call once, after the run.
      *
      * @throws IllegalStateException if called twice, or if more counted flows ended than started (the
@@ -109,6 +129,6 @@ public final class StatsConnector {
     public ReplicationResult finish() {
         return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
                 flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
-                workload.finish(), learnedOutcomes.finish(), shares.finish());
+                workload.finish(), learnedOutcomes.finish(), backhauls.finish(), shares.finish());
     }
 }

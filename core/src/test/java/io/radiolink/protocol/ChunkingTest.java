@@ -19,6 +19,7 @@ import io.radiolink.node.UserData;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.Corruption;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.validation.FamilyWise;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,9 @@ final class ChunkingTest {
      * A chunk of F frames fails its digest with q = 1 - (1 - p)^F and is sent again until it passes, so
      * the repairs per chunk are geometric: mean q / (1 - q), variance q / (1 - q)^2. With p = 0.05, F = 5
      * and 10 chunks per flow: 2.923 repairs per flow (sd 1.94 per flow; 400 flows give a standard error of
-     * 0.097, the tolerance is 3 of those). Without chunk digests a flow succeeds only if all 50 frames came
-     * through undamaged: (1 - p)^50 = 0.077.
+     * 0.097). Without chunk digests a flow succeeds only if all 50 frames came through undamaged:
+     * (1 - p)^50 = 0.077, a binomial share of the 400 flows. Both tolerances are the family-wise rule's
+     * two-sided normal quantile times the standard error ({@link FamilyWise#twoSidedZ}).
      */
     @Test
     void undetectedCorruption_chunkDigestsRepair_asGeometricRetriesPredict_offFailsTheFlow() {
@@ -66,7 +68,7 @@ final class ChunkingTest {
         double expected = 10 * q / (1 - q);
         double standardError = Math.sqrt(10 * q / ((1 - q) * (1 - q)) / FLOWS);
         double repairs = on.stream().mapToLong(FlowRecord::chunksRepaired).average().orElseThrow();
-        assertEquals(expected, repairs, 3 * standardError, "repairs per flow");
+        assertEquals(expected, repairs, FamilyWise.twoSidedZ() * standardError, "repairs per flow");
         for (FlowRecord r : on) {
             assertEquals(FlowOutcome.SUCCESS, r.outcome(), r.toString());
             assertEquals(IntegrityCheck.VERIFIED, r.integrity());
@@ -81,7 +83,8 @@ final class ChunkingTest {
         List<FlowRecord> off = backups(ChunkConfig.WHOLE_OBJECT, station);
         double successes = off.stream().filter(r -> r.outcome().isSuccess()).count();
         double p50 = Math.pow(1 - P, 50);
-        assertEquals(p50, successes / FLOWS, 3 * Math.sqrt(p50 * (1 - p50) / FLOWS), "whole-object successes");
+        assertEquals(p50, successes / FLOWS, FamilyWise.twoSidedZ() * Math.sqrt(p50 * (1 - p50) / FLOWS),
+                "whole-object successes");
         for (FlowRecord r : off) {
             assertEquals(0, r.chunksRepaired());
             if (!r.outcome().isSuccess()) {

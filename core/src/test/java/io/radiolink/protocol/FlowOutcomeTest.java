@@ -10,13 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
 import io.radiolink.node.BaseStation;
+import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.StationConfig;
 import io.radiolink.node.Terminal;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.simulation.Simulation;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -129,6 +134,56 @@ final class FlowOutcomeTest {
                         PhoneNumber.of("0100"), bs)));
         assertEquals(FlowOutcome.NO_BACKUP, r.outcome());
         assertEquals(0, r.data().framesSent());
+    }
+
+    @Test
+    void copyElsewhere_downloadAtAStationWithoutTheCopyAnotherHolds_refusedNamingIt() {
+        List<FlowRecord> records = new ArrayList<>();
+        Terminal a = terminalWithData("0100", 1_000, true);
+        Simulation.builder().protocol(ModelHarness.PROTOCOL).airInterface(CLEAN_AIR).runLengthSeconds(100)
+                .station("bs-1", 1, 10_000).station("bs-2", 1, 10_000)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .script(model -> {
+                    model.service().terminals().startBackup(a, model.station("bs-1"));
+                    model.scheduler().scheduleAt(50, () -> model.service().terminals().startDownload(
+                            replacementPhone("0200", PASSWORD), a.phoneNumber(), model.station("bs-2")));
+                    model.scheduler().scheduleAt(60, () -> model.service().terminals().startDownload(
+                            replacementPhone("0201", PASSWORD), PhoneNumber.of("0999"), model.station("bs-2")));
+                }).build().run();
+        records.forEach(r -> SEEN.add(r.outcome()));
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.COPY_ELSEWHERE, FlowOutcome.NO_BACKUP),
+                records.stream().map(FlowRecord::outcome).toList(), "a number no station holds is NO_BACKUP");
+        assertEquals(0, records.get(1).data().framesSent());
+        assertEquals(StationEffect.NONE, records.get(1).stationEffect());
+    }
+
+    @Test
+    void storeUnavailable_networkStorageBackhaulDown_refusedWithoutData() {
+        List<FlowRecord> records = new ArrayList<>();
+        OutageConfig down = OutageConfig.scheduled(List.of(new OutageConfig.DownPeriod(0, 100)), true);
+        StorageMode.Network network = StorageMode.Network.uniform(1_000_000, new StorageMode.Attachment(
+                BackhaulConfig.lossless(1e9, 0.001).withOutages(down), RelayMode.STORE_AND_FORWARD));
+        Simulation.builder().protocol(ModelHarness.PROTOCOL).airInterface(CLEAN_AIR).runLengthSeconds(100)
+                .station("bs-1", 1, 10_000).storage(network)
+                .flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                })
+                .script(model -> model.service().terminals().startBackup(terminalWithData("0100", 1_000, true),
+                        model.station("bs-1")))
+                .build().run();
+        records.forEach(r -> SEEN.add(r.outcome()));
+        FlowRecord r = only(records);
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, r.outcome());
+        assertEquals(0, r.data().framesSent());
+        assertEquals(StationEffect.NONE, r.stationEffect());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.radiolink.node.Terminal;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.ReplicationResult;
+import io.radiolink.validation.FamilyWise;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.List;
@@ -121,9 +122,10 @@ final class OutageTest {
 
         double[] downShares = withOutages.replications().stream()
                 .mapToDouble(r -> r.cells().get("bs-1").downShare()).toArray();
-        io.radiolink.stats.Estimate share = io.radiolink.stats.Estimate.of(downShares, 0.99);
+        io.radiolink.stats.Estimate share = FamilyWise.estimate(downShares);
         // Alternating renewal process: the long-run share of time down is E[down] / (E[up] + E[down]);
-        // tolerance: the 99 % t interval across the replications (the 1,000 s warm-up is 2.5 mean cycles).
+        // tolerance: the t interval across the replications at the family-wise rule's per-check confidence
+        // (the 1,000 s warm-up is 2.5 mean cycles).
         assertEquals(meanDown / (meanUp + meanDown), share.mean(), share.halfWidth(), share.toString());
         ReplicationResult first = withOutages.replications().get(0);
         CellStatistics cell = first.cells().get("bs-1");

@@ -20,6 +20,7 @@ import io.radiolink.node.UserData;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.LossProcess;
+import io.radiolink.validation.FamilyWise;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -38,8 +39,6 @@ final class ResumeTest {
     private static final int FLOWS = 1_000;
     /** Flows of the closed-form test. */
     private static final int MANY_FLOWS = 4_000;
-    /** Two-sided 99.9 % normal quantile: the closed-form tolerances in standard errors. */
-    private static final double Z = 3.29;
     private static final int ATTEMPTS = 30;
     private static final AirInterface DROPPING = CLEAN_AIR.withMeanTimeToFailureSeconds(MEAN_TIME_TO_FAILURE);
 
@@ -66,8 +65,8 @@ final class ResumeTest {
      * a = exp(-T1 / m) (T1 from establishment to the complete command leaving, m the mean time to radio
      * link failure), so the attempts of a flow are geometric, truncated at K attempts; a flow that reached
      * its complete succeeds if the link also survives the complete exchange T2. Both T1 and T2 are
-     * measured on a link that never fails. Tolerances: {@value #Z} standard errors of the
-     * {@value #MANY_FLOWS} flows (99.9 %).
+     * measured on a link that never fails. Tolerances: the family-wise rule's two-sided normal quantile
+     * ({@link FamilyWise#twoSidedZ}) times the standard errors of the {@value #MANY_FLOWS} flows.
      */
     @Test
     void restartFromZero_attemptsGeometric_successAsPredicted() {
@@ -89,9 +88,10 @@ final class ResumeTest {
         List<FlowRecord> records = backups(PROTOCOL.withResume(resume(false)), DROPPING, MANY_FLOWS);
         List<FlowRecord> successes = records.stream().filter(r -> r.outcome().isSuccess()).toList();
         assertEquals(success, (double) successes.size() / MANY_FLOWS,
-                Z * Math.sqrt(success * (1 - success) / MANY_FLOWS), "success share");
+                FamilyWise.twoSidedZ() * Math.sqrt(success * (1 - success) / MANY_FLOWS), "success share");
         double attempts = successes.stream().mapToInt(FlowRecord::attempts).average().orElseThrow();
-        assertEquals(meanAttempts, attempts, Z * sdAttempts / Math.sqrt(successes.size()), "attempts per success");
+        assertEquals(meanAttempts, attempts, FamilyWise.twoSidedZ() * sdAttempts / Math.sqrt(successes.size()),
+                "attempts per success");
         for (FlowRecord r : records) {
             if (r.attempts() > 1) {
                 assertTrue(r.phaseTimes().entered(FlowPhase.BACKOFF));
@@ -293,9 +293,10 @@ final class ResumeTest {
                 assertTrue(backoff >= unjittered * (1 - jitter) - 1e-9 && backoff <= unjittered * (1 + jitter) + 1e-9,
                         backoff + " outside the jitter band");
             }
-            // Sum of five uniform back-offs: sd = jitter * sqrt(sum of squares / 3); 3 standard errors.
+            // Sum of five uniform back-offs: sd = jitter * sqrt(sum of squares / 3); the family-wise rule's
+            // two-sided quantile of standard errors (without jitter the tolerance is zero: exact).
             double sd = jitter * Math.sqrt((0.25 + 1 + 4 + 9 + 9) / 3);
-            assertEquals(unjittered, mean, 3 * sd / Math.sqrt(200) + 1e-9);
+            assertEquals(unjittered, mean, FamilyWise.twoSidedZ() * sd / Math.sqrt(200) + 1e-9);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Named.named;
 
+import io.radiolink.validation.FamilyWise;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The contract of {@link LossModel}, run over every shipped model: every model is one more entry of
  * {@link #models()}. Statistical checks use fixed seeds (so they are deterministic) and tolerances
- * derived from the sample, so that they would also hold for almost any other seed.
+ * derived from the sample, so that they would also hold for almost any other seed: the family-wise rule's
+ * two-sided normal quantile ({@link FamilyWise#twoSidedZ}) times the standard deviation of the estimate.
  */
 final class LossModelTest {
-
-    /** Width of every statistical tolerance in standard deviations: a false alarm is ~1e-5 likely. */
-    private static final double SIGMAS = 4.5;
 
     private static final int UNITS = 1_000_000;
 
@@ -88,7 +87,7 @@ final class LossModelTest {
     @MethodSource("models")
     void nextUnitLost_overManyUnits_convergesToStationaryLossProbability(LossModel model) {
         double p = model.stationaryLossProbability();
-        double tolerance = SIGMAS * Math.sqrt(p * (1.0 - p) / UNITS * varianceInflation(model));
+        double tolerance = FamilyWise.twoSidedZ() * Math.sqrt(p * (1.0 - p) / UNITS * varianceInflation(model));
         // The check must have teeth: a model a fifth off its stated rate would fail it.
         assertTrue(tolerance <= 0.2 * p, "tolerance " + tolerance + " too loose for p = " + p);
 
@@ -110,7 +109,7 @@ final class LossModelTest {
             }
         }
         double p = model.stationaryLossProbability();
-        double tolerance = SIGMAS * Math.sqrt(p * (1.0 - p) / processes);
+        double tolerance = FamilyWise.twoSidedZ() * Math.sqrt(p * (1.0 - p) / processes);
 
         assertEquals(p, (double) lost / processes, tolerance, "fraction of first units lost");
     }
@@ -171,7 +170,8 @@ final class LossModelTest {
         double expected = 1.0 / leaveProbability;
         double sdOfMean = Math.sqrt((1.0 - leaveProbability) / (leaveProbability * leaveProbability)
                 / runs.size());
-        assertEquals(expected, mean, SIGMAS * sdOfMean, "mean " + what + " over " + runs.size() + " runs");
+        assertEquals(expected, mean, FamilyWise.twoSidedZ() * sdOfMean,
+                "mean " + what + " over " + runs.size() + " runs");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.random.StreamPurpose;
+import io.radiolink.validation.FamilyWise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -362,8 +363,8 @@ final class RadioCellTest {
         assertEquals(20_000, lifetimes.size());
         double observed = lifetimes.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         // Exponential lifetimes: the standard deviation equals the mean, so the sample mean's is
-        // mean / sqrt(n); 4.5 of them make a false alarm ~1e-5 likely.
-        double tolerance = 4.5 * mean / Math.sqrt(lifetimes.size());
+        // mean / sqrt(n); the tolerance is the family-wise rule's two-sided quantile of them.
+        double tolerance = FamilyWise.twoSidedZ() * mean / Math.sqrt(lifetimes.size());
         assertEquals(mean, observed, tolerance, "mean time to drop over " + lifetimes.size() + " connections");
     }
 

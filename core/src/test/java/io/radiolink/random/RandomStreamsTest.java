@@ -169,6 +169,7 @@ final class RandomStreamsTest {
         pinned.put(StreamPurpose.BACKHAUL_LOSS, 0x0ae0de4339656da1L);
         pinned.put(StreamPurpose.BACKHAUL_OUTAGE, 0x5f0dcc39b76c7425L);
         pinned.put(StreamPurpose.RELOCATION, 0x3148c8af46b24363L);
+        pinned.put(StreamPurpose.STORE_OUTAGE, 0x919d50e271cf1915L);
         RandomStreams streams = new RandomStreams(42L, 1);
         for (StreamPurpose purpose : StreamPurpose.values()) {
             assertEquals(pinned.get(purpose), streams.streamSeed(purpose, "bs-1", 3), purpose.name());

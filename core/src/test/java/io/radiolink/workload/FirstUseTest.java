@@ -35,10 +35,12 @@ final class FirstUseTest {
         "io.radiolink.workload.Distribution$Fixed", "io.radiolink.workload.Distribution$Exponential",
         "io.radiolink.radio.BernoulliLoss", "io.radiolink.radio.GilbertElliottLoss", "io.radiolink.radio.NoLoss",
         "io.radiolink.radio.share.ProcessorSharing", "io.radiolink.radio.share.RoundRobin",
-        "io.radiolink.radio.CellCapacity$Dedicated", "io.radiolink.radio.CellCapacity$Shared",
-        "io.radiolink.radio.CellCapacity", "io.radiolink.radio.AirInterface",
         "io.radiolink.backhaul.BackhaulConfig", "io.radiolink.node.OutageConfig",
-        "io.radiolink.protocol.ResumeConfig"})
+        "io.radiolink.protocol.ResumeConfig", "io.radiolink.protocol.StorageMode$Station",
+        "io.radiolink.protocol.StorageMode$Network", "io.radiolink.protocol.StorageMode$Attachment",
+        "io.radiolink.protocol.StorageMode", "io.radiolink.simulation.SimulationConfig",
+        "io.radiolink.radio.CellCapacity$Dedicated", "io.radiolink.radio.CellCapacity$Shared",
+        "io.radiolink.radio.CellCapacity", "io.radiolink.radio.AirInterface"})
     void initialise_asTheFirstClassOfAFreshJvm_succeeds(String name) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -21,6 +21,7 @@ import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.random.RandomStreams;
 import io.radiolink.simulation.FlowRecords;
+import io.radiolink.validation.FamilyWise;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,8 @@ final class WorkloadGeneratorTest {
         Run run = run(WorkloadConfig.backupsOnly(100_000, rate, new Distribution.Fixed(10_000)), 50, length, 3);
         int arrivals = of(run, FlowKind.BACKUP).size() + run.skipped();
         double expected = rate * length;
-        assertEquals(expected, arrivals, 4.5 * Math.sqrt(expected));
+        // Poisson: the variance is the mean; the family-wise rule's two-sided quantile of standard deviations.
+        assertEquals(expected, arrivals, FamilyWise.twoSidedZ() * Math.sqrt(expected));
         assertTrue(run.records().stream().allMatch(r -> r.startSeconds() <= length), "nothing starts after the run length");
         assertTrue(run.records().stream().allMatch(r -> r.outcome() == FlowOutcome.SUCCESS));
     }
@@ -108,7 +110,9 @@ final class WorkloadGeneratorTest {
         }
         long eligible = backups.stream().filter(b -> b.endSeconds() + 100 <= 10_000).count();
         double expected = share * eligible;
-        assertEquals(expected, downloads.size(), 4.5 * Math.sqrt(eligible * share * (1 - share)));
+        // Binomial: each eligible backup is followed by a restore with the share.
+        assertEquals(expected, downloads.size(),
+                FamilyWise.twoSidedZ() * Math.sqrt(eligible * share * (1 - share)));
     }
 
     /** A station down for the middle third of a 6,000 s run: backups that meet the outage fail. */

@@ -1,6 +1,5 @@
 package io.radiolink.protocol.station;
 
-import io.radiolink.node.BackupStore;
 import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.Reservation;
@@ -21,6 +20,7 @@ import io.radiolink.protocol.transfer.Framing;
 import io.radiolink.protocol.transfer.TransferReceiver;
 import io.radiolink.protocol.transfer.TransferCounts;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An admitted backup at the station (claims 2-5): receives the user data into its reservation, asks
@@ -31,18 +31,21 @@ import java.util.Optional;
  */
 final class BackupHandler implements Handler {
 
-    private enum State { RECEIVING, COMMITTED, DAMAGED }
+    private enum State { RECEIVING, COMMITTING, COMMITTED, DAMAGED }
 
     private final Session session;
     private final BackupRequest request;
     private final PasswordVerifier verifier;
     private final Reservation reservation;
     private final TransferReceiver receiver;
+    private final Framing framing;
     private State state = State.RECEIVING;
+    private boolean connectionEnded;
     private Message response;
 
     private BackupHandler(Session session, BackupRequest request, PasswordVerifier verifier, Reservation reservation,
-            TransferReceiver receiver, BackupResponse response) {
+            TransferReceiver receiver, Framing framing, BackupResponse response) {
+        this.framing = framing;
         this.session = session;
         this.request = request;
         this.verifier = verifier;
@@ -52,15 +55,26 @@ final class BackupHandler implements Handler {
     }
 
     /**
-     * Decides on a backup request, with the password it carried or ({@code answer}) a challenge's proof:
-     * the number's stored copy is the one to authenticate against, a first backup enrols its verifier; an
-     * authenticated request needs staging space, or the partial upload of the same data kept for it.
+     * Decides on a backup request, with the password it carried or ({@code answer}) a challenge's proof,
+     * and gives the decision to {@code decided}: the number's stored copy is the one to authenticate
+     * against, a first backup enrols its verifier; an authenticated request needs staging space, or the
+     * partial upload of the same data kept for it.
      */
-    static Handler admit(Session session, BackupRequest request, ChallengeResponse answer) {
-        StationSide side = session.side();
+    static void admit(Session session, BackupRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
+        session.side().store().find(request.phoneNumber(),
+                lookup -> {
+                    if (lookup.reached()) {
+                        decide(session, request, answer, lookup.copy(), decided);
+                    } else {
+                        decided.accept(session.refuse(new BackupResponse(Admission.STORE_UNAVAILABLE, null, 0),
+                                Admission.STORE_UNAVAILABLE));
+                    }
+                });
+    }
+
+    private static void decide(Session session, BackupRequest request, ChallengeResponse answer,
+            Optional<StoredBackup> existing, Consumer<Handler> decided) {
         Authentication authentication = session.authentication();
-        BackupStore store = side.station().store();
-        Optional<StoredBackup> existing = store.find(request.phoneNumber());
         PasswordVerifier verifier;
         boolean authenticated;
         if (existing.isPresent()) {
@@ -73,21 +87,32 @@ final class BackupHandler implements Handler {
         }
         if (!authenticated) {
             // Tell an unauthenticated terminal nothing of the stored copy.
-            return session.refuse(request.rejection(Admission.AUTH_REJECTED), Admission.AUTH_REJECTED);
+            decided.accept(session.refuse(request.rejection(Admission.AUTH_REJECTED), Admission.AUTH_REJECTED));
+            return;
         }
         ContentDigest stored = existing.map(copy -> copy.data().digest()).orElse(null);
-        ProtocolConfig config = side.config();
+        ProtocolConfig config = session.side().config();
         PartialUploads.Partial partial = config.resume().fromOffset()
-                ? side.partialUploads().resume(request.phoneNumber(), request.data().digest()) : null;
-        Reservation reservation = partial != null ? partial.reservation()
-                : store.reserve(request.data().sizeBytes()).orElse(null);
-        if (reservation == null) {
-            return session.refuse(new BackupResponse(Admission.STORAGE_FULL, stored, 0), Admission.STORAGE_FULL);
+                ? session.side().partialUploads().resume(request.phoneNumber(), request.data().digest()) : null;
+        if (partial != null) {
+            decided.accept(accepted(session, request, verifier, stored, partial.reservation(), partial.receiver()));
+            return;
         }
-        TransferReceiver receiver = partial != null ? partial.receiver()
-                : new TransferReceiver(new Framing(session.connection().uplink().config(),
-                        request.data().sizeBytes(), config.chunks()), config.chunks().repairRounds());
-        return new BackupHandler(session, request, verifier, reservation, receiver,
+        session.side().store().reserve(request.data().sizeBytes(), reservation -> decided.accept(reservation
+                .map(space -> accepted(session, request, verifier, stored, space,
+                        new TransferReceiver(framing(session, request), config.chunks().repairRounds())))
+                .orElseGet(() -> session.refuse(new BackupResponse(Admission.STORAGE_FULL, stored, 0),
+                        Admission.STORAGE_FULL))));
+    }
+
+    private static Framing framing(Session session, BackupRequest request) {
+        return new Framing(session.connection().uplink().config(), request.data().sizeBytes(),
+                session.side().config().chunks());
+    }
+
+    private static Handler accepted(Session session, BackupRequest request, PasswordVerifier verifier,
+            ContentDigest stored, Reservation reservation, TransferReceiver receiver) {
+        return new BackupHandler(session, request, verifier, reservation, receiver, framing(session, request),
                 new BackupResponse(Admission.ACCEPTED, stored, receiver.verifiedPrefixFrames()));
     }
 
@@ -105,6 +130,9 @@ final class BackupHandler implements Handler {
     public void receive(Message message, boolean damaged) {
         if (message instanceof DataFrame frame) {
             session.sendControl(receiver.receive(frame, damaged));
+            if (state == State.RECEIVING) {
+                session.side().store().received(reservation, frame, framing);
+            }
         } else if (message instanceof TerminalComplete) {
             onTerminalComplete();
         }
@@ -112,57 +140,65 @@ final class BackupHandler implements Handler {
     }
 
     private void onTerminalComplete() {
-        if (state == State.RECEIVING) {
-            boolean answered = switch (receiver.check(request.data())) {
-                case INCOMPLETE -> {
-                    // A complete command of an earlier round, overtaken by the repair request: repeat it.
-                    if (response instanceof RepairRequest) {
-                        session.sendControl(response);
-                    }
-                    yield true;
-                }
-                case REPAIR -> {
-                    response = receiver.repairRequest();
+        switch (state) {
+            case RECEIVING -> check();
+            case COMMITTING -> {
+                // A repeated complete command while the store commits: the commit answers it.
+            }
+            case COMMITTED -> session.sendControl(new StationComplete());
+            case DAMAGED -> session.sendControl(response); // the integrity failure, again
+        }
+    }
+
+    /** The complete command with the data received: repeat a repair round, call for one, refuse or commit. */
+    private void check() {
+        switch (receiver.check(request.data())) {
+            case INCOMPLETE -> {
+                // A complete command of an earlier round, overtaken by the repair request: repeat it.
+                if (response instanceof RepairRequest) {
                     session.sendControl(response);
-                    yield true;
                 }
-                case DAMAGED -> {
-                    session.side().listener().integrityChecked(session.id(), false);
-                    // A damaged object is never committed: the staging space goes back, the old copy stays.
-                    session.side().station().store().release(reservation);
-                    state = State.DAMAGED;
-                    response = new IntegrityFailure();
-                    session.sendControl(response);
-                    yield true;
-                }
-                case VERIFIED -> {
-                    session.side().listener().integrityChecked(session.id(), true);
-                    session.side().station().commitBackup(reservation, request.phoneNumber(), request.data(),
-                            verifier);
-                    state = State.COMMITTED;
-                    session.side().listener().storeChanged(session.id(), StationEffect.COMMITTED);
-                    yield false;
-                }
-            };
-            if (answered) {
-                return;
+            }
+            case REPAIR -> {
+                response = receiver.repairRequest();
+                session.sendControl(response);
+            }
+            case DAMAGED -> {
+                session.side().listener().integrityChecked(session.id(), false);
+                // A damaged object is never committed: the staging space goes back, the old copy stays.
+                session.side().store().release(reservation);
+                state = State.DAMAGED;
+                response = new IntegrityFailure();
+                session.sendControl(response);
+            }
+            case VERIFIED -> {
+                session.side().listener().integrityChecked(session.id(), true);
+                state = State.COMMITTING;
+                session.side().store().commit(reservation, request.phoneNumber(), request.data(), verifier,
+                        copy -> committed());
             }
         }
-        if (state == State.COMMITTED) {
+    }
+
+    /** The store committed the copy: the terminal's complete command is answered, unless the connection ended. */
+    private void committed() {
+        state = State.COMMITTED;
+        session.side().listener().storeChanged(session.id(), StationEffect.COMMITTED);
+        if (!connectionEnded) {
             session.sendControl(new StationComplete());
-        } else {
-            session.sendControl(response); // the integrity failure, again
         }
     }
 
     @Override
     public void connectionEnded() {
+        connectionEnded = true;
         StationSide side = session.side();
         if (state == State.RECEIVING && side.config().resume().fromOffset() && reservation.isActive()) {
             // Kept for a resumed upload on another connection; released when its hold ends.
             side.partialUploads().park(request.phoneNumber(), request.data().digest(), reservation, receiver);
-        } else {
-            side.station().store().release(reservation);
+        } else if (state == State.RECEIVING) {
+            // Committed, being committed (the store turns it into the copy) or released when found damaged.
+            side.store().release(reservation);
         }
     }
 

@@ -16,7 +16,7 @@ import io.radiolink.protocol.transfer.Framing;
 import io.radiolink.protocol.transfer.TransferCounts;
 import io.radiolink.protocol.transfer.TransferSender;
 import io.radiolink.radio.Side;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An admitted download at the station (claims 6-10): sends the copy stored under the phone number
@@ -57,23 +57,44 @@ final class DownloadHandler implements Handler {
     /**
      * Decides on a download request, with the password it carried or ({@code answer}) a challenge's
      * proof, against the copy stored under the number; the transfer starts where the terminal's verified
-     * prefix of this very copy ends, else at 0.
+     * prefix of this very copy ends, else at 0; {@code decided} gets the decision.
      */
-    static Handler admit(Session session, DownloadRequest request, ChallengeResponse answer) {
-        Optional<StoredBackup> existing = session.side().station().store().find(request.phoneNumber());
-        session.side().listener().copyLookedUp(session.id(), existing.isPresent());
+    static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
+        StoreAccess store = session.side().store();
+        store.find(request.phoneNumber(), lookup -> {
+            if (lookup.elsewhere()) {
+                store.findElsewhere(request.phoneNumber(), peer -> decide(session, request, answer, peer, decided));
+            } else {
+                decide(session, request, answer, lookup, decided);
+            }
+        });
+    }
+
+    private static void decide(Session session, DownloadRequest request, ChallengeResponse answer,
+            StoreAccess.Lookup lookup, Consumer<Handler> decided) {
         Admission admission;
-        if (existing.isEmpty()) {
-            admission = Admission.NO_BACKUP;
-        } else if (!session.authentication().authenticates(existing.get(), request, answer)) {
-            admission = Admission.AUTH_REJECTED;
+        if (!lookup.reached()) {
+            admission = Admission.STORE_UNAVAILABLE;
         } else {
-            admission = Admission.ACCEPTED;
+            session.side().listener().copyLookedUp(session.id(), lookup.copy().isPresent());
+            if (lookup.copy().isEmpty()) {
+                admission = lookup.elsewhere() ? Admission.COPY_ELSEWHERE : Admission.NO_BACKUP;
+            } else if (!session.authentication().authenticates(lookup.copy().get(), request, answer)) {
+                admission = Admission.AUTH_REJECTED;
+            } else {
+                admission = Admission.ACCEPTED;
+            }
         }
         if (admission != Admission.ACCEPTED) {
-            return session.refuse(request.rejection(admission), admission);
+            decided.accept(session.refuse(request.rejection(admission), admission));
+            return;
         }
-        StoredBackup copy = existing.get();
+        session.side().store().fetch(lookup.copy().get(), fetched -> decided.accept(fetched
+                .map(copy -> accepted(session, request, copy))
+                .orElseGet(() -> session.refuse(request.rejection(Admission.NO_BACKUP), Admission.NO_BACKUP))));
+    }
+
+    private static Handler accepted(Session session, DownloadRequest request, StoredBackup copy) {
         ProtocolConfig config = session.side().config();
         Framing framing = new Framing(session.connection().downlink().config(), copy.data().sizeBytes(),
                 config.chunks());
@@ -116,9 +137,12 @@ final class DownloadHandler implements Handler {
     @Override
     public void connectionEnded() {
         transfer.stop();
-        if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()
-                && session.side().station().store().clear(handedOver.phoneNumber(), handedOver.version())) {
-            session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
+        if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()) {
+            session.side().store().clear(handedOver, cleared -> {
+                if (cleared) {
+                    session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
+                }
+            });
         }
     }
 

@@ -2,7 +2,6 @@ package io.radiolink.protocol.station;
 
 import io.radiolink.engine.ScheduledAction;
 import io.radiolink.engine.Scheduler;
-import io.radiolink.node.BackupStore;
 import io.radiolink.node.ContentDigest;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
@@ -20,14 +19,14 @@ final class PartialUploads {
     /** A kept upload: the data it is of, its staging space, the frames held. */
     record Partial(ContentDigest digest, Reservation reservation, TransferReceiver receiver) {}
 
-    private final BackupStore store;
+    private final StoreAccess store;
     private final Scheduler scheduler;
     private final double holdSeconds;
     private final Map<PhoneNumber, Held> held = new HashMap<>();
 
     private record Held(Partial partial, ScheduledAction expiry) {}
 
-    PartialUploads(BackupStore store, Scheduler scheduler, double holdSeconds) {
+    PartialUploads(StoreAccess store, Scheduler scheduler, double holdSeconds) {
         this.store = store;
         this.scheduler = scheduler;
         this.holdSeconds = holdSeconds;

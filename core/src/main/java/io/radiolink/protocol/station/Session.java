@@ -34,6 +34,10 @@ final class Session implements Endpoint<Message> {
     private Message challenge;
     /** What the session does after its decision; null until it decided. */
     private Handler handler;
+    /** True while the decision waits for the store. */
+    private boolean deciding;
+    /** True once the connection ended. */
+    private boolean ended;
 
     Session(SessionId id, StationSide side, Connection<Message> connection, PhoneNumber subscriber) {
         this.id = id;
@@ -49,52 +53,75 @@ final class Session implements Endpoint<Message> {
     @Override
     public void receive(Message message, boolean damaged) {
         if (message instanceof Request repeatedOrFirst) {
-            boolean first = request == null;
-            if (first) {
-                open(repeatedOrFirst);
-            }
-            answer(first);
-        } else if (message instanceof ChallengeResponse answer) {
             if (request == null) {
+                request = repeatedOrFirst;
+                open();
+            } else if (!deciding) {
+                answer(false);
+            }
+            // A request repeated while the decision waits for the store is answered by the decision.
+        } else if (message instanceof ChallengeResponse answer) {
+            if (request == null || deciding) {
                 return; // an answer before any request is ignored, as a stray data frame is: nothing to answer
             }
-            boolean first = handler == null;
-            if (first) {
+            if (handler == null) {
                 // The lock is checked again: other sessions' answers may have locked the number since.
                 decide(answer);
+            } else {
+                answer(false);
             }
-            answer(first);
         } else if (handler != null) {
             handler.receive(message, damaged);
         }
     }
 
     /** The first request: refuse a locked number, challenge, or decide on the password it carries. */
-    private void open(Request first) {
-        request = first;
+    private void open() {
         if (!authentication.challenges()) {
             decide(null);
-        } else if (!refusedIfLocked()) {
-            challenge = authentication.challenge();
+        } else {
+            if (!refusedIfLocked()) {
+                challenge = authentication.challenge();
+            }
+            answer(true);
         }
     }
 
-    /** Decides on the request, with the password it carried or ({@code answer}) the challenge's proof. */
+    /**
+     * Decides on the request, with the password it carried or ({@code answer}) the challenge's proof; the
+     * decision's first answer goes out when the handler of the request's kind has decided, which may
+     * wait for the store ({@link StoreAccess}).
+     */
     private void decide(ChallengeResponse answer) {
         if (refusedIfLocked()) {
+            answer(true);
             return;
         }
-        handler = request.accept(new Request.Visitor<Handler>() {
+        deciding = true;
+        request.accept(new Request.Visitor<Void>() {
             @Override
-            public Handler backup(BackupRequest backup) {
-                return BackupHandler.admit(Session.this, backup, answer);
+            public Void backup(BackupRequest backup) {
+                BackupHandler.admit(Session.this, backup, answer, Session.this::decided);
+                return null;
             }
 
             @Override
-            public Handler download(DownloadRequest download) {
-                return DownloadHandler.admit(Session.this, download, answer);
+            public Void download(DownloadRequest download) {
+                DownloadHandler.admit(Session.this, download, answer, Session.this::decided);
+                return null;
             }
         });
+    }
+
+    /** The handler of the request's kind decided: its first answer goes out, unless the connection ended. */
+    private void decided(Handler decision) {
+        deciding = false;
+        handler = decision;
+        if (ended) {
+            decision.connectionEnded();
+        } else {
+            answer(true);
+        }
     }
 
     /** Refuses the request if its number is locked out now; returns whether it did. */
@@ -122,6 +149,7 @@ final class Session implements Endpoint<Message> {
 
     @Override
     public void connectionEnded(ConnectionEnd end) {
+        ended = true;
         if (handler != null) {
             handler.connectionEnded();
         }

@@ -38,6 +38,7 @@ public final class StationSide {
     private final SessionListener listener;
     private final LongSupplier sessionNumbers;
     private final AuthenticationGuard guard;
+    private final StoreAccess store;
     private final PartialUploads partialUploads;
     private final Set<Session> open = Collections.newSetFromMap(new IdentityHashMap<>());
     /**
@@ -53,13 +54,20 @@ public final class StationSide {
      */
     public StationSide(BaseStation station, Scheduler scheduler, ProtocolConfig config, SessionListener listener,
             LongSupplier sessionNumbers) {
+        this(station, StoreAccess.own(station), scheduler, config, listener, sessionNumbers);
+    }
+
+    /** As {@link #StationSide(BaseStation, Scheduler, ProtocolConfig, SessionListener, LongSupplier)}, reaching user data through {@code store}. */
+    public StationSide(BaseStation station, StoreAccess store, Scheduler scheduler, ProtocolConfig config,
+            SessionListener listener, LongSupplier sessionNumbers) {
+        this.store = Objects.requireNonNull(store, "store");
         this.station = Objects.requireNonNull(station, "station");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sessionNumbers = Objects.requireNonNull(sessionNumbers, "sessionNumbers");
         this.guard = new AuthenticationGuard(config.auth().maxFailedAttempts(), config.auth().lockoutSeconds());
-        this.partialUploads = new PartialUploads(station.store(), scheduler, config.resume().holdSeconds());
+        this.partialUploads = new PartialUploads(store, scheduler, config.resume().holdSeconds());
     }
 
     /**
@@ -174,6 +182,11 @@ public final class StationSide {
 
     AuthenticationGuard guard() {
         return guard;
+    }
+
+    /** Where this station's sessions find, reserve, commit and clear copies. */
+    StoreAccess store() {
+        return store;
     }
 
     PartialUploads partialUploads() {

@@ -1,0 +1,128 @@
+package io.radiolink.protocol.station;
+
+import io.radiolink.backhaul.Backhaul;
+import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PasswordVerifier;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.Reservation;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.SubscriberStore;
+import io.radiolink.node.UserData;
+import io.radiolink.protocol.Message.DataFrame;
+import io.radiolink.protocol.transfer.Framing;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where a station's end finds, reserves, commits and clears its subscribers' copies: the station's own
+ * store ({@link #own}, station storage) or the network's subscriber store across the station's backhaul
+ * ({@link #across}, network storage; {@code docs/design.md}, "Where user data lives"). Each result comes by
+ * its callback, which runs exactly once: at once (the station's own store), or later (a store across a
+ * backhaul), never before the call that asked for it was made.
+ */
+public interface StoreAccess {
+
+    /**
+     * What a look-up found.
+     *
+     * @param reached false if the store could not be asked (its backhaul or the store was down): then
+     *     {@code copy} is empty and tells nothing
+     * @param copy the committed copy of the number, if the store held one
+     * @param elsewhere station storage: the store held none, but another station's store does
+     */
+    record Lookup(boolean reached, Optional<StoredBackup> copy, boolean elsewhere) {
+
+        /** The store could not be asked. */
+        public static final Lookup UNREACHED = new Lookup(false, Optional.empty(), false);
+
+        /** Checks that an unreached look-up found nothing, and that a copy found here is not elsewhere. */
+        public Lookup {
+            if (!reached && (copy.isPresent() || elsewhere)) {
+                throw new IllegalArgumentException("an unreached store found nothing");
+            }
+            if (copy.isPresent() && elsewhere) {
+                throw new IllegalArgumentException("a copy found here is not elsewhere");
+            }
+        }
+
+        /** The store answered: it holds {@code copy}, or nothing. */
+        public static Lookup found(Optional<StoredBackup> copy) {
+            return new Lookup(true, copy, false);
+        }
+    }
+
+    /** Station storage: {@code station}'s own store, answering at once, knowing no other station. */
+    static StoreAccess own(BaseStation station) {
+        return new StationStore(station, List.of(), Map.of());
+    }
+
+    /**
+     * Station storage: {@code station}'s own store, answering at once; a look-up that finds nothing there
+     * tells whether another of {@code stations} holds a copy (the network's directory of who holds a
+     * number, asked at once). With peer fetch ({@code backhauls} by station id, else empty) a download
+     * fetches such a copy from its holder: a request up the station's backhaul and down the holder's, the
+     * answer back the same way.
+     */
+    static StoreAccess own(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
+        return new StationStore(station, stations, backhauls);
+    }
+
+    /**
+     * Network storage: {@code store}, reached by {@code station} over {@code backhaul}, a backup's object
+     * relayed in {@code relay} mode.
+     */
+    static StoreAccess across(BaseStation station, Backhaul backhaul, RelayMode relay, SubscriberStore store) {
+        return new NetworkStore(station, backhaul, relay, store);
+    }
+
+    /** Looks up the committed copy of {@code phone}. */
+    void find(PhoneNumber phone, Consumer<Lookup> result);
+
+    /**
+     * A download's look-up of the copy of {@code phone} that another station holds, after {@link #find}
+     * said {@link Lookup#elsewhere()}: station storage with peer fetch asks the holder over the backhauls
+     * and gives its copy; without peer fetch the answer is elsewhere again (under network storage
+     * {@code find} never says elsewhere).
+     */
+    void findElsewhere(PhoneNumber phone, Consumer<Lookup> result);
+
+    /**
+     * Brings the data of {@code copy}, found by {@link #find} and authenticated against, to the station for
+     * a download; {@code result} gets the copy handed over, or empty if the store no longer holds it.
+     */
+    void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result);
+
+    /** Reserves staging space of {@code bytes}; {@code result} gets it, or empty if the store lacks room. */
+    void reserve(long bytes, Consumer<Optional<Reservation>> result);
+
+    /**
+     * Data frame {@code frame} of the upload into {@code reservation}, framed by {@code framing}, reached the
+     * station (every arrival, repeats included).
+     */
+    void received(Reservation reservation, DataFrame frame, Framing framing);
+
+    /**
+     * Commits the reserved data as the copy of {@code phone} with {@code verifier}, replacing any copy
+     * before; {@code committed} gets the new copy.
+     */
+    void commit(Reservation reservation, PhoneNumber phone, UserData data, PasswordVerifier verifier,
+            Consumer<StoredBackup> committed);
+
+    /** Gives back the space of a reservation that will not be committed; idempotent. */
+    void release(Reservation reservation);
+
+    /** Keeps a reservation of a partial upload between connections ({@link PartialUploads}). */
+    void park(Reservation reservation);
+
+    /** Takes a parked reservation back; true if it was still parked and active. */
+    boolean unpark(Reservation reservation);
+
+    /**
+     * Clears {@code handedOver} if it is still the current copy of its number (claim 8); {@code cleared}
+     * gets whether it was.
+     */
+    void clear(StoredBackup handedOver, Consumer<Boolean> cleared);
+}

@@ -1,0 +1,271 @@
+package io.radiolink.protocol;
+
+import io.radiolink.backhaul.Backhaul;
+import io.radiolink.backhaul.BackhaulLink;
+import io.radiolink.backhaul.BackhaulStatistics;
+import io.radiolink.engine.Engine;
+import io.radiolink.engine.ForwardingScheduler;
+import io.radiolink.engine.Scheduler;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.SubscriberStore;
+import io.radiolink.node.UserData;
+import io.radiolink.protocol.station.StationSide;
+import io.radiolink.simulation.ReplicationModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Watches one run under network storage ({@link NetworkInvariantTest}) from inside: the engine's
+ * scheduler wraps every action so that the checker looks at the model at the end of every event, as
+ * {@link InvariantChecker} does for station storage. It keeps a snapshot of the subscriber store's
+ * copies and explains every change of it at the end of the event that made it.
+ */
+final class NetworkInvariantChecker implements FlowListener {
+
+    private static final int MAX_VIOLATIONS = 50;
+
+    /** The count of faulted flows in {@link #counts()}: not a success, units lost, or more than one attempt. */
+    static final String FAULTED = "faulted flows";
+
+    private final long seed;
+    private final Engine base;
+    private final double storeRetentionSeconds;
+    private final boolean volatileStore;
+    private Scheduler scheduler;
+    private BackupService service;
+    private List<BaseStation> stations = List.of();
+    private SubscriberStore store;
+    private Map<String, Backhaul> backhauls = Map.of();
+    private final Map<Flow, Boolean> running = new IdentityHashMap<>();
+    private final List<Flow> endedInEvent = new ArrayList<>();
+    /** Per number: the data and password of every backup flow started. */
+    private final Map<PhoneNumber, List<Started>> backups = new TreeMap<>();
+    /** Per number: every data committed so far. */
+    private final Map<PhoneNumber, List<UserData>> committed = new TreeMap<>();
+    /** Per number: ended downloads the station confirmed at a clearing station, each explaining one clear. */
+    private final Map<PhoneNumber, List<Confirmed>> confirmed = new TreeMap<>();
+    private Map<PhoneNumber, StoredBackup> snapshot = new TreeMap<>();
+    private long lastVersion;
+    private boolean storeWasUp = true;
+    private final List<String> violations = new ArrayList<>();
+    private long violationCount;
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    private record Started(UserData data, String password, String stationId) {}
+
+    /** A confirmed download's terminal data and end. */
+    private record Confirmed(UserData data, double endSeconds) {}
+
+    NetworkInvariantChecker(long seed, Engine engine, StorageMode.Network mode) {
+        this.seed = seed;
+        this.base = Objects.requireNonNull(engine, "engine");
+        this.storeRetentionSeconds = mode.retentionSeconds();
+        this.volatileStore = !mode.outages().persistentStorage();
+    }
+
+    /** The builder's script: takes the model, whose stores are empty at time 0. */
+    void attach(ReplicationModel model) {
+        scheduler = model.scheduler();
+        service = model.service();
+        stations = model.stations();
+        store = model.subscriberStore().orElseThrow();
+        backhauls = model.backhauls();
+        check(store.store().committedCopies().isEmpty(), () -> "the store starts with copies");
+    }
+
+    /** The engine to run on: the checker's engine, whose scheduler looks at the model after every action. */
+    Engine engine() {
+        return (endTimeSeconds, model) -> base.run(endTimeSeconds,
+                scheduler -> model.accept(new ForwardingScheduler(scheduler, (due, action) -> () -> {
+                    action.run();
+                    eventEnded();
+                })));
+    }
+
+    @Override
+    public void flowStarted(Flow flow, double timeSeconds) {
+        increment("flows started");
+        check(running.put(flow, true) == null, () -> flow + " started twice");
+        if (flow.kind() == FlowKind.BACKUP && flow.terminal().userData().isPresent()) {
+            backups.computeIfAbsent(flow.addressedNumber(), n -> new ArrayList<>())
+                    .add(new Started(flow.terminal().userData().get(), flow.terminal().maintenancePassword().orElse(""),
+                            flow.station().id()));
+        }
+    }
+
+    @Override
+    public void flowEnded(Flow flow, FlowRecord record) {
+        increment("flows ended");
+        check(running.remove(flow) != null, () -> flow + " ended without running");
+        endedInEvent.add(flow);
+        increment("outcome " + record.kind() + " " + record.outcome());
+        if (!record.outcome().isSuccess() || record.uplink().unitsLost() + record.downlink().unitsLost() > 0
+                || record.attempts() > 1) {
+            increment(FAULTED);
+        }
+        checkLeftNothing(flow, "when it ended");
+        PhoneNumber number = flow.addressedNumber();
+        if (flow.kind() == FlowKind.BACKUP) {
+            if (record.outcome().isSuccess()) {
+                // The station completes only after the store's commit came back.
+                check(committed.getOrDefault(number, List.of()).contains(flow.terminal().userData().orElse(null)),
+                        () -> flow + " ended SUCCESS but its data was never committed in the store");
+            }
+            return;
+        }
+        boolean crossCell = backups.getOrDefault(number, List.of()).stream()
+                .noneMatch(b -> b.stationId().equals(flow.station().id()));
+        flow.terminal().userData().ifPresent(data -> check(committed.getOrDefault(number, List.of()).contains(data),
+                () -> flow + " holds data never committed under " + number));
+        if (record.outcome().isSuccess()) {
+            check(flow.terminal().userData().isPresent(), () -> flow + " ended SUCCESS holding no data");
+            increment(crossCell ? "downloads SUCCESS cross-cell" : "downloads SUCCESS same cell");
+        }
+        check(record.stationEffect() != StationEffect.CLEARED,
+                () -> flow + " says CLEARED: under network storage the store clears after the flow");
+        if (record.stationEffect() == StationEffect.CONFIRMED && flow.terminal().userData().isPresent()
+                && flow.station().config().clearAfterDownload()) {
+            confirmed.computeIfAbsent(number, n -> new ArrayList<>())
+                    .add(new Confirmed(flow.terminal().userData().get(), record.endSeconds()));
+        }
+    }
+
+    private void checkLeftNothing(Flow flow, String when) {
+        check(!flow.timersArmed(), () -> flow + " has a timer armed " + when);
+    }
+
+    /**
+     * The end of an event: no station holds a copy or staging space; every change of the store's copies is
+     * a commit of a started backup's data (a version above every earlier one, the backup's password
+     * verified), or a removal by a clear of a confirmed download that holds that data, an expiry at its
+     * time, or the loss of a volatile store going down.
+     */
+    private void eventEnded() {
+        for (BaseStation station : stations) {
+            check(station.store().committedCopies().isEmpty() && station.store().stagedBytes() == 0,
+                    () -> station + " holds a copy or staging space under network storage");
+        }
+        for (Flow flow : endedInEvent) {
+            checkLeftNothing(flow, "at the end of the event in which it ended");
+        }
+        endedInEvent.clear();
+        if (storeWasUp != store.isUp()) {
+            increment(store.isUp() ? "store came back" : "store went down");
+        }
+        boolean wentDown = storeWasUp && !store.isUp();
+        storeWasUp = store.isUp();
+        if (backhauls.values().stream().anyMatch(b -> !b.isUp())) {
+            increment("events with a backhaul down");
+        }
+        Map<PhoneNumber, StoredBackup> now = new TreeMap<>();
+        for (StoredBackup copy : store.store().committedCopies()) {
+            now.put(copy.phoneNumber(), copy);
+        }
+        // Several commits may happen in one event (those waiting while the store was down): in their order.
+        List<StoredBackup> commits = new ArrayList<>();
+        for (StoredBackup copy : now.values()) {
+            StoredBackup before = snapshot.get(copy.phoneNumber());
+            if (before == null || before.version() != copy.version()) {
+                commits.add(copy);
+            }
+        }
+        commits.sort(Comparator.comparingLong(StoredBackup::version));
+        commits.forEach(this::checkCommit);
+        for (StoredBackup before : snapshot.values()) {
+            if (!now.containsKey(before.phoneNumber())) {
+                checkRemoval(before, wentDown);
+            }
+        }
+        snapshot = now;
+    }
+
+    private void checkCommit(StoredBackup copy) {
+        increment("commits");
+        PhoneNumber number = copy.phoneNumber();
+        check(copy.version() > lastVersion, () -> "copy of " + number + " committed as version " + copy.version()
+                + ", not above " + lastVersion);
+        lastVersion = Math.max(lastVersion, copy.version());
+        boolean fromABackup = backups.getOrDefault(number, List.of()).stream().anyMatch(
+                b -> b.data().equals(copy.data()) && copy.verifier().matches(number, b.password()));
+        check(fromABackup, () -> "copy of " + number + " committed with data or a verifier of no backup started");
+        committed.computeIfAbsent(number, n -> new ArrayList<>()).add(copy.data());
+    }
+
+    private void checkRemoval(StoredBackup copy, boolean wentDown) {
+        if (wentDown && volatileStore) {
+            increment("copies lost in store outages");
+            return;
+        }
+        double expiry = copy.committedAtSeconds() + storeRetentionSeconds;
+        if (Math.abs(scheduler.nowSeconds() - expiry) < 1e-9) {
+            increment("copies expired");
+            return;
+        }
+        // A clear is explained by a confirmed download of that data that ended after the copy's commit (so the
+        // copy could have been handed over to it), each download explaining one clear at most.
+        List<Confirmed> holders = confirmed.getOrDefault(copy.phoneNumber(), new ArrayList<>());
+        Confirmed holder = holders.stream()
+                .filter(c -> c.data().equals(copy.data()) && c.endSeconds() >= copy.committedAtSeconds())
+                .findFirst().orElse(null);
+        check(holder != null, () -> "copy of " + copy.phoneNumber() + " version " + copy.version()
+                + " left the store without a confirmed download holding it, an expiry or a loss");
+        holders.remove(holder);
+        increment("copies cleared in the store");
+    }
+
+    /** After the run: every flow ended; nothing is left on a backhaul, at the store, at a station or a cell. */
+    void finish() {
+        eventEnded();
+        check(running.isEmpty(), () -> running.size() + " flows started but never ended");
+        for (BaseStation station : stations) {
+            check(station.cell().busyChannels() == 0, () -> station + " still holds channels after the run");
+            StationSide side = service.station(station);
+            check(side.openSessions() == 0 && !side.sending(), () -> station + " still has sessions after the run");
+        }
+        for (Backhaul backhaul : backhauls.values()) {
+            for (BackhaulLink link : List.of(backhaul.toStore(), backhaul.fromStore())) {
+                BackhaulStatistics s = link.statistics();
+                check(s.messagesDropped() == 0 && s.messagesOffered() == s.messagesDelivered(),
+                        () -> backhaul + " " + link.direction() + ": " + s.messagesOffered() + " offered, "
+                                + s.messagesDelivered() + " delivered, " + s.messagesDropped() + " dropped");
+                counts.merge("backhaul messages", s.messagesDelivered(), Long::sum);
+            }
+        }
+        check(store.store().stagedBytes() == 0, () -> "the store still stages " + store.store().stagedBytes() + " B");
+        check(store.waitingRequests() == 0, () -> store.waitingRequests() + " requests wait at the store");
+    }
+
+    private void check(boolean holds, Supplier<String> message) {
+        if (!holds) {
+            violationCount++;
+            if (violations.size() < MAX_VIOLATIONS) {
+                violations.add("seed " + seed + " at " + (scheduler == null ? 0 : scheduler.nowSeconds()) + " s: "
+                        + message.get());
+            }
+        }
+    }
+
+    private void increment(String key) {
+        counts.merge(key, 1L, Long::sum);
+    }
+
+    List<String> violations() {
+        return violations;
+    }
+
+    long violationCount() {
+        return violationCount;
+    }
+
+    Map<String, Long> counts() {
+        return counts;
+    }
+}

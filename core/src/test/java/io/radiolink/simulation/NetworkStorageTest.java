@@ -1,0 +1,374 @@
+package io.radiolink.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.RelayMode;
+import io.radiolink.engine.lean.LeanEngine;
+import io.radiolink.node.BaseStation;
+import io.radiolink.node.OutageConfig;
+import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StoredBackup;
+import io.radiolink.node.Terminal;
+import io.radiolink.node.UserData;
+import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.ControlConfig;
+import io.radiolink.protocol.Flow;
+import io.radiolink.protocol.FlowKind;
+import io.radiolink.protocol.FlowListener;
+import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.ProtocolConfig;
+import io.radiolink.protocol.StationEffect;
+import io.radiolink.protocol.StorageMode;
+import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.NoLoss;
+import io.radiolink.stats.BackhaulUsage;
+import io.radiolink.stats.ReplicationResult;
+import io.radiolink.workload.Distribution;
+import io.radiolink.workload.Relocation;
+import io.radiolink.workload.WorkloadConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Network storage ({@code docs/design.md}, "Where user data lives"): stations are front-ends of one
+ * subscriber store reached over each station's backhaul; the rules where several flows meet at the store.
+ */
+final class NetworkStorageTest {
+
+    private static final LinkConfig LINK = new LinkConfig(1_000_000, 0.01, 1_000, 20, 20, NoLoss.INSTANCE);
+    private static final AirInterface AIR = new AirInterface(LINK, LINK, 0.05, 0, Double.POSITIVE_INFINITY, 0.01);
+    /** A terminal that waits long for answers, so that slow backhauls are waited for, not retried. */
+    private static final ProtocolConfig PATIENT =
+            new ProtocolConfig(ArqConfig.selectiveRepeat(16, 0.2, 5), new ControlConfig(30, 3));
+    private static final BackhaulConfig FAST = BackhaulConfig.lossless(1e9, 0.001);
+    private static final BackhaulConfig SLOW = BackhaulConfig.lossless(1e9, 2.0);
+    private static final StorageMode.Network NETWORK = StorageMode.Network.uniform(Long.MAX_VALUE,
+            new StorageMode.Attachment(FAST, RelayMode.STORE_AND_FORWARD));
+    private static final PhoneNumber NUMBER = PhoneNumber.of("0100000001");
+    private static final String PASSWORD = "4711";
+
+    /** A model of {@code stations} stations in {@code mode}, run to its end after {@code script}. */
+    private static Run run(StorageMode mode, int stations, BiConsumer<ReplicationModel, Run> script) {
+        Run run = new Run();
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(1_000)
+                .storage(mode).flowListener(run).script(model -> script.accept(model, run));
+        for (int i = 0; i < stations; i++) {
+            builder.station("bs-" + i, 10, 1_000_000);
+        }
+        Simulation simulation = builder.build();
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> run.model = simulation.install(scheduler, 0));
+        return run;
+    }
+
+    /** What a run left: its model and every flow's record, in the order the flows ended. */
+    private static final class Run implements FlowListener {
+        ReplicationModel model;
+        final List<FlowRecord> records = new ArrayList<>();
+
+        @Override
+        public void flowEnded(Flow flow, FlowRecord record) {
+            records.add(record);
+        }
+
+        FlowRecord record(Flow flow) {
+            return records.stream().filter(r -> r.flowId() == flow.id()).findFirst().orElseThrow();
+        }
+
+        Optional<StoredBackup> stored() {
+            return model.subscriberStore().orElseThrow().store().find(NUMBER);
+        }
+
+        void noStationKeepsACopy() {
+            for (BaseStation station : model.stations()) {
+                assertTrue(station.store().committedCopies().isEmpty(), station + " keeps a copy");
+                assertEquals(0, station.store().stagedBytes(), station + " keeps staging space");
+            }
+            assertEquals(0, model.subscriberStore().orElseThrow().store().stagedBytes(), "the store's staging space");
+        }
+    }
+
+    private static Terminal phone(long sizeBytes, long label) {
+        Terminal terminal = new Terminal(NUMBER, UserData.synthetic(sizeBytes, 10, label));
+        terminal.enterMaintenancePassword(PASSWORD);
+        return terminal;
+    }
+
+    private static Terminal replacement() {
+        Terminal terminal = Terminal.empty(PhoneNumber.of("0199000001"));
+        terminal.enterMaintenancePassword(PASSWORD);
+        return terminal;
+    }
+
+    private static void at(ReplicationModel model, double seconds, Runnable action) {
+        model.scheduler().scheduleAt(seconds, action);
+    }
+
+    @Test
+    void backup_networkStorage_completesOnlyAfterTheStoresCommitCameBack() {
+        Flow[] flows = new Flow[2];
+        Terminal ownPhone = phone(2_000, 1);
+        Run station = run(SimulationConfig.DEFAULT_STORAGE, 1, (model, r) -> at(model, 1,
+                () -> flows[0] = model.service().terminals().startBackup(ownPhone, model.station("bs-0"))));
+        Terminal networkPhone = phone(2_000, 1);
+        Run network = run(NETWORK, 1, (model, r) -> at(model, 1,
+                () -> flows[1] = model.service().terminals().startBackup(networkPhone, model.station("bs-0"))));
+        FlowRecord own = station.record(flows[0]);
+        FlowRecord across = network.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, across.outcome());
+        assertEquals(StationEffect.COMMITTED, across.stationEffect());
+        // Before the response: a look-up and a reservation, each a request up and an answer down; before
+        // the station's complete: the object up, the commit's answer down. 20-byte control messages.
+        double control = 20 * 8 / 1e9 + 0.001;
+        double object = 2_000 * 8 / 1e9 + 0.001;
+        assertEquals(own.endSeconds() + 5 * control + object, across.endSeconds(), 1e-9);
+        assertEquals(networkPhone.userData().orElseThrow(), network.stored().orElseThrow().data());
+        network.noStationKeepsACopy();
+        assertEquals(3, network.model.backhauls().get("bs-0").toStore().statistics().messagesDelivered());
+        assertEquals(3, network.model.backhauls().get("bs-0").fromStore().statistics().messagesDelivered());
+    }
+
+    @Test
+    void result_networkStorage_countsEachStationsBackhaulInTheWindow() {
+        Terminal phone = phone(2_000, 1);
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(100)
+                .storage(NETWORK).station("bs-0", 10, 1_000_000).station("bs-1", 10, 1_000_000)
+                .script(model -> at(model, 1, () -> model.service().terminals().startBackup(phone, model.station("bs-0"))));
+        ReplicationResult counted = builder.build().run().replications().get(0);
+        ReplicationResult warmedUp = builder.warmupSeconds(50).build().run().replications().get(0);
+        BackhaulUsage.Directions bs0 = counted.backhauls().stations().get("bs-0");
+        assertEquals(3, bs0.toStore().messagesDelivered());
+        assertEquals(2 * 20 * 8 + 2_000 * 8, bs0.toStore().bitsDelivered());
+        assertEquals(3, bs0.fromStore().messagesDelivered());
+        assertEquals(100, bs0.toStore().observedSeconds(), 1e-9);
+        assertEquals(0, counted.backhauls().stations().get("bs-1").toStore().messagesOffered(), "bs-1 idle");
+        BackhaulUsage.Directions late = warmedUp.backhauls().stations().get("bs-0");
+        assertEquals(0, late.toStore().messagesDelivered(), "all before the warm-up");
+        assertEquals(50, late.toStore().observedSeconds(), 1e-9);
+        assertEquals(BackhaulUsage.NONE, run(SimulationConfig.DEFAULT_STORAGE, 1, (model, r) -> {}).model.finish()
+                .backhauls(), "station storage has no backhaul");
+    }
+
+    @Test
+    void backup_streamedRelay_sendsEachDataFrameUpAsItArrives() {
+        Run run = oneBackup(StorageMode.Network.uniform(Long.MAX_VALUE,
+                new StorageMode.Attachment(FAST, RelayMode.STREAMED)), 4_500);
+        assertEquals(FlowOutcome.SUCCESS, run.records.get(0).outcome());
+        // 4,500 bytes in 1,000-byte payloads: 5 frames, each its own message, besides the look-up and the
+        // reservation.
+        assertEquals(5 + 2, run.model.backhauls().get("bs-0").toStore().statistics().messagesDelivered());
+        assertEquals(4_500 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-0").toStore().statistics().bitsDelivered());
+        assertEquals(4_500, run.stored().orElseThrow().data().sizeBytes());
+        run.noStationKeepsACopy();
+    }
+
+    @Test
+    void download_atAnotherStation_fetchesTheCopyFromTheStoreAndClearsItThere() {
+        Flow[] flows = new Flow[2];
+        Terminal owner = phone(3_000, 5);
+        Terminal replacement = replacement();
+        Run run = run(NETWORK, 3, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(owner, model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement, NUMBER, model.station("bs-2")));
+        });
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        // The store clears after the flow ended, when the station's request reaches it: not in the record.
+        assertEquals(StationEffect.CONFIRMED, download.stationEffect());
+        assertEquals(owner.userData(), replacement.userData());
+        assertTrue(run.stored().isEmpty(), "claim 8: the store's copy is cleared");
+        run.noStationKeepsACopy();
+        // bs-2 sent a look-up, a fetch and the clear; the copy came down whole.
+        assertEquals(3, run.model.backhauls().get("bs-2").toStore().statistics().messagesDelivered());
+        assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-2").fromStore().statistics().bitsDelivered());
+    }
+
+    @Test
+    void restores_crossCellUnderNetworkStorage_succeedWhereStationStorageHasNoCopy() {
+        WorkloadConfig workload = WorkloadConfig.backupsOnly(1_000_000, 0.2, new Distribution.Fixed(2_000))
+                .withRestores(0.5, new Distribution.Fixed(30)).withRelocation(new Relocation.SameCell(0.0));
+        List<FlowRecord> records = new ArrayList<>();
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).workload(workload)
+                .runLengthSeconds(1_000).seed(7).storage(NETWORK).flowListener(new FlowListener() {
+                    @Override
+                    public void flowEnded(Flow flow, FlowRecord record) {
+                        records.add(record);
+                    }
+                });
+        for (int i = 0; i < 3; i++) {
+            builder.station("bs-" + i, 50, 1);
+        }
+        builder.build().run();
+        List<FlowRecord> downloads = records.stream().filter(r -> r.kind() == FlowKind.DOWNLOAD).toList();
+        assertTrue(downloads.size() > 20, "enough restores: " + downloads.size());
+        for (FlowRecord d : downloads) {
+            assertEquals(FlowOutcome.SUCCESS, d.outcome(), "a cross-cell restore from the network store");
+        }
+    }
+
+    @Test
+    void download_stationStorageWithPeerFetch_fetchesFromTheHolderAndClearsThere() {
+        Flow[] flows = new Flow[2];
+        Terminal owner = phone(3_000, 5);
+        Terminal replacement = replacement();
+        Run run = run(new StorageMode.Station(Optional.of(FAST)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(owner, model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement, NUMBER, model.station("bs-1")));
+        });
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        assertEquals(owner.userData(), replacement.userData());
+        // The clear reaches the holder after the flow: the record says CONFIRMED, the holder's copy is gone.
+        assertEquals(StationEffect.CONFIRMED, download.stationEffect());
+        assertTrue(run.model.station("bs-0").store().committedCopies().isEmpty(), "cleared at the holder");
+        assertTrue(run.model.station("bs-1").store().committedCopies().isEmpty(), "never kept where it was relayed");
+        // A look-up, a fetch and a clear: each up bs-1's backhaul and down bs-0's, answered back.
+        assertEquals(3, run.model.backhauls().get("bs-1").toStore().statistics().messagesDelivered());
+        assertEquals(3, run.model.backhauls().get("bs-0").fromStore().statistics().messagesDelivered());
+        assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-0").toStore().statistics().bitsDelivered());
+        assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-1").fromStore().statistics().bitsDelivered());
+    }
+
+    @Test
+    void download_peerFetchWithTheHoldersBackhaulDown_endsCopyElsewhere() {
+        Flow[] flows = new Flow[2];
+        BackhaulConfig downLater = FAST.withOutages(OutageConfig.scheduled(
+                List.of(new OutageConfig.DownPeriod(40, 100)), true));
+        Run run = run(new StorageMode.Station(Optional.of(downLater)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(3_000, 5), model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement(), NUMBER, model.station("bs-1")));
+        });
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[0]).outcome());
+        assertEquals(FlowOutcome.COPY_ELSEWHERE, run.record(flows[1]).outcome(), "failed fast, nothing sent");
+        assertEquals(0, run.model.backhauls().get("bs-1").toStore().statistics().messagesOffered());
+        assertFalse(run.model.station("bs-0").store().committedCopies().isEmpty(), "the holder keeps its copy");
+    }
+
+    /** Two backups of one number through two cells at once: both commit, in the store's order; the last stays. */
+    @Test
+    void backups_sameNumberThroughTwoCellsAtOnce_theLaterCommitReplacesTheEarlier() {
+        Flow[] flows = new Flow[2];
+        Terminal first = phone(2_000, 1);
+        Terminal second = phone(20_000, 2); // larger: its commit reaches the store later
+        Run run = run(NETWORK, 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(first, model.station("bs-0")));
+            at(model, 1, () -> flows[1] = model.service().terminals().startBackup(second, model.station("bs-1")));
+        });
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[0]).outcome());
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[1]).outcome());
+        assertTrue(run.record(flows[0]).endSeconds() < run.record(flows[1]).endSeconds());
+        StoredBackup kept = run.stored().orElseThrow();
+        assertEquals(second.userData().orElseThrow(), kept.data());
+        assertEquals(2, kept.version(), "both committed, the larger last");
+        assertEquals(20_000, run.model.subscriberStore().orElseThrow().store().committedBytes());
+        run.noStationKeepsACopy();
+    }
+
+    /**
+     * {@code older} backed up at bs-0 at 1 s, restored onto {@code replacement} at bs-1, whose backhaul is 2 s
+     * from the store, at 50 s, and, if {@code newerAtSeconds} is finite, {@code newer} backed up at bs-0 then.
+     * The flows go to {@code flows} in that order.
+     */
+    private static Run backupRestoreAndNewer(Terminal older, Terminal replacement, Terminal newer, double newerAtSeconds,
+            Flow[] flows) {
+        StorageMode.Network mode = NETWORK.withStation("bs-1", new StorageMode.Attachment(SLOW, RelayMode.STORE_AND_FORWARD));
+        return run(mode, 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(older, model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement, NUMBER, model.station("bs-1")));
+            if (newerAtSeconds < Double.POSITIVE_INFINITY) {
+                at(model, newerAtSeconds,
+                        () -> flows[2] = model.service().terminals().startBackup(newer, model.station("bs-0")));
+            }
+        });
+    }
+
+    /**
+     * A backup commits while a download of the same number is between its look-up and its fetch: the
+     * fetch hands over the newer copy (same enrolment: a backup that replaces a copy keeps its verifier),
+     * and the clear removes that version.
+     */
+    @Test
+    void download_backupCommitsWhileItsFetchIsInFlight_getsTheNewerCopyAndClearsIt() {
+        Flow[] flows = new Flow[3];
+        Terminal newer = phone(2_000, 2);
+        Terminal replacement = replacement();
+        // The download's look-up reaches the store about 2.1 s after its start, its fetch about 6.1 s.
+        Run run = backupRestoreAndNewer(phone(2_000, 1), replacement, newer, 53, flows);
+        assertTrue(run.record(flows[2]).endSeconds() < 56, "the newer backup committed before the fetch arrived");
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        assertEquals(newer.userData(), replacement.userData());
+        assertTrue(run.stored().isEmpty(), "the version handed over, the newer one, is cleared");
+        run.noStationKeepsACopy();
+    }
+
+    /** The clear of a confirmed download reaches the store after a newer backup committed: the newer copy stays. */
+    @Test
+    void clear_arrivingAfterANewerCommit_keepsTheNewerCopy() {
+        Flow[] flows = new Flow[3];
+        Terminal newer = phone(2_000, 2);
+        Run alone = backupRestoreAndNewer(phone(2_000, 1), replacement(), newer, Double.POSITIVE_INFINITY, flows);
+        assertTrue(alone.stored().isEmpty(), "alone, the clear removes the copy");
+        // Again, the newer backup started when the download ended: the clear is then 2 s from the store.
+        double downloadEnd = alone.record(flows[1]).endSeconds();
+        Run late = backupRestoreAndNewer(phone(2_000, 1), replacement(), newer, downloadEnd, flows);
+        FlowRecord download = late.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        assertEquals(downloadEnd, download.endSeconds(), "the same download as alone");
+        assertEquals(FlowOutcome.SUCCESS, late.record(flows[2]).outcome());
+        assertTrue(late.record(flows[2]).endSeconds() < downloadEnd + 2, "committed before the clear arrived");
+        assertEquals(newer.userData().orElseThrow(), late.stored().orElseThrow().data(), "the newer copy stays");
+        late.noStationKeepsACopy();
+    }
+
+    /** One backup of {@code sizeBytes} at bs-0 at 1 s, in {@code mode}; its record is the run's only one. */
+    private static Run oneBackup(StorageMode mode, long sizeBytes) {
+        return run(mode, 1, (model, r) -> at(model, 1,
+                () -> model.service().terminals().startBackup(phone(sizeBytes, 1), model.station("bs-0"))));
+    }
+
+    private static OutageConfig downBetween(double startSeconds, double endSeconds) {
+        return OutageConfig.scheduled(List.of(new OutageConfig.DownPeriod(startSeconds, endSeconds)), true);
+    }
+
+    @Test
+    void request_backhaulDown_refusedAtOnceAsStoreUnavailable() {
+        Run run = oneBackup(StorageMode.Network.uniform(Long.MAX_VALUE,
+                new StorageMode.Attachment(FAST.withOutages(downBetween(0, 100)), RelayMode.STORE_AND_FORWARD)), 2_000);
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.records.get(0).outcome());
+        assertEquals(0, run.model.backhauls().get("bs-0").toStore().statistics().messagesOffered(), "nothing sent");
+        assertTrue(run.stored().isEmpty());
+        run.noStationKeepsACopy();
+    }
+
+    @Test
+    void request_storeDownWhenTheLookupArrives_refusedAsStoreUnavailable() {
+        Run run = oneBackup(NETWORK.withOutages(downBetween(0, 100)), 2_000);
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.records.get(0).outcome());
+        assertEquals(1, run.model.backhauls().get("bs-0").toStore().statistics().messagesDelivered(), "the look-up");
+        assertTrue(run.stored().isEmpty());
+    }
+
+    @Test
+    void commit_storeDownAfterAdmission_waitsForTheStore() {
+        // Down from after the admission (about 1.06 s) until 5 s, before the object (160 ms on the air)
+        // arrives: the commit waits, then the backup ends.
+        Run run = oneBackup(NETWORK.withOutages(downBetween(1.1, 5)), 20_000);
+        FlowRecord record = run.records.get(0);
+        assertEquals(FlowOutcome.SUCCESS, record.outcome());
+        assertTrue(record.endSeconds() > 5, "ended after the store came back: " + record.endSeconds());
+        assertFalse(run.stored().isEmpty());
+        run.noStationKeepsACopy();
+    }
+}
