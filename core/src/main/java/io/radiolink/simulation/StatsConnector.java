@@ -68,7 +68,7 @@ public final class StatsConnector {
         this.traffic = new TrafficCalculator(window);
         this.learnedOutcomes = new LearnedOutcomeCalculator(window);
         this.cells = new CellCalculator(window);
-        this.shares = new ShareCalculator(window, scheduler);
+        this.shares = new ShareCalculator(window);
         this.cellEvents = new CellListeners(cells, shares);
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
@@ -97,13 +97,23 @@ public final class StatsConnector {
     }
 
     /**
-     * Registers {@code cell} so that its channels count even if it never sees an attempt; idempotent.
+     * Registers {@code cell} so that its channels count even if it never sees an attempt; idempotent. The
+     * first shared cell posts the window's opening (at a positive warm-up) and closing, at which the share
+     * calculator takes its snapshots (a dedicated cell posts nothing). Call at time 0.
      *
      * @throws IllegalArgumentException if another cell with the same id was observed
      */
     public void observeCell(RadioCell cell) {
         cells.observeCell(cell);
+        boolean first = !shares.observing();
         shares.observeCell(cell);
+        if (first && shares.observing()) {
+            // The first shared cell: the window's ends, at which the share calculator takes its snapshots.
+            if (window.warmupSeconds() > 0) {
+                scheduler.postAt(window.warmupSeconds(), shares::windowOpened);
+            }
+            scheduler.postAt(window.runLengthSeconds(), shares::windowClosed);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.radiolink.stats;
 
-import io.radiolink.engine.Scheduler;
 import io.radiolink.radio.CellListener;
 import io.radiolink.radio.Connection;
 import io.radiolink.radio.RadioCell;
@@ -19,30 +18,28 @@ import java.util.TreeMap;
  *
  * <p>The window: a direction's utilisation and mean active users are its {@link ShareStatistics} between
  * a snapshot at the window's start and one at its end ({@link ShareStatistics#since}), exact integrals
- * as the busy channels are; to take them at those instants the calculator posts one event at the
- * warm-up's end (none when the cell is observed then, at time 0 without warm-up) and one at the run
- * length for each shared cell it observes. Those events only read. A connection is counted by when its
- * queue opened (the connection's establishment): in the window, with everything it sent until it
- * stopped sending, even after the run length, as a flow is counted by its start; a connection that
- * never had anything queued in a direction has no throughput there and is not counted.
+ * as the busy channels are. The snapshots are taken by {@link #windowOpened()} and {@link #windowClosed()},
+ * which {@code simulation.StatsConnector} posts at the warm-up and the run length once a shared cell is
+ * observed (at a warm-up of 0 the start is the cell's creation itself), as it does for the backhauls;
+ * those events only read. A connection is counted by when its queue opened (the connection's
+ * establishment): in the window, with everything it sent until it stopped sending, even after the run
+ * length, as a flow is counted by its start; a connection that never had anything queued in a direction
+ * has no throughput there and is not counted.
  */
 public final class ShareCalculator extends Calculator<SortedMap<String, CellShare>> implements CellListener {
 
-    private final Scheduler scheduler;
     private final TreeMap<String, CellAccumulator> cells = new TreeMap<>();
 
-    /** A calculator counting in {@code window}, posting its snapshots on {@code scheduler}. */
-    public ShareCalculator(ObservationWindow window, Scheduler scheduler) {
+    /** A calculator counting in {@code window}. */
+    public ShareCalculator(ObservationWindow window) {
         super(window);
-        this.scheduler = scheduler;
     }
 
     /**
-     * Registers {@code cell} if its capacity is shared, and posts its snapshots; idempotent, nothing for
-     * a dedicated cell.
+     * Registers {@code cell} if its capacity is shared, taking its first snapshot; idempotent, nothing for a
+     * dedicated cell. Call when the cell is built (time 0).
      *
      * @throws IllegalArgumentException if another cell with the same id was observed
-     * @throws IllegalStateException if the window has begun: a cell is observed from when it is built
      */
     public void observeCell(RadioCell cell) {
         requireOpen();
@@ -56,21 +53,27 @@ public final class ShareCalculator extends Calculator<SortedMap<String, CellShar
         if (cell.shareStatistics(Side.TERMINAL).isEmpty()) {
             return;
         }
-        double now = scheduler.nowSeconds();
-        if (now > window().warmupSeconds()) {
-            throw new IllegalStateException("cell '" + cell.id() + "' observed at " + now
-                    + ", after the window's start " + window().warmupSeconds());
-        }
         CellAccumulator accumulator = new CellAccumulator(cell);
+        accumulator.start = accumulator.snapshot();
         cells.put(cell.id(), accumulator);
-        if (now == window().warmupSeconds()) {
-            accumulator.start = accumulator.snapshot();
-        } else {
-            scheduler.postAt(window().warmupSeconds(), () -> accumulator.start = accumulator.snapshot());
-        }
-        scheduler.postAt(window().runLengthSeconds(), () -> accumulator.end = accumulator.snapshot());
     }
 
+    /** True once a shared cell is observed. */
+    public boolean observing() {
+        return !cells.isEmpty();
+    }
+
+    /** The window opens now (at the warm-up): each direction's figures so far are left out. */
+    public void windowOpened() {
+        requireOpen();
+        cells.values().forEach(cell -> cell.start = cell.snapshot());
+    }
+
+    /** The window closes now (at the run length): what each direction did since it opened is the part. */
+    public void windowClosed() {
+        requireOpen();
+        cells.values().forEach(cell -> cell.end = cell.snapshot());
+    }
     @Override
     public void shareClosed(RadioCell cell, Connection<?> connection, Side sender, ShareStatistics statistics,
             double timeSeconds) {
@@ -115,7 +118,7 @@ public final class ShareCalculator extends Calculator<SortedMap<String, CellShar
         }
 
         CellShare toShare() {
-            if (start == null || end == null) {
+            if (end == null) {
                 throw new IllegalStateException("cell '" + cell.id() + "': the run stopped before its window ended");
             }
             return new CellShare(direction(Side.TERMINAL), direction(Side.STATION));
