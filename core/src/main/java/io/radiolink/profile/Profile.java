@@ -5,7 +5,10 @@ import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.share.ProcessorSharing;
 
 /**
  * Documented parameter sets for two eras of radio access; {@code docs/profiles.md} says where each
@@ -26,14 +29,17 @@ public enum Profile {
             new ProtocolConfig(ArqConfig.selectiveRepeat(61, 0.6, 6), new ControlConfig(2.0, 3))),
 
     /**
-     * A modern LTE-like packet link: Mbit/s rates, a round trip of about 30 ms, IP-sized frames,
-     * RLC acknowledged-mode ARQ and an RRC connection set-up of about 100 ms.
+     * A modern LTE-like packet cell: a 20 MHz FDD carrier whose capacity (LTE Release 8's average cell
+     * spectral efficiency, 14.7 Mbit/s uplink and 33.8 Mbit/s downlink) its active connections share by
+     * processor sharing, each terminal of category 4 (peaks 51.024 and 150.752 Mbit/s), a round trip of
+     * about 30 ms, IP-sized frames, RLC acknowledged-mode ARQ and an RRC connection set-up of about 100 ms.
      */
     LTE(
             new AirInterface(
-                    new LinkConfig(5_000_000, 0.015, 1_400, 40, 64, new BernoulliLoss(0.001)),
-                    new LinkConfig(20_000_000, 0.015, 1_400, 40, 64, new BernoulliLoss(0.001)),
-                    0.1, 0.005, 7_200.0, 0.05),
+                    new LinkConfig(51_024_000, 0.015, 1_400, 40, 64, new BernoulliLoss(0.001)),
+                    new LinkConfig(150_752_000, 0.015, 1_400, 40, 64, new BernoulliLoss(0.001)),
+                    0.1, 0.005, 7_200.0, 0.05, RandomAccessConfig.NONE,
+                    new CellCapacity.Shared(14_700_000, 33_800_000, new ProcessorSharing())),
             new ProtocolConfig(ArqConfig.selectiveRepeat(512, 0.1, 8), new ControlConfig(0.5, 3)));
 
     private final AirInterface airInterface;

@@ -14,6 +14,7 @@ import io.radiolink.stats.FlowCalculator;
 import io.radiolink.stats.LearnedOutcomeCalculator;
 import io.radiolink.stats.ObservationWindow;
 import io.radiolink.stats.ReplicationResult;
+import io.radiolink.stats.ShareCalculator;
 import io.radiolink.stats.StorageCalculator;
 import io.radiolink.stats.TrafficCalculator;
 import io.radiolink.stats.WorkloadCalculator;
@@ -40,6 +41,8 @@ public final class StatsConnector {
     private final TrafficCalculator traffic;
     private final LearnedOutcomeCalculator learnedOutcomes;
     private final CellCalculator cells;
+    private final ShareCalculator shares;
+    private final CellListeners cellEvents;
     private final StorageCalculator storage;
     private final AuthCalculator authentication;
     private final WorkloadCalculator workload;
@@ -65,6 +68,8 @@ public final class StatsConnector {
         this.traffic = new TrafficCalculator(window);
         this.learnedOutcomes = new LearnedOutcomeCalculator(window);
         this.cells = new CellCalculator(window);
+        this.shares = new ShareCalculator(window);
+        this.cellEvents = new CellListeners(cells, shares);
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
         this.workload = new WorkloadCalculator(window);
@@ -73,9 +78,12 @@ public final class StatsConnector {
         this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload);
     }
 
-    /** The listeners a station is built with: {@code air}, and the cell, store and authentication calculators. */
+    /**
+     * The listeners a station is built with: {@code air}, and the cell (with the shared cells'), store and
+     * authentication calculators.
+     */
     public StationListeners stationListeners(AirListener air) {
-        return new StationListeners(air, cells, storage, authentication);
+        return new StationListeners(air, cellEvents, storage, authentication);
     }
 
     /** Told of every flow: the flow, traffic, learned-outcome and workload calculators. */
@@ -89,12 +97,23 @@ public final class StatsConnector {
     }
 
     /**
-     * Registers {@code cell} so that its channels count even if it never sees an attempt; idempotent.
+     * Registers {@code cell} so that its channels count even if it never sees an attempt; idempotent. The
+     * first shared cell posts the window's opening (at a positive warm-up) and closing, at which the share
+     * calculator takes its snapshots (a dedicated cell posts nothing). Call at time 0.
      *
      * @throws IllegalArgumentException if another cell with the same id was observed
      */
     public void observeCell(RadioCell cell) {
         cells.observeCell(cell);
+        boolean first = !shares.observing();
+        shares.observeCell(cell);
+        if (first && shares.observing()) {
+            // The first shared cell: the window's ends, at which the share calculator takes its snapshots.
+            if (window.warmupSeconds() > 0) {
+                scheduler.postAt(window.warmupSeconds(), shares::windowOpened);
+            }
+            scheduler.postAt(window.runLengthSeconds(), shares::windowClosed);
+        }
     }
 
     /**
@@ -120,6 +139,6 @@ public final class StatsConnector {
     public ReplicationResult finish() {
         return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
                 flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
-                workload.finish(), learnedOutcomes.finish(), backhauls.finish());
+                workload.finish(), learnedOutcomes.finish(), backhauls.finish(), shares.finish());
     }
 }

@@ -45,6 +45,7 @@ import java.util.TreeSet;
  * @param workload what the workload did besides starting flows, summed
  * @param relocation the estimates of where the generated restores started and how they ended
  * @param learnedOutcomes unconfirmed backups whose outcome was learned on next contact, summed
+ * @param shares per shared cell id, over the replications that observed it; no entry for a dedicated cell
  */
 public record ExperimentSummary(
         int replications,
@@ -61,7 +62,8 @@ public record ExperimentSummary(
         AuthStatistics authentication,
         WorkloadCounts workload,
         RelocationSummary relocation,
-        LearnedOutcomes learnedOutcomes) implements Serializable {
+        LearnedOutcomes learnedOutcomes,
+        SortedMap<String, CellShareSummary> shares) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
             Comparator.comparingInt(ReplicationResult::replication).thenComparingLong(ReplicationResult::seed);
@@ -84,6 +86,7 @@ public record ExperimentSummary(
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(relocation, "relocation");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
+        shares = ResultMaps.sorted(shares, "shares");
     }
 
     /** The merge of {@code results} with 95 % confidence intervals. */
@@ -135,7 +138,23 @@ public record ExperimentSummary(
                 sorted.stream().map(ReplicationResult::workload).reduce(WorkloadCounts.ZERO, WorkloadCounts::plus),
                 RelocationSummary.of(sorted.stream().map(ReplicationResult::workload).toList(), confidence),
                 sorted.stream().map(ReplicationResult::learnedOutcomes)
-                        .reduce(LearnedOutcomes.ZERO, LearnedOutcomes::plus));
+                        .reduce(LearnedOutcomes.ZERO, LearnedOutcomes::plus),
+                shareSummaries(sorted, confidence));
+    }
+
+    private static SortedMap<String, CellShareSummary> shareSummaries(List<ReplicationResult> sorted,
+            double confidence) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (ReplicationResult result : sorted) {
+            ids.addAll(result.shares().keySet());
+        }
+        SortedMap<String, CellShareSummary> shares = new TreeMap<>();
+        for (String id : ids) {
+            List<CellShare> perReplication = sorted.stream().map(r -> r.shares().get(id))
+                    .filter(Objects::nonNull).toList();
+            shares.put(id, CellShareSummary.of(perReplication, confidence));
+        }
+        return shares;
     }
 
     private static SortedMap<String, CellSummary> cellSummaries(List<ReplicationResult> sorted, double confidence) {

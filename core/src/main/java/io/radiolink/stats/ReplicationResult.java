@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param learnedOutcomes backups whose outcome their terminal learned on its next contact
  * @param backhauls each station's backhaul to the network's store ({@link BackhaulUsage#NONE} under station
  *     storage)
+ * @param shares the shared cells' directions by cell id; a dedicated cell has no entry
  */
 public record ReplicationResult(
         int replication,
@@ -40,7 +41,8 @@ public record ReplicationResult(
         AuthStatistics authentication,
         WorkloadCounts workload,
         LearnedOutcomes learnedOutcomes,
-        BackhaulUsage backhauls) implements Serializable {
+        BackhaulUsage backhauls,
+        SortedMap<String, CellShare> shares) implements Serializable {
 
     /** Checks the window and the index, and copies the maps. */
     public ReplicationResult {
@@ -56,15 +58,16 @@ public record ReplicationResult(
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
         Objects.requireNonNull(backhauls, "backhauls");
+        shares = ResultMaps.sorted(shares, "shares");
     }
 
-    /** A result with no backhaul (station storage). */
+    /** A result with no backhaul (station storage) and no shared cell. */
     public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
             Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
             StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,
             LearnedOutcomes learnedOutcomes) {
         this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, cells, storage, authentication,
-                workload, learnedOutcomes, BackhaulUsage.NONE);
+                workload, learnedOutcomes, BackhaulUsage.NONE, new TreeMap<>());
     }
 
     /** The observation window's length in seconds. */

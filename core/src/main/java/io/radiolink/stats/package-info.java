@@ -26,6 +26,10 @@
  *       are integrated exactly over the window: changes before it are tracked so the integral opens at
  *       the right level, changes after it do not count. The storage peak is the largest level in force in
  *       the window; its end value is the level at the run length.</li>
+ *   <li><b>Shared cells' directions</b> ({@link io.radiolink.stats.ShareCalculator}): utilisation and mean
+ *       active users are integrated exactly over the window, from snapshots of the direction's counts at
+ *       its two ends (events the connector posts); a connection's throughput is counted by the
+ *       connection's establishment, as flows by their start.</li>
  *   <li><b>Lost and expired copies</b>, <b>rejections and lock-outs</b>
  *       ({@link io.radiolink.stats.AuthCalculator}), <b>skipped arrivals</b> (terminal busy,
  *       {@link io.radiolink.stats.WorkloadCalculator}) and <b>outcomes learned</b> on next contact

@@ -1,10 +1,14 @@
 package io.radiolink.profile;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.protocol.ArqConfig;
 import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.CellCapacity;
+import io.radiolink.radio.share.ProcessorSharing;
 import io.radiolink.radio.LinkConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +42,28 @@ final class ProfileTest {
                 () -> assertBetween("downlink round trip s", 0.01, 0.1,
                         2 * air.downlink().propagationDelaySeconds()),
                 () -> assertBetween("set-up s", 0.0, 0.999, air.setupDelaySeconds()));
+    }
+
+    /** docs/profiles.md: a 20 MHz carrier at Rel-8's average cell spectral efficiency, shared by processor sharing. */
+    @Test
+    void lte_sharedCellOfTwentyMegahertzBelowTheCategoryPeaks() {
+        AirInterface air = Profile.LTE.airInterface();
+        CellCapacity.Shared shared = assertInstanceOf(CellCapacity.Shared.class, air.capacity());
+        assertAll(
+                () -> assertEquals(0.735 * 20e6, shared.uplinkBitsPerSecond(), 1e-6),
+                () -> assertEquals(1.69 * 20e6, shared.downlinkBitsPerSecond(), 1e-6),
+                () -> assertEquals(new ProcessorSharing(), shared.policy()),
+                () -> assertEquals(51_024_000, air.uplink().rateBitsPerSecond()),
+                () -> assertEquals(150_752_000, air.downlink().rateBitsPerSecond()),
+                () -> assertTrue(air.uplink().rateBitsPerSecond() > shared.uplinkBitsPerSecond(),
+                        "a category 4 terminal alone gets the whole uplink"),
+                () -> assertTrue(air.downlink().rateBitsPerSecond() > shared.downlinkBitsPerSecond(),
+                        "and the whole downlink"));
+    }
+
+    @Test
+    void circuitSwitchedData_staysDedicated() {
+        assertEquals(AirInterface.DEDICATED, Profile.CIRCUIT_SWITCHED_DATA.airInterface().capacity());
     }
 
     /**

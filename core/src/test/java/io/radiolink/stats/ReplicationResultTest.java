@@ -128,11 +128,13 @@ final class ReplicationResultTest {
         ReplicationResult result = sample();
         Map<FlowKind, FlowStatistics> flows = new EnumMap<>(result.flows());
         TreeMap<String, CellStatistics> cells = new TreeMap<>(result.cells());
+        TreeMap<String, CellShare> shares = new TreeMap<>(result.shares());
         ReplicationResult copy = new ReplicationResult(result.replication(), result.seed(), result.warmupSeconds(),
                 result.runLengthSeconds(), flows, result.traffic(), cells, result.storage(), result.authentication(),
-                result.workload(), result.learnedOutcomes());
+                result.workload(), result.learnedOutcomes(), result.backhauls(), shares);
         flows.put(FlowKind.BACKUP, flows.get(FlowKind.DOWNLOAD));
         cells.clear();
+        shares.clear();
         assertEquals(result, copy);
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * list holds is what the files hold.
  */
 public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell,
-        MetricNode.Observed {
+        MetricNode.IfPresent {
 
     /** States this node's values at {@code point} in {@code out}, in report.json's shape and order. */
     void state(PointResult point, Fields out);
@@ -136,30 +136,32 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
     }
 
     /**
-     * A node stated only at points that observed what it measures (a backhaul exists only under network
-     * storage or peer fetch), so that the reports of a run without it are what they were before it existed.
+     * A node that applies at some points only (a shared cell's directions, a backhaul that exists only
+     * under network storage or peer fetch): where {@code present} holds, it is {@code node}; elsewhere neither
+     * file states anything of it, no key and no row, so that the reports of a run without it are what they
+     * were before it existed.
      *
-     * @param observed whether the point observed it
-     * @param node what is stated there
+     * @param present whether the node applies at a point
+     * @param node what is stated where it applies
      */
-    record Observed(Predicate<PointResult> observed, MetricNode node) implements MetricNode {
+    record IfPresent(Predicate<PointResult> present, MetricNode node) implements MetricNode {
 
         /** Checks for nulls. */
-        public Observed {
-            Objects.requireNonNull(observed, "observed");
+        public IfPresent {
+            Objects.requireNonNull(present, "present");
             Objects.requireNonNull(node, "node");
         }
 
         @Override
         public void state(PointResult point, Fields out) {
-            if (observed.test(point)) {
+            if (present.test(point)) {
                 node.state(point, out);
             }
         }
 
         @Override
         public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
-            if (observed.test(point)) {
+            if (present.test(point)) {
                 node.addRows(point, rows);
             }
         }

@@ -6,8 +6,8 @@ import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.radio.DirectionCounts;
 import io.radiolink.backhaul.BackhaulStatistics;
+import io.radiolink.radio.Side;
 import io.radiolink.report.MetricNode.Group;
-import io.radiolink.report.MetricNode.Observed;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
 import io.radiolink.report.Reading.Count;
@@ -20,6 +20,7 @@ import io.radiolink.stats.BackhaulUsage;
 import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
+import io.radiolink.stats.DirectionShareSummary;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowCounts;
@@ -49,6 +50,7 @@ public final class Metrics {
     static final String SECONDS = "s";
     static final String FRACTION = "fraction";
     static final String BYTES = "bytes";
+    static final String BITS_PER_SECOND = "bit/s";
 
     /**
      * The metrics of one flow kind that reports other than the two files read by themselves; every one of
@@ -233,7 +235,7 @@ public final class Metrics {
      * station storage without peer fetch are what they were before issue 13. {@code backhaul.} in summary.csv.
      */
     private static MetricNode backhaul() {
-        return new Observed(point -> point.replications().stream().anyMatch(BackhaulTotals::exists),
+        return new MetricNode.IfPresent(point -> point.replications().stream().anyMatch(BackhaulTotals::exists),
                 new Group("backhaul", List.of(
                         backhaulDirection("toStore", "backhaul.to_store.", BackhaulUsage.Directions::toStore, id -> true),
                         backhaulDirection("fromStore", "backhaul.from_store.", BackhaulUsage.Directions::fromStore,
@@ -300,7 +302,33 @@ public final class Metrics {
                 estimated("meanBusyChannels", name + "mean_busy_channels", "channels",
                         s -> cellOf(s, id).meanBusyChannels()),
                 total("outages", s -> cellOf(s, id).counts().outages()),
-                new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare())));
+                new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare())),
+                sharedDirection(id, Side.TERMINAL, "uplink"),
+                sharedDirection(id, Side.STATION, "downlink"));
+    }
+
+    /**
+     * A shared cell's direction, {@code cell.<id>.<direction>.} in summary.csv; stated only for a cell whose
+     * capacity is shared (a dedicated cell has no shared direction, and neither file has the block).
+     */
+    private static MetricNode sharedDirection(String id, Side sender, String direction) {
+        String name = "cell." + id + "." + direction + ".";
+        Function<ExperimentSummary, DirectionShareSummary> of = s -> s.shares().get(id).of(sender);
+        return new MetricNode.IfPresent(point -> point.summary().shares().containsKey(id), group(direction,
+                count("connections", name + "connections", "connections", s -> of.apply(s).counts().connections(),
+                        r -> r.shares().containsKey(id) ? r.shares().get(id).of(sender).counts().connections()
+                                : Double.NaN),
+                estimated("utilisation", name + "utilisation", FRACTION, s -> of.apply(s).utilisation()),
+                estimated("meanActiveUsers", name + "mean_active_users", "users", s -> of.apply(s).meanActiveUsers()),
+                estimated("throughputMeanBitsPerSecond", name + "throughput_mean", BITS_PER_SECOND,
+                        s -> of.apply(s).meanThroughputBitsPerSecond()),
+                estimated("throughputP5BitsPerSecond", name + "throughput_p5", BITS_PER_SECOND,
+                        s -> of.apply(s).throughputP5BitsPerSecond()),
+                estimated("throughputP50BitsPerSecond", name + "throughput_p50", BITS_PER_SECOND,
+                        s -> of.apply(s).throughputP50BitsPerSecond()),
+                estimated("throughputP95BitsPerSecond", name + "throughput_p95", BITS_PER_SECOND,
+                        s -> of.apply(s).throughputP95BitsPerSecond()),
+                estimated("fairnessIndex", name + "fairness_index", "index", s -> of.apply(s).fairnessIndex())));
     }
 
     private static CellSummary cellOf(ExperimentSummary summary, String id) {

@@ -22,11 +22,13 @@ import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.Range;
 import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.share.CellDirection;
 import io.radiolink.scenario.ScenarioFile.Air;
 import io.radiolink.scenario.ScenarioFile.Arq;
 import io.radiolink.scenario.ScenarioFile.Attachment;
 import io.radiolink.scenario.ScenarioFile.Backhaul;
 import io.radiolink.scenario.ScenarioFile.Auth;
+import io.radiolink.scenario.ScenarioFile.Capacity;
 import io.radiolink.scenario.ScenarioFile.Chunks;
 import io.radiolink.scenario.ScenarioFile.Control;
 import io.radiolink.scenario.ScenarioFile.Distribution;
@@ -40,6 +42,7 @@ import io.radiolink.scenario.ScenarioFile.Parameter;
 import io.radiolink.scenario.ScenarioFile.Protocol;
 import io.radiolink.scenario.ScenarioFile.RandomAccess;
 import io.radiolink.scenario.ScenarioFile.Resume;
+import io.radiolink.scenario.ScenarioFile.Scheduler;
 import io.radiolink.scenario.ScenarioFile.Station;
 import io.radiolink.scenario.ScenarioFile.Storage;
 import io.radiolink.scenario.ScenarioFile.Sweep;
@@ -103,6 +106,16 @@ final class Allowed {
                 "; \"Infinity\" for links that never drop", seconds);
         range(Air.class, "releaseDelaySeconds", AirInterface.DELAY_SECONDS, "", seconds);
         text(Air.class, "randomAccess", objectWith(RandomAccess.class));
+        String modes = String.join(", ", ScenarioFile.variantsOf(Capacity.class));
+        String policies = String.join(", ", ScenarioFile.variantsOf(Scheduler.class));
+        text(Air.class, "capacity", "a capacity mode: an object with \"mode\": " + modes);
+        text(Capacity.class, "mode", modes);
+        range(Capacity.Shared.class, "uplinkBitsPerSecond", CellDirection.CAPACITY_BITS_PER_SECOND, "", "bit/s");
+        range(Capacity.Shared.class, "downlinkBitsPerSecond", CellDirection.CAPACITY_BITS_PER_SECOND, "", "bit/s");
+        text(Capacity.Shared.class, "scheduler", "a scheduling policy: an object with \"policy\": " + policies);
+        text(Scheduler.class, "policy", policies);
+        range(Scheduler.RoundRobin.class, "intervalSeconds", io.radiolink.radio.share.RoundRobin.INTERVAL_SECONDS, "",
+                seconds);
 
         range(RandomAccess.class, "slotSeconds", RandomAccessConfig.SLOT_SECONDS, "", seconds);
         range(RandomAccess.class, "preambles", RandomAccessConfig.PREAMBLES, "; 0 switches contention off", null);

@@ -117,7 +117,7 @@ final class Binder {
             if (typeId.getTypeId() == null) {
                 return Invalid.at(typePath, "required field missing", String.join(", ", variants));
             }
-            String kind = property.equals("model") ? "loss model" : property;
+            String kind = ScenarioFile.kindOf(sealed);
             return Invalid.misspelt(typePath, "unknown " + kind + " '" + typeId.getTypeId() + "'",
                     String.join(", ", variants), Suggestions.likely(typeId.getTypeId(), variants));
         }

@@ -15,10 +15,6 @@ import java.util.Map;
  */
 final class JsonPaths {
 
-    /** The properties that name a variant of a sealed type of the format. */
-    private static final List<String> TYPE_PROPERTIES = List.of(
-            ScenarioFile.typePropertyOf(ScenarioFile.Loss.class), ScenarioFile.typePropertyOf(ScenarioFile.Distribution.class));
-
     private JsonPaths() {}
 
     /** The path of field {@code field} of the object at {@code parent}. */
@@ -93,10 +89,9 @@ final class JsonPaths {
             if (next == null || next.isNull()) {
                 ObjectNode made = ((ObjectNode) container).putObject((String) step);
                 JsonNode counterpart = get(resolved, walked);
-                for (String property : TYPE_PROPERTIES) {
-                    if (counterpart != null && counterpart.has(property)) {
-                        made.set(property, counterpart.get(property).deepCopy());
-                    }
+                String property = typePropertyAt(walked, resolved);
+                if (property != null && counterpart != null && counterpart.has(property)) {
+                    made.set(property, counterpart.get(property).deepCopy());
                 }
                 next = made;
             }
@@ -110,9 +105,28 @@ final class JsonPaths {
         }
     }
 
-    /** True if {@code path} ends at the property that names a loss model or distribution. */
-    static boolean isTypeProperty(String path) {
-        return TYPE_PROPERTIES.contains(lastField(path));
+    /**
+     * True if {@code path} ends at the property that names the variant of a sealed type of the format (a
+     * loss model's {@code model}, a distribution's {@code distribution}, a capacity's {@code mode}), as
+     * the object at its parent in {@code tree} is bound; not a field of the same name elsewhere
+     * ({@code protocol.arq.mode}).
+     */
+    static boolean isTypeProperty(String path, JsonNode tree) {
+        return lastField(path).equals(typePropertyAt(parent(path), tree));
+    }
+
+    /** The type property of the sealed type the object at {@code path} of {@code tree} is bound to, or null. */
+    private static String typePropertyAt(String path, JsonNode tree) {
+        Class<?> owner = Allowed.ownerOf(path, tree);
+        if (owner == null) {
+            return null;
+        }
+        for (Class<?> type : owner.isInterface() ? new Class<?>[] {owner} : owner.getInterfaces()) {
+            if (type.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class)) {
+                return ScenarioFile.typePropertyOf(type);
+            }
+        }
+        return null;
     }
 
     /** Every path in {@code root} (objects, lists and values), in document order, the root's excluded. */

@@ -11,6 +11,7 @@ import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
@@ -142,9 +143,10 @@ final class ModelBuilder {
         ScenarioFile.RandomAccess r = a.randomAccess();
         RandomAccessConfig access = construct("airInterface.randomAccess", ScenarioFile.RandomAccess.class, Map.of(),
                 () -> new RandomAccessConfig(r.slotSeconds(), r.preambles(), r.backoffWindowSlots(), r.maxAttempts()));
+        CellCapacity capacity = a.capacity().toModel("airInterface.capacity");
         return construct("airInterface", ScenarioFile.Air.class, Map.of(), () -> new AirInterface(uplink, downlink,
                 a.setupDelaySeconds(), a.setupFailureProbability(), a.meanTimeToFailureSeconds(),
-                a.releaseDelaySeconds(), access));
+                a.releaseDelaySeconds(), access, capacity));
     }
 
     private static LinkConfig link(ScenarioFile.Link l, String path) throws Invalid {

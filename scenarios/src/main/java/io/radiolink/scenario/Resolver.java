@@ -10,11 +10,15 @@ import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.RandomAccessConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
+import io.radiolink.radio.share.SchedulingPolicy;
 import io.radiolink.scenario.ScenarioFile.Air;
 import io.radiolink.scenario.ScenarioFile.Arq;
 import io.radiolink.scenario.ScenarioFile.Control;
@@ -105,7 +109,7 @@ final class Resolver {
     }
 
     private static Air air(Air air, AirInterface defaults) throws Invalid {
-        Air a = air != null ? air : new Air(null, null, null, null, null, null, null);
+        Air a = air != null ? air : new Air(null, null, null, null, null, null, null, null);
         return new Air(
                 link(a.uplink(), defaults.uplink(), "airInterface.uplink"),
                 link(a.downlink(), defaults.downlink(), "airInterface.downlink"),
@@ -113,7 +117,39 @@ final class Resolver {
                 or(a.setupFailureProbability(), defaults.setupFailureProbability()),
                 or(a.meanTimeToFailureSeconds(), defaults.meanTimeToFailureSeconds()),
                 or(a.releaseDelaySeconds(), defaults.releaseDelaySeconds()),
-                randomAccess(a.randomAccess(), defaults.randomAccess()));
+                randomAccess(a.randomAccess(), defaults.randomAccess()),
+                a.capacity() != null ? a.capacity().resolved("airInterface.capacity", defaults.capacity())
+                        : capacityOf(defaults.capacity()));
+    }
+
+    /** The scheduler of a shared capacity that names none, and of a profile's that has none: processor sharing. */
+    static final ScenarioFile.Scheduler DEFAULT_SCHEDULER = new ScenarioFile.Scheduler.ProcessorSharing();
+
+    /** A profile's capacity mode in the format's terms. */
+    private static ScenarioFile.Capacity capacityOf(CellCapacity capacity) {
+        if (capacity instanceof CellCapacity.Shared shared) {
+            return capacityOf(shared);
+        }
+        if (capacity instanceof CellCapacity.Dedicated) {
+            return new ScenarioFile.Capacity.Dedicated();
+        }
+        throw new IllegalStateException("a profile's capacity mode has no scenario form: " + capacity);
+    }
+
+    /** A shared capacity in the format's terms. */
+    static ScenarioFile.Capacity.Shared capacityOf(CellCapacity.Shared shared) {
+        return new ScenarioFile.Capacity.Shared(shared.uplinkBitsPerSecond(), shared.downlinkBitsPerSecond(),
+                schedulerOf(shared.policy()));
+    }
+
+    private static ScenarioFile.Scheduler schedulerOf(SchedulingPolicy policy) {
+        if (policy instanceof RoundRobin roundRobin) {
+            return new ScenarioFile.Scheduler.RoundRobin(roundRobin.intervalSeconds());
+        }
+        if (policy instanceof ProcessorSharing) {
+            return new ScenarioFile.Scheduler.ProcessorSharing();
+        }
+        throw new IllegalStateException("a profile's scheduling policy has no scenario form: " + policy);
     }
 
     /** LTE-like random access, the defaults of a {@code randomAccess} object's fields. */

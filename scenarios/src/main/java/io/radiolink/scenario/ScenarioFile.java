@@ -11,11 +11,19 @@ import io.radiolink.protocol.ArqMode;
 import io.radiolink.protocol.AuthMode;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.StorageMode;
+import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
+import io.radiolink.radio.share.SchedulingPolicies;
+import io.radiolink.radio.share.SchedulingPolicy;
 import io.radiolink.workload.RestoreAfter;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +89,109 @@ record ScenarioFile(
             Double setupFailureProbability,
             Double meanTimeToFailureSeconds,
             Double releaseDelaySeconds,
-            RandomAccess randomAccess) {}
+            RandomAccess randomAccess,
+            Capacity capacity) {}
+
+    /**
+     * How a cell's capacity reaches its connections, named by its {@code mode} property: a channel per
+     * connection, or each direction's capacity shared by a scheduler.
+     */
+    @Kind("capacity mode")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "mode")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Capacity.Dedicated.class, name = "dedicated"),
+        @JsonSubTypes.Type(value = Capacity.Shared.class, name = "shared")})
+    sealed interface Capacity {
+        /** This mode with its defaults filled in from {@code profile}'s capacity, its required fields checked; at {@code path}. */
+        Capacity resolved(String path, CellCapacity profile) throws Invalid;
+
+        /** The model's capacity mode; core checks the ranges. */
+        CellCapacity toModel(String path) throws Invalid;
+
+        /** One channel per connection, each link at its full rate. */
+        record Dedicated() implements Capacity {
+            @Override
+            public Capacity resolved(String path, CellCapacity profile) {
+                return this;
+            }
+
+            @Override
+            public CellCapacity toModel(String path) {
+                return AirInterface.DEDICATED;
+            }
+        }
+
+        /**
+         * Each direction's capacity shared by its active connections; the capacities default to the
+         * profile's where it is shared, the scheduler to processor sharing.
+         */
+        record Shared(Double uplinkBitsPerSecond, Double downlinkBitsPerSecond, Scheduler scheduler)
+                implements Capacity {
+            @Override
+            public Capacity resolved(String path, CellCapacity profile) throws Invalid {
+                Shared defaults = profile instanceof CellCapacity.Shared shared ? Resolver.capacityOf(shared) : null;
+                Double uplink = Resolver.or(uplinkBitsPerSecond, defaults == null ? null : defaults.uplinkBitsPerSecond());
+                Double downlink = Resolver.or(downlinkBitsPerSecond,
+                        defaults == null ? null : defaults.downlinkBitsPerSecond());
+                Scheduler policy = scheduler != null ? scheduler.resolved(JsonPaths.field(path, "scheduler"))
+                        : defaults != null ? defaults.scheduler() : Resolver.DEFAULT_SCHEDULER;
+                return new Shared(Resolver.required(uplink, path, Shared.class, "uplinkBitsPerSecond"),
+                        Resolver.required(downlink, path, Shared.class, "downlinkBitsPerSecond"), policy);
+            }
+
+            @Override
+            public CellCapacity toModel(String path) throws Invalid {
+                SchedulingPolicy policy = scheduler.toModel(JsonPaths.field(path, "scheduler"));
+                return ModelBuilder.construct(path, Shared.class, Map.of(),
+                        () -> new CellCapacity.Shared(uplinkBitsPerSecond, downlinkBitsPerSecond, policy));
+            }
+        }
+    }
+
+    /**
+     * How a shared direction's capacity is shared, named by its {@code policy} property: the names are
+     * those of {@link SchedulingPolicies} ({@code CapacityFormatTest} holds the two lists equal).
+     */
+    @Kind("scheduling policy")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "policy")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Scheduler.ProcessorSharing.class, name = "processorSharing"),
+        @JsonSubTypes.Type(value = Scheduler.RoundRobin.class, name = "roundRobin")})
+    sealed interface Scheduler {
+        /** This policy with its required fields checked, at {@code path}. */
+        Scheduler resolved(String path) throws Invalid;
+
+        /** The model's policy; core checks the ranges. */
+        SchedulingPolicy toModel(String path) throws Invalid;
+
+        /** Fluid, equal shares, each capped at its terminal's rate. */
+        record ProcessorSharing() implements Scheduler {
+            @Override
+            public Scheduler resolved(String path) {
+                return this;
+            }
+
+            @Override
+            public SchedulingPolicy toModel(String path) {
+                return new io.radiolink.radio.share.ProcessorSharing();
+            }
+        }
+
+        /** The whole capacity to one busy connection per transmission interval, in turn. */
+        record RoundRobin(Double intervalSeconds) implements Scheduler {
+            @Override
+            public Scheduler resolved(String path) throws Invalid {
+                Resolver.required(intervalSeconds, path, RoundRobin.class, "intervalSeconds");
+                return this;
+            }
+
+            @Override
+            public SchedulingPolicy toModel(String path) throws Invalid {
+                return ModelBuilder.construct(path, RoundRobin.class, Map.of(),
+                        () -> new io.radiolink.radio.share.RoundRobin(intervalSeconds));
+            }
+        }
+    }
 
     /** Contention for access slots. */
     record RandomAccess(Double slotSeconds, Integer preambles, Integer backoffWindowSlots, Integer maxAttempts) {}
@@ -100,6 +210,7 @@ record ScenarioFile(
     record Corruption(Double probability, Double undetectedProbability) {}
 
     /** A loss model, named by its {@code model} property. */
+    @Kind("loss model")
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Loss.None.class, name = "none"),
@@ -193,6 +304,7 @@ record ScenarioFile(
      * Where user data lives, named by its {@code mode} property ({@link StorageMode}): each station's own
      * store, or one subscriber store behind the stations.
      */
+    @Kind("storage mode")
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "mode")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Storage.Station.class, name = "station"),
@@ -331,6 +443,7 @@ record ScenarioFile(
             Relocation relocation) {}
 
     /** Where a restore's replacement phone is, named by its {@code model} property. */
+    @Kind("relocation model")
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "model")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Relocation.SameCell.class, name = "sameCell"),
@@ -380,6 +493,7 @@ record ScenarioFile(
     }
 
     /** A distribution of sizes or delays, named by its {@code distribution} property. */
+    @Kind("distribution")
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "distribution")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Distribution.Fixed.class, name = "fixed"),
@@ -513,6 +627,25 @@ record ScenarioFile(
     static List<String> variantsOf(Class<?> sealedType) {
         return Arrays.stream(sealedType.getAnnotation(JsonSubTypes.class).value())
                 .map(JsonSubTypes.Type::name).toList();
+    }
+
+    /**
+     * What an error message calls the variants of a sealed type of this format ("unknown loss model"):
+     * every sealed type named by a type property carries one ({@code ScenarioFileTest} checks it).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Kind {
+        String value();
+    }
+
+    /** What an error message calls a variant of {@code sealedType}, e.g. {@code loss model}. */
+    static String kindOf(Class<?> sealedType) {
+        Kind kind = sealedType.getAnnotation(Kind.class);
+        if (kind == null) {
+            throw new IllegalStateException(sealedType.getName() + " names no @Kind");
+        }
+        return kind.value();
     }
 
     /** The type property of a sealed type of this format, e.g. {@code model}. */

@@ -180,7 +180,7 @@ public final class ScenarioLoader {
             // A bad field name inside a swept object, a field a swept value made unknown (a loss model
             // swept to "none" where the file gives a probability), or a problem anywhere in the object
             // whose variant a swept model or distribution name chose, is the value's fault too.
-            String scope = JsonPaths.isTypeProperty(swept) ? JsonPaths.parent(swept) : swept;
+            String scope = JsonPaths.isTypeProperty(swept, resolved) ? JsonPaths.parent(swept) : swept;
             if (JsonPaths.within(e.locatedPath, scope)
                     || e.atName && !e.path.isEmpty() && JsonPaths.within(swept, e.path)) {
                 String valuePath = "sweep.parameters[" + i + "].values[" + indexes[i] + "]";

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.report.MetricNode.Group;
-import io.radiolink.report.MetricNode.Observed;
 import io.radiolink.report.MetricNode.PerCell;
 import io.radiolink.report.MetricNode.Unlisted;
 import io.radiolink.stats.ReplicationResult;
@@ -53,7 +52,8 @@ final class MetricsTest {
         return Stream.of(Arguments.of("single", ReportFixtures.single()), Arguments.of("sweep", ReportFixtures.sweep()),
                 Arguments.of("twoParameterSweep", ReportFixtures.twoParameterSweep()),
                 Arguments.of("oneReplication", ReportFixtures.oneReplication()),
-                Arguments.of("networkStore", ReportFixtures.networkStore()));
+                Arguments.of("networkStore", ReportFixtures.networkStore()),
+                Arguments.of("capacitySweep", ReportFixtures.capacitySweep()));
     }
 
     /**
@@ -199,9 +199,9 @@ final class MetricsTest {
                 cells.cell().apply(id).forEach(member -> leaves(member, path + "/" + cells.key() + "/" + id, point,
                         action));
             }
-        } else if (node instanceof Observed observed) {
-            if (observed.observed().test(point)) {
-                leaves(observed.node(), path, point, action);
+        } else if (node instanceof MetricNode.IfPresent optional) {
+            if (optional.present().test(point)) {
+                leaves(optional.node(), path, point, action);
             }
         } else if (node instanceof Metric<?> || node instanceof Unlisted) {
             action.accept(path, node);

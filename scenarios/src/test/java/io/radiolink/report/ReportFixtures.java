@@ -17,15 +17,20 @@ import io.radiolink.run.ScenarioRunner;
 import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
+import io.radiolink.scenario.ScenarioLoader;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.WorkloadConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Run reports from tiny real simulations (one LTE cell with drops, damage, chunks and resume, ten simulated
@@ -44,6 +49,7 @@ public final class ReportFixtures {
     private static RunReport sweep;
     private static RunReport twoParameterSweep;
     private static RunReport networkStore;
+    private static RunReport capacitySweep;
 
     private ReportFixtures() {}
 
@@ -145,6 +151,41 @@ public final class ReportFixtures {
                 .seed(7)
                 .build()
                 .config();
+    }
+
+    /** A cell's capacity swept: point 0 dedicated, point 1 shared (processor sharing), 3 replications. */
+    static synchronized RunReport capacitySweep() {
+        if (capacitySweep == null) {
+            String json = """
+                    {
+                      "name": "capacity-sweep",
+                      "seed": 5,
+                      "replications": 3,
+                      "runLengthSeconds": 600,
+                      "stations": [{"id": "cell", "channels": 4, "storageCapacityBytes": 1000000000}],
+                      "workload": {
+                        "subscribersPerStation": 40,
+                        "backupArrivalsPerSecond": 0.05,
+                        "userDataBytes": {"distribution": "fixed", "value": 2000000},
+                        "restoreShare": 0.5
+                      },
+                      "sweep": {"parameters": [{"path": "airInterface.capacity", "values": [{"mode": "dedicated"},
+                          {"mode": "shared", "uplinkBitsPerSecond": 2000000, "downlinkBitsPerSecond": 8000000}]}]}
+                    }
+                    """;
+            try {
+                Path file = Files.createTempFile("capacity-sweep", ".json");
+                try {
+                    Files.writeString(file, json);
+                    capacitySweep = run(ScenarioLoader.load(file, OptionalLong.empty(), OptionalInt.empty()), false);
+                } finally {
+                    Files.delete(file);
+                }
+            } catch (IOException | ScenarioException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return capacitySweep;
     }
 
     /** Every unit of {@code scenario}, run by the runner, recording flows of replication 0 or of all. */

@@ -76,6 +76,32 @@ final class ScenarioErrorsTest {
                 + "allowed: none, bernoulli, gilbertElliott; did you mean 'bernoulli'?", error(json));
     }
 
+    /**
+     * The kind an unknown variant is called by is its sealed type's, not its type property's: relocation and
+     * loss both name theirs by {@code model}, storage and capacity by {@code mode} (a relocation's once read
+     * "unknown loss model").
+     */
+    @Test
+    void load_unknownVariantsOfTypesSharingATypeProperty_nameTheirOwnKind() {
+        String relocation = Scenarios.MINIMAL.replace("\"userDataBytes\"",
+                "\"relocation\": {\"model\": \"sameCel\", \"probability\": 0.5}, \"userDataBytes\"");
+        String storage = Scenarios.withTop(Scenarios.MINIMAL, "\"storage\": {\"mode\": \"netwrok\"}");
+
+        assertTrue(error(relocation).contains("workload.relocation.model: unknown relocation model 'sameCel'; "
+                + "allowed: sameCell, matrix; did you mean 'sameCell'?"), error(relocation));
+        assertTrue(error(storage).contains("storage.mode: unknown storage mode 'netwrok'"), error(storage));
+    }
+
+    /** Every sealed type of the format named by a type property says what its variants are called. */
+    @Test
+    void kindOf_everySealedTypeOfTheFormat_isNamed() {
+        for (Class<?> nested : ScenarioFile.class.getDeclaredClasses()) {
+            if (nested.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class)) {
+                assertTrue(!ScenarioFile.kindOf(nested).isBlank(), nested.getName());
+            }
+        }
+    }
+
     @Test
     void load_lossWithoutModel_saysTheModelIsRequired() {
         String json = LINKS.replace("\"model\": \"bernoulli\", ", "");
