@@ -339,13 +339,18 @@ record ScenarioFile(
                 Backhaul shared = Resolver.required(backhaul, path, Network.class, "backhaul")
                         .resolved(JsonPaths.field(path, "backhaul"), Backhaul.DEFAULTS);
                 RelayMode sharedRelay = Resolver.or(relay, RelayMode.STORE_AND_FORWARD);
+                // An entry inherits what the file wrote for the shared backhaul, not what was resolved for it: a
+                // timeout the file left out is the default for the entry's own delay, not the shared one's.
+                Backhaul inherited = new Backhaul(backhaul.rateBitsPerSecond(), backhaul.propagationDelaySeconds(),
+                        Resolver.or(backhaul.lossProbability(), Backhaul.DEFAULTS.lossProbability()),
+                        backhaul.retransmissionTimeoutSeconds(), backhaul.outages());
                 List<Attachment> attachments = new ArrayList<>();
                 List<Attachment> given = perStation == null ? List.of() : perStation;
                 for (int i = 0; i < given.size(); i++) {
                     Attachment a = given.get(i);
                     String at = JsonPaths.element(JsonPaths.field(path, "perStation"), i);
                     attachments.add(new Attachment(Resolver.required(a.station(), at, Attachment.class, "station"),
-                            a.backhaul() == null ? shared : a.backhaul().resolved(JsonPaths.field(at, "backhaul"), shared),
+                            a.backhaul() == null ? shared : a.backhaul().resolved(JsonPaths.field(at, "backhaul"), inherited),
                             Resolver.or(a.relay(), sharedRelay)));
                 }
                 return new Network(Resolver.required(capacityBytes, path, Network.class, "capacityBytes"),
@@ -395,7 +400,8 @@ record ScenarioFile(
 
         /**
          * This backhaul with the fields it leaves out taken from {@code defaults} (a perStation entry's: the
-         * shared backhaul's), its required fields checked; a timeout neither gives is {@link #defaultTimeoutSeconds}.
+         * shared backhaul as the file wrote it), its required fields checked; a timeout neither gives is
+         * {@link #defaultTimeoutSeconds} of this backhaul's own delay.
          */
         Backhaul resolved(String path, Backhaul defaults) throws Invalid {
             double delay = Resolver.required(Resolver.or(propagationDelaySeconds, defaults.propagationDelaySeconds()),

@@ -122,6 +122,38 @@ final class StorageFormatTest {
                 fast.resolved().at("/storage/peerFetch/retransmissionTimeoutSeconds").doubleValue());
     }
 
+    /**
+     * A perStation entry that leaves its timeout out, under a shared backhaul that left it out too, gets the
+     * default of its own delay (found in review: it inherited the shared backhaul's resolved 1 s, and a lossy
+     * entry with a 0.6 s delay was refused for a field the file never wrote); a timeout the shared backhaul
+     * gives is inherited.
+     */
+    @Test
+    void load_perStationWithoutTimeout_defaultsFromItsOwnDelayUnlessTheSharedBackhaulGivesOne() throws ScenarioException {
+        String template = """
+                {
+                  "runLengthSeconds": 3600,
+                  %s,
+                  "storage": {
+                    "mode": "network",
+                    "capacityBytes": 5000000000,
+                    "backhaul": {"rateBitsPerSecond": 1e9, "propagationDelaySeconds": 0.002, "lossProbability": 0.01%s},
+                    "perStation": [{"station": "cell-2", "backhaul": {"propagationDelaySeconds": 0.6}}]
+                  },
+                  "workload": {"subscribersPerStation": 10, "backupArrivalsPerSecond": 0.01,
+                               "userDataBytes": {"distribution": "fixed", "value": 1000}}
+                }
+                """;
+        StorageMode.Network left = assertInstanceOf(StorageMode.Network.class,
+                Scenarios.load(dir, template.formatted(STATIONS, "")).points().get(0).config().storage());
+        assertEquals(1.2, left.attachmentOf("cell-2").backhaul().retransmissionTimeoutSeconds(), 1e-12);
+        assertEquals(BackhaulConfig.DEFAULT_RETRANSMISSION_TIMEOUT_SECONDS,
+                left.attachmentOf("cell-3").backhaul().retransmissionTimeoutSeconds());
+        StorageMode.Network given = assertInstanceOf(StorageMode.Network.class, Scenarios.load(dir,
+                template.formatted(STATIONS, ", \"retransmissionTimeoutSeconds\": 1.5")).points().get(0).config().storage());
+        assertEquals(1.5, given.attachmentOf("cell-2").backhaul().retransmissionTimeoutSeconds());
+    }
+
     @Test
     void relayMode_namesOfTheFormat_areTheEnumsNames() {
         assertEquals(List.of("storeAndForward", "streamed"),
