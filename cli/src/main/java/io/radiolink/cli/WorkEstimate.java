@@ -4,7 +4,9 @@ import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.radio.AirInterface;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.SimulationConfig;
@@ -24,7 +26,9 @@ import java.util.Locale;
  * flow costs {@value #EVENTS_PER_FLOW} events and each data frame of its mean size
  * {@value #EVENTS_PER_FRAME}, the frames scaled by {@code 1 / (1 - loss)} for retransmissions; an outage
  * costs {@value #EVENTS_PER_OUTAGE} events, an access slot contention {@value #EVENTS_PER_ACCESS} per
- * attempt.
+ * attempt. On a cell shared by round robin every interval in which a unit is sent costs an event: a unit
+ * of b bits takes at least {@code b / (min(C, cap) * interval)} intervals, so tiny intervals cost events
+ * without bound (a scenario of 1e-9 s intervals once validated as "about 0 s" and ran for minutes).
  *
  * @param units sweep points times replications
  * @param flowsPerUnit flows one unit starts, the largest over the points
@@ -123,7 +127,38 @@ record WorkEstimate(long units, double flowsPerUnit, double events, double event
         ProtocolConfig protocol = config.protocol();
         double attempts = protocol.resume().reconnects() ? Math.min(protocol.resume().attempts(), 1
                 + transferSeconds(air, size) / air.meanTimeToFailureSeconds()) : 1;
-        return attempts * (EVENTS_PER_FLOW + access) + frames * EVENTS_PER_FRAME;
+        return attempts * (EVENTS_PER_FLOW + access) + frames * EVENTS_PER_FRAME
+                + roundRobinIntervals(air, size);
+    }
+
+    /** Control messages of a flow per direction, besides acknowledgements (request, response, completes, release). */
+    static final double CONTROL_UNITS_PER_FLOW = 10;
+
+    /**
+     * Events of a flow's units on a cell shared by round robin (0 otherwise): one per interval each unit is
+     * sent in, at least one per unit, {@code bits / (min(C, cap) * interval)} for a unit larger than an
+     * interval's budget. The larger of a backup (data up, acknowledgements down) and a download.
+     */
+    private static double roundRobinIntervals(AirInterface air, double size) {
+        if (!(air.capacity() instanceof CellCapacity.Shared shared)
+                || !(shared.policy() instanceof RoundRobin roundRobin)) {
+            return 0;
+        }
+        double interval = roundRobin.intervalSeconds();
+        double up = Math.min(shared.uplinkBitsPerSecond(), air.uplink().rateBitsPerSecond()) * interval;
+        double down = Math.min(shared.downlinkBitsPerSecond(), air.downlink().rateBitsPerSecond()) * interval;
+        double backup = framesOf(air.uplink(), size) * (intervals(air.uplink().framePayloadBytes()
+                + air.uplink().frameHeaderBytes(), up) + intervals(air.downlink().controlFrameBytes(), down));
+        double download = framesOf(air.downlink(), size) * (intervals(air.downlink().framePayloadBytes()
+                + air.downlink().frameHeaderBytes(), down) + intervals(air.uplink().controlFrameBytes(), up));
+        double control = CONTROL_UNITS_PER_FLOW * (intervals(air.uplink().controlFrameBytes(), up)
+                + intervals(air.downlink().controlFrameBytes(), down));
+        return Math.max(backup, download) + control;
+    }
+
+    /** Intervals a unit of {@code bytes} takes at {@code bitsPerInterval}: at least one. */
+    private static double intervals(double bytes, double bitsPerInterval) {
+        return Math.max(1, Math.ceil(8 * bytes / bitsPerInterval));
     }
 
     /** Data frames of a transfer of {@code size} bytes over {@code link}, retransmissions included. */
