@@ -25,6 +25,8 @@ import io.radiolink.protocol.StationEffect;
 import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.LinkConfig;
+import io.radiolink.radio.LossModel;
+import io.radiolink.radio.LossProcess;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.stats.BackhaulUsage;
 import io.radiolink.stats.ReplicationResult;
@@ -33,8 +35,10 @@ import io.radiolink.workload.Relocation;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,10 +76,17 @@ final class NetworkStorageTest {
     private static final class Run implements FlowListener {
         ReplicationModel model;
         final List<FlowRecord> records = new ArrayList<>();
+        /** What terminals learned of earlier backups: each earlier flow's id and whether it committed. */
+        final List<Map.Entry<Long, Boolean>> learned = new ArrayList<>();
 
         @Override
         public void flowEnded(Flow flow, FlowRecord record) {
             records.add(record);
+        }
+
+        @Override
+        public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
+            learned.add(Map.entry(earlierFlowId, committed));
         }
 
         FlowRecord record(Flow flow) {
@@ -370,5 +381,45 @@ final class NetworkStorageTest {
         assertTrue(record.endSeconds() > 5, "ended after the store came back: " + record.endSeconds());
         assertFalse(run.stored().isEmpty());
         run.noStationKeepsACopy();
+    }
+
+    /**
+     * A backup whose station complete is lost on every connection committed at the store unheard; a next
+     * backup refused STORE_UNAVAILABLE is answered without a look-up, so it carries no stored digest and
+     * tells nothing: the question stays open for the backup after it, accepted, which learns the commit.
+     */
+    @Test
+    void learnedOutcome_refusedAsStoreUnavailable_learnsNothingAndTheNextBackupLearnsTheCommit() {
+        int frames = LINK.framesFor(1_000);
+        // Each connection's downlink delivers the response and the acknowledgements, then loses all: the
+        // station's complete commands.
+        AirInterface air = AIR.withLinks(LINK, LINK.withLossModel(new LossModel() {
+            @Override
+            public LossProcess newProcess(RandomGenerator random) {
+                int[] unit = {0};
+                return () -> unit[0]++ > frames;
+            }
+
+            @Override
+            public double stationaryLossProbability() {
+                return Double.NaN;
+            }
+        }));
+        StorageMode.Network mode = StorageMode.Network.uniform(Long.MAX_VALUE,
+                new StorageMode.Attachment(FAST.withOutages(downBetween(300, 400)), RelayMode.STORE_AND_FORWARD));
+        Terminal phone = phone(1_000, 1);
+        Flow[] flows = new Flow[3];
+        Run run = new Run();
+        Simulation simulation = Simulation.builder().protocol(PATIENT).airInterface(air).runLengthSeconds(1_000)
+                .storage(mode).flowListener(run).station("bs-0", 10, 1_000_000).script(model -> {
+                    at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone, model.station("bs-0")));
+                    at(model, 350, () -> flows[1] = model.service().terminals().startBackup(phone, model.station("bs-0")));
+                    at(model, 500, () -> flows[2] = model.service().terminals().startBackup(phone, model.station("bs-0")));
+                }).build();
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> run.model = simulation.install(scheduler, 0));
+        assertFalse(run.record(flows[0]).outcome().isSuccess(), "the station's complete never arrived");
+        assertEquals(phone.userData().orElseThrow(), run.stored().orElseThrow().data(), "yet the store committed");
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(flows[1]).outcome());
+        assertEquals(List.of(Map.entry(flows[0].id(), true)), run.learned);
     }
 }

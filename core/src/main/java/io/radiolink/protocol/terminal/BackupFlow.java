@@ -77,11 +77,11 @@ final class BackupFlow extends TerminalFlow {
 
     /**
      * If this terminal's previous backup at this station ended without the station's complete command,
-     * an authenticated response tells what is stored now: the earlier backup committed if the stored
-     * copy is its data. A rejection for the password tells nothing, and the question stays open.
+     * a response that tells the stored copy tells what is stored now: the earlier backup committed if the
+     * stored copy is its data. A response that does not tell it tells nothing, and the question stays open.
      */
     private void learnEarlierOutcome(BackupResponse response) {
-        if (response.admission() == Admission.AUTH_REJECTED) {
+        if (!tellsStoredCopy(response.admission())) {
             return;
         }
         TerminalSide.Unconfirmed earlier = side.takeUnconfirmed(terminal, station);
@@ -89,6 +89,21 @@ final class BackupFlow extends TerminalFlow {
             boolean committed = earlier.digest().equals(response.storedDigest());
             side.listener().outcomeLearned(this, earlier.flowId(), committed, scheduler.nowSeconds());
         }
+    }
+
+    /**
+     * Whether a backup response with {@code admission} carries the digest of the copy stored now (null
+     * meaning none): only the answers decided after an authenticated look-up of the number do.
+     */
+    private static boolean tellsStoredCopy(Admission admission) {
+        return switch (admission) {
+            case ACCEPTED, STORAGE_FULL -> true;
+            // Refused before or without a look-up: an unauthenticated terminal is told nothing, and a
+            // station that could not reach the store does not know; the store may have committed.
+            case AUTH_REJECTED, STORE_UNAVAILABLE -> false;
+            // Answers to a download, never to a backup.
+            case NO_BACKUP, COPY_ELSEWHERE -> false;
+        };
     }
 
     /** Remembers a backup that sent its complete command but never heard the station's. */
