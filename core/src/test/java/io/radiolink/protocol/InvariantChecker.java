@@ -17,11 +17,18 @@ import io.radiolink.protocol.Message.DownloadRequest;
 import io.radiolink.protocol.Message.DownloadResponse;
 import io.radiolink.protocol.station.StationSide;
 import io.radiolink.radio.AirListener;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.Connection;
+import io.radiolink.radio.RadioCell;
 import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.ShareProbe;
+import io.radiolink.radio.share.SchedulingPolicies;
 import io.radiolink.radio.Side;
 import io.radiolink.simulation.ReplicationModel;
+import io.radiolink.workload.RestoreAfter;
+import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +36,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Watches one run of an {@link InvariantScenario} from inside the simulation and collects every
@@ -99,6 +111,16 @@ final class InvariantChecker implements FlowListener, AirListener {
         boolean faulted;
         /** A download that sent its complete command was sent a data frame of a repair round afterwards. */
         boolean repairFrameAfterComplete;
+        /**
+         * Shared cells: when the request and the challenge's answer may arrive at the station, one time per
+         * copy sent and not lost, and the stores at the start of each event at such a time: the station
+         * decides on the answer if it challenged, else on the request, so the state its decision saw is one
+         * of those.
+         */
+        final List<Double> requestArrivals = new ArrayList<>();
+        final List<Double> answerArrivals = new ArrayList<>();
+        final List<StoreState> requestStates = new ArrayList<>();
+        final List<StoreState> answerStates = new ArrayList<>();
 
         Tracked(Flow flow) {
             this.flow = flow;
@@ -109,6 +131,17 @@ final class InvariantChecker implements FlowListener, AirListener {
 
         boolean sameNumberAt(String stationId, PhoneNumber number) {
             return flow.station().id().equals(stationId) && flow.addressedNumber().equals(number);
+        }
+    }
+
+    /**
+     * What an admission decision reads of the stores: the number's copy at the flow's station, its free
+     * space, whether another station holds a copy, and when.
+     */
+    private record StoreState(Optional<StoredBackup> existing, long freeBytes, boolean elsewhere, double atSeconds) {
+        boolean sameAs(StoreState other) {
+            return existing.map(StoredBackup::version).equals(other.existing.map(StoredBackup::version))
+                    && freeBytes == other.freeBytes && elsewhere == other.elsewhere;
         }
     }
 
@@ -136,6 +169,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         int excessChannelsReported;
         /** Per number: the data of the last backup whose data frames went on the air to this station. */
         final Map<PhoneNumber, UserData> lastUpload = new TreeMap<>();
+        /** Units that went on this cell's air, per sending side. */
+        final Map<Side, Long> unitsOnAir = new EnumMap<>(Side.class);
 
         Watched(BaseStation station) {
             this.station = station;
@@ -177,6 +212,17 @@ final class InvariantChecker implements FlowListener, AirListener {
     private long event;
     private AuthConfig auth = AuthConfig.CLAIMED;
     private ResumeConfig resume = ResumeConfig.OFF;
+    private RestoreAfter restoreAfter = RestoreAfter.ANY;
+    /** The time of the admission being checked: its decision's, which on a shared cell precedes the answer's departure. */
+    private double admissionSeconds = Double.NaN;
+    /** The admission being checked may be decided in another order than the answers left (see checkedWhileLocked). */
+    private boolean lockOrderUnknown;
+    /** Per station and number: the latest decision time of an admission checked on a shared cell. */
+    private final Map<String, Double> lastDecisionSeconds = new TreeMap<>();
+    /** The flows on shared cells whose decision is still to come (see {@link Tracked#decisionTimes}). */
+    private final List<Tracked> deciding = new ArrayList<>();
+    /** The numbers with a backup that ended in success as its terminal saw it. */
+    private final Set<PhoneNumber> backedUp = new TreeSet<>();
 
     /** A checker of the run of {@code seed} on the DSOL engine. */
     InvariantChecker(long seed) {
@@ -196,6 +242,11 @@ final class InvariantChecker implements FlowListener, AirListener {
     void expectProtocol(ProtocolConfig config) {
         this.auth = config.auth();
         this.resume = config.resume();
+    }
+
+    /** The run's restore rule (default: restores after any backup). */
+    void expectWorkload(WorkloadConfig config) {
+        this.restoreAfter = config.restoreAfter();
     }
 
     private boolean challengeResponse() {
@@ -225,6 +276,14 @@ final class InvariantChecker implements FlowListener, AirListener {
     private Runnable observed(double dueSeconds, Runnable action) {
         return () -> {
             event++;
+            for (Tracked t : deciding) {
+                if (t.requestArrivals.contains(dueSeconds)) {
+                    t.requestStates.add(storeState(t, dueSeconds));
+                }
+                if (t.answerArrivals.contains(dueSeconds)) {
+                    t.answerStates.add(storeState(t, dueSeconds));
+                }
+            }
             action.run();
             eventEnded();
         };
@@ -243,6 +302,7 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         endedInEvent.clear();
         checkChannels();
+        checkShares(false);
         for (Watched w : stations) {
             if (w.downEvent != event) {
                 continue;
@@ -291,6 +351,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(side.openSessions() == 0 && !side.sending(), null, () -> w.station + " still has "
                     + side.openSessions() + " open sessions after the run (sending: " + side.sending() + ")");
         }
+        checkShares(true);
         check(count("flows started") == count("flows ended"), null,
                 () -> count("flows started") + " flows started but " + count("flows ended") + " ended");
         for (Watched w : stations) {
@@ -336,6 +397,12 @@ final class InvariantChecker implements FlowListener, AirListener {
         flows.put(flow.id(), t);
         active.put(flow.id(), t);
         increment("flows started");
+        if (flow.kind() == FlowKind.DOWNLOAD) {
+            // A restore follows the ended backup whose outcome the rule admitted (docs: restore semantics).
+            check(restoreAfter == RestoreAfter.ANY || backedUp.contains(flow.addressedNumber()), t,
+                    () -> "a restore under restoreAfter " + restoreAfter + " of a number no backup succeeded for");
+            increment("restores under restoreAfter " + restoreAfter);
+        }
     }
 
     @Override
@@ -351,10 +418,17 @@ final class InvariantChecker implements FlowListener, AirListener {
             t.connected = true;
             t.responded = false;
             t.challenged = false;
+            t.requestArrivals.clear();
+            t.answerArrivals.clear();
+            t.requestStates.clear();
+            t.answerStates.clear();
             awaitingRequests.remove(t);
             awaitingRequests.add(t);
             countConcurrency(t);
         } else if (phase == FlowPhase.BACKOFF) {
+            // On a shared cell a connection may end before its request left its share (discarded, never on
+            // the air): the flow no longer awaits it, and a later request of its number is another flow's.
+            awaitingRequests.remove(t);
             t.backoffs++;
             increment("back-offs");
             check(resume.reconnects() && t.attempts < resume.attempts(), t, () -> "backs off after attempt "
@@ -401,6 +475,7 @@ final class InvariantChecker implements FlowListener, AirListener {
     public void flowEnded(Flow flow, FlowRecord record) {
         Tracked t = flows.get(flow.id());
         awaitingRequests.remove(t);
+        deciding.remove(t);
         checkStores(t, record, false);
         if (t == null || t.ended) {
             violation(t, t == null ? "ended without having started" : "ended twice");
@@ -437,7 +512,19 @@ final class InvariantChecker implements FlowListener, AirListener {
                     && watched(t).station.config().airInterface().randomAccess().enabled(), t,
                     () -> "ACCESS_FAILED after a connection, in " + record.endPhase() + ", or without random access");
         }
+        if (flow.station().config().airInterface().capacity() instanceof CellCapacity.Shared shared) {
+            increment("flows on shared cells, " + SchedulingPolicies.nameOf(shared.policy()));
+            if (shared.uplinkBitsPerSecond() < flow.station().config().airInterface().uplink().rateBitsPerSecond()) {
+                increment("flows on shared cells whose uplink is below a terminal's rate");
+            }
+            if (record.outcome() == FlowOutcome.BLOCKED) {
+                increment("flows blocked at a shared cell's cap");
+            }
+        }
         if (record.kind() == FlowKind.BACKUP) {
+            if (record.outcome().isSuccess()) {
+                backedUp.add(flow.addressedNumber());
+            }
             checkBackupEnd(t, record);
         } else {
             checkDownloadEnd(t, record);
@@ -481,6 +568,26 @@ final class InvariantChecker implements FlowListener, AirListener {
      * by one attempt in set-up or one connection, each of a flow that has not ended. Each larger excess
      * is reported once, not at every event it lasts.
      */
+    /**
+     * A shared cell's directions: every unit that departed from a queue went on the air once (the
+     * direction's departed units are the units the air listener was told of); no queue is open without a
+     * connection holding a channel, none holds a unit it has not opened; after the run ({@code finished})
+     * no queue is open.
+     */
+    private void checkShares(boolean finished) {
+        for (Watched w : stations) {
+            RadioCell cell = w.station.cell();
+            for (Side side : Side.values()) {
+                long onAir = w.unitsOnAir.getOrDefault(side, 0L);
+                cell.shareStatistics(side).ifPresent(s -> check(s.departedUnits() == onAir, null,
+                        () -> w.station + " " + side + ": " + s.departedUnits() + " units departed from its share"
+                                + " but " + onAir + " went on the air"));
+            }
+            String problem = ShareProbe.queueProblem(cell, finished);
+            check(problem == null, null, () -> w.station + " " + problem);
+        }
+    }
+
     private void checkChannels() {
         for (Watched w : stations) {
             int busy = w.station.cell().busyChannels();
@@ -606,7 +713,8 @@ final class InvariantChecker implements FlowListener, AirListener {
         Optional<UserData> held = t.flow.terminal().userData();
         StationEffect effect = record.stationEffect();
         FlowOutcome outcome = record.outcome();
-        if (outcome == FlowOutcome.AUTH_REJECTED || outcome == FlowOutcome.NO_BACKUP) {
+        if (outcome == FlowOutcome.AUTH_REJECTED || outcome == FlowOutcome.NO_BACKUP
+                || outcome == FlowOutcome.COPY_ELSEWHERE) {
             // An earlier attempt of a reconnecting flow may have been accepted; its data was never stored.
             check(record.attempts() > 1 || t.dataFramesToTerminal == 0 && record.data().framesSent() == 0, t,
                     () -> outcome + " but " + t.dataFramesToTerminal + " data frames went on the air to it (record: "
@@ -686,6 +794,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             return;
         }
         Tracked t = owner;
+        watched(t).unitsOnAir.merge(sender, 1L, Long::sum);
         check(!t.flow.station().cell().isDown(), t, () -> unit + " from " + sender + " went on the air of a station"
                 + " that is down");
         if (challengeResponse() && t.password != null) {
@@ -694,6 +803,14 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         if (unit instanceof Message.RepairRequest) {
             increment("repair requests on the air");
+        }
+        if (sender == Side.TERMINAL && !lost && !t.responded && shared(t)
+                && (unit instanceof Message.Request || unit instanceof Message.ChallengeResponse)) {
+            double arrival = departureSeconds + t.flow.station().config().airInterface().uplink().propagationDelaySeconds();
+            (unit instanceof Message.Request ? t.requestArrivals : t.answerArrivals).add(arrival);
+            if (!deciding.contains(t)) {
+                deciding.add(t);
+            }
         }
         if (unit instanceof DataFrame frame && sender == Side.STATION && frame.round() > 0
                 && t.flow.phase() == FlowPhase.COMPLETE) {
@@ -718,12 +835,13 @@ final class InvariantChecker implements FlowListener, AirListener {
                     t, () -> "sent a request not its own: " + request);
         } else if (unit instanceof BackupResponse response && !t.responded) {
             t.responded = true;
-            checkBackupAdmission(t, response.admission());
+            decided(t, state -> explainsBackup(t, response.admission(), state),
+                    state -> checkBackupAdmission(t, response.admission(), state));
             checkBackupResume(t, response);
         } else if (unit instanceof DownloadResponse response && !t.responded) {
             t.responded = true;
             checkDownloadResume(t, response);
-            checkDownloadAdmission(t, response);
+            decided(t, state -> explainsDownload(response, state), state -> checkDownloadAdmission(t, response, state));
         } else if (unit instanceof DataFrame && sender == Side.TERMINAL) {
             watched(t).lastUpload.put(t.flow.addressedNumber(), t.backupData);
         } else if (unit instanceof DataFrame && sender == Side.STATION) {
@@ -737,10 +855,10 @@ final class InvariantChecker implements FlowListener, AirListener {
      * The station's first answer to a backup request is decided in the same event as it is sent, so
      * the store is as the station saw it.
      */
-    private void checkBackupAdmission(Tracked t, Admission admission) {
+    private void checkBackupAdmission(Tracked t, Admission admission, StoreState state) {
         Watched w = watched(t);
         PhoneNumber number = t.flow.addressedNumber();
-        Optional<StoredBackup> existing = w.store().find(number);
+        Optional<StoredBackup> existing = state.existing();
         boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
         existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
         if (checkedWhileLocked(t, w, admission, existing, passwordMatches)) {
@@ -752,9 +870,9 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(existing.isPresent() && !passwordMatches, t,
                     () -> "AUTH_REJECTED although its password matches the stored copy's (or none is stored)");
         } else if (admission == Admission.STORAGE_FULL) {
-            check(passwordMatches && t.backupData.sizeBytes() > w.store().freeBytes(), t,
+            check(passwordMatches && t.backupData.sizeBytes() > state.freeBytes(), t,
                     () -> "STORAGE_FULL although " + t.backupData.sizeBytes() + " B fit in "
-                            + w.store().freeBytes() + " B free");
+                            + state.freeBytes() + " B free");
         } else if (admission == Admission.ACCEPTED) {
             check(passwordMatches, t, () -> "accepted with password '" + t.password
                     + "', which does not match the stored copy's");
@@ -792,10 +910,10 @@ final class InvariantChecker implements FlowListener, AirListener {
     }
 
     /** Invariants 3 and 5 at the moment the station decides a download. */
-    private void checkDownloadAdmission(Tracked t, DownloadResponse response) {
+    private void checkDownloadAdmission(Tracked t, DownloadResponse response, StoreState state) {
         Watched w = watched(t);
         PhoneNumber number = t.flow.addressedNumber();
-        Optional<StoredBackup> existing = w.store().find(number);
+        Optional<StoredBackup> existing = state.existing();
         existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
         Admission admission = response.admission();
         boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
@@ -820,7 +938,13 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(existing.isPresent(), t, () -> "AUTH_REJECTED although nothing is stored");
         } else if (admission == Admission.NO_BACKUP) {
             check(existing.isEmpty(), t, () -> "NO_BACKUP although " + existing.get() + " is stored");
+            check(!state.elsewhere(), t, () -> "NO_BACKUP although another station holds a copy");
             increment("downloads NO_BACKUP, " + w.lastRemoval.getOrDefault(number, "never stored"));
+        } else if (admission == Admission.COPY_ELSEWHERE) {
+            check(existing.isEmpty() && state.elsewhere(), t,
+                    () -> "COPY_ELSEWHERE but " + (existing.isPresent() ? "its station holds " + existing.get()
+                            : "no other station holds a copy"));
+            increment("downloads COPY_ELSEWHERE");
         } else {
             violation(t, "a download answered with " + admission);
         }
@@ -840,7 +964,15 @@ final class InvariantChecker implements FlowListener, AirListener {
     private boolean checkedWhileLocked(Tracked t, Watched w, Admission admission, Optional<StoredBackup> existing,
             boolean passwordMatches) {
         PhoneNumber number = t.flow.addressedNumber();
-        boolean locked = now() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
+        boolean locked = admissionNow() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
+        boolean rejectedAsLocked = admission == Admission.AUTH_REJECTED && (existing.isEmpty() || passwordMatches);
+        if (lockOrderUnknown && locked != rejectedAsLocked) {
+            // The checker counts failures in the order the answers leave, the station in the order it
+            // decided: with another decision on the number whose answer is still waiting, or one seen
+            // already but decided later, the two orders may differ, and so may the lock.
+            increment("admissions on shared cells whose lock-out the checker cannot order");
+            return true;
+        }
         if (!locked) {
             return false;
         }
@@ -859,7 +991,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             // before, the latest within the preceding lockoutSeconds.
             List<Double> failures = w.failureTimes.getOrDefault(number, List.of());
             check(auth.maxFailedAttempts() > 0 && failures.size() >= auth.maxFailedAttempts()
-                    && now() - failures.get(failures.size() - 1) < auth.lockoutSeconds(), t,
+                    && admissionNow() - failures.get(failures.size() - 1) < auth.lockoutSeconds(), t,
                     () -> "rejected with the right password (or nothing stored) after only " + failures
                             + " failed attempts, with " + auth);
         }
@@ -872,14 +1004,14 @@ final class InvariantChecker implements FlowListener, AirListener {
             w.failuresInARow.remove(number);
             return;
         }
-        w.failureTimes.computeIfAbsent(number, n -> new ArrayList<>()).add(now());
+        w.failureTimes.computeIfAbsent(number, n -> new ArrayList<>()).add(admissionNow());
         if (auth.maxFailedAttempts() == 0) {
             return;
         }
         int failures = w.failuresInARow.merge(number, 1, Integer::sum);
         if (failures >= auth.maxFailedAttempts()) {
             w.failuresInARow.remove(number);
-            w.lockedUntil.put(number, now() + auth.lockoutSeconds());
+            w.lockedUntil.put(number, admissionNow() + auth.lockoutSeconds());
             increment("lock-outs");
         }
     }
@@ -1046,6 +1178,90 @@ final class InvariantChecker implements FlowListener, AirListener {
     private double now() {
         return scheduler.nowSeconds();
     }
+
+    /** The time of the admission being checked (its decision's), else now. */
+    private double admissionNow() {
+        return Double.isNaN(admissionSeconds) ? now() : admissionSeconds;
+    }
+
+    private boolean shared(Tracked t) {
+        return t.flow.station().cell().shareStatistics(Side.TERMINAL).isPresent();
+    }
+
+    /** What the admission of {@code t} reads of the stores now, at {@code atSeconds}. */
+    private StoreState storeState(Tracked t, double atSeconds) {
+        Watched w = watched(t);
+        PhoneNumber number = t.flow.addressedNumber();
+        boolean elsewhere = stations.stream().anyMatch(o -> o != w && o.store().find(number).isPresent());
+        return new StoreState(w.store().find(number), w.store().freeBytes(), elsewhere, atSeconds);
+    }
+
+    /**
+     * Checks {@code t}'s admission against the stores as its decision saw them. On a dedicated cell the
+     * answer goes on the air in the decision's event: the stores now. On a shared cell the answer waits for
+     * its share: the state at the start of the event in which the request (or answer) arrived. If several
+     * events could be that one (a request sent again, whose first copy may have been corrupted; events
+     * tied at its arrival time) and the stores differ between them, the admission is checked against the
+     * first state that {@code explains} it, or the first state if none does, and counted.
+     */
+    private void decided(Tracked t, Predicate<StoreState> explains, Consumer<StoreState> check) {
+        if (!shared(t)) {
+            check.accept(storeState(t, now()));
+            return;
+        }
+        deciding.remove(t);
+        List<StoreState> states = t.challenged ? t.answerStates : t.requestStates;
+        if (states.isEmpty()) {
+            violation(t, "answered on a shared cell before its " + (t.challenged ? "answer" : "request")
+                    + " could arrive: " + (t.challenged ? t.answerArrivals : t.requestArrivals));
+            return;
+        }
+        StoreState state = states.get(0);
+        if (states.stream().allMatch(other -> other.sameAs(states.get(0)))) {
+            increment("admissions on shared cells checked at their decision");
+        } else {
+            increment("admissions on shared cells checked against one of several candidate states");
+            state = states.stream().filter(explains).findFirst().orElse(state);
+        }
+        admissionSeconds = state.atSeconds();
+        String key = t.flow.station().id() + " " + t.flow.addressedNumber();
+        double decidedAt = state.atSeconds();
+        lockOrderUnknown = lastDecisionSeconds.getOrDefault(key, Double.NEGATIVE_INFINITY) > decidedAt
+                || deciding.stream().anyMatch(other -> other.sameNumberAt(t.flow.station().id(), t.flow.addressedNumber())
+                        && Stream.concat(other.requestStates.stream(), other.answerStates.stream())
+                                .anyMatch(earlier -> earlier.atSeconds() < decidedAt));
+        lastDecisionSeconds.merge(key, decidedAt, Math::max);
+        try {
+            check.accept(state);
+        } finally {
+            admissionSeconds = Double.NaN;
+            lockOrderUnknown = false;
+        }
+    }
+
+    /** Whether the stores as in {@code state} explain a backup's {@code admission} (lock-outs aside). */
+    private boolean explainsBackup(Tracked t, Admission admission, StoreState state) {
+        boolean matches = state.existing().map(c -> c.verifier().matches(t.flow.addressedNumber(), t.password))
+                .orElse(true);
+        return switch (admission) {
+            case ACCEPTED -> matches;
+            case AUTH_REJECTED -> !matches;
+            case STORAGE_FULL -> matches && t.backupData.sizeBytes() > state.freeBytes();
+            case NO_BACKUP, COPY_ELSEWHERE, STORE_UNAVAILABLE -> false;
+        };
+    }
+
+    /** Whether the stores as in {@code state} explain a download's answer (passwords and lock-outs aside). */
+    private static boolean explainsDownload(DownloadResponse response, StoreState state) {
+        return switch (response.admission()) {
+            case ACCEPTED -> state.existing().map(c -> c.data().equals(response.data())).orElse(false);
+            case AUTH_REJECTED -> state.existing().isPresent();
+            case NO_BACKUP -> state.existing().isEmpty() && !state.elsewhere();
+            case COPY_ELSEWHERE -> state.existing().isEmpty() && state.elsewhere();
+            case STORAGE_FULL, STORE_UNAVAILABLE -> false;
+        };
+    }
+
 
     private static String describe(List<Tracked> flows) {
         return flows.stream().map(t -> t.flow.toString()).toList().toString();

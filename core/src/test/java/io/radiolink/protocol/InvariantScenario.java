@@ -11,10 +11,13 @@ import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.radio.share.SchedulingPolicies;
 import io.radiolink.radio.share.SchedulingPolicy;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.Relocation;
 import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
@@ -186,7 +189,40 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
             protocol = protocol.withResume(resume.withRetryAccess(true));
             summary.append("; blocked and access-failed attempts retried");
         }
+        // The network's configuration space (issue 13), drawn last for the same reason: shared cells in
+        // about half the stations, relocated restores and the restore rule.
+        for (int i = 0; i < stationCount; i++) {
+            if (random.nextBoolean()) {
+                stations.set(i, shared(random, stations.get(i), frameSeconds, summary));
+            }
+        }
+        if (stationCount > 1 && random.nextBoolean()) {
+            workload = workload.withRelocation(new Relocation.SameCell(random.nextDouble()));
+        }
+        workload = workload.withRestoreAfter(random.nextBoolean() ? RestoreAfter.ANY : RestoreAfter.SUCCESS);
+        summary.append(String.format(Locale.ROOT, "; restores %s after %s", workload.relocation(),
+                workload.restoreAfter()));
         return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
+    }
+
+    /**
+     * {@code station} on a shared cell: processor sharing or round robin over intervals of 0.05 to 2 frame
+     * times, each direction's capacity 0.5 to 4 times its links' rate (the links' rate caps one terminal,
+     * so below 1 a terminal alone is slowed by the cell), and a cap of 1 to 12 connected terminals.
+     */
+    private static StationConfig shared(Random random, StationConfig station, double frameSeconds,
+            StringBuilder summary) {
+        AirInterface air = station.airInterface();
+        SchedulingPolicy policy = random.nextBoolean() ? new ProcessorSharing()
+                : new RoundRobin(frameSeconds * uniform(random, 0.05, 2.0));
+        CellCapacity.Shared capacity = new CellCapacity.Shared(
+                air.uplink().rateBitsPerSecond() * uniform(random, 0.5, 4.0),
+                air.downlink().rateBitsPerSecond() * uniform(random, 0.5, 4.0), policy);
+        int cap = 1 + random.nextInt(12);
+        summary.append(String.format(Locale.ROOT, "; %s: shared %.0f / %.0f bit/s by %s, %d terminals", station.id(),
+                capacity.uplinkBitsPerSecond(), capacity.downlinkBitsPerSecond(), policy, cap));
+        return new StationConfig(station.id(), cap, station.storageCapacityBytes(), air.withCapacity(capacity),
+                station.clearAfterDownload(), station.outages(), station.retentionSeconds());
     }
 
     /** No corruption in about half the links; otherwise up to 0.2, undetected 0 to 1 (sometimes exactly). */
@@ -329,6 +365,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .airListener(checker)
                 .script(checker::attach);
         checker.expectProtocol(protocol);
+        checker.expectWorkload(workload);
         stations.forEach(builder::station);
         return builder;
     }

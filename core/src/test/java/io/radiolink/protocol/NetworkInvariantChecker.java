@@ -12,14 +12,19 @@ import io.radiolink.node.StoredBackup;
 import io.radiolink.node.SubscriberStore;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.station.StationSide;
+import io.radiolink.radio.CellCapacity;
+import io.radiolink.radio.ShareProbe;
 import io.radiolink.simulation.ReplicationModel;
+import io.radiolink.workload.RestoreAfter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +60,9 @@ final class NetworkInvariantChecker implements FlowListener {
     private Map<PhoneNumber, StoredBackup> snapshot = new TreeMap<>();
     private long lastVersion;
     private boolean storeWasUp = true;
+    private final RestoreAfter restoreAfter;
+    /** The numbers with a backup that ended in success as its terminal saw it. */
+    private final Set<PhoneNumber> backedUp = new TreeSet<>();
     private final List<String> violations = new ArrayList<>();
     private long violationCount;
     private final Map<String, Long> counts = new TreeMap<>();
@@ -64,8 +72,9 @@ final class NetworkInvariantChecker implements FlowListener {
     /** A confirmed download's terminal data and end. */
     private record Confirmed(UserData data, double endSeconds) {}
 
-    NetworkInvariantChecker(long seed, Engine engine, StorageMode.Network mode) {
+    NetworkInvariantChecker(long seed, Engine engine, StorageMode.Network mode, RestoreAfter restoreAfter) {
         this.seed = seed;
+        this.restoreAfter = restoreAfter;
         this.base = Objects.requireNonNull(engine, "engine");
         this.storeRetentionSeconds = mode.retentionSeconds();
         this.volatileStore = !mode.outages().persistentStorage();
@@ -94,6 +103,12 @@ final class NetworkInvariantChecker implements FlowListener {
     public void flowStarted(Flow flow, double timeSeconds) {
         increment("flows started");
         check(running.put(flow, true) == null, () -> flow + " started twice");
+        if (flow.kind() == FlowKind.DOWNLOAD) {
+            // A restore follows the ended backup whose outcome the rule admitted (docs: restore semantics).
+            check(restoreAfter == RestoreAfter.ANY || backedUp.contains(flow.addressedNumber()),
+                    () -> flow + ": a restore under restoreAfter " + restoreAfter + " of a number no backup succeeded for");
+            increment("restores under restoreAfter " + restoreAfter);
+        }
         if (flow.kind() == FlowKind.BACKUP && flow.terminal().userData().isPresent()) {
             backups.computeIfAbsent(flow.addressedNumber(), n -> new ArrayList<>())
                     .add(new Started(flow.terminal().userData().get(), flow.terminal().maintenancePassword().orElse(""),
@@ -113,8 +128,12 @@ final class NetworkInvariantChecker implements FlowListener {
         }
         checkLeftNothing(flow, "when it ended");
         PhoneNumber number = flow.addressedNumber();
+        if (flow.station().config().airInterface().capacity() instanceof CellCapacity.Shared) {
+            increment("flows on shared cells");
+        }
         if (flow.kind() == FlowKind.BACKUP) {
             if (record.outcome().isSuccess()) {
+                backedUp.add(number);
                 // The station completes only after the store's commit came back.
                 check(committed.getOrDefault(number, List.of()).contains(flow.terminal().userData().orElse(null)),
                         () -> flow + " ended SUCCESS but its data was never committed in the store");
@@ -152,6 +171,8 @@ final class NetworkInvariantChecker implements FlowListener {
         for (BaseStation station : stations) {
             check(station.store().committedCopies().isEmpty() && station.store().stagedBytes() == 0,
                     () -> station + " holds a copy or staging space under network storage");
+            String problem = ShareProbe.queueProblem(station.cell(), false);
+            check(problem == null, () -> station + " " + problem);
         }
         for (Flow flow : endedInEvent) {
             checkLeftNothing(flow, "at the end of the event in which it ended");
@@ -227,6 +248,8 @@ final class NetworkInvariantChecker implements FlowListener {
         check(running.isEmpty(), () -> running.size() + " flows started but never ended");
         for (BaseStation station : stations) {
             check(station.cell().busyChannels() == 0, () -> station + " still holds channels after the run");
+            String problem = ShareProbe.queueProblem(station.cell(), true);
+            check(problem == null, () -> station + " " + problem);
             StationSide side = service.station(station);
             check(side.openSessions() == 0 && !side.sending(), () -> station + " still has sessions after the run");
         }

@@ -30,7 +30,6 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +48,12 @@ import org.junit.jupiter.api.Test;
  * the data, an expiry at its time, or the loss of a volatile store going down; every successful backup's
  * data was committed before it ended, and a download's terminal holds only data that was committed
  * under its number. Seeds 1 to {@value InvariantTest#DEFAULT_SEEDS} on both engines by default (the
- * same system properties as {@link InvariantTest}); the large run is tagged {@code slow}.
+ * same system properties as {@link InvariantTest}); the large run, in {@link InvariantTest}, runs each seed under both storage modes.
  */
 final class NetworkInvariantTest {
 
-    private static final List<String> MUST_BE_EXERCISED = List.of(
+    /** The cases the default seeds must reach under network storage (and the large run, in InvariantTest). */
+    static final List<String> MUST_BE_EXERCISED = List.of(
             "outcome BACKUP SUCCESS",
             "outcome DOWNLOAD SUCCESS",
             "outcome BACKUP STATION_DOWN",
@@ -66,7 +66,10 @@ final class NetworkInvariantTest {
             "copies expired",
             "copies lost in store outages",
             "store went down",
-            "events with a backhaul down");
+            "events with a backhaul down",
+            "flows on shared cells",
+            "restores under restoreAfter success",
+            "restores under restoreAfter any");
 
     /** A seed's scenario under network storage. */
     record NetworkScenario(InvariantScenario base, StorageMode.Network storage, Relocation relocation,
@@ -154,6 +157,11 @@ final class NetworkInvariantTest {
                     "calm, two stations, network storage");
         }
 
+        /** A checker of this scenario's run on {@code engine}. */
+        NetworkInvariantChecker checker(Engine engine) {
+            return new NetworkInvariantChecker(base.seed(), engine, storage, base.workload().restoreAfter());
+        }
+
         Simulation simulation(NetworkInvariantChecker checker) {
             return simulation(checker, model -> {});
         }
@@ -178,7 +186,7 @@ final class NetworkInvariantTest {
 
         /** Runs the scenario on {@code engine} under a checker, which has run its end-of-run checks. */
         NetworkInvariantChecker check(Engine engine) {
-            NetworkInvariantChecker checker = new NetworkInvariantChecker(base.seed(), engine, storage);
+            NetworkInvariantChecker checker = checker(engine);
             simulation(checker).run();
             checker.finish();
             return checker;
@@ -243,7 +251,7 @@ final class NetworkInvariantTest {
     /** The calm network scenario with {@code tampering} done at 30 s; the violations the checker found. */
     private static List<String> tampered(Consumer<ReplicationModel> tampering) {
         NetworkScenario calm = NetworkScenario.calm(7);
-        NetworkInvariantChecker checker = new NetworkInvariantChecker(7, new LeanEngine(), calm.storage());
+        NetworkInvariantChecker checker = calm.checker(new LeanEngine());
         calm.simulation(checker, model -> model.scheduler().scheduleAt(30, () -> tampering.accept(model))).run();
         checker.finish();
         return checker.violations();
@@ -253,41 +261,9 @@ final class NetworkInvariantTest {
     void engines_sameSeedUnderNetworkStorage_identicalResults() {
         for (long seed = 1; seed <= 5; seed++) {
             NetworkScenario scenario = NetworkScenario.draw(seed);
-            ReplicationResult lean = scenario.simulation(new NetworkInvariantChecker(seed, new LeanEngine(),
-                    scenario.storage())).run().replications().get(0);
-            ReplicationResult dsol = scenario.simulation(new NetworkInvariantChecker(seed, new DsolEngine(),
-                    scenario.storage())).run().replications().get(0);
+            ReplicationResult lean = scenario.simulation(scenario.checker(new LeanEngine())).run().replications().get(0);
+            ReplicationResult dsol = scenario.simulation(scenario.checker(new DsolEngine())).run().replications().get(0);
             assertEquals(lean, dsol, "seed " + seed);
         }
-    }
-
-    /**
-     * The large run (tag {@code slow}): on the lean engine, seeds until the flows include as many faulted
-     * ones as {@value InvariantTest#FAULTED_FLOWS_PROPERTY} says (default a million), no violation allowed.
-     */
-    @Test
-    @Tag("slow")
-    void largeRun_leanEngineUntilTheFaultedFlowsTarget_keepsTheInvariants() {
-        long target = Long.getLong(InvariantTest.FAULTED_FLOWS_PROPERTY, 1_000_000);
-        long start = System.nanoTime();
-        Map<String, Long> exercised = new TreeMap<>();
-        List<String> broken = new ArrayList<>();
-        long seed = InvariantTest.FIRST_SEED;
-        while (exercised.getOrDefault(NetworkInvariantChecker.FAULTED, 0L) < target) {
-            long drawn = seed - InvariantTest.FIRST_SEED;
-            assertTrue(drawn < target, "fewer than one faulted flow a scenario");
-            NetworkScenario scenario = NetworkScenario.draw(seed);
-            NetworkInvariantChecker checker = scenario.check(new LeanEngine());
-            checker.counts().forEach((key, count) -> exercised.merge(key, count, Long::sum));
-            if (checker.violationCount() > 0) {
-                broken.add("seed " + seed + " (" + scenario.summary() + "):\n  " + String.join("\n  ", checker.violations()));
-            }
-            seed++;
-        }
-        System.out.printf(Locale.ROOT, "network large run: seeds %d-%d, %d flows, %d faulted, %d broken seeds, %.0f s%n",
-                InvariantTest.FIRST_SEED, seed - 1, exercised.getOrDefault("flows ended", 0L),
-                exercised.get(NetworkInvariantChecker.FAULTED), broken.size(), (System.nanoTime() - start) / 1e9);
-        assertTrue(broken.isEmpty(), () -> broken.size() + " seeds broke:\n"
-                + String.join("\n", broken.subList(0, Math.min(10, broken.size()))));
     }
 }
