@@ -163,6 +163,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         final Map<PhoneNumber, Integer> failuresInARow = new TreeMap<>();
         /** Per number: when its last lock-out ends. */
         final Map<PhoneNumber, Double> lockedUntil = new TreeMap<>();
+        /**
+         * The numbers whose lock-out count the checker cannot know since a decision it did not see (see
+         * connectionEnded), until the station's answer shows a success on a stored copy, which resets it.
+         */
+        final Set<PhoneNumber> countUnknown = new TreeSet<>();
         /** Per number: the times of every failed attempt (a wrong password on a stored copy, not locked). */
         final Map<PhoneNumber, List<Double>> failureTimes = new TreeMap<>();
         /** The most channels beyond its flows' that the station was reported to hold (reported once each). */
@@ -394,6 +399,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         check(!flows.containsKey(flow.id()), t, () -> "started twice");
         check(flow.kind() == FlowKind.BACKUP || !t.heldDataAtStart, t,
                 () -> "a download started on a terminal that already holds data");
+        // A first backup's enrolment fails only if sealed by another SIM than its number's (docs: enrolment;
+        // damage to control messages is not modelled): the lock-out count below has no failed enrolments,
+        // which holds as long as every backup comes from its number's own terminal.
+        check(flow.kind() == FlowKind.DOWNLOAD || flow.terminal().phoneNumber().equals(flow.addressedNumber()), t,
+                () -> "a backup from the terminal of another number, whose enrolment the checker does not model");
         flows.put(flow.id(), t);
         active.put(flow.id(), t);
         increment("flows started");
@@ -429,6 +439,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             // On a shared cell a connection may end before its request left its share (discarded, never on
             // the air): the flow no longer awaits it, and a later request of its number is another flow's.
             awaitingRequests.remove(t);
+            connectionEnded(t);
             t.backoffs++;
             increment("back-offs");
             check(resume.reconnects() && t.attempts < resume.attempts(), t, () -> "backs off after attempt "
@@ -475,6 +486,9 @@ final class InvariantChecker implements FlowListener, AirListener {
     public void flowEnded(Flow flow, FlowRecord record) {
         Tracked t = flows.get(flow.id());
         awaitingRequests.remove(t);
+        if (t != null && !t.ended) {
+            connectionEnded(t);
+        }
         deciding.remove(t);
         checkStores(t, record, false);
         if (t == null || t.ended) {
@@ -973,6 +987,13 @@ final class InvariantChecker implements FlowListener, AirListener {
             increment("admissions on shared cells whose lock-out the checker cannot order");
             return true;
         }
+        if (w.countUnknown.contains(number) && locked != rejectedAsLocked) {
+            increment("admissions whose lock-out count the checker cannot know");
+            if (admission != Admission.AUTH_REJECTED && existing.isPresent()) {
+                attempted(w, number, true); // authenticated on the stored copy: the station's count restarts
+            }
+            return true;
+        }
         if (!locked) {
             return false;
         }
@@ -998,10 +1019,51 @@ final class InvariantChecker implements FlowListener, AirListener {
         return true;
     }
 
+    /**
+     * The flow's connection ended (the flow ended or backs off). On a shared cell the station's first
+     * answer waits for its share, and the connection may end before it leaves: the answer is discarded
+     * unsent, but the station decided when the request (or, under a challenge, its answer) arrived, and a
+     * wrong password or proof on a stored copy counted toward the lock-out all the same (docs: "Authentication
+     * and lock-out"; an attempt does not need its answer to reach the terminal). The checker counts that
+     * decision's attempt as the station did, at the state it saw; nothing else of it can be checked.
+     * Under a challenge a request answered by no challenge on the air was challenged or refused as
+     * locked, neither of which is an attempt. The checker is not told of a unit that the frame check
+     * discarded (uplink corruption): then it cannot know that the station decided at all; nor can it when
+     * the candidate states differ or the order of decisions is unknown. The attempt is then counted as
+     * if decided and the number's count marked unknown ({@link Watched#countUnknown}).
+     */
+    private void connectionEnded(Tracked t) {
+        if (!t.connected || t.responded || !shared(t)
+                || (challengeResponse() ? !t.challenged || t.answerStates.isEmpty() : t.requestStates.isEmpty())) {
+            return;
+        }
+        List<StoreState> states = t.challenged ? t.answerStates : t.requestStates;
+        boolean oneState = states.stream().allMatch(other -> other.sameAs(states.get(0)));
+        boolean discardable = t.flow.station().config().airInterface().uplink().corruption().enabled();
+        decided(t, state -> true, state -> {
+            Watched w = watched(t);
+            PhoneNumber number = t.flow.addressedNumber();
+            if (discardable || !oneState || lockOrderUnknown) {
+                increment("decisions on shared cells never answered, which the checker cannot be sure of");
+                w.countUnknown.add(number);
+            } else {
+                increment("decisions on shared cells never answered");
+            }
+            if (admissionNow() >= w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY)) {
+                state.existing().ifPresent(c -> attempted(w, number, c.verifier().matches(number, t.password)));
+            }
+        });
+        t.requestStates.clear(); // counted once, though the flow may end while backing off
+        t.answerStates.clear();
+    }
+
     /** Records an attempt on a stored copy in the checker's lock-out count. */
     private void attempted(Watched w, PhoneNumber number, boolean matches) {
         if (matches) {
+            // Authenticated, so not locked at the station: its count restarts, known again.
             w.failuresInARow.remove(number);
+            w.lockedUntil.remove(number);
+            w.countUnknown.remove(number);
             return;
         }
         w.failureTimes.computeIfAbsent(number, n -> new ArrayList<>()).add(admissionNow());

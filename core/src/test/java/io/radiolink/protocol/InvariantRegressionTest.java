@@ -10,13 +10,17 @@ import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.BernoulliLoss;
+import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.Corruption;
 import io.radiolink.radio.GilbertElliottLoss;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.LossModel;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.RandomAccessConfig;
+import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.workload.Distribution;
+import io.radiolink.workload.Relocation;
 import io.radiolink.workload.RestoreAfter;
 import io.radiolink.workload.WorkloadConfig;
 import java.util.List;
@@ -160,6 +164,68 @@ final class InvariantRegressionTest {
 
         assertEquals(List.of(), checker.violations());
         assertCase(checker, "challenged requests whose number was locked before their answer");
+    }
+
+    /**
+     * Drawn by seed 8733 (issue 13, the large run after the invariant scenarios drew shared cells): on
+     * bs-2's shared cell a replacement phone's challenged download with a wrong password was decided (a
+     * failed attempt on the stored copy) and its connection dropped before the AUTH_REJECTED left its
+     * share, so the answer never went on the air. The station counted the attempt, the checker, which
+     * counted attempts from the answers on the air, did not: the number locked a failure earlier at the
+     * station than in the checker, and a later backup with the right password, refused as locked, was
+     * called a violation. The checker now counts a decision whose answer was discarded unsent.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sharedCell_connectionEndsBeforeTheRejectionLeaves_attemptStillCountsTowardTheLockOut(
+            Supplier<Engine> engine) {
+        AirInterface air0 = air8733(new BernoulliLoss(0.0447225081071554), new BernoulliLoss(0.10477843444489866),
+                Corruption.NONE, 0.7941593855495563, 0.16771693804217108, 18.78229028690572, 0.3287478831013532,
+                new RandomAccessConfig(0.05477409113424174, 1, 5, 1))
+                .withCapacity(new CellCapacity.Shared(1490686.7674666455, 5815.058534145741,
+                        new RoundRobin(0.4926360009223293)));
+        StationConfig bs0 = new StationConfig("bs-0", 10, 130_515L, air0, false, OutageConfig.NONE,
+                16.94778231260097);
+        AirInterface air1 = air8733(new BernoulliLoss(0.13625824172804016), new GilbertElliottLoss(
+                0.06846003173802748, 0.41768295151087464, 0.023104380759861848, 0.9116824057023409),
+                new Corruption(0.06993499380995942, 1.0), 1.4158152627005172, 0.0, Double.POSITIVE_INFINITY,
+                0.045977734571170104, new RandomAccessConfig(0.07564707250972802, 6, 1, 2));
+        StationConfig bs1 = new StationConfig("bs-1", 3, 1_000_000_000_000L, air1, true, OutageConfig.NONE,
+                175.64076861043048);
+        AirInterface air2 = air8733(new BernoulliLoss(0.051131887568073006), new GilbertElliottLoss(
+                0.037334306325419044, 0.41027883146794103, 0.026106125055682706, 0.9791380691191982),
+                new Corruption(0.06972387934193398, 1.0), 1.9082135173516444, 0.06529318616007235,
+                20.06337665447937, 0.21649253936345647, new RandomAccessConfig(0.04016415078997057, 3, 3, 1))
+                .withCapacity(new CellCapacity.Shared(928687.8328588422, 36478.65163661497, new ProcessorSharing()));
+        StationConfig bs2 = new StationConfig("bs-2", 11, 1_000_000_000_000L, air2, true, OutageConfig.NONE,
+                264.0246578343563);
+        ProtocolConfig protocol = new ProtocolConfig(
+                ArqConfig.stopAndWait(9.64458728264781, 1),
+                new ControlConfig(5.877794693466367, 1),
+                new AuthConfig(AuthMode.CHALLENGE_RESPONSE, 3, 22.1863691234688),
+                ChunkConfig.WHOLE_OBJECT,
+                ResumeConfig.OFF);
+        WorkloadConfig workload = new WorkloadConfig(4, 0.3651132357622646, new Distribution.Exponential(60_000.0),
+                100, 1.0, new Distribution.Exponential(34.31464935905874), 0.19154842091781893,
+                RestoreAfter.SUCCESS).withRelocation(new Relocation.SameCell(1.0));
+        InvariantScenario scenario = new InvariantScenario(8733, List.of(bs0, bs1, bs2), protocol, workload,
+                354.9466418125693, "seed 8733 as drawn in issue 13: a rejection discarded unsent on a shared cell");
+
+        InvariantChecker checker = InvariantTest.check(scenario, engine.get());
+
+        assertEquals(List.of(), checker.violations());
+        assertCase(checker, "decisions on shared cells never answered");
+        assertCase(checker, "right-password rejections while locked");
+    }
+
+    /** Seed 8733's air interfaces: 384 kbit/s up, 9.6 kbit/s down, one propagation delay and framing. */
+    private static AirInterface air8733(LossModel uplinkLoss, LossModel downlinkLoss, Corruption downlinkCorruption,
+            double setupDelaySeconds, double setupFailureProbability, double meanTimeToFailureSeconds,
+            double releaseDelaySeconds, RandomAccessConfig randomAccess) {
+        double propagation = 0.16942553225510568;
+        return new AirInterface(link(384_000.0, propagation, 7500, 15, 54, uplinkLoss, Corruption.NONE),
+                link(9_600.0, propagation, 7500, 15, 54, downlinkLoss, downlinkCorruption), setupDelaySeconds,
+                setupFailureProbability, meanTimeToFailureSeconds, releaseDelaySeconds, randomAccess);
     }
 
     private static LinkConfig link(double rate, double propagation, int payload, int header, int control,
