@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A base station's count of failed authentication attempts per phone number, and its lock-outs: after
+ * A store's count of failed authentication attempts per phone number, and its lock-outs: after
  * {@code maxFailedAttempts} failures in a row a number is locked for {@code lockoutSeconds}; a success
- * resets the count. With {@code maxFailedAttempts} 0 nothing is ever locked.
+ * resets the count. With {@code maxFailedAttempts} 0 nothing is ever locked. One guard serves every
+ * station that checks passwords against the same store's verifiers: a station's own under station
+ * storage, the {@link SubscriberStore}'s under network storage ({@code docs/protocol.md}, threat model).
  */
 public final class AuthenticationGuard {
 
@@ -20,6 +22,23 @@ public final class AuthenticationGuard {
     public AuthenticationGuard(int maxFailedAttempts, double lockoutSeconds) {
         this.maxFailedAttempts = Checks.atLeast("maxFailedAttempts", maxFailedAttempts, 0);
         this.lockoutSeconds = Checks.nonNegative("lockoutSeconds", lockoutSeconds);
+    }
+
+    /**
+     * This guard, if it locks after {@code maxFailedAttempts} failures for {@code lockoutSeconds}, as a
+     * station that shares it asks.
+     *
+     * @throws IllegalArgumentException if it locks otherwise: the stations sharing one store's count must
+     *     lock alike
+     */
+    public AuthenticationGuard requireLocking(int maxFailedAttempts, double lockoutSeconds) {
+        if (maxFailedAttempts != this.maxFailedAttempts
+                || Double.compare(lockoutSeconds, this.lockoutSeconds) != 0) {
+            throw new IllegalArgumentException("the stations sharing one store's lock-out count must lock alike: it"
+                    + " locks after " + this.maxFailedAttempts + " failures for " + this.lockoutSeconds + " s, a station"
+                    + " asked for " + maxFailedAttempts + " failures for " + lockoutSeconds + " s");
+        }
+        return this;
     }
 
     /** True if {@code phone} is locked out at {@code nowSeconds}. */

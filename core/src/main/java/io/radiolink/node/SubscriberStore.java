@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The network's one logical subscriber store behind every station (network storage): a {@link BackupStore}
- * with its own outages and retention. What reaches it while it is down waits, in arrival order, and is
+ * with its own outages and retention, and the one lock-out count of its verifiers, which every station
+ * in front of it shares ({@link #guard}). What reaches it while it is down waits, in arrival order, and is
  * done when it is back up; a volatile store loses its copies when it goes down.
  */
 public final class SubscriberStore {
@@ -23,6 +24,7 @@ public final class SubscriberStore {
     private final RandomStreams streams;
     private final Availability availability;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    private AuthenticationGuard guard;
 
     /**
      * A store of {@code capacityBytes} that goes down as {@code outages} says and keeps an unrestored copy
@@ -94,6 +96,18 @@ public final class SubscriberStore {
             scheduler.post(retentionSeconds, () -> store.expire(copy.phoneNumber(), copy.version()));
         }
         return copy;
+    }
+
+    /**
+     * The store's lock-out count, shared by every station in front of it: made by the first station that
+     * asks, locking after {@code maxFailedAttempts} failures for {@code lockoutSeconds}.
+     *
+     * @throws IllegalArgumentException if a station asks for another lock-out than the first did
+     */
+    public AuthenticationGuard guard(int maxFailedAttempts, double lockoutSeconds) {
+        guard = guard == null ? new AuthenticationGuard(maxFailedAttempts, lockoutSeconds)
+                : guard.requireLocking(maxFailedAttempts, lockoutSeconds);
+        return guard;
     }
 
     /** The copies and space. */

@@ -27,7 +27,9 @@ public interface SessionListener {
     /**
      * Deciding on the session's download request, the station looked the number up in its store, which
      * held a committed copy of it ({@code held}) or not. It looks up after a challenge's answer under a
-     * challenge; a request refused because its number is locked out is refused without a look-up.
+     * challenge; a request refused because its number is locked out when it (or the challenge's
+     * answer) arrives is refused without a look-up, one whose number was locked while the look-up was
+     * under way is told here, then refused.
      */
     default void copyLookedUp(SessionId session, boolean held) {}
 

@@ -12,6 +12,7 @@ import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.ProtocolConfig;
 import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
+import io.radiolink.node.AuthListener;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Range;
 import io.radiolink.random.RandomStreams;
@@ -40,14 +41,16 @@ public final class Simulation {
     private final Engine engine;
     private final FlowListener flowListener;
     private final AirListener airListener;
+    private final AuthListener authListener;
     private final Consumer<ReplicationModel> script;
 
     private Simulation(SimulationConfig config, Engine engine, FlowListener flowListener, AirListener airListener,
-            Consumer<ReplicationModel> script) {
+            AuthListener authListener, Consumer<ReplicationModel> script) {
         this.config = config;
         this.engine = engine;
         this.flowListener = flowListener;
         this.airListener = airListener;
+        this.authListener = authListener;
         this.script = script;
     }
 
@@ -110,7 +113,7 @@ public final class Simulation {
         RandomStreams streams = new RandomStreams(config.seed(), replication);
         StatsConnector statistics = new StatsConnector(scheduler, replication, config.seed(),
                 config.warmupSeconds(), config.runLengthSeconds());
-        StationListeners observers = statistics.stationListeners(airListener);
+        StationListeners observers = statistics.stationListeners(airListener, authListener);
         List<BaseStation> stations = new ArrayList<>();
         for (StationConfig station : config.stations()) {
             BaseStation built = new BaseStation(station, scheduler, streams, observers);
@@ -156,6 +159,7 @@ public final class Simulation {
         private Engine engine;
         private FlowListener flowListener = FlowListener.NONE;
         private AirListener airListener = AirListener.NONE;
+        private AuthListener authListener = AuthListener.NONE;
         private Consumer<ReplicationModel> script = model -> {};
         private final List<ScriptedFlow> scriptedFlows = new ArrayList<>();
         private StorageMode storage = SimulationConfig.DEFAULT_STORAGE;
@@ -277,6 +281,12 @@ public final class Simulation {
             return this;
         }
 
+        /** Told of every station's authentication decisions in every replication, after the statistics. */
+        public Builder authListener(AuthListener listener) {
+            this.authListener = Objects.requireNonNull(listener, "authListener");
+            return this;
+        }
+
         /** Runs at time 0 of every replication, after the model is built: start flows of your own here. */
         public Builder script(Consumer<ReplicationModel> value) {
             this.script = Objects.requireNonNull(value, "script");
@@ -291,7 +301,7 @@ public final class Simulation {
             SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
                     warmupSeconds, replications, seed, scriptedFlows, storage);
             return new Simulation(config, engine == null ? new LeanEngine() : engine, flowListener, airListener,
-                    script);
+                    authListener, script);
         }
     }
 }

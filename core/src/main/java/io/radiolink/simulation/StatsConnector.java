@@ -2,6 +2,7 @@ package io.radiolink.simulation;
 
 import io.radiolink.backhaul.Backhaul;
 import io.radiolink.engine.Scheduler;
+import io.radiolink.node.AuthListener;
 import io.radiolink.node.StationListeners;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.radio.AirListener;
@@ -83,7 +84,12 @@ public final class StatsConnector {
      * authentication calculators.
      */
     public StationListeners stationListeners(AirListener air) {
-        return new StationListeners(air, cellEvents, storage, authentication);
+        return stationListeners(air, AuthListener.NONE);
+    }
+
+    /** As {@link #stationListeners(AirListener)}, the authentication calculator's events told to {@code auth} after it. */
+    public StationListeners stationListeners(AirListener air, AuthListener auth) {
+        return new StationListeners(air, cellEvents, storage, AuthListener.both(authentication, auth));
     }
 
     /** Told of every flow: the flow, traffic, learned-outcome and workload calculators. */

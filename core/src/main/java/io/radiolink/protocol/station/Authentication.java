@@ -12,8 +12,9 @@ import io.radiolink.protocol.Message.Request;
 /**
  * A session's check of who may act on a phone number ({@code docs/protocol.md}, threat model): the
  * lock-out, the challenge and its nonce, the password or proof against a stored copy's verifier, and the
- * enrolment of a first backup's verifier. Every attempt is counted in the station's guard and told to
- * the station's authentication listener.
+ * enrolment of a first backup's verifier. Every attempt is counted in the station's store's count ({@link
+ * StoreAccess#guard}: under network storage one count shared by every station) and told to the station's
+ * authentication listener, as this station's.
  */
 final class Authentication {
 
@@ -91,6 +92,7 @@ final class Authentication {
         double now = side.scheduler().nowSeconds();
         if (matches) {
             side.guard().succeeded(phone);
+            side.station().authListener().succeeded(side.station().id(), phone, now);
         } else {
             side.station().authListener().rejected(side.station().id(), phone, false, now);
             if (side.guard().failed(phone, now)) {

@@ -58,12 +58,16 @@ final class BackupHandler implements Handler {
      * Decides on a backup request, with the password it carried or ({@code answer}) a challenge's proof,
      * and gives the decision to {@code decided}: the number's stored copy is the one to authenticate
      * against, a first backup enrols its verifier; an authenticated request needs staging space, or the
-     * partial upload of the same data kept for it.
+     * partial upload of the same data kept for it. A number locked out by the time the look-up answers is
+     * refused as locked, its answer not checked.
      */
     static void admit(Session session, BackupRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
         session.side().store().find(request.phoneNumber(),
                 lookup -> {
-                    if (lookup.reached()) {
+                    Refusal locked = lookup.reached() ? session.refusalIfLocked() : null;
+                    if (locked != null) {
+                        decided.accept(locked);
+                    } else if (lookup.reached()) {
                         decide(session, request, answer, lookup.copy(), decided);
                     } else {
                         decided.accept(session.refuse(new BackupResponse(Admission.STORE_UNAVAILABLE, null, 0),

@@ -57,7 +57,8 @@ final class DownloadHandler implements Handler {
     /**
      * Decides on a download request, with the password it carried or ({@code answer}) a challenge's
      * proof, against the copy stored under the number; the transfer starts where the terminal's verified
-     * prefix of this very copy ends, else at 0; {@code decided} gets the decision.
+     * prefix of this very copy ends, else at 0; {@code decided} gets the decision. A number locked out by
+     * the time the look-up answers is refused as locked, its answer not checked.
      */
     static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
         StoreAccess store = session.side().store();
@@ -77,6 +78,11 @@ final class DownloadHandler implements Handler {
             admission = Admission.STORE_UNAVAILABLE;
         } else {
             session.side().listener().copyLookedUp(session.id(), lookup.copy().isPresent());
+            Refusal locked = session.refusalIfLocked();
+            if (locked != null) {
+                decided.accept(locked);
+                return;
+            }
             if (lookup.copy().isEmpty()) {
                 admission = lookup.elsewhere() ? Admission.COPY_ELSEWHERE : Admission.NO_BACKUP;
             } else if (!session.authentication().authenticates(lookup.copy().get(), request, answer)) {

@@ -3,6 +3,7 @@ package io.radiolink.protocol.station;
 import io.radiolink.backhaul.Backhaul;
 import io.radiolink.backhaul.Relay;
 import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
@@ -11,6 +12,7 @@ import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.SubscriberStore;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
 import java.util.BitSet;
@@ -73,6 +75,15 @@ final class NetworkStore implements StoreAccess {
 
     private BackupStore copies() {
         return store.store();
+    }
+
+    /**
+     * The store's one count: the station checks a proof once the look-up brought the verifier, and every
+     * station sees the count it changed at once (docs/protocol.md: the timing model).
+     */
+    @Override
+    public AuthenticationGuard guard(AuthConfig auth) {
+        return store.guard(auth.maxFailedAttempts(), auth.lockoutSeconds());
     }
 
     @Override

@@ -126,11 +126,19 @@ final class Session implements Endpoint<Message> {
 
     /** Refuses the request if its number is locked out now; returns whether it did. */
     private boolean refusedIfLocked() {
-        if (!authentication.lockedOut(request)) {
-            return false;
-        }
-        handler = refuse(request.rejection(Admission.AUTH_REJECTED), Admission.AUTH_REJECTED);
-        return true;
+        handler = refusalIfLocked();
+        return handler != null;
+    }
+
+    /**
+     * The refusal of the request as a locked number's if its number is locked out now (told as a rejection
+     * while locked), else null. The handlers ask again when the store's look-up answers: under network
+     * storage the count is the store's, and guesses at other stations may have locked the number while the
+     * look-up crossed the backhaul.
+     */
+    Refusal refusalIfLocked() {
+        return authentication.lockedOut(request) ? refuse(request.rejection(Admission.AUTH_REJECTED),
+                Admission.AUTH_REJECTED) : null;
     }
 
     /** Sends the current answer to the request; after the decision's first answer the handler begins. */

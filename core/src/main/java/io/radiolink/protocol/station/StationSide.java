@@ -26,8 +26,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * One base station's end of the protocol: it accepts the connections its cell establishes, opens and
- * owns a session on each, and keeps what the station keeps across sessions (failed authentication
- * attempts and lock-outs, partial uploads held for resumption, its stream of challenge nonces). It knows
+ * owns a session on each, and keeps what the station keeps across sessions (partial uploads held for
+ * resumption, its stream of challenge nonces); it counts failed authentication attempts and lock-outs in
+ * its store's count ({@link StoreAccess#guard}: its own under station storage, the subscriber store's,
+ * shared by every station, under network storage). It knows
  * a terminal only through the messages on a connection and the SIM the radio layer authenticated.
  */
 public final class StationSide {
@@ -66,7 +68,7 @@ public final class StationSide {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.sessionNumbers = Objects.requireNonNull(sessionNumbers, "sessionNumbers");
-        this.guard = new AuthenticationGuard(config.auth().maxFailedAttempts(), config.auth().lockoutSeconds());
+        this.guard = store.guard(config.auth());
         this.partialUploads = new PartialUploads(store, scheduler, config.resume().holdSeconds());
     }
 

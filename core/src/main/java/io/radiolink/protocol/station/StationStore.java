@@ -1,6 +1,7 @@
 package io.radiolink.protocol.station;
 
 import io.radiolink.backhaul.Backhaul;
+import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
@@ -8,6 +9,7 @@ import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
 import java.util.IdentityHashMap;
@@ -37,11 +39,21 @@ final class StationStore implements StoreAccess {
     private final Map<String, Backhaul> backhauls;
     /** Copies handed over from another station, by identity, with their holder; looked up only. */
     private final Map<StoredBackup, BaseStation> fetchedFrom = new IdentityHashMap<>();
+    /** The station's own lock-out count, made at the first {@link #guard} call. */
+    private AuthenticationGuard guard;
 
     StationStore(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
         this.station = station;
         this.stations = List.copyOf(stations);
         this.backhauls = Map.copyOf(backhauls);
+    }
+
+    /** The station's own count, also for a copy fetched from a peer (docs/protocol.md: an open weakness). */
+    @Override
+    public AuthenticationGuard guard(AuthConfig auth) {
+        guard = guard == null ? new AuthenticationGuard(auth.maxFailedAttempts(), auth.lockoutSeconds())
+                : guard.requireLocking(auth.maxFailedAttempts(), auth.lockoutSeconds());
+        return guard;
     }
 
     @Override

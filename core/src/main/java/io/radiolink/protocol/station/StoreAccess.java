@@ -2,6 +2,7 @@ package io.radiolink.protocol.station;
 
 import io.radiolink.backhaul.Backhaul;
 import io.radiolink.backhaul.RelayMode;
+import io.radiolink.node.AuthenticationGuard;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
@@ -9,6 +10,7 @@ import io.radiolink.node.Reservation;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.SubscriberStore;
 import io.radiolink.node.UserData;
+import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
 import java.util.List;
@@ -77,6 +79,17 @@ public interface StoreAccess {
     static StoreAccess across(BaseStation station, Backhaul backhaul, RelayMode relay, SubscriberStore store) {
         return new NetworkStore(station, backhaul, relay, store);
     }
+
+    /**
+     * The lock-out count of the verifiers this access reaches ({@code docs/protocol.md}, threat model, "One
+     * count per subscriber store"), locking as {@code auth} says: the station's own under station storage, the subscriber
+     * store's under network storage, one count shared by every station in front of it. Made at the first
+     * call; every station's end asks once.
+     *
+     * @throws IllegalArgumentException if {@code auth} locks otherwise than the count was made for (stations
+     *     in front of one store with differing lock-outs)
+     */
+    AuthenticationGuard guard(AuthConfig auth);
 
     /** Looks up the committed copy of {@code phone}. */
     void find(PhoneNumber phone, Consumer<Lookup> result);
