@@ -159,7 +159,8 @@ final class NetworkInvariantTest {
 
         /** A checker of this scenario's run on {@code engine}. */
         NetworkInvariantChecker checker(Engine engine) {
-            return new NetworkInvariantChecker(base.seed(), engine, storage, base.workload().restoreAfter());
+            return new NetworkInvariantChecker(base.seed(), engine, storage, base.workload().restoreAfter(),
+                    base.protocol().auth());
         }
 
         Simulation simulation(NetworkInvariantChecker checker) {
@@ -176,6 +177,7 @@ final class NetworkInvariantTest {
                     .storage(storage)
                     .engine(checker.engine())
                     .flowListener(checker)
+                    .authListener(checker)
                     .script(model -> {
                         checker.attach(model);
                         more.accept(model);
