@@ -84,17 +84,30 @@ public final class Connection<T> {
      * {@link Departure#NONE}.
      */
     public <U extends T> void sendUplink(int bytes, U unit, Departure<? super U> departure) {
-        send(uplink, bytes, unit, departure);
+        send(uplink, bytes, unit, departure, false);
     }
 
     /** Sends a unit of {@code bytes} from the station, as {@link #sendUplink} does from the terminal. */
     public <U extends T> void sendDownlink(int bytes, U unit, Departure<? super U> departure) {
-        send(downlink, bytes, unit, departure);
+        send(downlink, bytes, unit, departure, false);
     }
 
-    private <U extends T> void send(Link<T> link, int bytes, U unit, Departure<? super U> departure) {
+    /**
+     * Sends a data frame of a transfer (a frame that carries user data, first send or repair) from the
+     * terminal, as {@link #sendUplink} does; the link counts it in {@link Link#dataFramesSent}.
+     */
+    public <U extends T> void sendUplinkData(int bytes, U frame, Departure<? super U> departure) {
+        send(uplink, bytes, frame, departure, true);
+    }
+
+    /** Sends a data frame of a transfer from the station, as {@link #sendUplinkData} does from the terminal. */
+    public <U extends T> void sendDownlinkData(int bytes, U frame, Departure<? super U> departure) {
+        send(downlink, bytes, frame, departure, true);
+    }
+
+    private <U extends T> void send(Link<T> link, int bytes, U unit, Departure<? super U> departure, boolean data) {
         if (state == State.OPEN) {
-            link.transmit(bytes, unit, departure);
+            link.transmit(bytes, unit, departure, data);
         } else {
             departure.departed(unit, scheduler.nowSeconds());
         }
@@ -180,6 +193,14 @@ public final class Connection<T> {
     /** The terminal-to-station link. */
     public Link<T> uplink() {
         return uplink;
+    }
+
+    /** The link {@code sender} sends on. */
+    public Link<T> link(Side sender) {
+        return switch (sender) {
+            case TERMINAL -> uplink;
+            case STATION -> downlink;
+        };
     }
 
     /** The station-to-terminal link. */

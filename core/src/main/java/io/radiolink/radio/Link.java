@@ -58,6 +58,7 @@ public final class Link<T> {
     private long unitsLost;
     private long unitsCorrupted;
     private long bytesSent;
+    private long dataFramesSent;
     /** Units in flight, oldest at {@code head}, with whether each carries undetected damage. */
     private Object[] inFlight = new Object[8];
     private boolean[] inFlightDamaged = new boolean[8];
@@ -66,9 +67,13 @@ public final class Link<T> {
     private final Runnable arriveNext = this::arriveNext;
     /** Null in a dedicated cell. */
     private final ConnectionQueue<T> queue;
-    /** The senders' departures and the sizes of the units waiting in {@code queue}, oldest at {@code waitingHead}. */
+    /**
+     * The senders' departures, the sizes of the units waiting in {@code queue} and whether each is a data
+     * frame, oldest at {@code waitingHead}.
+     */
     private Object[] waitingDepartures;
     private int[] waitingBytes;
+    private boolean[] waitingData;
     private int waitingHead;
     private int waitingCount;
 
@@ -95,6 +100,7 @@ public final class Link<T> {
         if (queue != null) {
             waitingDepartures = new Object[8];
             waitingBytes = new int[8];
+            waitingData = new boolean[8];
         }
     }
 
@@ -114,27 +120,31 @@ public final class Link<T> {
 
     /**
      * Queues {@code unit} of {@code bytes} for transmission and tells {@code departure} when its last bit
-     * leaves the transmitter, last (after its arrival is posted), whether the air loses it or not.
+     * leaves the transmitter, last (after its arrival is posted), whether the air loses it or not;
+     * {@code data} if the unit is a data frame of a transfer (counted in {@link #dataFramesSent}).
      */
-    <U extends T> void transmit(int bytes, U unit, Departure<? super U> departure) {
+    <U extends T> void transmit(int bytes, U unit, Departure<? super U> departure, boolean data) {
         if (queue != null) {
-            await(bytes, unit, departure);
+            await(bytes, unit, departure, data);
             return;
         }
         double now = scheduler.nowSeconds();
         double start = Math.max(now, busyUntilSeconds);
         double end = start + config.transmissionSeconds(bytes);
         busyUntilSeconds = end;
-        putOnAir(bytes, unit, departure, end);
+        putOnAir(bytes, unit, departure, end, data);
     }
 
     /**
      * The unit's last bit leaves at {@code end} (now or, on a dedicated link, ahead): counts it, draws its
      * loss and corruption, tells the listener, posts its arrival, and tells its sender last.
      */
-    private <U extends T> void putOnAir(int bytes, U unit, Departure<? super U> departure, double end) {
+    private <U extends T> void putOnAir(int bytes, U unit, Departure<? super U> departure, double end, boolean data) {
         unitsSent++;
         bytesSent += bytes;
+        if (data) {
+            dataFramesSent++;
+        }
         boolean lost = loss.nextUnitLost();
         listener.unitSent(connection, sender, unit, bytes, end, lost);
         if (lost) {
@@ -169,20 +179,22 @@ public final class Link<T> {
         }
     }
 
-    /** A shared link: the unit waits in the cell's direction; its sender and size wait here, in step. */
-    private <U extends T> void await(int bytes, U unit, Departure<? super U> departure) {
+    /** A shared link: the unit waits in the cell's direction; its sender, size and kind wait here, in step. */
+    private <U extends T> void await(int bytes, U unit, Departure<? super U> departure, boolean data) {
         if (waitingCount == waitingDepartures.length) {
             waitingDepartures = doubled(waitingDepartures, waitingHead, Object[]::new);
             waitingBytes = doubled(waitingBytes, waitingHead, int[]::new);
+            waitingData = doubled(waitingData, waitingHead, boolean[]::new);
             waitingHead = 0;
         }
         int tail = (waitingHead + waitingCount++) % waitingDepartures.length;
         waitingDepartures[tail] = departure;
         waitingBytes[tail] = bytes;
+        waitingData[tail] = data;
         queue.offer(unit, 8.0 * bytes);
     }
 
-    /** The oldest waiting unit's sender, taken off the ring (read its size first). */
+    /** The oldest waiting unit's sender, taken off the ring (read its size and kind first). */
     @SuppressWarnings("unchecked")
     private Departure<? super T> takeWaiting() {
         Departure<? super T> departure = (Departure<? super T>) waitingDepartures[waitingHead];
@@ -195,7 +207,8 @@ public final class Link<T> {
     /** The cell's direction served {@code unit}, the oldest waiting one: it goes on the air now. */
     private void departed(T unit, double atSeconds) {
         int bytes = waitingBytes[waitingHead];
-        putOnAir(bytes, unit, takeWaiting(), atSeconds);
+        boolean data = waitingData[waitingHead];
+        putOnAir(bytes, unit, takeWaiting(), atSeconds, data);
     }
 
     /** The connection stopped sending: {@code unit}, still waiting, is discarded and departs now. */
@@ -281,5 +294,13 @@ public final class Link<T> {
     /** Bytes of the units put on the air so far ({@link #unitsSent}). */
     public long bytesSent() {
         return bytesSent;
+    }
+
+    /**
+     * Data frames of a transfer put on the air so far ({@link Connection#sendUplinkData}), first sends and
+     * repairs alike; acknowledgements and control messages are not data frames.
+     */
+    public long dataFramesSent() {
+        return dataFramesSent;
     }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
  * connections shared it on average, and what each connection got. A connection's throughput is its
  * queue's served bits over its busy time (the time it had something queued, {@code
  * radio.share.ShareStatistics#throughputBitsPerSecond}); the connections counted are those whose queue
- * opened (the connection was established) in the window and that sent something, each once, with
- * everything it did until it stopped sending, as flows are counted by their start.
+ * opened (the connection was established) in the window and that carried data in the direction (put a
+ * data frame of a transfer on the air, {@code radio.Link#dataFramesSent}), each once, with everything it
+ * did until it stopped sending, as flows are counted by their start.
  *
  * @param utilisation the share of the window the direction had at least one connection with something
  *     queued, in [0, 1]

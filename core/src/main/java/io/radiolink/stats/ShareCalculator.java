@@ -23,8 +23,12 @@ import java.util.TreeMap;
  * observed (at a warm-up of 0 the start is the cell's creation itself), as it does for the backhauls;
  * those events only read. A connection is counted by when its queue opened (the connection's
  * establishment): in the window, with everything it sent until it stopped sending, even after the run
- * length, as a flow is counted by its start; a connection that never had anything queued in a direction
- * has no throughput there and is not counted.
+ * length, as a flow is counted by its start. Only a direction that carried data counts: one in which the
+ * connection put at least one data frame of a transfer on the air ({@code radio.Link#dataFramesSent}: the
+ * frames of a backup on the uplink, of a download on the downlink, repairs included); a direction that
+ * carried only control messages and acknowledgements is not counted (its few bits, sent alone, would read
+ * as the full rate and make up most of the population). A counted direction's throughput is over all its
+ * units, its control messages included.
  */
 public final class ShareCalculator extends Calculator<SortedMap<String, CellShare>> implements CellListener {
 
@@ -82,7 +86,7 @@ public final class ShareCalculator extends Calculator<SortedMap<String, CellShar
         if (accumulator == null || accumulator.cell != cell) {
             throw new IllegalStateException("cell '" + cell.id() + "' was not observed");
         }
-        if (inWindow(statistics.fromSeconds()) && statistics.busySeconds() > 0) {
+        if (inWindow(statistics.fromSeconds()) && connection.link(sender).dataFramesSent() > 0) {
             accumulator.throughputs.get(sender).add(statistics.throughputBitsPerSecond());
         }
     }

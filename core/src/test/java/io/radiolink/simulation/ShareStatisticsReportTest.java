@@ -102,6 +102,41 @@ final class ShareStatisticsReportTest {
         assertEquals(S / C / (RUN_LENGTH - warmup), uplink.utilisation(), 1e-12);
     }
 
+    /**
+     * A backup's downlink carries only the station's response, acknowledgement and complete: no data frame,
+     * so it is not counted (before, such a direction, a few control bits sent alone, counted at the full rate);
+     * a download's downlink carries the data and counts, its uplink (request, acknowledgement, complete) not.
+     */
+    @Test
+    void directionsWithoutDataFrames_notCounted() {
+        Simulation.Builder builder = backups(0, 1.0)
+                .scriptedFlow(new ScriptedFlow.Download(10.0, "bs-1", PhoneNumber.of("200"), PhoneNumber.of("100"), "pw"));
+        CellShare cell = only(builder).shares().get("bs-1");
+
+        assertEquals(1, cell.uplink().counts().connections(), "the backup's uplink only");
+        assertEquals(1, cell.downlink().counts().connections(), "the download's downlink only");
+        // Each departure rounded up by at most a double's step at 10 s (1.8e-15 s) over 1e-4 s of busy time.
+        assertEquals(DOWNLINK, cell.downlink().meanThroughputBitsPerSecond(), 1e-9 * DOWNLINK);
+    }
+
+    /**
+     * Far from time 0 (a backup at 10^6 s, where a double's step is 1.2e-10 s) a connection alone still reads
+     * a throughput of at most C: departures are never rounded before their bits are served
+     * (radio.share.ProcessorSharingTest, which fails on departures rounded to the nearest time). The report's
+     * end of it: this backup's request, data frame and complete, summed.
+     */
+    @Test
+    void oneBackupAlone_farFromTimeZero_throughputAtMostTheCapacity() {
+        double start = 1e6;
+        DirectionShare uplink = only(backups(0, start).runLengthSeconds(start + RUN_LENGTH)).shares().get("bs-1")
+                .uplink();
+
+        assertEquals(1, uplink.counts().connections());
+        assertTrue(uplink.meanThroughputBitsPerSecond() <= C, uplink.meanThroughputBitsPerSecond() + " bit/s");
+        // Below it by the rounding up: three departures, at most a step each, over 0.1 s of busy time.
+        assertEquals(C, uplink.meanThroughputBitsPerSecond(), 1e-8 * C);
+    }
+
     @Test
     void dedicatedCell_noEntry() {
         ReplicationResult result = only(backups(sharedAir().withCapacity(AirInterface.DEDICATED), 0, 1.0));

@@ -39,7 +39,7 @@ final class DownloadHandler implements Handler {
         this.handedOver = handedOver;
         this.response = new DownloadResponse(Admission.ACCEPTED, handedOver.data(), startFrame);
         this.transfer = new TransferSender(session.side().scheduler(), session.side().config().arq(), framing,
-                (bytes, frame, departure) -> session.connection().sendDownlink(bytes, frame, departure),
+                (bytes, frame, departure) -> session.connection().sendDownlinkData(bytes, frame, departure),
                 new TransferSender.Outcome() {
                     @Override
                     public void allAcknowledged() {

@@ -124,7 +124,7 @@ final class BackupFlow extends TerminalFlow {
         enterPhase(FlowPhase.TRANSFER);
         retireTransfer();
         transfer = new TransferSender(scheduler, side.config().arq(), framing,
-                (bytes, frame, departure) -> connection.sendUplink(bytes, frame, departure),
+                (bytes, frame, departure) -> connection.sendUplinkData(bytes, frame, departure),
                 new TransferSender.Outcome() {
                     @Override
                     public void allAcknowledged() {

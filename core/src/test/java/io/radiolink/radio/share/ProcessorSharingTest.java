@@ -208,4 +208,47 @@ final class ProcessorSharingTest {
         assertEquals(new ShareStatistics(1, 3, 1.0, 2.0, 300, 3), late.since(early));
         assertTrue(Double.isNaN(new ShareStatistics(2, 2, 0, 0, 0, 0).utilisation()));
     }
+
+    /**
+     * Far from time 0 a time's rounding is a large share of a short unit's service: at 10^6 s a double's step
+     * is 1.2e-10 s, 1e-5 of a 160-bit message's 1.1e-5 s at 14.7 Mbit/s. A departure rounded to the nearest
+     * time came early for about a quarter of such messages, so that a connection alone read a throughput
+     * (its bits over its busy time) above the capacity by up to 3e-6 of it. Departures are rounded up: each of
+     * 20,000 lone messages of 160 to 166 bits, one connection each from 10^6 s on, leaves no earlier than its
+     * bits at C ({@code (departure - offer) * C >= bits} exactly), and its throughput is at most C.
+     */
+    @Test
+    void departure_farFromTimeZero_neverBeforeItsBitsAreServedAtTheRate() {
+        double capacity = 14.7e6;
+        int[] early = new int[2]; // departures before their bits were served, throughputs above C
+        int[] departed = new int[1];
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
+            CellDirection direction = new CellDirection(scheduler, capacity, POLICY);
+            Runnable[] next = new Runnable[1];
+            next[0] = () -> {
+                int message = departed[0];
+                double bits = 160 + message % 7;
+                double offered = scheduler.nowSeconds();
+                @SuppressWarnings("unchecked")
+                ConnectionQueue<Integer>[] queue = new ConnectionQueue[1];
+                queue[0] = direction.open(UNCAPPED, (unit, atSeconds) -> {
+                    queue[0].close();
+                    if (Math.fma(atSeconds - offered, capacity, -bits) < 0) {
+                        early[0]++;
+                    }
+                    if (queue[0].statistics().throughputBitsPerSecond() > capacity) {
+                        early[1]++;
+                    }
+                    if (++departed[0] < 20_000) {
+                        scheduler.post(0.37 + 1e-3 * (message % 13), next[0]);
+                    }
+                });
+                queue[0].offer(message, bits);
+            };
+            scheduler.postAt(1e6, next[0]);
+        });
+        assertEquals(20_000, departed[0]);
+        assertEquals(0, early[0], "departures before their bits were served at C");
+        assertEquals(0, early[1], "throughputs above C");
+    }
 }
