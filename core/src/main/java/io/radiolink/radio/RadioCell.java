@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
@@ -297,6 +298,12 @@ public final class RadioCell {
      */
     public Optional<ShareStatistics> shareStatistics(Side sender) {
         return share(sender).map(CellDirection::statistics);
+    }
+
+    /** The capacity of the shared direction {@code sender}'s side sends in; empty in a dedicated cell. */
+    public OptionalDouble shareCapacityBitsPerSecond(Side sender) {
+        Optional<CellDirection> share = share(sender);
+        return share.isPresent() ? OptionalDouble.of(share.get().capacityBitsPerSecond()) : OptionalDouble.empty();
     }
 
     /** The shared direction {@code sender}'s side sends in; empty in a dedicated cell. */

@@ -15,13 +15,15 @@ import java.util.Objects;
  *
  * @param utilisation the share of the window the direction had at least one connection with something
  *     queued, in [0, 1]
+ * @param carriedLoad the bits its units carried over what its capacity could carry in the window,
+ *     {@code radio.share.ShareStatistics#carriedLoad}, >= 0 (a unit's bits count at its departure)
  * @param meanActiveUsers the time-average number of connections with something queued, >= 0
  * @param counts the counted connections' throughputs, summed
  * @param throughputP5BitsPerSecond the 5th percentile of their throughputs ({@link Quantile}'s type 7), NaN if none
  * @param throughputP50BitsPerSecond the median, NaN if none
  * @param throughputP95BitsPerSecond the 95th percentile, NaN if none
  */
-public record DirectionShare(double utilisation, double meanActiveUsers, ShareCounts counts,
+public record DirectionShare(double utilisation, double carriedLoad, double meanActiveUsers, ShareCounts counts,
         double throughputP5BitsPerSecond, double throughputP50BitsPerSecond, double throughputP95BitsPerSecond)
         implements Serializable {
 
@@ -33,6 +35,9 @@ public record DirectionShare(double utilisation, double meanActiveUsers, ShareCo
         if (!(utilisation >= 0 && utilisation <= 1)) {
             throw new IllegalArgumentException("utilisation must be in [0, 1], was " + utilisation);
         }
+        if (!(carriedLoad >= 0)) {
+            throw new IllegalArgumentException("carriedLoad must be >= 0, was " + carriedLoad);
+        }
         if (!(meanActiveUsers >= 0)) {
             throw new IllegalArgumentException("meanActiveUsers must be >= 0, was " + meanActiveUsers);
         }
@@ -40,13 +45,14 @@ public record DirectionShare(double utilisation, double meanActiveUsers, ShareCo
     }
 
     /**
-     * The figures of a direction busy {@code utilisation} of the window with {@code meanActiveUsers} on
-     * average, whose counted connections had the throughputs {@code throughputs} (in the order counted).
+     * The figures of a direction busy {@code utilisation} of the window, carrying {@code carriedLoad}, with
+     * {@code meanActiveUsers} on average, whose counted connections had the throughputs {@code throughputs}
+     * (in the order counted).
      */
-    static DirectionShare of(double utilisation, double meanActiveUsers, double[] throughputs) {
+    static DirectionShare of(double utilisation, double carriedLoad, double meanActiveUsers, double[] throughputs) {
         double[] sorted = throughputs.clone();
         Arrays.sort(sorted);
-        return new DirectionShare(utilisation, meanActiveUsers, ShareCounts.of(throughputs),
+        return new DirectionShare(utilisation, carriedLoad, meanActiveUsers, ShareCounts.of(throughputs),
                 Quantile.of(sorted, PERCENTILES[0]), Quantile.of(sorted, PERCENTILES[1]),
                 Quantile.of(sorted, PERCENTILES[2]));
     }

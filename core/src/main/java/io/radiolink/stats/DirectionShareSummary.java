@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
  *
  * @param counts the counted connections of every replication, summed
  * @param utilisation the estimate of the direction's utilisation
+ * @param carriedLoad the estimate of its carried load
  * @param meanActiveUsers the estimate of its time-average number of connections with something queued
  * @param meanThroughputBitsPerSecond the estimate of the mean per-connection throughput
  * @param throughputP5BitsPerSecond the estimate of the 5th percentile
@@ -20,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * @param throughputP95BitsPerSecond the estimate of the 95th percentile
  * @param fairnessIndex the estimate of Jain's index
  */
-public record DirectionShareSummary(ShareCounts counts, Estimate utilisation, Estimate meanActiveUsers,
+public record DirectionShareSummary(ShareCounts counts, Estimate utilisation, Estimate carriedLoad,
+        Estimate meanActiveUsers,
         Estimate meanThroughputBitsPerSecond, Estimate throughputP5BitsPerSecond, Estimate throughputP50BitsPerSecond,
         Estimate throughputP95BitsPerSecond, Estimate fairnessIndex) implements Serializable {
 
@@ -28,6 +30,7 @@ public record DirectionShareSummary(ShareCounts counts, Estimate utilisation, Es
     public DirectionShareSummary {
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(utilisation, "utilisation");
+        Objects.requireNonNull(carriedLoad, "carriedLoad");
         Objects.requireNonNull(meanActiveUsers, "meanActiveUsers");
         Objects.requireNonNull(meanThroughputBitsPerSecond, "meanThroughputBitsPerSecond");
         Objects.requireNonNull(throughputP5BitsPerSecond, "throughputP5BitsPerSecond");
@@ -41,6 +44,7 @@ public record DirectionShareSummary(ShareCounts counts, Estimate utilisation, Es
         ShareCounts counts = perReplication.stream().map(DirectionShare::counts).reduce(ShareCounts.ZERO, ShareCounts::plus);
         return new DirectionShareSummary(counts,
                 estimate(perReplication, DirectionShare::utilisation, confidence),
+                estimate(perReplication, DirectionShare::carriedLoad, confidence),
                 estimate(perReplication, DirectionShare::meanActiveUsers, confidence),
                 estimate(perReplication, DirectionShare::meanThroughputBitsPerSecond, confidence),
                 estimate(perReplication, DirectionShare::throughputP5BitsPerSecond, confidence),

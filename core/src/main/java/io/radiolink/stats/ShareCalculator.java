@@ -13,12 +13,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Every shared cell's directions, by cell id: utilisation, mean active users, per-connection throughputs
- * ({@link DirectionShare}). A dedicated cell has no shared direction and no entry.
+ * Every shared cell's directions, by cell id: utilisation, carried load, mean active users, per-connection
+ * throughputs ({@link DirectionShare}). A dedicated cell has no shared direction and no entry.
  *
- * <p>The window: a direction's utilisation and mean active users are its {@link ShareStatistics} between
- * a snapshot at the window's start and one at its end ({@link ShareStatistics#since}), exact integrals
- * as the busy channels are. The snapshots are taken by {@link #windowOpened()} and {@link #windowClosed()},
+ * <p>The window: a direction's utilisation, carried load and mean active users are its
+ * {@link ShareStatistics} between a snapshot at the window's start and one at its end
+ * ({@link ShareStatistics#since}), exact integrals as the busy channels are. The snapshots are taken by {@link #windowOpened()} and {@link #windowClosed()},
  * which {@code simulation.StatsConnector} posts at the warm-up and the run length once a shared cell is
  * observed (at a warm-up of 0 the start is the cell's creation itself), as it does for the backhauls;
  * those events only read. A connection is counted by when its queue opened (the connection's
@@ -132,7 +132,9 @@ public final class ShareCalculator extends Calculator<SortedMap<String, CellShar
             ShareStatistics window = end.get(side).since(start.get(side));
             // Busy time is at most the elapsed time; the two differences of snapshots may round apart by an ulp.
             double utilisation = Math.min(1.0, window.utilisation());
-            return DirectionShare.of(utilisation, window.meanActiveQueues(), throughputs.get(side).toArray());
+            double carriedLoad = window.carriedLoad(cell.shareCapacityBitsPerSecond(side).orElseThrow());
+            return DirectionShare.of(utilisation, carriedLoad, window.meanActiveQueues(),
+                    throughputs.get(side).toArray());
         }
     }
 

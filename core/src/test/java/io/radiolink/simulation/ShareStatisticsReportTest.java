@@ -14,6 +14,7 @@ import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.radio.share.ProcessorSharing;
+import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.stats.CellShare;
 import io.radiolink.stats.CellShareSummary;
 import io.radiolink.stats.DirectionShare;
@@ -77,7 +78,24 @@ final class ShareStatisticsReportTest {
         assertEquals(C, uplink.throughputP95BitsPerSecond(), 1e-6);
         assertEquals(1.0, uplink.fairnessIndex(), 1e-12);
         assertEquals(S / C / RUN_LENGTH, uplink.utilisation(), 1e-12);
+        assertEquals(S / C / RUN_LENGTH, uplink.carriedLoad(), 1e-12);
         assertEquals(S / C / RUN_LENGTH, uplink.meanActiveUsers(), 1e-12);
+    }
+
+    /**
+     * Under round robin over 1 ms the same backup carries the same bits (the carried load is its work over
+     * C and the window), but each of its three units waits for an interval's start and leaves at the end of
+     * the interval holding its last bit, busy meanwhile: the utilisation exceeds the carried load, by at most
+     * two intervals per unit (a wait of less than one, and the last interval).
+     */
+    @Test
+    void oneBackupAlone_roundRobin_carriedLoadIsItsWorkAndUtilisationMore() {
+        AirInterface air = sharedAir().withCapacity(new CellCapacity.Shared(C, DOWNLINK, new RoundRobin(0.001)));
+        DirectionShare uplink = only(backups(air, 0, 1.0)).shares().get("bs-1").uplink();
+
+        assertEquals(S / C / RUN_LENGTH, uplink.carriedLoad(), 1e-12);
+        assertTrue(uplink.utilisation() > uplink.carriedLoad(), uplink.utilisation() + " busy");
+        assertTrue(uplink.utilisation() < (S / C + 3 * 2 * 0.001) / RUN_LENGTH, uplink.utilisation() + " busy");
     }
 
     @Test

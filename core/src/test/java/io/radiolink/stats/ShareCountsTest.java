@@ -41,7 +41,7 @@ final class ShareCountsTest {
 
     @Test
     void directionShare_percentilesOfTheValuesInAnyOrder() {
-        DirectionShare share = DirectionShare.of(0.5, 1.2, new double[] {50, 10, 40, 20, 30});
+        DirectionShare share = DirectionShare.of(0.5, 0.4, 1.2, new double[] {50, 10, 40, 20, 30});
 
         assertEquals(12.0, share.throughputP5BitsPerSecond(), 1e-12);
         assertEquals(30.0, share.throughputP50BitsPerSecond(), 0.0);

@@ -319,6 +319,7 @@ public final class Metrics {
                         r -> r.shares().containsKey(id) ? r.shares().get(id).of(sender).counts().connections()
                                 : Double.NaN),
                 estimated("utilisation", name + "utilisation", FRACTION, s -> of.apply(s).utilisation()),
+                estimated("carriedLoad", name + "carried_load", FRACTION, s -> of.apply(s).carriedLoad()),
                 estimated("meanActiveUsers", name + "mean_active_users", "users", s -> of.apply(s).meanActiveUsers()),
                 estimated("throughputMeanBitsPerSecond", name + "throughput_mean", BITS_PER_SECOND,
                         s -> of.apply(s).meanThroughputBitsPerSecond()),

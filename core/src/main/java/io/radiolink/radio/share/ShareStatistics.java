@@ -31,6 +31,16 @@ public record ShareStatistics(double fromSeconds, double toSeconds, double busyS
         return busySeconds / elapsedSeconds();
     }
 
+    /**
+     * The carried load of a direction of {@code capacityBitsPerSecond}: the served bits over what the capacity
+     * could have served in the time, {@code servedBits / (capacity * elapsed)}; a unit's bits count when it
+     * departs. Unlike {@link #utilisation()} it does not count time in which a queue waits with its capacity
+     * unused (a round robin's partly used intervals, a cap below the capacity). NaN over no time.
+     */
+    public double carriedLoad(double capacityBitsPerSecond) {
+        return servedBits / (capacityBitsPerSecond * elapsedSeconds());
+    }
+
     /** The time-average number of busy queues (a direction's mean active users); NaN over no time. */
     public double meanActiveQueues() {
         return queueSeconds / elapsedSeconds();
