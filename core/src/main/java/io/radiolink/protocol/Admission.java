@@ -13,8 +13,8 @@ public enum Admission {
     /** Station storage: the station holds no backup of the number, another station does. */
     COPY_ELSEWHERE(FlowOutcome.COPY_ELSEWHERE),
     /**
-     * Network storage: the station could not reach the subscriber store (its backhaul or the store was
-     * down when the request was decided).
+     * The station could not reach the store holding the copy when the request was decided: the subscriber
+     * store (network storage), or the station holding the newest copy (station storage with peer fetch).
      */
     STORE_UNAVAILABLE(FlowOutcome.STORE_UNAVAILABLE);
 

@@ -31,8 +31,9 @@ public enum FlowOutcome {
     /** The base station was down when the terminal tried, or went down during the flow. */
     STATION_DOWN,
     /**
-     * Network storage: the station could not reach the subscriber store when it decided on the request
-     * (its backhaul or the store was down).
+     * The station could not reach the store holding the copy when it decided on the request: under network
+     * storage the subscriber store (its backhaul or the store was down), under station storage with peer
+     * fetch the station holding the newest copy (a backhaul on the way, or that station, was down).
      */
     STORE_UNAVAILABLE,
     /** Every random-access preamble of the connection attempt collided. */

@@ -99,8 +99,9 @@ public record ResumeConfig(int attempts, double backoffSeconds, double backoffMu
         return switch (outcome) {
             case LINK_DROPPED, RETRIES_EXHAUSTED -> true;
             case BLOCKED, ACCESS_FAILED -> retryAccess;
-            // An unavailable store ends the flow as a station that is down does: the issue asks retries of
-            // refused attempts only; a copy held elsewhere is not found by trying again.
+            // An unavailable store (network storage, or a peer-fetch holder or backhaul down) ends the flow as
+            // a station that is down does: outages outlast the back-offs meant for a busy cell (docs/design.md);
+            // a copy held elsewhere without peer fetch is not found by trying again.
             case SUCCESS, PASSWORD_NOT_ENTERED, SETUP_FAILED, AUTH_REJECTED, STORAGE_FULL, NO_BACKUP, COPY_ELSEWHERE,
                     STATION_DOWN, STORE_UNAVAILABLE, INTEGRITY_MISMATCH -> false;
         };

@@ -44,9 +44,10 @@ public sealed interface StorageMode permits StorageMode.Station, StorageMode.Net
     /**
      * Each station stores the backups it received, in its own store ({@link StationConfig#storageCapacityBytes()}).
      * A download at a station without a copy that another station holds fails {@code COPY_ELSEWHERE},
-     * unless peer fetch is on: then the station fetches the copy from the holder, every station reaching
-     * the others over a backhaul of {@code peerFetch}'s configuration (to the core network and from it
-     * down to the holder).
+     * unless peer fetch is on: then the station fetches the copy from the holder of the most recently
+     * committed one, every station reaching the others over a backhaul of {@code peerFetch}'s configuration
+     * (to the core network and from it down to the holder); a holder that cannot be reached ends the
+     * download {@code STORE_UNAVAILABLE}.
      *
      * @param peerFetch each station's backhaul for peer fetch, or empty for none (the default); its
      *     queue unbounded, as under network storage

@@ -10,6 +10,7 @@ import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StationConfig;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
@@ -249,20 +250,133 @@ final class NetworkStorageTest {
         assertEquals(3_000 * 8 + 2 * 20 * 8, run.model.backhauls().get("bs-1").fromStore().statistics().bitsDelivered());
     }
 
+    /**
+     * Peer fetch with the holder's backhaul down at the look-up: the store could not be asked, a passing
+     * condition ({@code STORE_UNAVAILABLE}), not {@code COPY_ELSEWHERE}, which says only that another station
+     * holds the copy and this one does not fetch it.
+     */
     @Test
-    void download_peerFetchWithTheHoldersBackhaulDown_endsCopyElsewhere() {
+    void download_peerFetchWithTheHoldersBackhaulDown_endsStoreUnavailable() {
         Flow[] flows = new Flow[2];
-        BackhaulConfig downLater = FAST.withOutages(OutageConfig.scheduled(
-                List.of(new OutageConfig.DownPeriod(40, 100)), true));
+        BackhaulConfig downLater = FAST.withOutages(downBetween(40, 100));
         Run run = run(new StorageMode.Station(Optional.of(downLater)), 2, (model, r) -> {
             at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(3_000, 5), model.station("bs-0")));
             at(model, 50, () -> flows[1] = model.service().terminals()
                     .startDownload(replacement(), NUMBER, model.station("bs-1")));
         });
         assertEquals(FlowOutcome.SUCCESS, run.record(flows[0]).outcome());
-        assertEquals(FlowOutcome.COPY_ELSEWHERE, run.record(flows[1]).outcome(), "failed fast, nothing sent");
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(flows[1]).outcome(), "failed fast, nothing sent");
         assertEquals(0, run.model.backhauls().get("bs-1").toStore().statistics().messagesOffered());
         assertFalse(run.model.station("bs-0").store().committedCopies().isEmpty(), "the holder keeps its copy");
+    }
+
+    /**
+     * Over backhauls of 2 s the look-up reaches the holder at about 54 s, while it is up, and the fetch at
+     * about 62 s, while it is down: the store could not be asked ({@code STORE_UNAVAILABLE}), not "no backup".
+     */
+    @Test
+    void download_peerFetchWithTheHolderDownWhenTheFetchArrives_endsStoreUnavailable() {
+        Flow[] flows = new Flow[2];
+        Run run = new Run();
+        Simulation simulation = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(1_000)
+                .storage(new StorageMode.Station(Optional.of(SLOW))).flowListener(run)
+                .station(StationConfig.of("bs-0", 10, 1_000_000, AIR).withOutages(downBetween(58, 70)))
+                .station("bs-1", 10, 1_000_000).script(model -> {
+                    at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(3_000, 5),
+                            model.station("bs-0")));
+                    at(model, 50, () -> flows[1] = model.service().terminals()
+                            .startDownload(replacement(), NUMBER, model.station("bs-1")));
+                }).build();
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> run.model = simulation.install(scheduler, 0));
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(flows[1]).outcome());
+        assertEquals(2, run.model.backhauls().get("bs-1").toStore().statistics().messagesDelivered(),
+                "the look-up and the fetch");
+        assertFalse(run.model.station("bs-0").store().committedCopies().isEmpty(), "the holder keeps its copy");
+    }
+
+    /**
+     * The same number backed up at bs-0 and, later, at bs-1 (each station enrols it anew): a download at
+     * bs-2 fetches the most recent copy, bs-1's, though bs-0 comes first in the configuration.
+     */
+    @Test
+    void download_peerFetchWithTwoHolders_fetchesTheMostRecentCopy() {
+        Flow[] flows = new Flow[3];
+        Terminal older = phone(3_000, 5);
+        Terminal newer = phone(3_000, 6);
+        Terminal replacement = replacement();
+        Run run = twoHoldersAndADownload(OutageConfig.NONE, older, newer, replacement, flows);
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[2]).outcome());
+        assertEquals(newer.userData(), replacement.userData());
+        assertTrue(run.model.station("bs-1").store().committedCopies().isEmpty(), "cleared at the newer holder");
+        assertEquals(older.userData().orElseThrow(), run.model.station("bs-0").store().find(NUMBER).orElseThrow().data(),
+                "the older copy is not touched");
+        assertEquals(0, run.model.backhauls().get("bs-0").fromStore().statistics().messagesOffered(), "bs-0 never asked");
+    }
+
+    /**
+     * As above with the newer holder down (its store persistent) when the look-up arrives: the download fails
+     * {@code STORE_UNAVAILABLE} rather than restoring bs-0's older copy (a stale restore would read as a
+     * success and leave the newer data behind; docs/design.md, "Where user data lives").
+     */
+    @Test
+    void download_peerFetchWithTheNewestHolderDown_refusesRatherThanRestoringAnOlderCopy() {
+        Flow[] flows = new Flow[3];
+        Terminal older = phone(3_000, 5);
+        Terminal replacement = replacement();
+        Run run = twoHoldersAndADownload(downBetween(45, 60), older, phone(3_000, 6), replacement, flows);
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[1]).outcome(), "the newer backup, before the outage");
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(flows[2]).outcome());
+        assertTrue(replacement.userData().isEmpty(), "no stale copy restored");
+        assertEquals(older.userData().orElseThrow(), run.model.station("bs-0").store().find(NUMBER).orElseThrow().data());
+        assertFalse(run.model.station("bs-1").store().committedCopies().isEmpty(), "kept through its outage");
+    }
+
+    /**
+     * Backups of {@code older} at bs-0 at 1 s and {@code newer} at bs-1 at 20 s, then a download onto
+     * {@code replacement} at bs-2 at 50 s, under peer fetch; bs-1 has {@code bs1Outages}.
+     */
+    private static Run twoHoldersAndADownload(OutageConfig bs1Outages, Terminal older, Terminal newer,
+            Terminal replacement, Flow[] flows) {
+        Run run = new Run();
+        Simulation simulation = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(1_000)
+                .storage(new StorageMode.Station(Optional.of(FAST))).flowListener(run)
+                .station("bs-0", 10, 1_000_000)
+                .station(StationConfig.of("bs-1", 10, 1_000_000, AIR).withOutages(bs1Outages))
+                .station("bs-2", 10, 1_000_000).script(model -> {
+                    at(model, 1, () -> flows[0] = model.service().terminals().startBackup(older, model.station("bs-0")));
+                    at(model, 20, () -> flows[1] = model.service().terminals().startBackup(newer, model.station("bs-1")));
+                    at(model, 50, () -> flows[2] = model.service().terminals()
+                            .startDownload(replacement, NUMBER, model.station("bs-2")));
+                }).build();
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> run.model = simulation.install(scheduler, 0));
+        return run;
+    }
+
+    /**
+     * Two downloads of one number at one station at once: each looks the copy up, fetches it and clears it
+     * across the backhauls on its own (the second clear finds the copy gone), so the copy crosses twice.
+     */
+    @Test
+    void downloads_twoOfOneNumberAtOneStationAtOnce_eachFetchesAcrossTheBackhaul() {
+        Flow[] flows = new Flow[3];
+        Terminal owner = phone(3_000, 5);
+        Terminal first = replacement();
+        Terminal second = Terminal.empty(PhoneNumber.of("0199000002"));
+        second.enterMaintenancePassword(PASSWORD);
+        Run run = run(new StorageMode.Station(Optional.of(FAST)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(owner, model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals().startDownload(first, NUMBER, model.station("bs-1")));
+            at(model, 50, () -> flows[2] = model.service().terminals().startDownload(second, NUMBER, model.station("bs-1")));
+        });
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[1]).outcome());
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[2]).outcome());
+        assertEquals(owner.userData(), first.userData());
+        assertEquals(owner.userData(), second.userData());
+        // Each: a look-up, a fetch and a clear up bs-1's backhaul; two look-up answers, two copies and two
+        // clear answers down it.
+        assertEquals(6, run.model.backhauls().get("bs-1").toStore().statistics().messagesDelivered());
+        assertEquals(2 * 3_000 * 8 + 4 * 20 * 8, run.model.backhauls().get("bs-1").fromStore().statistics().bitsDelivered());
+        assertTrue(run.model.station("bs-0").store().committedCopies().isEmpty(), "cleared at the holder");
     }
 
     /** Two backups of one number through two cells at once: both commit, in the store's order; the last stays. */

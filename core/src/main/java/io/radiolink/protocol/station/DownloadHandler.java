@@ -92,12 +92,15 @@ final class DownloadHandler implements Handler {
             }
         }
         if (admission != Admission.ACCEPTED) {
+            lookup.copy().ifPresent(session.side().store()::forget);
             decided.accept(session.refuse(request.rejection(admission), admission));
             return;
         }
-        session.side().store().fetch(lookup.copy().get(), fetched -> decided.accept(fetched
-                .map(copy -> accepted(session, request, copy))
-                .orElseGet(() -> session.refuse(request.rejection(Admission.NO_BACKUP), Admission.NO_BACKUP))));
+        session.side().store().fetch(lookup.copy().get(), fetched -> {
+            Admission refusal = fetched.reached() ? Admission.NO_BACKUP : Admission.STORE_UNAVAILABLE;
+            decided.accept(fetched.copy().map(copy -> accepted(session, request, copy))
+                    .orElseGet(() -> session.refuse(request.rejection(refusal), refusal)));
+        });
     }
 
     private static Handler accepted(Session session, DownloadRequest request, StoredBackup copy) {
@@ -149,6 +152,8 @@ final class DownloadHandler implements Handler {
                     session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
                 }
             });
+        } else {
+            session.side().store().forget(handedOver);
         }
     }
 

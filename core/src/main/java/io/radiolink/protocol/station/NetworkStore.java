@@ -110,12 +110,12 @@ final class NetworkStore implements StoreAccess {
      * lost or expired since.
      */
     @Override
-    public void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result) {
+    public void fetch(StoredBackup copy, Consumer<Lookup> result) {
         request(() -> {
             Optional<StoredBackup> current = copies().find(copy.phoneNumber())
                     .filter(found -> found.verifier() == copy.verifier());
             long bits = current.map(found -> 8L * found.data().sizeBytes()).orElse(answerBits);
-            answer(Math.max(1L, bits), () -> result.accept(current));
+            answer(Math.max(1L, bits), () -> result.accept(Lookup.found(current)));
         });
     }
 
@@ -194,5 +194,10 @@ final class NetworkStore implements StoreAccess {
             boolean removed = copies().clear(handedOver.phoneNumber(), handedOver.version());
             answer(answerBits, () -> cleared.accept(removed));
         });
+    }
+
+    @Override
+    public void forget(StoredBackup copy) {
+        // The store keeps nothing per download: a fetch names its copy by number, version and enrolment.
     }
 }

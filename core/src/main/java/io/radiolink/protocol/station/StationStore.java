@@ -21,15 +21,19 @@ import java.util.function.Supplier;
 
 /**
  * Station storage: the station's own {@link BackupStore}, which answers every call at once, in the
- * caller's event, posting nothing. A look-up that finds no copy there asks the other stations' stores
- * whether one holds it (so a download can fail {@code COPY_ELSEWHERE} rather than {@code NO_BACKUP}).
+ * caller's event, posting nothing. A look-up that finds no copy there asks the network's directory whether
+ * another station's store holds one (so a download can fail {@code COPY_ELSEWHERE} rather than
+ * {@code NO_BACKUP}).
  *
  * <p>Peer fetch (when the stations have backhauls): a download's copy held by another station is looked
  * up, fetched and, after the confirmed download, cleared at the holder, each a request up this station's
  * backhaul and down the holder's and an answer back the same way (a request or answer one control message
- * of this station's links, a copy its data). With either backhaul down the look-up fails fast
- * ({@code COPY_ELSEWHERE}); a holder that is down when a request arrives holds nothing for it. The
- * holder's copy is relayed, never kept here.
+ * of this station's links, a copy its data). The holder asked is the one with the most recently committed
+ * copy; if it cannot be asked (either backhaul down at the look-up, or the holder down when a request
+ * arrives) the answer is that the store was not reached ({@code STORE_UNAVAILABLE}), never an older copy of
+ * another holder. Each answer that brings a copy brings a copy of its own, relayed, never kept here; the
+ * holder of each is kept, by the relayed copy's identity (so per download), until the download's fetch or
+ * clear went out or it {@link #forget forgot} it.
  */
 final class StationStore implements StoreAccess {
 
@@ -37,8 +41,8 @@ final class StationStore implements StoreAccess {
     private final List<BaseStation> stations;
     /** Every station's backhaul by id under peer fetch; empty without. */
     private final Map<String, Backhaul> backhauls;
-    /** Copies handed over from another station, by identity, with their holder; looked up only. */
-    private final Map<StoredBackup, BaseStation> fetchedFrom = new IdentityHashMap<>();
+    /** The holder of each relayed copy a download still holds, by the copy's identity; looked up only. */
+    private final Map<StoredBackup, BaseStation> relayedFrom = new IdentityHashMap<>();
     /** The station's own lock-out count, made at the first {@link #guard} call. */
     private AuthenticationGuard guard;
 
@@ -62,45 +66,68 @@ final class StationStore implements StoreAccess {
         result.accept(copy.isPresent() ? Lookup.found(copy) : new Lookup(true, copy, holder(phone) != null));
     }
 
-    /** The first other station, in configuration order, that holds a copy of {@code phone}; null if none. */
+    /**
+     * The other station whose store holds the most recently committed copy of {@code phone} (the first in
+     * configuration order of those committed at the same time), whether it is up or not; null if none.
+     */
     private BaseStation holder(PhoneNumber phone) {
+        BaseStation newest = null;
+        double newestSeconds = Double.NEGATIVE_INFINITY;
         for (BaseStation other : stations) {
-            if (other != station && other.store().find(phone).isPresent()) {
-                return other;
+            Optional<StoredBackup> copy = other == station ? Optional.empty() : other.store().find(phone);
+            if (copy.isPresent() && copy.get().committedAtSeconds() > newestSeconds) {
+                newest = other;
+                newestSeconds = copy.get().committedAtSeconds();
             }
         }
-        return null;
+        return newest;
     }
 
     @Override
     public void findElsewhere(PhoneNumber phone, Consumer<Lookup> result) {
         BaseStation holder = holder(phone);
-        if (backhauls.isEmpty() || holder == null || !backhauls.get(station.id()).isUp()
-                || !backhauls.get(holder.id()).isUp()) {
+        if (backhauls.isEmpty() || holder == null) {
             result.accept(new Lookup(true, Optional.empty(), holder != null));
             return;
         }
-        atPeer(holder, () -> {
-            Optional<StoredBackup> copy = holder.cell().isDown() ? Optional.empty() : holder.store().find(phone);
-            copy.ifPresent(found -> fetchedFrom.put(found, holder));
-            return new Answer<>(answerBits(), new Lookup(true, copy, copy.isEmpty() && holder(phone) != null));
-        }, result);
-    }
-
-    @Override
-    public void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result) {
-        BaseStation holder = fetchedFrom.remove(copy);
-        if (holder == null) {
-            result.accept(Optional.of(copy)); // found in this very event: still the current copy
+        if (!backhauls.get(station.id()).isUp() || !backhauls.get(holder.id()).isUp()) {
+            result.accept(Lookup.UNREACHED); // fail fast: the way to the holder is down
             return;
         }
         atPeer(holder, () -> {
+            if (holder.cell().isDown()) {
+                return new Answer<>(answerBits(), Lookup.UNREACHED);
+            }
+            Optional<StoredBackup> copy = holder.store().find(phone);
+            return new Answer<>(answerBits(), copy.isPresent() ? Lookup.found(copy.map(found -> relayed(found, holder)))
+                    : new Lookup(true, copy, holder(phone) != null));
+        }, result);
+    }
+
+    /** A copy of {@code found} of its own for the download it is relayed to, whose holder is kept. */
+    private StoredBackup relayed(StoredBackup found, BaseStation holder) {
+        StoredBackup copy = new StoredBackup(found.phoneNumber(), found.data(), found.verifier(), found.version(),
+                found.committedAtSeconds());
+        relayedFrom.put(copy, holder);
+        return copy;
+    }
+
+    @Override
+    public void fetch(StoredBackup copy, Consumer<Lookup> result) {
+        BaseStation holder = relayedFrom.remove(copy);
+        if (holder == null) {
+            result.accept(Lookup.found(Optional.of(copy))); // found in this very event: still the current copy
+            return;
+        }
+        atPeer(holder, () -> {
+            if (holder.cell().isDown()) {
+                return new Answer<>(answerBits(), Lookup.UNREACHED);
+            }
             // As under network storage: the holder's current copy of the enrolment authenticated against.
-            Optional<StoredBackup> current = holder.cell().isDown() ? Optional.empty()
-                    : holder.store().find(copy.phoneNumber()).filter(found -> found.verifier() == copy.verifier());
-            current.ifPresent(found -> fetchedFrom.put(found, holder));
+            Optional<StoredBackup> current = holder.store().find(copy.phoneNumber())
+                    .filter(found -> found.verifier() == copy.verifier());
             return new Answer<>(current.map(found -> 8L * Math.max(1L, found.data().sizeBytes())).orElse(answerBits()),
-                    current);
+                    Lookup.found(current.map(found -> relayed(found, holder))));
         }, result);
     }
 
@@ -127,6 +154,11 @@ final class StationStore implements StoreAccess {
 
     private long answerBits() {
         return 8L * station.config().airInterface().downlink().controlFrameBytes();
+    }
+
+    /** Relayed copies whose download has not ended yet; for tests. */
+    int relayedCopies() {
+        return relayedFrom.size();
     }
 
     @Override
@@ -162,12 +194,17 @@ final class StationStore implements StoreAccess {
 
     @Override
     public void clear(StoredBackup handedOver, Consumer<Boolean> cleared) {
-        BaseStation holder = fetchedFrom.remove(handedOver);
+        BaseStation holder = relayedFrom.remove(handedOver);
         if (holder == null) {
             cleared.accept(station.store().clear(handedOver.phoneNumber(), handedOver.version()));
             return;
         }
         atPeer(holder, () -> new Answer<>(answerBits(), !holder.cell().isDown()
                 && holder.store().clear(handedOver.phoneNumber(), handedOver.version())), cleared);
+    }
+
+    @Override
+    public void forget(StoredBackup copy) {
+        relayedFrom.remove(copy);
     }
 }

@@ -65,8 +65,9 @@ public interface StoreAccess {
      * Station storage: {@code station}'s own store, answering at once; a look-up that finds nothing there
      * tells whether another of {@code stations} holds a copy (the network's directory of who holds a
      * number, asked at once). With peer fetch ({@code backhauls} by station id, else empty) a download
-     * fetches such a copy from its holder: a request up the station's backhaul and down the holder's, the
-     * answer back the same way.
+     * fetches such a copy from the holder of the most recently committed one: a request up the station's
+     * backhaul and down the holder's, the answer back the same way; a holder that cannot be reached leaves
+     * the store unreached, never falling back to an older copy.
      */
     static StoreAccess own(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
         return new StationStore(station, stations, backhauls);
@@ -103,10 +104,11 @@ public interface StoreAccess {
     void findElsewhere(PhoneNumber phone, Consumer<Lookup> result);
 
     /**
-     * Brings the data of {@code copy}, found by {@link #find} and authenticated against, to the station for
-     * a download; {@code result} gets the copy handed over, or empty if the store no longer holds it.
+     * Brings the data of {@code copy}, found by {@link #find} or {@link #findElsewhere} and authenticated
+     * against, to the station for a download; {@code result} gets the copy handed over, or none if the store
+     * no longer holds it, or that the store could not be asked (peer fetch: its holder was down).
      */
-    void fetch(StoredBackup copy, Consumer<Optional<StoredBackup>> result);
+    void fetch(StoredBackup copy, Consumer<Lookup> result);
 
     /** Reserves staging space of {@code bytes}; {@code result} gets it, or empty if the store lacks room. */
     void reserve(long bytes, Consumer<Optional<Reservation>> result);
@@ -138,4 +140,11 @@ public interface StoreAccess {
      * gets whether it was.
      */
     void clear(StoredBackup handedOver, Consumer<Boolean> cleared);
+
+    /**
+     * The download that found or was handed {@code copy} ended without asking to {@link #clear} it (refused,
+     * never confirmed, or at a station that does not clear): whatever the store kept for that download goes
+     * (peer fetch: the holder of a relayed copy); idempotent.
+     */
+    void forget(StoredBackup copy);
 }
