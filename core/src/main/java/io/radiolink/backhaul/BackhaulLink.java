@@ -106,6 +106,16 @@ public final class BackhaulLink {
                 availability.downSeconds(), queueing, transfer);
     }
 
+    /**
+     * From now on the largest delays that {@link #statistics()} gives are those tallied after this call
+     * (the start of an observation window: a largest value cannot be taken apart from snapshots, as counts
+     * and sums can); counts and sums still run from time 0.
+     */
+    public void restartLargestDelays() {
+        queueing = queueing.withoutLargest();
+        transfer = transfer.withoutLargest();
+    }
+
     private boolean canSendNow() {
         return sending == null && availability.isUp() && repeats.isEmpty() && waiting.isEmpty();
     }

@@ -35,19 +35,28 @@ public record BackhaulStatistics(double observedSeconds, long messagesOffered, l
      *
      * @param count delays tallied
      * @param sumSeconds their sum
-     * @param maxSeconds the largest, 0 when none
+     * @param maxSeconds the largest since time 0, or since the link last restarted its largest delays
+     *     ({@link BackhaulLink#restartLargestDelays}); 0 when none
      */
     public record Delays(long count, double sumSeconds, double maxSeconds) implements Serializable {
 
         /** Nothing tallied. */
         public static final Delays NONE = new Delays(0, 0, 0);
 
+        /** The same count and sum with no largest delay yet (the largest restarts). */
+        public Delays withoutLargest() {
+            return new Delays(count, sumSeconds, 0);
+        }
+
         /** The tally with one more delay. */
         public Delays plus(double seconds) {
             return new Delays(count + 1, sumSeconds + seconds, Math.max(maxSeconds, seconds));
         }
 
-        /** The delays tallied after {@code earlier}; the largest stays this tally's (since time 0). */
+        /**
+         * The delays tallied after {@code earlier}; the largest stays this tally's (since time 0, or since
+         * the largest last restarted: after {@code earlier}, a window's largest).
+         */
         public Delays since(Delays earlier) {
             return new Delays(count - earlier.count, sumSeconds - earlier.sumSeconds, maxSeconds);
         }
@@ -65,7 +74,8 @@ public record BackhaulStatistics(double observedSeconds, long messagesOffered, l
     /**
      * What the direction did after {@code earlier} (a snapshot of the same direction) up to this one: every
      * count, sum and time the difference; each delay tally's largest is this snapshot's, the largest since
-     * time 0 (a largest value cannot be taken apart).
+     * time 0 or since the link last restarted its largest delays (a largest value cannot be taken apart, so
+     * a window's largest needs the restart at the window's start, {@link BackhaulLink#restartLargestDelays}).
      */
     public BackhaulStatistics since(BackhaulStatistics earlier) {
         return new BackhaulStatistics(observedSeconds - earlier.observedSeconds,

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Each station's backhaul in the window: the difference of each direction's statistics at the window's
  * end and at its start ({@link BackhaulStatistics#since}), so a message counts in the window when its
- * event (offer, transmission, delivery) falls in it. The model tells the calculator the two moments
+ * event (offer, transmission, delivery) falls in it; the largest delays are those tallied in the window
+ * (each link restarts its largest delays when the window opens). The model tells the calculator the two moments
  * ({@link #windowOpened()}, {@link #windowClosed()}: {@code simulation.StatsConnector} posts them at the
  * warm-up and the run length; at a warm-up of 0 the start is time 0 itself).
  */
@@ -37,10 +38,15 @@ public final class BackhaulCalculator extends Calculator<BackhaulUsage> {
         return !observed.isEmpty();
     }
 
-    /** The window opens now (at the warm-up): each direction's statistics so far are left out. */
+    /**
+     * The window opens now (at the warm-up): each direction's statistics so far are left out, its largest
+     * delays restarted.
+     */
     public void windowOpened() {
         requireOpen();
         for (int i = 0; i < observed.size(); i++) {
+            observed.get(i).toStore().restartLargestDelays();
+            observed.get(i).fromStore().restartLargestDelays();
             atStart.set(i, new BackhaulStatistics[] {observed.get(i).toStore().statistics(),
                     observed.get(i).fromStore().statistics()});
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.backhaul.BackhaulConfig;
+import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.backhaul.RelayMode;
 import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BaseStation;
@@ -166,6 +167,36 @@ final class NetworkStorageTest {
         assertEquals(50, late.toStore().observedSeconds(), 1e-9);
         assertEquals(BackhaulUsage.NONE, run(SimulationConfig.DEFAULT_STORAGE, 1, (model, r) -> {}).model.finish()
                 .backhauls(), "station storage has no backhaul");
+    }
+
+    /**
+     * The largest queueing delay is the window's, as every other backhaul figure: a streamed backup over a
+     * 100 kbit/s backhaul queues its frames in the warm-up; the window then sees a lone small backup, whose
+     * largest wait is what it is without the earlier one (before: the warm-up's).
+     */
+    @Test
+    void result_largestQueueingDelay_overTheWindowOnly() {
+        StorageMode.Network slow = StorageMode.Network.uniform(Long.MAX_VALUE,
+                new StorageMode.Attachment(BackhaulConfig.lossless(1e5, 0.001), RelayMode.STREAMED));
+        BackhaulStatistics.Delays both = queueingOfBs0(slow, 50, true);
+        BackhaulStatistics.Delays lateOnly = queueingOfBs0(slow, 50, false);
+        BackhaulStatistics.Delays fromZero = queueingOfBs0(slow, 0, true);
+        assertTrue(fromZero.maxSeconds() > 0.5, "the early backup's frames queue: " + fromZero);
+        assertEquals(lateOnly.count(), both.count(), "the window counts the late backup's messages only");
+        assertEquals(lateOnly.maxSeconds(), both.maxSeconds(), "and their largest wait");
+        assertTrue(both.maxSeconds() < fromZero.maxSeconds(), both + " against " + fromZero);
+    }
+
+    /** bs-0's queueing toward the store in the window after {@code warmupSeconds}, with or without the early backup. */
+    private static BackhaulStatistics.Delays queueingOfBs0(StorageMode mode, double warmupSeconds, boolean early) {
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(200)
+                .warmupSeconds(warmupSeconds).storage(mode).station("bs-0", 10, 1_000_000).script(model -> {
+                    if (early) {
+                        at(model, 1, () -> model.service().terminals().startBackup(phone(10_000, 1), model.station("bs-0")));
+                    }
+                    at(model, 100, () -> model.service().terminals().startBackup(phone(1_500, 2), model.station("bs-0")));
+                });
+        return builder.build().run().replications().get(0).backhauls().stations().get("bs-0").toStore().queueing();
     }
 
     @Test
