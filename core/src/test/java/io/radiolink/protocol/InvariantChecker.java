@@ -1,5 +1,8 @@
 package io.radiolink.protocol;
 
+import io.radiolink.backhaul.Backhaul;
+import io.radiolink.backhaul.BackhaulLink;
+import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.engine.Engine;
 import io.radiolink.engine.ForwardingScheduler;
 import io.radiolink.engine.Scheduler;
@@ -93,6 +96,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         boolean responded;
         double transferSeconds = Double.NaN;
         StoredBackup handedOver;
+        /** The station whose store holds {@link #handedOver}: the flow's own, or a holder under peer fetch. */
+        Watched holder;
+        /** When the flow ended, and whether its holder was down then (a peer fetch's clear comes later). */
+        double endSeconds = Double.NaN;
+        boolean holderDownAtEnd;
         long dataFramesToTerminal;
         Long committedVersion;
         boolean clearSeen;
@@ -157,8 +165,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         /** How each number's last copy left the store: cleared, expired or lost. */
         final Map<PhoneNumber, String> lastRemoval = new TreeMap<>();
         boolean down;
-        /** The event in which the station last went down, -1 before its first outage. */
+        /** The event in which the station last went down, -1 before its first outage, and its time. */
         long downEvent = -1;
+        double downSeconds = Double.NEGATIVE_INFINITY;
+        /** Every copy committed here, by version (a download under peer fetch names one by its data). */
+        final Map<Long, StoredBackup> committed = new TreeMap<>();
         /** Per number: failed attempts in a row since the last success or lock-out (docs: lock-out). */
         final Map<PhoneNumber, Integer> failuresInARow = new TreeMap<>();
         /** Per number: when its last lock-out ends. */
@@ -228,6 +239,14 @@ final class InvariantChecker implements FlowListener, AirListener {
     private final List<Tracked> deciding = new ArrayList<>();
     /** The numbers with a backup that ended in success as its terminal saw it. */
     private final Set<PhoneNumber> backedUp = new TreeSet<>();
+    /** Station storage with peer fetch: a download without a copy at its station is decided across the backhauls. */
+    private boolean peerFetch;
+    private Map<String, Backhaul> backhauls = Map.of();
+    /**
+     * Confirmed downloads at a clearing station of a copy fetched from another station: the clear reaches
+     * the holder after the flow ended, and each explains one disappearance there.
+     */
+    private final List<Tracked> peerClears = new ArrayList<>();
 
     /** A checker of the run of {@code seed} on the DSOL engine. */
     InvariantChecker(long seed) {
@@ -254,6 +273,11 @@ final class InvariantChecker implements FlowListener, AirListener {
         this.restoreAfter = config.restoreAfter();
     }
 
+    /** The run's station storage (default: without peer fetch). */
+    void expectStorage(StorageMode.Station storage) {
+        this.peerFetch = storage.peerFetch().isPresent();
+    }
+
     private boolean challengeResponse() {
         return auth.mode().challenges();
     }
@@ -262,6 +286,7 @@ final class InvariantChecker implements FlowListener, AirListener {
     void attach(ReplicationModel model) {
         scheduler = model.scheduler();
         service = model.service();
+        backhauls = model.backhauls();
         for (BaseStation station : model.stations()) {
             check(station.store().committedCopies().isEmpty(), null, () -> station + " starts with copies");
             stations.add(new Watched(station));
@@ -357,6 +382,7 @@ final class InvariantChecker implements FlowListener, AirListener {
                     + side.openSessions() + " open sessions after the run (sending: " + side.sending() + ")");
         }
         checkShares(true);
+        checkPeerClearsAfterTheRun();
         check(count("flows started") == count("flows ended"), null,
                 () -> count("flows started") + " flows started but " + count("flows ended") + " ended");
         for (Watched w : stations) {
@@ -556,7 +582,8 @@ final class InvariantChecker implements FlowListener, AirListener {
                 || record.uplink().unitsCorrupted() + record.downlink().unitsCorrupted() > 0
                 || record.attempts() > 1
                 || outcome == FlowOutcome.LINK_DROPPED || outcome == FlowOutcome.SETUP_FAILED
-                || outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.ACCESS_FAILED;
+                || outcome == FlowOutcome.STATION_DOWN || outcome == FlowOutcome.ACCESS_FAILED
+                || outcome == FlowOutcome.STORE_UNAVAILABLE;
     }
 
     /**
@@ -759,7 +786,7 @@ final class InvariantChecker implements FlowListener, AirListener {
                 check(copy.committedAtSeconds() <= t.transferSeconds, t, () -> "got copy v" + copy.version()
                         + " committed at " + copy.committedAtSeconds() + " s, after its transfer started at "
                         + t.transferSeconds + " s");
-                Origin origin = watched(t).origins.get(copy.version());
+                Origin origin = t.holder.origins.get(copy.version());
                 check(origin != null && Objects.equals(origin.password(), t.password), t,
                         () -> "SUCCESS with password '" + t.password + "' but copy v" + copy.version()
                                 + " was committed by " + origin);
@@ -770,7 +797,14 @@ final class InvariantChecker implements FlowListener, AirListener {
             check(w.station.config().clearAfterDownload(), t, () -> "CLEARED at a station that does not clear");
             check(t.clearSeen, t, () -> "record says CLEARED but no copy disappeared when it ended");
         }
-        if (effect == StationEffect.CONFIRMED && w.station.config().clearAfterDownload() && t.handedOver != null) {
+        if (effect == StationEffect.CONFIRMED && w.station.config().clearAfterDownload() && t.handedOver != null
+                && t.holder != w) {
+            // Fetched from another station: the clear crosses the backhauls and reaches the holder later.
+            t.endSeconds = now();
+            t.holderDownAtEnd = t.holder.down;
+            peerClears.add(t);
+            increment("confirmed downloads of a copy fetched from another station");
+        } else if (effect == StationEffect.CONFIRMED && w.station.config().clearAfterDownload() && t.handedOver != null) {
             long handed = t.handedOver.version();
             Optional<StoredBackup> current = w.store().find(t.flow.addressedNumber());
             check(current.map(c -> c.version() != handed).orElse(true), t, () -> "CONFIRMED but not CLEARED although"
@@ -939,6 +973,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         if (admission == Admission.AUTH_REJECTED) {
             check(response.data() == null, t, () -> "a rejection announced data");
         }
+        if (peerFetch && existing.isEmpty() && (state.elsewhere() || admission != Admission.NO_BACKUP)) {
+            checkPeerAdmission(t, w, response);
+            return;
+        }
         if (checkedWhileLocked(t, w, admission, existing, passwordMatches)) {
             return;
         }
@@ -946,7 +984,10 @@ final class InvariantChecker implements FlowListener, AirListener {
         if (admission == Admission.ACCEPTED) {
             check(existing.isPresent() && existing.get().data().equals(response.data()), t,
                     () -> "accepted, announcing " + response.data() + ", but the stored copy is " + existing);
-            existing.ifPresent(c -> t.handedOver = c);
+            existing.ifPresent(c -> {
+                t.handedOver = c;
+                t.holder = w;
+            });
         } else if (admission == Admission.AUTH_REJECTED) {
             increment("downloads rejected for their password");
             check(existing.isPresent(), t, () -> "AUTH_REJECTED although nothing is stored");
@@ -961,6 +1002,48 @@ final class InvariantChecker implements FlowListener, AirListener {
             increment("downloads COPY_ELSEWHERE");
         } else {
             violation(t, "a download answered with " + admission);
+        }
+    }
+
+    /**
+     * Peer fetch: a download at a station without a copy is decided across the backhauls, after the holder
+     * answered, at moments the checker does not see. An ACCEPTED one announces data committed under the
+     * number at another station (the latest such copy is the one handed over), by a backup that typed
+     * this flow's password; a refusal is one peer fetch can give (a password other than the holder's copy's
+     * or a lock, no copy left, the holder asked no longer holding it, or a holder or backhaul down). The
+     * station counts the attempt when the holder's look-up answer arrives: the number's lock-out count at
+     * this station is unknown to the checker from then on ({@link Watched#countUnknown}).
+     */
+    private void checkPeerAdmission(Tracked t, Watched w, DownloadResponse response) {
+        PhoneNumber number = t.flow.addressedNumber();
+        Admission admission = response.admission();
+        w.countUnknown.add(number);
+        increment("downloads decided across the backhaul, " + admission);
+        if (admission == Admission.ACCEPTED) {
+            Watched holder = null;
+            StoredBackup copy = null;
+            for (Watched other : stations) {
+                for (StoredBackup c : other.committed.values()) {
+                    if (other != w && c.phoneNumber().equals(number) && c.data().equals(response.data())
+                            && (copy == null || c.committedAtSeconds() > copy.committedAtSeconds())) {
+                        holder = other;
+                        copy = c;
+                    }
+                }
+            }
+            if (copy == null) {
+                violation(t, "accepted across the backhaul, announcing " + response.data()
+                        + ", which no other station committed under " + number);
+                return;
+            }
+            StoredBackup handed = copy;
+            checkVerifierAgreesWithOrigin(t, holder, handed);
+            check(handed.verifier().matches(number, t.password), t, () -> "accepted across the backhaul with password '"
+                    + t.password + "', which does not match the holder's copy v" + handed.version());
+            t.handedOver = handed;
+            t.holder = holder;
+        } else if (admission == Admission.STORAGE_FULL) {
+            violation(t, "a download answered across the backhaul with " + admission);
         }
     }
 
@@ -1033,6 +1116,10 @@ final class InvariantChecker implements FlowListener, AirListener {
      * if decided and the number's count marked unknown ({@link Watched#countUnknown}).
      */
     private void connectionEnded(Tracked t) {
+        if (peerFetch && t.flow.kind() == FlowKind.DOWNLOAD && t.connected && !t.responded) {
+            // Decided across the backhaul, perhaps after the connection ended, unseen: an attempt all the same.
+            watched(t).countUnknown.add(t.flow.addressedNumber());
+        }
         if (!t.connected || t.responded || !shared(t)
                 || (challengeResponse() ? !t.challenged || t.answerStates.isEmpty() : t.requestStates.isEmpty())) {
             return;
@@ -1107,6 +1194,7 @@ final class InvariantChecker implements FlowListener, AirListener {
                     }
                 }
                 w.downEvent = event;
+                w.downSeconds = now();
                 increment("outages");
                 increment(w.volatileStore() ? "outages of volatile stores" : "outages of persistent stores");
             }
@@ -1155,6 +1243,7 @@ final class InvariantChecker implements FlowListener, AirListener {
         check(copy.version() > w.lastVersion, null, () -> w.station + ": copy of " + number + " has version "
                 + copy.version() + ", not above the last version " + w.lastVersion);
         w.lastVersion = Math.max(w.lastVersion, copy.version());
+        w.committed.put(copy.version(), copy);
         check(copy.committedAtSeconds() == now(), null, () -> w.station + ": copy v" + copy.version()
                 + " says committed at " + copy.committedAtSeconds() + " s but appeared at " + now() + " s");
         List<Tracked> completing = new ArrayList<>();
@@ -1209,6 +1298,9 @@ final class InvariantChecker implements FlowListener, AirListener {
                 w.lastRemoval.put(gone.phoneNumber(), "expired");
                 return;
             }
+            if (clearedByAPeer(w, gone)) {
+                return;
+            }
             violation(ending, what + " without a CLEARED download of that copy ending then"
                     + (record == null ? "" : " (the flow ending has effect " + record.stationEffect() + ")")
                     + ", nor at its expiry (committed at " + gone.committedAtSeconds() + " s, retention "
@@ -1224,6 +1316,54 @@ final class InvariantChecker implements FlowListener, AirListener {
         check(held.equals(Optional.of(gone.data())), ending,
                 () -> what + ", but the downloading terminal holds " + held + " instead of " + gone.data());
         check(w.station.config().clearAfterDownload(), ending, () -> what + " at a station that does not clear");
+    }
+
+    /**
+     * Peer fetch: {@code gone} left its holder {@code w} by the clear of a confirmed download at another,
+     * clearing station that ended before (the clear crossed the backhauls after the flow's end) and holds
+     * that copy's data, each download explaining one clear. Returns whether one did.
+     */
+    private boolean clearedByAPeer(Watched w, StoredBackup gone) {
+        for (Tracked t : peerClears) {
+            if (t.holder == w && t.handedOver.phoneNumber().equals(gone.phoneNumber())
+                    && t.handedOver.version() == gone.version()) {
+                peerClears.remove(t);
+                increment("copies cleared at the holder after the flow");
+                Optional<UserData> held = t.flow.terminal().userData();
+                check(held.equals(Optional.of(gone.data())), t, () -> w.station + ": copy v" + gone.version()
+                        + " cleared after a peer fetch, but the downloading terminal holds " + held);
+                check(now() >= t.endSeconds, t, () -> "its clear at " + w.station + " came before the flow ended");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After the run: every backhaul message was delivered, none dropped; a copy fetched from another
+     * station by a confirmed download at a clearing station is no longer stored there, unless the holder
+     * was down at some moment after the flow ended (a holder that is down when a clear arrives clears
+     * nothing, which loses no data).
+     */
+    private void checkPeerClearsAfterTheRun() {
+        for (Backhaul backhaul : backhauls.values()) {
+            for (BackhaulLink link : List.of(backhaul.toStore(), backhaul.fromStore())) {
+                BackhaulStatistics s = link.statistics();
+                check(s.messagesDropped() == 0 && s.messagesOffered() == s.messagesDelivered(), null,
+                        () -> backhaul + " " + link.direction() + ": " + s.messagesOffered() + " offered, "
+                                + s.messagesDelivered() + " delivered, " + s.messagesDropped() + " dropped after the run");
+            }
+        }
+        for (Tracked t : peerClears) {
+            boolean left = t.holder.store().find(t.handedOver.phoneNumber())
+                    .map(c -> c.version() == t.handedOver.version()).orElse(false);
+            if (left) {
+                increment("copies a peer fetch's clear left at a holder that was down");
+                check(t.holderDownAtEnd || t.holder.downSeconds >= t.endSeconds, t, () -> "confirmed at a clearing"
+                        + " station, but the copy fetched (v" + t.handedOver.version() + ") is still at "
+                        + t.holder.station + ", which was never down after the flow ended");
+            }
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.radiolink.protocol;
 
+import io.radiolink.backhaul.BackhaulConfig;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.node.StationConfig;
 import io.radiolink.radio.AirInterface;
@@ -23,6 +24,7 @@ import io.radiolink.workload.WorkloadConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -41,9 +43,16 @@ import java.util.Random;
  * @param workload few subscribers per station, so numbers are backed up and restored repeatedly
  * @param runLengthSeconds a few hundred seconds
  * @param summary the drawn parameters in one line, for messages
+ * @param storage station storage, with peer fetch in about half the multi-station scenarios
  */
 record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig protocol,
-        WorkloadConfig workload, double runLengthSeconds, String summary) {
+        WorkloadConfig workload, double runLengthSeconds, String summary, StorageMode.Station storage) {
+
+    /** A scenario under station storage without peer fetch. */
+    InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig protocol, WorkloadConfig workload,
+            double runLengthSeconds, String summary) {
+        this(seed, stations, protocol, workload, runLengthSeconds, summary, new StorageMode.Station());
+    }
 
     private static final double[] MEAN_SIZES_BYTES = {1_000, 5_000, 20_000, 60_000};
     private static final double[] RATES_BITS_PER_SECOND = {9_600, 64_000, 384_000, 2_000_000};
@@ -202,7 +211,32 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
         workload = workload.withRestoreAfter(random.nextBoolean() ? RestoreAfter.ANY : RestoreAfter.SUCCESS);
         summary.append(String.format(Locale.ROOT, "; restores %s after %s", workload.relocation(),
                 workload.restoreAfter()));
-        return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString());
+        // Peer fetch in about half the multi-station scenarios, drawn last of all for the same reason.
+        StorageMode.Station storage = new StorageMode.Station();
+        if (stationCount > 1 && random.nextBoolean()) {
+            storage = new StorageMode.Station(Optional.of(peerFetch(random, runLength, summary)));
+        }
+        return new InvariantScenario(seed, stations, protocol, workload, runLength, summary.toString(), storage);
+    }
+
+    /**
+     * Every station's backhaul under peer fetch: 100 kbit/s to 1 Gbit/s, a delay of 0.1 ms to 0.1 s, loss
+     * (up to 0.2, repaired after 2-6 delays) in half the draws, outages as a station's.
+     */
+    private static BackhaulConfig peerFetch(Random random, double runLength, StringBuilder summary) {
+        double rate = new double[] {1e5, 1e6, 1e8, 1e9}[random.nextInt(4)];
+        double delay = uniform(random, 0.0001, 0.1);
+        BackhaulConfig backhaul = BackhaulConfig.lossless(rate, delay);
+        if (random.nextBoolean()) {
+            backhaul = backhaul.withLoss(uniform(random, 0, 0.2), 2 * delay * uniform(random, 1.0, 3.0));
+        }
+        StringBuilder outages = new StringBuilder();
+        OutageConfig drawn = outages(random, runLength, outages); // a link stores nothing: its flag is moot
+        backhaul = backhaul.withOutages(new OutageConfig(drawn.scheduled(), drawn.meanUpSeconds(),
+                drawn.meanDownSeconds(), true));
+        summary.append(String.format(Locale.ROOT, "; peer fetch over %.0f bit/s, %.4f s, loss %.3f, %s", rate, delay,
+                backhaul.lossProbability(), outages));
+        return backhaul;
     }
 
     /**
@@ -330,6 +364,22 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
     static final double CALM_RETENTION_SECONDS = 6.0;
 
     /**
+     * The {@link #calm} scenario on two such stations under peer fetch over clean 10 Mbit/s backhauls of
+     * 5 ms, every restore at the other station: each download fetches its copy from the holder and clears
+     * it there after the flow ended.
+     */
+    static InvariantScenario calmWithPeerFetch(long seed) {
+        InvariantScenario calm = calm(seed);
+        StationConfig station = calm.stations().get(0);
+        StationConfig other = new StationConfig("bs-1", station.channels(), station.storageCapacityBytes(),
+                station.airInterface(), true);
+        return new InvariantScenario(seed, List.of(station, other), calm.protocol(),
+                calm.workload().withRelocation(new Relocation.SameCell(0.0)), calm.runLengthSeconds(),
+                "calm, two stations, every restore at the other under peer fetch",
+                new StorageMode.Station(Optional.of(BackhaulConfig.lossless(1e7, 0.005))));
+    }
+
+    /**
      * The same scenario on shared cells: each station's uplink and downlink share 1.5 times the rate of its
      * links (each terminal capped at that rate) by {@code policy}, so a connection alone runs at its link's
      * rate and two or more slow each other down.
@@ -345,7 +395,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                     station.retentionSeconds()));
         }
         return new InvariantScenario(seed, shared, protocol, workload, runLengthSeconds,
-                summary + "; shared by " + SchedulingPolicies.nameOf(policy));
+                summary + "; shared by " + SchedulingPolicies.nameOf(policy), storage);
     }
 
     /** The simulation of this scenario (one replication), observed by {@code checker}. */
@@ -360,12 +410,14 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .workload(workload)
                 .runLengthSeconds(runLengthSeconds)
                 .seed(seed)
+                .storage(storage)
                 .engine(checker.engine())
                 .flowListener(checker)
                 .airListener(checker)
                 .script(checker::attach);
         checker.expectProtocol(protocol);
         checker.expectWorkload(workload);
+        checker.expectStorage(storage);
         stations.forEach(builder::station);
         return builder;
     }

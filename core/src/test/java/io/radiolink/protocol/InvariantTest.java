@@ -9,6 +9,7 @@ import io.radiolink.engine.Engine;
 import io.radiolink.engine.dsol.DsolEngine;
 import io.radiolink.engine.lean.LeanEngine;
 import io.radiolink.node.BackupStore;
+import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
@@ -64,7 +65,9 @@ import org.junit.jupiter.api.TestFactory;
  * those; after those, the network's space (issue 13): a shared cell in about half the stations
  * (processor sharing or round robin, capacities 0.5-4 times the links' rate, a cap of 1-12 terminals),
  * relocated restores in about half the multi-station scenarios and the restore rule ({@code success}
- * or {@code any}). The large run also runs each seed under network storage
+ * or {@code any}); last of all, peer fetch in about half the multi-station scenarios (every station's
+ * backhaul of 100 kbit/s to 1 Gbit/s, 0.1-100 ms, loss up to 0.2 in half, outages as a station's). The
+ * large run also runs each seed under network storage
  * ({@link NetworkInvariantTest.NetworkScenario}), so that one run covers the whole space.
  *
  * <p><b>How the model is observed.</b> Through the public API, but for one package-private view of
@@ -108,7 +111,15 @@ import org.junit.jupiter.api.TestFactory;
  *       is held past its commit time plus the retention, and none is left after the run at a station
  *       with a finite retention. A CLEARED record always comes with a disappearance (a), and a
  *       CONFIRMED one at a clearing station only if the copy was replaced, cleared, expired or lost
- *       meanwhile.
+ *       meanwhile. Under peer fetch a copy also disappears (d) at its holder, after the flow ended, by
+ *       the clear of a confirmed download of that version at another, clearing station whose terminal
+ *       holds its data, each download explaining one clear; after the run such a copy is no longer at
+ *       its holder unless the holder was down after the flow ended (it then clears nothing), and every
+ *       backhaul message was delivered. A download decided across the backhaul is checked against the
+ *       holder's copies: ACCEPTED only with data another station committed under the number with the
+ *       typed password's verifier (the latest such copy is the one handed over, committed before the
+ *       transfer), refused only for a cause peer fetch can give; its lock-out attempt is counted at a
+ *       moment the checker does not see, so the number's count at that station is unknown from then.
  *   <li>A wrong password never yields data: the station's answer agrees with the stored verifier (a
  *       password other than the committing backup's is AUTH_REJECTED), an AUTH_REJECTED or NO_BACKUP
  *       download gets no data frame on the air and its terminal holds nothing, and no data frame goes
@@ -205,6 +216,9 @@ final class InvariantTest {
             "flows blocked at a shared cell's cap",
             "admissions on shared cells checked at their decision",
             "outcome DOWNLOAD COPY_ELSEWHERE",
+            "outcome DOWNLOAD STORE_UNAVAILABLE",
+            "downloads decided across the backhaul, ACCEPTED",
+            "copies cleared at the holder after the flow",
             "restores under restoreAfter success",
             "restores under restoreAfter any");
 
@@ -406,17 +420,53 @@ final class InvariantTest {
 
     @Test
     void checker_calmScenarioWithOutageAndRetentionUntouched_reportsNothing() {
+        Map<String, Long> counts = untouchedCounts(InvariantScenario.calmWithOutageAndRetention(CALM_SEED),
+                "copies expired", "copies lost in outages", "outages", "downloads NO_BACKUP, expired",
+                "downloads NO_BACKUP, lost in an outage");
+        assertTrue(counts.keySet().stream().anyMatch(k -> k.endsWith(" STATION_DOWN")), counts.toString());
+    }
+
+    @Test
+    void checker_calmScenarioWithPeerFetchUntouched_reportsNothing() {
+        untouchedCounts(InvariantScenario.calmWithPeerFetch(CALM_SEED),
+                "downloads decided across the backhaul, ACCEPTED", "copies cleared at the holder after the flow");
+    }
+
+    /** Runs {@code scenario} untouched: no violation, and each of {@code keys} counted; returns the counts. */
+    private static Map<String, Long> untouchedCounts(InvariantScenario scenario, String... keys) {
         InvariantChecker checker = new InvariantChecker(CALM_SEED);
-        InvariantScenario.calmWithOutageAndRetention(CALM_SEED).simulation(checker).run();
+        scenario.simulation(checker).run();
         checker.finish();
 
         assertEquals(List.of(), checker.violations());
         Map<String, Long> counts = checker.counts();
-        for (String key : List.of("copies expired", "copies lost in outages", "outages",
-                "downloads NO_BACKUP, expired", "downloads NO_BACKUP, lost in an outage")) {
+        for (String key : keys) {
             assertTrue(counts.getOrDefault(key, 0L) > 0, () -> key + ": " + counts);
         }
-        assertTrue(counts.keySet().stream().anyMatch(k -> k.endsWith(" STATION_DOWN")), counts.toString());
+        return counts;
+    }
+
+    /**
+     * A copy cleared at its holder behind the protocol while a download of it at the other station is under
+     * way: the acceptance of a holder's clear after the flow needs a confirmed download that ended.
+     */
+    @Test
+    void checker_holdersCopyClearedDuringAPeerFetch_reportsTheDisappearance() {
+        ReplicationModel[] model = new ReplicationModel[1];
+        boolean[] done = {false};
+        List<String> violations = calmRunTampered(InvariantScenario.calmWithPeerFetch(CALM_SEED),
+                (m, record) -> model[0] = m, (flow, phase) -> {
+                    if (!done[0] && flow.kind() == FlowKind.DOWNLOAD && phase == FlowPhase.TRANSFER) {
+                        done[0] = true;
+                        model[0].stations().stream().filter(s -> s != flow.station()).map(BaseStation::store)
+                                .forEach(store -> store.find(flow.addressedNumber())
+                                        .ifPresent(copy -> store.clear(copy.phoneNumber(), copy.version())));
+                    }
+                });
+
+        assertTrue(done[0], "a download reached its transfer");
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("seed " + CALM_SEED + " ")
+                && v.contains("disappeared") && v.contains("without a CLEARED download")), violations.toString());
     }
 
     @Test
