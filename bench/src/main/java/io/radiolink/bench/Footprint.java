@@ -57,7 +57,7 @@ public final class Footprint {
         BaseStation station = new BaseStation(StationConfig.of("cell-000", 8, 1L << 40, Profile.LTE.airInterface()),
                 scheduler, streams);
         BackupService service = new BackupService(scheduler, Profile.LTE.protocolConfig(),
-                new FlowRecords(FlowListener.NONE));
+                new FlowRecords(FlowListener.NONE, scheduler::nowSeconds));
         WorkloadGenerator generator = new WorkloadGenerator(new WorkloadConfig(count, 1.0,
                 Distribution.LogNormal.ofMeanAndStdDev(150_000, 100_000), 1_000, 0.33,
                 new Distribution.Uniform(1_800, 14_400), 0.01, RestoreAfter.ANY), List.of(station), 0, service, scheduler, streams, 86_400,

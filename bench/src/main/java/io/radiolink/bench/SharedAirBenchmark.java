@@ -102,7 +102,7 @@ public class SharedAirBenchmark {
                         public void flowEnded(Flow flow, FlowRecord record) {
                             sent[0] += TransferBenchmark.dataFramesOfSuccess(record);
                         }
-                    }));
+                    }, scheduler::nowSeconds));
             for (int i = 0; i < users; i++) {
                 Terminal phone = new Terminal(PhoneNumber.of(String.format("0100%04d", i)),
                         UserData.synthetic(bytes, 100, i));

@@ -119,7 +119,7 @@ public class TransferBenchmark {
                         service[0].terminals().startDownload(b, number, bs);
                     }
                 }
-            }));
+            }, scheduler::nowSeconds));
             service[0].terminals().startBackup(a, bs);
         });
         frames.dataFrames += sent[0];

@@ -23,4 +23,14 @@ public interface FlowListener {
      * {@code earlierFlowId}, which ended without the station's complete command, was committed.
      */
     default void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {}
+
+    /**
+     * At {@code timeSeconds}, after the flow that ended with {@code record} ended, its station heard that
+     * the store made {@code effect} for it: a late store effect, the store's answer to what the station
+     * asked before the flow's last connection ended (a backup's {@link StationEffect#COMMITTED commit}, a
+     * download's {@link StationEffect#CLEARED clear}; only across a backhaul: network storage, peer fetch).
+     * The record stays as it was told at the flow's end; the station's view of a flow is its record's
+     * effect and these.
+     */
+    default void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {}
 }

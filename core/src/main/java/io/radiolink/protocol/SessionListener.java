@@ -7,8 +7,11 @@ import io.radiolink.radio.DirectionCounts;
 /**
  * The station side's events, keyed by session: what a station did for the requests it served. Methods
  * run inside the simulation at the time they report and must not throw. A session opens when its
- * station accepts a connection and ends when that connection ends; every event of a session comes
- * between the two.
+ * station accepts a connection, ends when that connection ends and settles once nothing it asked of its
+ * store is still to answer; every event of a session comes between its opening and its settling. After
+ * its end come only the store's answers to what the session asked before: a decision that was waiting
+ * for the store ({@link #rejected}, {@link #copyLookedUp}) and, under network storage or peer fetch, a
+ * backup's commit or a download's clear ({@link #storeChanged}).
  */
 public interface SessionListener {
 
@@ -42,4 +45,12 @@ public interface SessionListener {
      * retransmissions of those data frames).
      */
     default void sessionEnded(SessionId session, TransferCounts dataSent, DirectionCounts downlink) {}
+
+    /**
+     * The ended session's last store operation answered (a decision that waited for the store, a backup's
+     * commit, a download's clear), or it had none pending: no event of the session follows. Told once per
+     * session, after {@link #sessionEnded}; in the same event when nothing was pending, as always under
+     * station storage without peer fetch, whose store answers at once.
+     */
+    default void sessionSettled(SessionId session) {}
 }

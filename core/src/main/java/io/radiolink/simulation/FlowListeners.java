@@ -4,6 +4,7 @@ import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.StationEffect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,13 @@ final class FlowListeners implements FlowListener {
     public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
         for (FlowListener l : listeners) {
             l.outcomeLearned(flow, earlierFlowId, committed, timeSeconds);
+        }
+    }
+
+    @Override
+    public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+        for (FlowListener l : listeners) {
+            l.lateStoreEffect(record, effect, timeSeconds);
         }
     }
 }

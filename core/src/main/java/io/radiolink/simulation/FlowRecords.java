@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * Joins the two ends' events into flows: a station's session belongs to the flow whose attempt got the
@@ -32,12 +33,18 @@ import java.util.Objects;
  * session (the joiner listening to the terminal side only) gets no station facts, its downlink counts
  * among them.
  *
- * <p>Every session ends before its flow: a connection's end reaches the station's side first. Nothing is
- * iterated in hash order: the maps are only looked up.
+ * <p>Every session ends before its flow: a connection's end reaches the station's side first. A flow's
+ * record is final when the flow ends: what the store does for the flow later (a commit or a clear
+ * answered across a backhaul after the connection ended) is told as a late store effect
+ * ({@link FlowListener#lateStoreEffect}), joined to the record by the session, which is kept from its
+ * end until it settles ({@link SessionListener#sessionSettled}); a change of an ended session whose flow
+ * still runs joins the record. So the joiner holds only the sessions open or awaiting the store, never
+ * more as the run goes on. Nothing is iterated in hash order: the maps are only looked up.
  */
 public final class FlowRecords implements TerminalListener, SessionListener {
 
     private final FlowListener listener;
+    private final DoubleSupplier nowSeconds;
     /** A session opened on a connection no flow has claimed yet, and the way back; looked up only. */
     private final Map<Connection<Message>, SessionId> sessionOn = new IdentityHashMap<>();
     private final Map<SessionId, Connection<Message>> unclaimedOn = new HashMap<>();
@@ -46,10 +53,19 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     /** What the station did for a flow, so far, by flow and by each of its sessions that has not ended. */
     private final Map<Flow, Joined> byFlow = new IdentityHashMap<>();
     private final Map<SessionId, Joined> bySession = new HashMap<>();
+    /**
+     * The sessions that ended but have not settled, each with its flow's facts (a session no flow claimed:
+     * facts of none): the store may still report for the flow.
+     */
+    private final Map<SessionId, Joined> settling = new HashMap<>();
 
-    /** A joiner telling {@code listener} of every flow, with its joined record at its end. */
-    public FlowRecords(FlowListener listener) {
+    /**
+     * A joiner telling {@code listener} of every flow, with its joined record at its end, and of every
+     * late store effect at the time {@code nowSeconds} gives.
+     */
+    public FlowRecords(FlowListener listener, DoubleSupplier nowSeconds) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.nowSeconds = Objects.requireNonNull(nowSeconds, "nowSeconds");
     }
 
     /** One flow's station facts so far, and its connections still waiting for a session. */
@@ -58,6 +74,8 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         final List<Connection<Message>> waiting = new ArrayList<>(1);
         /** The flow's sessions that have not ended. */
         int openSessions;
+        /** The flow's record, told at its end; null while the flow runs. */
+        FlowRecord record;
     }
 
     @Override
@@ -106,8 +124,16 @@ public final class FlowRecords implements TerminalListener, SessionListener {
     @Override
     public void storeChanged(SessionId session, StationEffect effect) {
         Joined joined = bySession.get(session);
-        if (joined != null) {
+        if (joined == null) {
+            joined = settling.get(session);
+        }
+        if (joined == null) {
+            return;
+        }
+        if (joined.record == null) {
             joined.station = joined.station.withEffect(effect);
+        } else {
+            listener.lateStoreEffect(joined.record, effect, nowSeconds.getAsDouble());
         }
     }
 
@@ -117,12 +143,27 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         if (joined != null) {
             joined.station = joined.station.plusSession(dataSent, downlink);
             joined.openSessions--;
+            settling.put(session, joined);
         } else {
             Connection<Message> connection = unclaimedOn.remove(session);
             if (connection != null) {
                 sessionOn.remove(connection);
             }
+            settling.put(session, new Joined()); // no flow's: whatever it still hears is told to none
         }
+    }
+
+    @Override
+    public void sessionSettled(SessionId session) {
+        if (settling.remove(session) == null) {
+            // Each session settles once, after its end (SessionListener). A broken model, never an input.
+            throw new IllegalStateException(session + " settled before it ended, or twice");
+        }
+    }
+
+    /** Ended sessions not settled yet (their store may still report): none once a run drained. */
+    int settlingSessions() {
+        return settling.size();
     }
 
     @Override
@@ -149,7 +190,11 @@ public final class FlowRecords implements TerminalListener, SessionListener {
                 flowOn.remove(connection);
             }
         }
-        listener.flowEnded(flow, new FlowRecord(terminal, joined == null ? StationRecord.NONE : joined.station));
+        FlowRecord record = new FlowRecord(terminal, joined == null ? StationRecord.NONE : joined.station);
+        if (joined != null) {
+            joined.record = record;
+        }
+        listener.flowEnded(flow, record);
     }
 
     @Override

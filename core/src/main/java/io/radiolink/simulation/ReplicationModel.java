@@ -25,10 +25,12 @@ public final class ReplicationModel {
     private final BackupService service;
     private final StatsConnector statistics;
     private final Storage storage;
+    private final FlowRecords records;
 
     ReplicationModel(int replication, Scheduler scheduler, RandomStreams streams, List<BaseStation> stations,
-            BackupService service, StatsConnector statistics, Storage storage) {
+            BackupService service, StatsConnector statistics, Storage storage, FlowRecords records) {
         this.storage = storage;
+        this.records = records;
         this.replication = replication;
         this.scheduler = scheduler;
         this.streams = streams;
@@ -76,6 +78,11 @@ public final class ReplicationModel {
     /** Each station's backhaul to the subscriber store, by station id in configuration order; empty under station storage. */
     public Map<String, Backhaul> backhauls() {
         return storage.backhauls();
+    }
+
+    /** The flows' joiner's ended sessions whose store may still report for their flow: none once the run drained. */
+    int settlingSessions() {
+        return records.settlingSessions();
     }
 
     /** Closes the statistics and returns this replication's result; call once, after the run. */

@@ -125,7 +125,7 @@ public final class Simulation {
                 config.runLengthSeconds());
         storage.backhauls().values().forEach(statistics::observeBackhaul);
         FlowListeners listeners = new FlowListeners(statistics.flowListener(), flowListener);
-        FlowRecords records = new FlowRecords(listeners);
+        FlowRecords records = new FlowRecords(listeners, scheduler::nowSeconds);
         BackupService service = new BackupService(scheduler, config.protocol(), records, records, storage::accessOf);
         if (config.workload() != null) {
             for (int i = 0; i < stations.size(); i++) {
@@ -136,7 +136,7 @@ public final class Simulation {
             }
         }
         ReplicationModel model = new ReplicationModel(replication, scheduler, streams, stations, service, statistics,
-                storage);
+                storage, records);
         ScriptedFlows.schedule(config.scriptedFlows(), model, statistics.workloadListener());
         script.accept(model);
         return model;

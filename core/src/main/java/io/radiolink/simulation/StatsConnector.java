@@ -12,6 +12,7 @@ import io.radiolink.stats.AuthCalculator;
 import io.radiolink.stats.BackhaulCalculator;
 import io.radiolink.stats.CellCalculator;
 import io.radiolink.stats.FlowCalculator;
+import io.radiolink.stats.LateEffectCalculator;
 import io.radiolink.stats.LearnedOutcomeCalculator;
 import io.radiolink.stats.ObservationWindow;
 import io.radiolink.stats.ReplicationResult;
@@ -41,6 +42,7 @@ public final class StatsConnector {
     private final FlowCalculator flows;
     private final TrafficCalculator traffic;
     private final LearnedOutcomeCalculator learnedOutcomes;
+    private final LateEffectCalculator lateEffects;
     private final CellCalculator cells;
     private final ShareCalculator shares;
     private final CellListeners cellEvents;
@@ -68,6 +70,7 @@ public final class StatsConnector {
         this.flows = new FlowCalculator(window);
         this.traffic = new TrafficCalculator(window);
         this.learnedOutcomes = new LearnedOutcomeCalculator(window);
+        this.lateEffects = new LateEffectCalculator(window);
         this.cells = new CellCalculator(window);
         this.shares = new ShareCalculator(window);
         this.cellEvents = new CellListeners(cells, shares);
@@ -76,7 +79,7 @@ public final class StatsConnector {
         this.workload = new WorkloadCalculator(window);
         this.backhauls = new BackhaulCalculator(window);
         this.scheduler = scheduler;
-        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload);
+        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload, lateEffects);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class StatsConnector {
         return new StationListeners(air, cellEvents, storage, AuthListener.both(authentication, auth));
     }
 
-    /** Told of every flow: the flow, traffic, learned-outcome and workload calculators. */
+    /** Told of every flow: the flow, traffic, learned-outcome, workload and late-effect calculators. */
     public FlowListener flowListener() {
         return flowEvents;
     }
@@ -145,6 +148,7 @@ public final class StatsConnector {
     public ReplicationResult finish() {
         return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
                 flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
-                workload.finish(), learnedOutcomes.finish(), backhauls.finish(), shares.finish());
+                workload.finish(), learnedOutcomes.finish(), backhauls.finish(), shares.finish(),
+                lateEffects.finish());
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * The merge of an experiment's replications: the parts of {@link ReplicationResult}, each merged as its
  * kind of value says. A part that is only counts ({@link Traffic}, {@link AuthStatistics},
- * {@link WorkloadCounts}, {@link LearnedOutcomes}) is summed; a part with per-replication values
+ * {@link WorkloadCounts}, {@link LearnedOutcomes}, {@link LateStoreEffects}) is summed; a part with per-replication values
  * ({@link FlowStatistics}, {@link CellStatistics}, {@link StorageOccupancy}) has a summary
  * ({@link FlowSummary}, {@link CellSummary}, {@link StorageSummary}) that holds its counts summed
  * ({@link FlowCounts}, {@link CellCounts}, {@link StorageCounts}) and estimates of the values.
@@ -46,6 +46,7 @@ import java.util.TreeSet;
  * @param relocation the estimates of where the generated restores started and how they ended
  * @param learnedOutcomes unconfirmed backups whose outcome was learned on next contact, summed
  * @param shares per shared cell id, over the replications that observed it; no entry for a dedicated cell
+ * @param lateStoreEffects the store's changes for counted flows after they ended, summed
  */
 public record ExperimentSummary(
         int replications,
@@ -63,7 +64,8 @@ public record ExperimentSummary(
         WorkloadCounts workload,
         RelocationSummary relocation,
         LearnedOutcomes learnedOutcomes,
-        SortedMap<String, CellShareSummary> shares) implements Serializable {
+        SortedMap<String, CellShareSummary> shares,
+        LateStoreEffects lateStoreEffects) implements Serializable {
 
     private static final Comparator<ReplicationResult> BY_INDEX_THEN_SEED =
             Comparator.comparingInt(ReplicationResult::replication).thenComparingLong(ReplicationResult::seed);
@@ -87,6 +89,7 @@ public record ExperimentSummary(
         Objects.requireNonNull(relocation, "relocation");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
         shares = ResultMaps.sorted(shares, "shares");
+        Objects.requireNonNull(lateStoreEffects, "lateStoreEffects");
     }
 
     /** The merge of {@code results} with 95 % confidence intervals. */
@@ -139,7 +142,9 @@ public record ExperimentSummary(
                 RelocationSummary.of(sorted.stream().map(ReplicationResult::workload).toList(), confidence),
                 sorted.stream().map(ReplicationResult::learnedOutcomes)
                         .reduce(LearnedOutcomes.ZERO, LearnedOutcomes::plus),
-                shareSummaries(sorted, confidence));
+                shareSummaries(sorted, confidence),
+                sorted.stream().map(ReplicationResult::lateStoreEffects)
+                        .reduce(LateStoreEffects.ZERO, LateStoreEffects::plus));
     }
 
     private static SortedMap<String, CellShareSummary> shareSummaries(List<ReplicationResult> sorted,

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param backhauls each station's backhaul to the network's store ({@link BackhaulUsage#NONE} under station
  *     storage)
  * @param shares the shared cells' directions by cell id; a dedicated cell has no entry
+ * @param lateStoreEffects the store's changes for counted flows after they ended ({@link LateStoreEffects#ZERO}
+ *     without a backhaul)
  */
 public record ReplicationResult(
         int replication,
@@ -42,7 +44,8 @@ public record ReplicationResult(
         WorkloadCounts workload,
         LearnedOutcomes learnedOutcomes,
         BackhaulUsage backhauls,
-        SortedMap<String, CellShare> shares) implements Serializable {
+        SortedMap<String, CellShare> shares,
+        LateStoreEffects lateStoreEffects) implements Serializable {
 
     /** Checks the window and the index, and copies the maps. */
     public ReplicationResult {
@@ -59,15 +62,16 @@ public record ReplicationResult(
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
         Objects.requireNonNull(backhauls, "backhauls");
         shares = ResultMaps.sorted(shares, "shares");
+        Objects.requireNonNull(lateStoreEffects, "lateStoreEffects");
     }
 
-    /** A result with no backhaul (station storage) and no shared cell. */
+    /** A result with no backhaul (station storage), so no late store effect, and no shared cell. */
     public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
             Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
             StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,
             LearnedOutcomes learnedOutcomes) {
         this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, cells, storage, authentication,
-                workload, learnedOutcomes, BackhaulUsage.NONE, new TreeMap<>());
+                workload, learnedOutcomes, BackhaulUsage.NONE, new TreeMap<>(), LateStoreEffects.ZERO);
     }
 
     /** The observation window's length in seconds. */

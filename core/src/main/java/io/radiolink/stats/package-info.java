@@ -34,6 +34,9 @@
  *       ({@link io.radiolink.stats.AuthCalculator}), <b>skipped arrivals</b> (terminal busy,
  *       {@link io.radiolink.stats.WorkloadCalculator}) and <b>outcomes learned</b> on next contact
  *       ({@link io.radiolink.stats.LearnedOutcomeCalculator}) are counted by their time.</li>
+ *   <li><b>Late store effects</b> ({@link io.radiolink.stats.LateEffectCalculator}: a commit or clear
+ *       told after its flow ended) are counted by their flow's start, as the flows are, even after the
+ *       run length.</li>
  * </ul>
  *
  * <p><b>Closing the window.</b> {@link io.radiolink.stats.Calculator#finish()} closes the integrals at

@@ -38,7 +38,7 @@ final class LearnedOutcomeTest {
         };
         h.run(m -> {
             BaseStation bs = m.station(StationConfig.of("bs-1", 1, 1_000_000, air));
-            BackupService service = new BackupService(m.scheduler(), ModelHarness.PROTOCOL, new FlowRecords(recorder));
+            BackupService service = new BackupService(m.scheduler(), ModelHarness.PROTOCOL, new FlowRecords(recorder, m.scheduler()::nowSeconds));
             Terminal a = terminalWithData("0100", 1_000, true);
             service.terminals().startBackup(a, bs);
             m.at(500, () -> service.terminals().startBackup(a, bs));

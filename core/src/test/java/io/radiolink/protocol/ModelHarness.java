@@ -80,7 +80,7 @@ final class ModelHarness implements FlowListener, AirListener {
     void buildOn(Scheduler s, Consumer<ModelHarness> script) {
         scheduler = s;
         streams = new RandomStreams(seed, 0);
-        service = new BackupService(s, protocol, new FlowRecords(this));
+        service = new BackupService(s, protocol, new FlowRecords(this, s::nowSeconds));
         script.accept(this);
     }
 

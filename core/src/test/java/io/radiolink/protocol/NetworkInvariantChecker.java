@@ -71,6 +71,18 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
     private final RestoreAfter restoreAfter;
     /** The numbers with a backup that ended in success as its terminal saw it. */
     private final Set<PhoneNumber> backedUp = new TreeSet<>();
+    /** Commits the stations told, in a record or late; the store's are its versions, 1, 2, ... */
+    private long toldCommits;
+    /** Per number: clears of the store seen and not yet told. */
+    private final Map<PhoneNumber, Long> clearsUntold = new TreeMap<>();
+    /**
+     * Per number: copies replaced in an event in which the store came back up, each of which may hide a clear
+     * done just before the commit that replaced it (the requests waiting at a store that was down run in one
+     * event, and the check sees the store only at the event's end).
+     */
+    private final Map<PhoneNumber, Long> clearsMaybeHidden = new TreeMap<>();
+    /** The flows told a late store effect. */
+    private final Set<Long> toldLate = new TreeSet<>();
     private final List<String> violations = new ArrayList<>();
     private long violationCount;
     private final Map<String, Long> counts = new TreeMap<>();
@@ -151,6 +163,9 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             increment("flows on shared cells");
         }
         if (flow.kind() == FlowKind.BACKUP) {
+            if (record.stationEffect() == StationEffect.COMMITTED) {
+                toldCommit(flow.toString());
+            }
             if (record.outcome().isSuccess()) {
                 backedUp.add(number);
                 // The station completes only after the store's commit came back.
@@ -174,6 +189,47 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             confirmed.computeIfAbsent(number, n -> new ArrayList<>())
                     .add(new Confirmed(flow.terminal().userData().get(), record.endSeconds()));
         }
+    }
+
+    /**
+     * A store effect told after its flow ended: once per flow, a backup's commit not in its record and
+     * which its terminal never heard of (so it recorded a failure), or a confirmed download's clear; each a
+     * commit or clear the store made.
+     */
+    @Override
+    public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+        increment("late " + record.kind() + " " + effect);
+        String flow = "flow " + record.flowId() + " (" + record.kind() + ")";
+        check(toldLate.add(record.flowId()), () -> flow + " told a late store effect twice");
+        check(timeSeconds >= record.endSeconds(), () -> flow + " told late at " + timeSeconds + " s, before its end at "
+                + record.endSeconds() + " s");
+        if (record.kind() == FlowKind.BACKUP) {
+            check(effect == StationEffect.COMMITTED, () -> flow + ": a backup's late effect " + effect);
+            check(record.stationEffect() == StationEffect.NONE, () -> flow + " told a late commit, its record "
+                    + record.stationEffect());
+            check(!record.outcome().isSuccess(), () -> flow + " committed late, yet its terminal recorded SUCCESS");
+            toldCommit(flow);
+        } else {
+            check(effect == StationEffect.CLEARED, () -> flow + ": a download's late effect " + effect);
+            check(record.stationEffect() == StationEffect.CONFIRMED, () -> flow + " told a late clear, its record "
+                    + record.stationEffect());
+            PhoneNumber number = record.addressedNumber();
+            if (clearsUntold.getOrDefault(number, 0L) > 0) {
+                clearsUntold.merge(number, -1L, Long::sum);
+            } else if (clearsMaybeHidden.getOrDefault(number, 0L) > 0) {
+                clearsMaybeHidden.merge(number, -1L, Long::sum);
+                increment("late clears of a copy replaced in the same event");
+            } else {
+                check(false, () -> flow + " told a late clear of " + number + " the store did not make");
+            }
+        }
+    }
+
+    /** A commit told by a station, in a record or late: never more than the store made. */
+    private void toldCommit(String flow) {
+        toldCommits++;
+        check(toldCommits <= lastVersion, () -> flow + ": " + toldCommits + " commits told, the store made "
+                + lastVersion);
     }
 
     private void checkLeftNothing(Flow flow, String when) {
@@ -203,6 +259,7 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             increment(store.isUp() ? "store came back" : "store went down");
         }
         boolean wentDown = storeWasUp && !store.isUp();
+        boolean cameUp = !storeWasUp && store.isUp();
         storeWasUp = store.isUp();
         if (backhauls.values().stream().anyMatch(b -> !b.isUp())) {
             increment("events with a backhaul down");
@@ -217,6 +274,9 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             StoredBackup before = snapshot.get(copy.phoneNumber());
             if (before == null || before.version() != copy.version()) {
                 commits.add(copy);
+                if (before != null && cameUp) {
+                    clearsMaybeHidden.merge(copy.phoneNumber(), 1L, Long::sum);
+                }
             }
         }
         commits.sort(Comparator.comparingLong(StoredBackup::version));
@@ -261,6 +321,7 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
                 + " left the store without a confirmed download holding it, an expiry or a loss");
         holders.remove(holder);
         increment("copies cleared in the store");
+        clearsUntold.merge(copy.phoneNumber(), 1L, Long::sum);
     }
 
     /** After the run: every flow ended; nothing is left on a backhaul, at the store, at a station or a cell. */
@@ -284,6 +345,11 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             }
         }
         check(store.store().stagedBytes() == 0, () -> "the store still stages " + store.store().stagedBytes() + " B");
+        // Every commit and clear of the store was told once: in a record or as a late store effect.
+        check(toldCommits == lastVersion, () -> "the store made " + lastVersion + " commits, the stations told "
+                + toldCommits);
+        clearsUntold.forEach((number, untold) -> check(untold == 0, () -> "the store cleared " + untold
+                + " copies of " + number + " no station told"));
         check(store.waitingRequests() == 0, () -> store.waitingRequests() + " requests wait at the store");
     }
 

@@ -14,6 +14,7 @@ import io.radiolink.node.BackupStore;
 import io.radiolink.node.OutageConfig;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
+import io.radiolink.node.StoredBackup;
 import io.radiolink.node.StationConfig;
 import io.radiolink.node.UserData;
 import io.radiolink.simulation.ReplicationModel;
@@ -45,7 +46,9 @@ import org.junit.jupiter.api.Test;
  * backhaul message, staging space or request waiting at the store is left; no station ever holds a copy
  * or staging space; every change of the store's copies is a commit of a started backup's data and
  * password (versions increasing), or a removal by the clear of a confirmed download whose terminal holds
- * the data, an expiry at its time, or the loss of a volatile store going down; every successful backup's
+ * the data, an expiry at its time, or the loss of a volatile store going down; every commit and clear
+ * of the store is told once, in its flow's record or as a late store effect after the flow ended (a
+ * backup's commit its terminal never heard of, a confirmed download's clear); every successful backup's
  * data was committed before it ended, and a download's terminal holds only data that was committed
  * under its number. Seeds 1 to {@value InvariantTest#DEFAULT_SEEDS} on both engines by default (the
  * same system properties as {@link InvariantTest}); the large run, in {@link InvariantTest}, runs each seed under both storage modes.
@@ -69,7 +72,9 @@ final class NetworkInvariantTest {
             "events with a backhaul down",
             "flows on shared cells",
             "restores under restoreAfter success",
-            "restores under restoreAfter any");
+            "restores under restoreAfter any",
+            "late BACKUP COMMITTED",
+            "late DOWNLOAD CLEARED");
 
     /** A seed's scenario under network storage. */
     record NetworkScenario(InvariantScenario base, StorageMode.Network storage, Relocation relocation,
@@ -169,6 +174,11 @@ final class NetworkInvariantTest {
 
         /** The simulation, whose script attaches {@code checker} and then runs {@code more}. */
         Simulation simulation(NetworkInvariantChecker checker, Consumer<ReplicationModel> more) {
+            return simulation(checker, checker, more);
+        }
+
+        /** As {@link #simulation(NetworkInvariantChecker, Consumer)}, the flows told to {@code flows} (the checker, or a listener forwarding to it). */
+        Simulation simulation(NetworkInvariantChecker checker, FlowListener flows, Consumer<ReplicationModel> more) {
             Simulation.Builder builder = Simulation.builder()
                     .protocol(base.protocol())
                     .workload(base.workload().withRelocation(relocation))
@@ -176,7 +186,7 @@ final class NetworkInvariantTest {
                     .seed(base.seed())
                     .storage(storage)
                     .engine(checker.engine())
-                    .flowListener(checker)
+                    .flowListener(flows)
                     .authListener(checker)
                     .script(model -> {
                         checker.attach(model);
@@ -248,6 +258,58 @@ final class NetworkInvariantTest {
         });
         assertTrue(violations.stream().anyMatch(v -> v.contains("left the store without a confirmed download")),
                 violations.toString());
+    }
+
+    @Test
+    void checker_commitBehindTheProtocol_reportsTheUntoldCommit() {
+        List<String> violations = tampered(model -> {
+            // The data and verifier of a backup that started, committed again: only the count can tell.
+            BackupStore store = model.subscriberStore().orElseThrow().store();
+            StoredBackup copy = store.committedCopies().iterator().next();
+            store.commit(store.reserve(copy.data().sizeBytes()).orElseThrow(), copy.phoneNumber(), copy.data(),
+                    copy.verifier(), model.scheduler().nowSeconds());
+        });
+        assertTrue(violations.stream().anyMatch(v -> v.contains("commits, the stations told")), violations.toString());
+    }
+
+    @Test
+    void checker_lateStoreEffectsNeverTold_reportsTheUntoldClears() {
+        List<String> violations = toldLate(0);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("no station told")), violations.toString());
+    }
+
+    @Test
+    void checker_lateStoreEffectToldTwice_reportsTheFlow() {
+        List<String> violations = toldLate(2);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("told a late store effect twice")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("the store did not make")), violations.toString());
+    }
+
+    /** The calm network scenario with every late store effect told {@code times} times; the violations. */
+    private static List<String> toldLate(int times) {
+        NetworkScenario calm = NetworkScenario.calm(7);
+        NetworkInvariantChecker checker = calm.checker(new LeanEngine());
+        FlowListener repeating = new FlowListener() {
+            @Override
+            public void flowStarted(Flow flow, double timeSeconds) {
+                checker.flowStarted(flow, timeSeconds);
+            }
+
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                checker.flowEnded(flow, record);
+            }
+
+            @Override
+            public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+                for (int i = 0; i < times; i++) {
+                    checker.lateStoreEffect(record, effect, timeSeconds);
+                }
+            }
+        };
+        calm.simulation(checker, repeating, model -> {}).run();
+        checker.finish();
+        return checker.violations();
     }
 
     /** The calm network scenario with {@code tampering} done at 30 s; the violations the checker found. */

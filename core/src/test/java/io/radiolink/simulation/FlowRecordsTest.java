@@ -123,7 +123,7 @@ final class FlowRecordsTest {
     void flowEnded_sessionsOfTwoAttempts_stationFactsJoinedInEitherEventOrder() {
         List<Connection<Message>> c = connections();
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(recordingInto(records));
+        FlowRecords join = new FlowRecords(recordingInto(records), () -> 0.0);
         Flow download = new StubFlow(0, FlowKind.DOWNLOAD);
         // First attempt: the station opens its session first (as the cell does today).
         join.sessionOpened(new SessionId(0), c.get(0));
@@ -164,7 +164,7 @@ final class FlowRecordsTest {
     @Test
     void flowEnded_copyFoundByAnyAttemptsRequest_copyAtRequest() {
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(recordingInto(records));
+        FlowRecords join = new FlowRecords(recordingInto(records), () -> 0.0);
         // The copy was lost between the first flow's attempts; the second flow's request never found one.
         downloadLookingUp(join, new StubFlow(0, FlowKind.DOWNLOAD), connections(), true, false);
         downloadLookingUp(join, new StubFlow(1, FlowKind.DOWNLOAD), connections(), false);
@@ -177,7 +177,7 @@ final class FlowRecordsTest {
     void flowEnded_backupTheStationChecked_stationsIntegrityAndEffect() {
         List<Connection<Message>> c = connections();
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(recordingInto(records));
+        FlowRecords join = new FlowRecords(recordingInto(records), () -> 0.0);
         Flow backup = new StubFlow(1, FlowKind.BACKUP);
         join.sessionOpened(new SessionId(0), c.get(0));
         join.connected(backup, c.get(0));
@@ -196,7 +196,7 @@ final class FlowRecordsTest {
     void unclaimedSession_andAFlowWithoutSession_areKeptApart() {
         List<Connection<Message>> c = connections();
         List<FlowRecord> records = new ArrayList<>();
-        FlowRecords join = new FlowRecords(recordingInto(records));
+        FlowRecords join = new FlowRecords(recordingInto(records), () -> 0.0);
         // A connection opened by something other than a flow: its session is forgotten when it ends.
         join.sessionOpened(new SessionId(0), c.get(0));
         join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
@@ -218,13 +218,107 @@ final class FlowRecordsTest {
         assertEquals(StationEffect.NONE, records.get(1).stationEffect());
     }
 
+    /** Session 0 opened on {@code connection}, which {@code flow} got. */
+    private static void opened(FlowRecords join, Flow flow, Connection<Message> connection) {
+        join.sessionOpened(new SessionId(0), connection);
+        join.connected(flow, connection);
+    }
+
+    /** A flow listener that keeps every late store effect it is told of, as "flow id effect at time". */
+    private static FlowListener lateInto(List<String> late) {
+        return new FlowListener() {
+            @Override
+            public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+                late.add(record.flowId() + " " + record.stationEffect() + " then " + effect + " at " + timeSeconds);
+            }
+        };
+    }
+
+    @Test
+    void storeChanged_afterTheFlowEnded_toldLateWithTheFinalRecordUntilTheSessionSettles() {
+        List<Connection<Message>> c = connections();
+        List<String> late = new ArrayList<>();
+        double[] now = {0};
+        FlowRecords join = new FlowRecords(lateInto(late), () -> now[0]);
+        Flow download = new StubFlow(5, FlowKind.DOWNLOAD);
+        opened(join, download, c.get(0));
+        join.storeChanged(new SessionId(0), StationEffect.CONFIRMED);
+        join.sessionEnded(new SessionId(0), new TransferCounts(10, 0, 1_000), DirectionCounts.ZERO);
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.SUCCESS, TransferCounts.ZERO));
+        assertEquals(1, join.settlingSessions(), "the clear is under way");
+        now[0] = 14.5;
+        join.storeChanged(new SessionId(0), StationEffect.CLEARED);
+        assertEquals(List.of("5 CONFIRMED then CLEARED at 14.5"), late, "the record as it was told at the flow's end");
+        join.sessionSettled(new SessionId(0));
+        assertEquals(0, join.settlingSessions());
+        join.storeChanged(new SessionId(0), StationEffect.CLEARED);
+        assertEquals(1, late.size(), "a settled session is forgotten");
+    }
+
+    @Test
+    void storeChanged_ofAnEndedSessionWhileItsFlowRuns_joinsTheRecord() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        FlowListener both = new FlowListener() {
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+                late.add(effect.name());
+            }
+        };
+        FlowRecords join = new FlowRecords(both, () -> 0.0);
+        Flow backup = new StubFlow(6, FlowKind.BACKUP);
+        opened(join, backup, c.get(0));
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.connected(backup, c.get(1));
+        join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
+        join.sessionSettled(new SessionId(0));
+        join.flowEnded(backup, terminalRecord(backup, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO));
+        assertEquals(StationEffect.COMMITTED, records.get(0).stationEffect(), "the record is whole when the flow ends");
+        assertEquals(List.of(), late);
+        assertEquals(0, join.settlingSessions());
+    }
+
+    @Test
+    void sessionSettled_atItsEnd_holdsNothing() {
+        List<Connection<Message>> c = connections();
+        List<String> late = new ArrayList<>();
+        FlowRecords join = new FlowRecords(lateInto(late), () -> 0.0);
+        Flow backup = new StubFlow(7, FlowKind.BACKUP);
+        opened(join, backup, c.get(0));
+        join.storeChanged(new SessionId(0), StationEffect.COMMITTED);
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.sessionSettled(new SessionId(0)); // station storage: nothing pending
+        join.flowEnded(backup, terminalRecord(backup, FlowOutcome.SUCCESS, new TransferCounts(12, 0, 1_000)));
+        assertEquals(0, join.settlingSessions());
+        assertEquals(List.of(), late);
+    }
+
+    @Test
+    void sessionSettled_twiceOrBeforeItsEnd_isABrokenModel() {
+        List<Connection<Message>> c = connections();
+        FlowRecords join = new FlowRecords(FlowListener.NONE, () -> 0.0);
+        join.sessionOpened(new SessionId(0), c.get(0));
+        assertThrows(IllegalStateException.class, () -> join.sessionSettled(new SessionId(0)), "still open");
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.sessionSettled(new SessionId(0));
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> join.sessionSettled(new SessionId(0)));
+        assertTrue(twice.getMessage().contains("or twice"), twice.getMessage());
+        assertEquals(0, join.settlingSessions(), "an unclaimed session is held until it settles too");
+    }
+
     @Test
     void flowEnded_whileItsSessionIsOpen_isABrokenModel() {
         List<Connection<Message>> c = connections();
-        FlowRecords join = new FlowRecords(FlowListener.NONE);
+        FlowRecords join = new FlowRecords(FlowListener.NONE, () -> 0.0);
         Flow flow = new StubFlow(4, FlowKind.BACKUP);
-        join.sessionOpened(new SessionId(0), c.get(0));
-        join.connected(flow, c.get(0));
+        opened(join, flow, c.get(0));
         IllegalStateException broken = assertThrows(IllegalStateException.class,
                 () -> join.flowEnded(flow, terminalRecord(flow, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO)));
         assertTrue(broken.getMessage().contains("1 of its sessions still open"), broken.getMessage());

@@ -80,6 +80,8 @@ final class NetworkStorageTest {
         final List<FlowRecord> records = new ArrayList<>();
         /** What terminals learned of earlier backups: each earlier flow's id and whether it committed. */
         final List<Map.Entry<Long, Boolean>> learned = new ArrayList<>();
+        /** The store's changes after their flows ended, in the order told. */
+        final List<Late> lateEffects = new ArrayList<>();
 
         @Override
         public void flowEnded(Flow flow, FlowRecord record) {
@@ -89,6 +91,11 @@ final class NetworkStorageTest {
         @Override
         public void outcomeLearned(Flow flow, long earlierFlowId, boolean committed, double timeSeconds) {
             learned.add(Map.entry(earlierFlowId, committed));
+        }
+
+        @Override
+        public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
+            lateEffects.add(new Late(record, effect, timeSeconds));
         }
 
         FlowRecord record(Flow flow) {
@@ -107,6 +114,9 @@ final class NetworkStorageTest {
             assertEquals(0, model.subscriberStore().orElseThrow().store().stagedBytes(), "the store's staging space");
         }
     }
+
+    /** A late store effect as told: the flow's final record, the effect and when the station heard it. */
+    private record Late(FlowRecord record, StationEffect effect, double timeSeconds) {}
 
     private static Terminal phone(long sizeBytes, long label) {
         Terminal terminal = new Terminal(NUMBER, UserData.synthetic(sizeBytes, 10, label));
@@ -469,6 +479,73 @@ final class NetworkStorageTest {
         run.noStationKeepsACopy();
     }
 
+    /**
+     * Claim 8 under network storage: the clear reaches the store after the download ended, so the record
+     * says CONFIRMED and the clear is told late, when its answer reaches the station: a request up bs-1's
+     * 2 s backhaul and an answer down, after the download's end. Nothing is held once the run drained.
+     */
+    @Test
+    void clear_afterTheDownloadEnded_toldAsALateStoreEffect() {
+        Flow[] flows = new Flow[3];
+        Run run = backupRestoreAndNewer(phone(2_000, 1), replacement(), null, Double.POSITIVE_INFINITY, flows);
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.SUCCESS, download.outcome());
+        assertEquals(StationEffect.CONFIRMED, download.stationEffect(), "the record stays final at the flow's end");
+        assertEquals(1, run.lateEffects.size(), run.lateEffects.toString());
+        Late clear = run.lateEffects.get(0);
+        assertEquals(download, clear.record());
+        assertEquals(StationEffect.CLEARED, clear.effect());
+        assertEquals(download.endSeconds() + 2 * (20 * 8 / 1e9 + 2.0), clear.timeSeconds(), 1e-9);
+        ReplicationResult result = run.model.finish();
+        assertEquals(1, result.lateStoreEffects().count(FlowKind.DOWNLOAD, StationEffect.CLEARED));
+        assertEquals(1, result.lateStoreEffects().of(FlowKind.DOWNLOAD));
+        assertEquals(0, result.lateStoreEffects().of(FlowKind.BACKUP), "the backup's commit answered in its flow");
+        assertEquals(0, run.model.settlingSessions(), "no session is held after the run");
+    }
+
+    /**
+     * A backup whose commit waits at a store down from just after its admission until 300 s: its terminal,
+     * having sent its complete command, gives up at about 121 s (30 s control timeout, 3 retries) and
+     * records a failure; the store commits when it is back, and the station's answer is told late.
+     */
+    @Test
+    void commit_afterTheBackupEnded_toldAsALateStoreEffect() {
+        Run run = oneBackup(NETWORK.withOutages(downBetween(1.1, 300)), 2_000);
+        FlowRecord backup = run.records.get(0);
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, backup.outcome());
+        assertEquals(StationEffect.NONE, backup.stationEffect(), "nothing committed while the flow ran");
+        assertTrue(backup.endSeconds() < 300, "ended before the store came back: " + backup.endSeconds());
+        assertFalse(run.stored().isEmpty(), "the store committed after the flow");
+        assertEquals(1, run.lateEffects.size(), run.lateEffects.toString());
+        Late commit = run.lateEffects.get(0);
+        assertEquals(backup, commit.record());
+        assertEquals(StationEffect.COMMITTED, commit.effect());
+        assertEquals(300 + 20 * 8 / 1e9 + 0.001, commit.timeSeconds(), 1e-9);
+        ReplicationResult result = run.model.finish();
+        assertEquals(1, result.lateStoreEffects().count(FlowKind.BACKUP, StationEffect.COMMITTED));
+        assertEquals(0, result.stationViewDiffers(FlowKind.BACKUP), "the record's view: nothing committed");
+        assertEquals(0, run.model.settlingSessions(), "no session is held after the run");
+        run.noStationKeepsACopy();
+    }
+
+    @Test
+    void sessions_workloadUnderNetworkStorage_noneHeldAfterTheRun() {
+        WorkloadConfig workload = WorkloadConfig.backupsOnly(200, 0.2, new Distribution.Fixed(2_000))
+                .withRestores(0.5, new Distribution.Fixed(30)).withRelocation(new Relocation.SameCell(0.0));
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).workload(workload)
+                .runLengthSeconds(500).seed(7).storage(NETWORK);
+        for (int i = 0; i < 3; i++) {
+            builder.station("bs-" + i, 50, 1);
+        }
+        Simulation simulation = builder.build();
+        ReplicationModel[] model = new ReplicationModel[1];
+        new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> model[0] = simulation.install(scheduler, 0));
+        ReplicationResult result = model[0].finish();
+        assertTrue(result.lateStoreEffects().count(FlowKind.DOWNLOAD, StationEffect.CLEARED) > 20,
+                "every confirmed restore's clear is late: " + result.lateStoreEffects());
+        assertEquals(0, model[0].settlingSessions());
+    }
+
     /** The clear of a confirmed download reaches the store after a newer backup committed: the newer copy stays. */
     @Test
     void clear_arrivingAfterANewerCommit_keepsTheNewerCopy() {
@@ -485,6 +562,8 @@ final class NetworkStorageTest {
         assertEquals(FlowOutcome.SUCCESS, late.record(flows[2]).outcome());
         assertTrue(late.record(flows[2]).endSeconds() < downloadEnd + 2, "committed before the clear arrived");
         assertEquals(newer.userData().orElseThrow(), late.stored().orElseThrow().data(), "the newer copy stays");
+        assertEquals(List.of(), late.lateEffects, "nothing cleared, nothing told");
+        assertEquals(List.of(StationEffect.CLEARED), alone.lateEffects.stream().map(Late::effect).toList());
         late.noStationKeepsACopy();
     }
 

@@ -10,6 +10,8 @@ import io.radiolink.node.BackupStore;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
+import io.radiolink.protocol.FlowRecord;
+import io.radiolink.protocol.StationEffect;
 import io.radiolink.radio.CellListener;
 import io.radiolink.radio.RadioCell;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * 1            5                 0         2 (0)               300
  * 2            -                 1         0                   0
  * </pre>
+ *
+ * <p>Each failed backup is committed by the store after it ended (a late store effect).
  */
 final class ExperimentSummaryTest {
 
@@ -42,7 +46,10 @@ final class ExperimentSummaryTest {
                 start += 10;
             }
             for (int i = 0; i < failures; i++) {
-                report(run.flows(), flow(FlowKind.BACKUP, FlowOutcome.LINK_DROPPED, start, start + 1).build());
+                FlowRecord failed = flow(FlowKind.BACKUP, FlowOutcome.LINK_DROPPED, start, start + 1).build();
+                report(run.flows(), failed);
+                // The store committed it after the flow ended.
+                run.flows().lateStoreEffect(failed, StationEffect.COMMITTED, start + 2);
                 start += 10;
             }
             RadioCell cell = run.cell("a", 2);
@@ -112,6 +119,8 @@ final class ExperimentSummaryTest {
         assertEquals(summary.blockingProbability(), cell.blockingProbability());
         assertEquals(3, cell.meanBusyChannels().n());
         assertEquals(0, summary.flowTotals().unfinished());
+        assertEquals(2, summary.lateStoreEffects().count(FlowKind.BACKUP, StationEffect.COMMITTED), "summed: 1 + 0 + 1");
+        assertEquals(0, summary.lateStoreEffects().of(FlowKind.DOWNLOAD));
     }
 
     @Test

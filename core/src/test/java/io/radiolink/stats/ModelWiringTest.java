@@ -51,7 +51,7 @@ final class ModelWiringTest {
                     c.flowListener().flowEnded(flow, record);
                     records.add(record);
                 }
-            }));
+            }, scheduler::nowSeconds));
             Terminal oldPhone = new Terminal(PhoneNumber.of("01012345678"), UserData.synthetic(200_000, 50, 1));
             oldPhone.enterMaintenancePassword("0000");
             service.terminals().startBackup(oldPhone, station);

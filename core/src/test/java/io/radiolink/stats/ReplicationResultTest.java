@@ -131,7 +131,7 @@ final class ReplicationResultTest {
         TreeMap<String, CellShare> shares = new TreeMap<>(result.shares());
         ReplicationResult copy = new ReplicationResult(result.replication(), result.seed(), result.warmupSeconds(),
                 result.runLengthSeconds(), flows, result.traffic(), cells, result.storage(), result.authentication(),
-                result.workload(), result.learnedOutcomes(), result.backhauls(), shares);
+                result.workload(), result.learnedOutcomes(), result.backhauls(), shares, result.lateStoreEffects());
         flows.put(FlowKind.BACKUP, flows.get(FlowKind.DOWNLOAD));
         cells.clear();
         shares.clear();

@@ -273,6 +273,27 @@ final class RunControlTest {
     }
 
     @Test
+    void lateStoreEffects_flowsAroundTheWindow_countedByTheFlowsStartAsTheirRecords() {
+        FlowRecord beforeWarmup = flow(FlowKind.BACKUP, FlowOutcome.RETRIES_EXHAUSTED, 50, 90).build();
+        FlowRecord backup = flow(FlowKind.BACKUP, FlowOutcome.RETRIES_EXHAUSTED, 100, 140).build();
+        FlowRecord atRunLength = flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 1_000, 1_002)
+                .effect(StationEffect.CONFIRMED).build();
+        FlowRecord afterRunLength = flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 1_000.5, 1_003).build();
+        ReplicationResult result = ConnectorRun.run(100, 1_000, run -> {
+            run.flows().lateStoreEffect(beforeWarmup, StationEffect.COMMITTED, 150); // in the window, not its flow
+            run.flows().lateStoreEffect(backup, StationEffect.COMMITTED, 145);
+            run.flows().lateStoreEffect(atRunLength, StationEffect.CLEARED, 1_006); // after the run length: counted
+            run.flows().lateStoreEffect(afterRunLength, StationEffect.CLEARED, 1_007);
+        });
+        LateStoreEffects late = result.lateStoreEffects();
+        assertEquals(1, late.count(FlowKind.BACKUP, StationEffect.COMMITTED));
+        assertEquals(1, late.count(FlowKind.DOWNLOAD, StationEffect.CLEARED));
+        assertEquals(0, late.count(FlowKind.DOWNLOAD, StationEffect.COMMITTED));
+        assertEquals(1, late.of(FlowKind.BACKUP));
+        assertEquals(1, late.of(FlowKind.DOWNLOAD));
+    }
+
+    @Test
     void finish_calledTwice_rejectedAndNoEventAcceptedAfterIt() {
         StatsConnector[] connector = new StatsConnector[1];
         new DsolEngine().run(10, scheduler -> connector[0] = new StatsConnector(scheduler, 3, 7, 0, 10));

@@ -61,7 +61,7 @@ final class WorkloadGeneratorTest {
                     records.add(record);
                     listeners.forEach(l -> l.flowEnded(flow, record));
                 }
-            }));
+            }, scheduler::nowSeconds));
             WorkloadGenerator generator = new WorkloadGenerator(workload, List.of(station), 0, service, scheduler, streams,
                     runLength, new WorkloadListener() {
                         @Override

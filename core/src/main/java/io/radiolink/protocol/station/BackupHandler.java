@@ -184,11 +184,16 @@ final class BackupHandler implements Handler {
         }
     }
 
-    /** The store committed the copy: the terminal's complete command is answered, unless the connection ended. */
+    /**
+     * The store committed the copy: the terminal's complete command is answered, unless the connection
+     * ended (then the commit is the session's last store operation).
+     */
     private void committed() {
         state = State.COMMITTED;
         session.side().listener().storeChanged(session.id(), StationEffect.COMMITTED);
-        if (!connectionEnded) {
+        if (connectionEnded) {
+            session.storeAnswered();
+        } else {
             session.sendControl(new StationComplete());
         }
     }
@@ -204,6 +209,11 @@ final class BackupHandler implements Handler {
             // Committed, being committed (the store turns it into the copy) or released when found damaged.
             side.store().release(reservation);
         }
+    }
+
+    @Override
+    public boolean awaitingStore() {
+        return state == State.COMMITTING;
     }
 
     @Override

@@ -33,6 +33,8 @@ final class DownloadHandler implements Handler {
     private final DownloadResponse response;
     private final TransferSender transfer;
     private State state = State.SENDING;
+    /** True from asking the store to clear the copy handed over until it answered. */
+    private boolean clearing;
 
     private DownloadHandler(Session session, StoredBackup handedOver, Framing framing, int startFrame) {
         this.session = session;
@@ -147,14 +149,22 @@ final class DownloadHandler implements Handler {
     public void connectionEnded() {
         transfer.stop();
         if (state == State.CONFIRMED && session.side().station().config().clearAfterDownload()) {
+            clearing = true;
             session.side().store().clear(handedOver, cleared -> {
+                clearing = false;
                 if (cleared) {
                     session.side().listener().storeChanged(session.id(), StationEffect.CLEARED);
                 }
+                session.storeAnswered();
             });
         } else {
             session.side().store().forget(handedOver);
         }
+    }
+
+    @Override
+    public boolean awaitingStore() {
+        return clearing;
     }
 
     @Override

@@ -21,6 +21,13 @@ interface Handler {
     /** The session's connection ended. */
     void connectionEnded();
 
+    /**
+     * True while a store operation the handler asked for has not answered and its answer still reports
+     * to the session's listener: a backup's commit, a download's clear. On that answer the handler calls
+     * {@link Session#storeAnswered()}.
+     */
+    boolean awaitingStore();
+
     /** True while the station's data sender waits for acknowledgements (a kind that sends none: false). */
     boolean sending();
 

@@ -16,6 +16,11 @@ record Refusal(Message response) implements Handler {
     public void connectionEnded() {}
 
     @Override
+    public boolean awaitingStore() {
+        return false;
+    }
+
+    @Override
     public boolean sending() {
         return false; // nothing is sent after a refusal
     }

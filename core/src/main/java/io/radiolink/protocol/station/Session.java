@@ -38,6 +38,8 @@ final class Session implements Endpoint<Message> {
     private boolean deciding;
     /** True once the connection ended. */
     private boolean ended;
+    /** True once the listener was told the session ended. */
+    private boolean endTold;
 
     Session(SessionId id, StationSide side, Connection<Message> connection, PhoneNumber subscriber) {
         this.id = id;
@@ -119,6 +121,7 @@ final class Session implements Endpoint<Message> {
         handler = decision;
         if (ended) {
             decision.connectionEnded();
+            settleIfQuiet();
         } else {
             answer(true);
         }
@@ -162,6 +165,24 @@ final class Session implements Endpoint<Message> {
             handler.connectionEnded();
         }
         side.sessionEnded(this);
+        endTold = true;
+        settleIfQuiet();
+    }
+
+    /** A store operation the handler asked for answered ({@link Handler#awaitingStore()}). */
+    void storeAnswered() {
+        settleIfQuiet();
+    }
+
+    /**
+     * Tells the listener the session settled if it ended and nothing it asked of the store is still to
+     * answer: neither its decision nor its handler's commit or clear. Each of the three callers acts on
+     * the last of those conditions to come true, so the session settles once.
+     */
+    private void settleIfQuiet() {
+        if (endTold && !deciding && (handler == null || !handler.awaitingStore())) {
+            side.listener().sessionSettled(id);
+        }
     }
 
     /** Sends a control message on the downlink. */

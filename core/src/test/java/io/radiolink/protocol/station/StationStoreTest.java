@@ -75,7 +75,7 @@ final class StationStoreTest {
                 public void flowEnded(Flow flow, FlowRecord record) {
                     outcomes.put(flow.id(), record.outcome());
                 }
-            });
+            }, scheduler::nowSeconds);
             BackupService service = new BackupService(scheduler, protocol, records, records,
                     station -> stores.get(station.id()));
             script.start(scheduler, service, stations);
