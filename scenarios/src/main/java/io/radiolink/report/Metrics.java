@@ -187,6 +187,8 @@ public final class Metrics {
                 flows,
                 new Group("outcomes", List.copyOf(outcomes.values())),
                 flowCount(kind, "stationViewDiffers", "station_view_differs", "flows", FlowCounts::stationViewDiffers),
+                new MetricNode.IfPresent(Metrics::withBackhaul, count("lateStoreEffects", key(kind) + ".late_store_effects",
+                        "flows", s -> s.lateStoreEffects().of(kind), r -> r.lateStoreEffects().of(kind))),
                 failureShare,
                 completion,
                 new Group("phaseSeconds", phases),
@@ -235,12 +237,21 @@ public final class Metrics {
      * station storage without peer fetch are what they were before issue 13. {@code backhaul.} in summary.csv.
      */
     private static MetricNode backhaul() {
-        return new MetricNode.IfPresent(point -> point.replications().stream().anyMatch(BackhaulTotals::exists),
+        return new MetricNode.IfPresent(Metrics::withBackhaul,
                 new Group("backhaul", List.of(
                         backhaulDirection("toStore", "backhaul.to_store.", BackhaulUsage.Directions::toStore, id -> true),
                         backhaulDirection("fromStore", "backhaul.from_store.", BackhaulUsage.Directions::fromStore,
                                 id -> true),
                         new PerCell("byStation", Metrics::stationBackhaul))));
+    }
+
+    /**
+     * True at a point whose replications have a backhaul (network storage, or station storage with peer
+     * fetch): only there can a store answer after a flow ended, and only there do the reports state the
+     * backhauls and the late store effects.
+     */
+    private static boolean withBackhaul(PointResult point) {
+        return point.replications().stream().anyMatch(BackhaulTotals::exists);
     }
 
     /**
