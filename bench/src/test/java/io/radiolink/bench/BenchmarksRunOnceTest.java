@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the two
- * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}) print their figures: the
+ * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}) print their figures: the
  * benchmarks stay runnable. This is not a timed test; speed is measured by the benchmarks themselves
  * (bench/RESULTS.md).
  */
@@ -106,6 +106,15 @@ final class BenchmarksRunOnceTest {
         String out = printed(() -> ParallelSpeedUp.main(new String[] {"200", "2", "2"}));
         assertTrue(out.contains("pair  2: "), out);
         assertTrue(out.matches("(?s).*mean ratio \\d+\\.\\d{3} ± \\d+\\.\\d{3} \\(95 %\\).*"), out);
+    }
+
+    @Test
+    void cpuPerFrame_printsEachBenchmarksMedian() {
+        for (String[] benchmark : new String[][] {{"transfer", "clean"}, {"shared", "roundRobin"}}) {
+            String out = printed(() -> CpuPerFrame.main(new String[] {benchmark[0], benchmark[1], "0", "3", "1"}));
+            assertTrue(out.matches("(?s)" + benchmark[0] + " " + benchmark[1]
+                    + ": \\d+\\.\\d ns of CPU per data frame \\(median of 3 samples of 1 runs;.*"), out);
+        }
     }
 
     private static String printed(Runnable program) {
