@@ -33,4 +33,14 @@ public interface FlowListener {
      * effect and these.
      */
     default void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {}
+
+    /**
+     * At {@code timeSeconds}, after the download that ended with {@code record} ended, its station heard a
+     * look-up of one of its requests answer that the store held a committed copy of the number: the flow's
+     * request found a copy, but the answer crossed the backhaul after the flow's last connection ended (network
+     * storage, peer fetch). Told at most once per flow, and only of a record whose
+     * {@link FlowRecord#copyAtRequest()} is false; the record stays as it was told. A flow found a copy at a
+     * request if its record or this says so.
+     */
+    default void lateCopyAtRequest(FlowRecord record, double timeSeconds) {}
 }

@@ -112,7 +112,10 @@ public record FlowRecord(TerminalRecord terminal, StationRecord station) {
         return station.effect();
     }
 
-    /** {@link StationRecord#copyAtRequest}: a download request found a committed copy in the store. */
+    /**
+     * {@link StationRecord#copyAtRequest}: a download request found a committed copy in the store, as known
+     * at the flow's end (a look-up answered later is told apart: {@link FlowListener#lateCopyAtRequest}).
+     */
     public boolean copyAtRequest() {
         return station.copyAtRequest();
     }

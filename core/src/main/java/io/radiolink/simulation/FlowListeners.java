@@ -55,4 +55,11 @@ final class FlowListeners implements FlowListener {
             l.lateStoreEffect(record, effect, timeSeconds);
         }
     }
+
+    @Override
+    public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+        for (FlowListener l : listeners) {
+            l.lateCopyAtRequest(record, timeSeconds);
+        }
+    }
 }

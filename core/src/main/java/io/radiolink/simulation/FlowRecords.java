@@ -36,9 +36,11 @@ import java.util.function.DoubleSupplier;
  * <p>Every session ends before its flow: a connection's end reaches the station's side first. A flow's
  * record is final when the flow ends: what the store does for the flow later (a commit or a clear
  * answered across a backhaul after the connection ended) is told as a late store effect
- * ({@link FlowListener#lateStoreEffect}), joined to the record by the session, which is kept from its
- * end until it settles ({@link SessionListener#sessionSettled}); a change of an ended session whose flow
- * still runs joins the record. So the joiner holds only the sessions open or awaiting the store, never
+ * ({@link FlowListener#lateStoreEffect}), and a look-up answered then that found a copy, if the record
+ * says none, as a late copy at request ({@link FlowListener#lateCopyAtRequest}, once per flow), each joined
+ * to the record by the session, which is kept from its end until it settles
+ * ({@link SessionListener#sessionSettled}); a change or look-up of an ended session whose flow still runs
+ * joins the record. So the joiner holds only the sessions open or awaiting the store, never
  * more as the run goes on. Nothing is iterated in hash order: the maps are only looked up.
  */
 public final class FlowRecords implements TerminalListener, SessionListener {
@@ -76,6 +78,8 @@ public final class FlowRecords implements TerminalListener, SessionListener {
         int openSessions;
         /** The flow's record, told at its end; null while the flow runs. */
         FlowRecord record;
+        /** True once a look-up answered after the flow's end was told to have found a copy. */
+        boolean copyToldLate;
     }
 
     @Override
@@ -115,18 +119,27 @@ public final class FlowRecords implements TerminalListener, SessionListener {
 
     @Override
     public void copyLookedUp(SessionId session, boolean held) {
-        Joined joined = bySession.get(session);
-        if (joined != null) {
-            joined.station = joined.station.withCopyLookedUp(held);
+        Joined joined = joinedOf(session);
+        if (joined == null) {
+            return;
         }
+        if (joined.record == null) {
+            joined.station = joined.station.withCopyLookedUp(held);
+        } else if (held && !joined.record.copyAtRequest() && !joined.copyToldLate) {
+            joined.copyToldLate = true;
+            listener.lateCopyAtRequest(joined.record, nowSeconds.getAsDouble());
+        }
+    }
+
+    /** The facts of the flow a session's event is for, whether the session is open or settling; null if none. */
+    private Joined joinedOf(SessionId session) {
+        Joined joined = bySession.get(session);
+        return joined != null ? joined : settling.get(session);
     }
 
     @Override
     public void storeChanged(SessionId session, StationEffect effect) {
-        Joined joined = bySession.get(session);
-        if (joined == null) {
-            joined = settling.get(session);
-        }
+        Joined joined = joinedOf(session);
         if (joined == null) {
             return;
         }

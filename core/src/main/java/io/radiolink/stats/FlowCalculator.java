@@ -13,7 +13,11 @@ import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
-/** The counted flows by kind: their counts, completion and phase times, attempts; counted by start time. */
+/**
+ * The counted flows by kind: their counts, completion and phase times, attempts; counted by start time. A
+ * flow's look-up that found a copy after the flow ended ({@link FlowListener#lateCopyAtRequest}) counts with
+ * its record's copy at request.
+ */
 public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistics>> implements FlowListener {
 
     private static final FlowKind[] KINDS = FlowKind.values();
@@ -42,6 +46,18 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
         requireOpen();
         if (inWindow(record.startSeconds())) {
             kinds[record.kind().ordinal()].add(record);
+        }
+    }
+
+    /**
+     * A counted download whose look-up found a copy after it ended joins the flows that found a copy at a
+     * request, as if its record said so (the record, final at the flow's end, says none).
+     */
+    @Override
+    public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+        requireOpen();
+        if (inWindow(record.startSeconds())) {
+            kinds[record.kind().ordinal()].copyAtRequest(record);
         }
     }
 
@@ -100,15 +116,20 @@ public final class FlowCalculator extends Calculator<Map<FlowKind, FlowStatistic
             reconnections += record.reconnections();
             accessRetries += record.accessRetries();
             if (record.copyAtRequest()) {
-                copyAtRequest++;
-                if (!record.outcome().isSuccess()) {
-                    failedCopyAtRequest++;
-                }
+                copyAtRequest(record);
             }
             for (FlowPhase phase : PHASES) {
                 if (record.phaseTimes().entered(phase)) {
                     phases[phase.ordinal()].addValue(record.phaseTimes().seconds(phase));
                 }
+            }
+        }
+
+        /** Counts an ended flow among those whose request found a copy, in its record or late. */
+        void copyAtRequest(FlowRecord record) {
+            copyAtRequest++;
+            if (!record.outcome().isSuccess()) {
+                failedCopyAtRequest++;
             }
         }
 

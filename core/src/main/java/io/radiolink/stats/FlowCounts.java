@@ -21,7 +21,8 @@ import java.util.Map;
  * @param bytesInVain the part of them sent in vain ({@code FlowRecord.bytesInVain})
  * @param chunksRepaired chunks the flows sent again in repair rounds
  * @param copyAtRequest flows whose request found a committed copy of the number in the store
- *     ({@code FlowRecord.copyAtRequest()}: downloads only)
+ *     ({@code FlowRecord.copyAtRequest()}, or a look-up answered after the flow ended:
+ *     {@code FlowListener.lateCopyAtRequest}; downloads only)
  * @param failedCopyAtRequest those of them that did not succeed
  * @param reconnections attempts the flows made after a drop or a timeout ({@code FlowRecord.reconnections()})
  * @param accessRetries attempts the flows made after a blocked or access-failed one

@@ -83,6 +83,8 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
     private final Map<PhoneNumber, Long> clearsMaybeHidden = new TreeMap<>();
     /** The flows told a late store effect. */
     private final Set<Long> toldLate = new TreeSet<>();
+    /** The flows told a late copy at request. */
+    private final Set<Long> toldLateCopy = new TreeSet<>();
     private final List<String> violations = new ArrayList<>();
     private long violationCount;
     private final Map<String, Long> counts = new TreeMap<>();
@@ -180,6 +182,7 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
                 () -> flow + " holds data never committed under " + number));
         if (record.outcome().isSuccess()) {
             check(flow.terminal().userData().isPresent(), () -> flow + " ended SUCCESS holding no data");
+            check(record.copyAtRequest(), () -> flow + " ended SUCCESS, its record says no copy at request");
             increment(crossCell ? "downloads SUCCESS cross-cell" : "downloads SUCCESS same cell");
         }
         check(record.stationEffect() != StationEffect.CLEARED,
@@ -223,6 +226,25 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
                 check(false, () -> flow + " told a late clear of " + number + " the store did not make");
             }
         }
+    }
+
+    /**
+     * A download's look-up answered after the flow ended that found a copy: once per flow, of a download
+     * whose record says no copy at request and which did not succeed (a success had its copy in its record),
+     * of a number the store had committed a copy of.
+     */
+    @Override
+    public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+        increment("late DOWNLOAD copy at request");
+        String flow = "flow " + record.flowId() + " (" + record.kind() + ")";
+        check(toldLateCopy.add(record.flowId()), () -> flow + " told a late copy at request twice");
+        check(timeSeconds >= record.endSeconds(), () -> flow + " told a late copy at request at " + timeSeconds
+                + " s, before its end at " + record.endSeconds() + " s");
+        check(record.kind() == FlowKind.DOWNLOAD, () -> flow + ": a late copy at request of a backup");
+        check(!record.copyAtRequest(), () -> flow + " told a late copy at request, its record says one already");
+        check(!record.outcome().isSuccess(), () -> flow + " found a copy only after it ended, yet SUCCESS");
+        check(!committed.getOrDefault(record.addressedNumber(), List.of()).isEmpty(),
+                () -> flow + " told a late copy at request of " + record.addressedNumber() + ", never committed");
     }
 
     /** A commit told by a station, in a record or late: never more than the store made. */

@@ -162,6 +162,18 @@ final class NetworkInvariantTest {
                     "calm, two stations, network storage");
         }
 
+        /**
+         * {@link #calm} with bs-1's backhaul 1.5 s from the store: a look-up from bs-1 is answered about 3 s
+         * after it was sent, after the terminal gave up (0.5 s control timeout, 3 retries), so the downloads
+         * at bs-1 of copies committed through bs-0 find them only after they ended.
+         */
+        static NetworkScenario calmWithASlowBackhaul(long seed) {
+            NetworkScenario calm = calm(seed);
+            return new NetworkScenario(calm.base(), calm.storage().withStation("bs-1", new StorageMode.Attachment(
+                    BackhaulConfig.lossless(1e7, 1.5), RelayMode.STORE_AND_FORWARD)), calm.relocation(),
+                    calm.summary() + ", bs-1's backhaul 1.5 s");
+        }
+
         /** A checker of this scenario's run on {@code engine}. */
         NetworkInvariantChecker checker(Engine engine) {
             return new NetworkInvariantChecker(base.seed(), engine, storage, base.workload().restoreAfter(),
@@ -239,6 +251,20 @@ final class NetworkInvariantTest {
     }
 
     @Test
+    void checker_lookupsAnsweredAfterTheirDownloadsEnded_toldLateAndReportsNothing() {
+        NetworkInvariantChecker checker = NetworkScenario.calmWithASlowBackhaul(7).check(new LeanEngine());
+        assertEquals(List.of(), checker.violations());
+        assertTrue(checker.counts().getOrDefault("late DOWNLOAD copy at request", 0L) > 0, checker.counts().toString());
+    }
+
+    @Test
+    void checker_lateCopyAtRequestToldTwice_reportsTheFlow() {
+        List<String> violations = toldLate(NetworkScenario.calmWithASlowBackhaul(7), 1, 2);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("told a late copy at request twice")),
+                violations.toString());
+    }
+
+    @Test
     void checker_copyKeptAtAStation_reportsTheStation() {
         List<String> violations = tampered(model -> {
             BackupStore own = model.station("bs-0").store();
@@ -274,21 +300,23 @@ final class NetworkInvariantTest {
 
     @Test
     void checker_lateStoreEffectsNeverTold_reportsTheUntoldClears() {
-        List<String> violations = toldLate(0);
+        List<String> violations = toldLate(NetworkScenario.calm(7), 0, 1);
         assertTrue(violations.stream().anyMatch(v -> v.contains("no station told")), violations.toString());
     }
 
     @Test
     void checker_lateStoreEffectToldTwice_reportsTheFlow() {
-        List<String> violations = toldLate(2);
+        List<String> violations = toldLate(NetworkScenario.calm(7), 2, 1);
         assertTrue(violations.stream().anyMatch(v -> v.contains("told a late store effect twice")), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> v.contains("the store did not make")), violations.toString());
     }
 
-    /** The calm network scenario with every late store effect told {@code times} times; the violations. */
-    private static List<String> toldLate(int times) {
-        NetworkScenario calm = NetworkScenario.calm(7);
-        NetworkInvariantChecker checker = calm.checker(new LeanEngine());
+    /**
+     * {@code scenario}'s run with every late store effect told {@code effects} times and every late copy at
+     * request {@code copies} times; the violations.
+     */
+    private static List<String> toldLate(NetworkScenario scenario, int effects, int copies) {
+        NetworkInvariantChecker checker = scenario.checker(new LeanEngine());
         FlowListener repeating = new FlowListener() {
             @Override
             public void flowStarted(Flow flow, double timeSeconds) {
@@ -302,12 +330,19 @@ final class NetworkInvariantTest {
 
             @Override
             public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
-                for (int i = 0; i < times; i++) {
+                for (int i = 0; i < effects; i++) {
                     checker.lateStoreEffect(record, effect, timeSeconds);
                 }
             }
+
+            @Override
+            public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+                for (int i = 0; i < copies; i++) {
+                    checker.lateCopyAtRequest(record, timeSeconds);
+                }
+            }
         };
-        calm.simulation(checker, repeating, model -> {}).run();
+        scenario.simulation(checker, repeating, model -> {}).run();
         checker.finish();
         return checker.violations();
     }

@@ -1,6 +1,7 @@
 package io.radiolink.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -282,6 +283,97 @@ final class FlowRecordsTest {
         assertEquals(StationEffect.COMMITTED, records.get(0).stationEffect(), "the record is whole when the flow ends");
         assertEquals(List.of(), late);
         assertEquals(0, join.settlingSessions());
+    }
+
+    /** A flow listener that keeps every record and every late copy at request, as "flow id at time". */
+    private static FlowListener copiesInto(List<FlowRecord> records, List<String> late) {
+        return new FlowListener() {
+            @Override
+            public void flowEnded(Flow flow, FlowRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+                late.add(record.flowId() + " at " + timeSeconds);
+            }
+        };
+    }
+
+    /** {@code flow}'s session 0 on the first connection, ended, and its session 1 on the second, open. */
+    private static void secondSession(FlowRecords join, Flow flow, List<Connection<Message>> c) {
+        opened(join, flow, c.get(0));
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.sessionOpened(new SessionId(1), c.get(1));
+        join.connected(flow, c.get(1));
+    }
+
+    /**
+     * Two sessions of one download, each ended while its look-up crossed the backhaul, both answered after the
+     * flow ended, each finding the copy: the first is told late, once for the flow.
+     */
+    @Test
+    void copyLookedUp_afterTheFlowEnded_toldLateOncePerFlow() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        double[] now = {0};
+        FlowRecords join = new FlowRecords(copiesInto(records, late), () -> now[0]);
+        Flow download = new StubFlow(8, FlowKind.DOWNLOAD);
+        secondSession(join, download, c);
+        join.sessionEnded(new SessionId(1), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.RETRIES_EXHAUSTED, TransferCounts.ZERO));
+        assertFalse(records.get(0).copyAtRequest());
+        now[0] = 20;
+        join.copyLookedUp(new SessionId(0), true);
+        now[0] = 21;
+        join.copyLookedUp(new SessionId(1), true);
+        assertEquals(List.of("8 at 20.0"), late, "once for the flow, at the first");
+        join.sessionSettled(new SessionId(0));
+        join.sessionSettled(new SessionId(1));
+        assertEquals(0, join.settlingSessions());
+    }
+
+    @Test
+    void copyLookedUp_afterTheFlowEndedWithACopyInItsRecordOrNoneFound_toldNothing() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        FlowRecords join = new FlowRecords(copiesInto(records, late), () -> 0.0);
+        Flow download = new StubFlow(9, FlowKind.DOWNLOAD);
+        secondSession(join, download, c);
+        join.copyLookedUp(new SessionId(1), true);
+        join.sessionEnded(new SessionId(1), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.sessionSettled(new SessionId(1));
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO));
+        join.copyLookedUp(new SessionId(0), true);
+        assertTrue(records.get(0).copyAtRequest());
+        assertEquals(List.of(), late, "the record already says so");
+        Flow another = new StubFlow(11, FlowKind.DOWNLOAD);
+        join.sessionOpened(new SessionId(2), c.get(0));
+        join.connected(another, c.get(0));
+        join.sessionEnded(new SessionId(2), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.flowEnded(another, terminalRecord(another, FlowOutcome.RETRIES_EXHAUSTED, TransferCounts.ZERO));
+        join.copyLookedUp(new SessionId(2), false);
+        assertEquals(List.of(), late, "a late look-up that found no copy changes nothing");
+    }
+
+    /** The first attempt's connection ended while its look-up was under way; its answer comes while the retry runs. */
+    @Test
+    void copyLookedUp_ofAnEndedSessionWhileItsFlowRuns_joinsTheRecord() {
+        List<Connection<Message>> c = connections();
+        List<FlowRecord> records = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        FlowRecords join = new FlowRecords(copiesInto(records, late), () -> 0.0);
+        Flow download = new StubFlow(10, FlowKind.DOWNLOAD);
+        opened(join, download, c.get(0));
+        join.sessionEnded(new SessionId(0), TransferCounts.ZERO, DirectionCounts.ZERO);
+        join.connected(download, c.get(1));
+        join.copyLookedUp(new SessionId(0), true);
+        join.sessionSettled(new SessionId(0));
+        join.flowEnded(download, terminalRecord(download, FlowOutcome.LINK_DROPPED, TransferCounts.ZERO));
+        assertTrue(records.get(0).copyAtRequest(), "the record is whole when the flow ends");
+        assertEquals(List.of(), late);
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.radiolink.radio.LossModel;
 import io.radiolink.radio.LossProcess;
 import io.radiolink.radio.NoLoss;
 import io.radiolink.stats.BackhaulUsage;
+import io.radiolink.stats.FlowCounts;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.Distribution;
 import io.radiolink.workload.Relocation;
@@ -82,6 +83,8 @@ final class NetworkStorageTest {
         final List<Map.Entry<Long, Boolean>> learned = new ArrayList<>();
         /** The store's changes after their flows ended, in the order told. */
         final List<Late> lateEffects = new ArrayList<>();
+        /** The downloads whose look-up found a copy after they ended, and when the station heard it. */
+        final List<Map.Entry<FlowRecord, Double>> lateCopies = new ArrayList<>();
 
         @Override
         public void flowEnded(Flow flow, FlowRecord record) {
@@ -96,6 +99,11 @@ final class NetworkStorageTest {
         @Override
         public void lateStoreEffect(FlowRecord record, StationEffect effect, double timeSeconds) {
             lateEffects.add(new Late(record, effect, timeSeconds));
+        }
+
+        @Override
+        public void lateCopyAtRequest(FlowRecord record, double timeSeconds) {
+            lateCopies.add(Map.entry(record, timeSeconds));
         }
 
         FlowRecord record(Flow flow) {
@@ -524,6 +532,42 @@ final class NetworkStorageTest {
         ReplicationResult result = run.model.finish();
         assertEquals(1, result.lateStoreEffects().count(FlowKind.BACKUP, StationEffect.COMMITTED));
         assertEquals(0, result.stationViewDiffers(FlowKind.BACKUP), "the record's view: nothing committed");
+        assertEquals(0, run.model.settlingSessions(), "no session is held after the run");
+        run.noStationKeepsACopy();
+    }
+
+    /**
+     * A download at bs-1, whose backhaul is 100 s from the store, of a copy committed through bs-0: its
+     * terminal gives up waiting for the response at about 170 s (30 s control timeout, 3 retries), before
+     * the look-up's answer comes back at about 250 s, saying that the store held the copy. The record stays
+     * final (no copy at request); the copy at request is told late and counted among the downloads that
+     * found a copy, a failed one.
+     */
+    @Test
+    void lookup_answeredAfterTheDownloadEnded_countedAsACopyAtRequest() {
+        Flow[] flows = new Flow[2];
+        StorageMode.Network mode = NETWORK.withStation("bs-1",
+                new StorageMode.Attachment(BackhaulConfig.lossless(1e9, 100.0), RelayMode.STORE_AND_FORWARD));
+        Run run = run(mode, 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(2_000, 1), model.station("bs-0")));
+            at(model, 50, () -> flows[1] = model.service().terminals()
+                    .startDownload(replacement(), NUMBER, model.station("bs-1")));
+        });
+        assertEquals(FlowOutcome.SUCCESS, run.record(flows[0]).outcome());
+        FlowRecord download = run.record(flows[1]);
+        assertEquals(FlowOutcome.RETRIES_EXHAUSTED, download.outcome());
+        assertFalse(download.copyAtRequest(), "the record stays final at the flow's end");
+        assertEquals(1, run.lateCopies.size(), run.lateCopies.toString());
+        assertEquals(download, run.lateCopies.get(0).getKey());
+        double heard = run.lateCopies.get(0).getValue();
+        assertTrue(heard > download.endSeconds() && heard > 250 && heard < 251, "heard at " + heard + " s, the flow ended at "
+                + download.endSeconds() + " s");
+        assertTrue(run.stored().isPresent(), "the copy stays: the download never confirmed");
+        ReplicationResult result = run.model.finish();
+        FlowCounts downloads = result.flowsOf(FlowKind.DOWNLOAD).counts();
+        assertEquals(1, downloads.copyAtRequest());
+        assertEquals(1, downloads.failedCopyAtRequest());
+        assertEquals(1.0, downloads.failureShareCopyAtRequest());
         assertEquals(0, run.model.settlingSessions(), "no session is held after the run");
         run.noStationKeepsACopy();
     }

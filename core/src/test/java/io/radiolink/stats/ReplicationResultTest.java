@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.radiolink.node.BackupStore;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
+import io.radiolink.protocol.FlowRecord;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
 import io.radiolink.radio.CellListener;
@@ -91,6 +92,31 @@ final class ReplicationResultTest {
         assertEquals(0.5, downloads.failureShareCopyAtRequest());
         assertEquals(0.75, downloads.failureShare());
         assertEquals(0, result.flowsOf(FlowKind.BACKUP).counts().copyAtRequest());
+    }
+
+    /**
+     * A look-up answered after its download ended (told late) joins the copies at request of the flows
+     * counted, by the flow's start as the records: a download started in the window counts, one started before
+     * the warm-up does not, whenever its answer came.
+     */
+    @Test
+    void downloads_copyAtRequestToldLate_countedWithTheRecordsByTheFlowsStart() {
+        FlowRecord counted = flow(FlowKind.DOWNLOAD, FlowOutcome.RETRIES_EXHAUSTED, 20, 140).build();
+        FlowRecord beforeWarmup = flow(FlowKind.DOWNLOAD, FlowOutcome.RETRIES_EXHAUSTED, 5, 125).build();
+        ReplicationResult result = ConnectorRun.run(0, 10, 100, run -> {
+            report(run.flows(), flow(FlowKind.DOWNLOAD, FlowOutcome.SUCCESS, 30, 32).bytes(500).copyAtRequest(true)
+                    .build());
+            report(run.flows(), counted);
+            report(run.flows(), beforeWarmup);
+            run.flows().lateCopyAtRequest(counted, 220); // after the run length: counted
+            run.flows().lateCopyAtRequest(beforeWarmup, 50); // in the window, not its flow
+        });
+        FlowCounts downloads = result.flowsOf(FlowKind.DOWNLOAD).counts();
+
+        assertEquals(2, downloads.copyAtRequest());
+        assertEquals(1, downloads.failedCopyAtRequest());
+        assertEquals(0.5, downloads.failureShareCopyAtRequest());
+        assertEquals(2, downloads.flows());
     }
 
     @Test
