@@ -8,8 +8,9 @@ import java.util.Map;
  * A store's count of failed authentication attempts per phone number, and its lock-outs: after
  * {@code maxFailedAttempts} failures in a row a number is locked for {@code lockoutSeconds}; a success
  * resets the count. With {@code maxFailedAttempts} 0 nothing is ever locked. One guard serves every
- * station that checks passwords against the same store's verifiers: a station's own under station
- * storage, the {@link SubscriberStore}'s under network storage ({@code docs/protocol.md}, threat model).
+ * station that checks passwords against the same store's verifiers ({@link SharedGuard}): a station's
+ * own under station storage without peer fetch, the peer-fetch network's with it, the {@link
+ * SubscriberStore}'s under network storage ({@code docs/protocol.md}, threat model).
  */
 public final class AuthenticationGuard {
 

@@ -24,7 +24,7 @@ public final class SubscriberStore {
     private final RandomStreams streams;
     private final Availability availability;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-    private AuthenticationGuard guard;
+    private final SharedGuard guard = new SharedGuard();
 
     /**
      * A store of {@code capacityBytes} that goes down as {@code outages} says and keeps an unrestored copy
@@ -105,9 +105,7 @@ public final class SubscriberStore {
      * @throws IllegalArgumentException if a station asks for another lock-out than the first did
      */
     public AuthenticationGuard guard(int maxFailedAttempts, double lockoutSeconds) {
-        guard = guard == null ? new AuthenticationGuard(maxFailedAttempts, lockoutSeconds)
-                : guard.requireLocking(maxFailedAttempts, lockoutSeconds);
-        return guard;
+        return guard.guard(maxFailedAttempts, lockoutSeconds);
     }
 
     /** The copies and space. */

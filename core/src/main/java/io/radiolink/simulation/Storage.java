@@ -45,11 +45,7 @@ final class Storage {
                         backhauls.put(built.id(), backhaul(built, config));
                     }
                 });
-                Map<String, StoreAccess> accesses = new LinkedHashMap<>();
-                for (BaseStation built : stations) {
-                    accesses.put(built.id(), StoreAccess.own(built, stations, backhauls));
-                }
-                return new Storage(null, backhauls, accesses);
+                return new Storage(null, backhauls, StoreAccess.own(stations, backhauls));
             }
 
             private Backhaul backhaul(BaseStation built, BackhaulConfig config) {

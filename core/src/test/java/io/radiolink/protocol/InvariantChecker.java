@@ -7,6 +7,7 @@ import io.radiolink.engine.Engine;
 import io.radiolink.engine.ForwardingScheduler;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.engine.dsol.DsolEngine;
+import io.radiolink.node.AuthListener;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.BaseStation;
 import io.radiolink.node.PhoneNumber;
@@ -74,6 +75,13 @@ import java.util.stream.Stream;
  * (ended by it, started while it was down or alive when it went down), random access that failed, a
  * rejection because their number was locked, or a reconnection. A collision that a later preamble
  * overcame is not seen per flow, so the count is a lower bound of the flows that met a fault.
+ *
+ * <p>It also gives the run's authentication listener ({@link #authListener}), and keeps a
+ * second lock-out count from the stations' events ({@link LockoutModel}): one per station without peer
+ * fetch, one for the whole network with it (docs/protocol.md, threat model: one count per peer-fetch
+ * network). Without peer fetch the admissions are checked against the checker's own count, kept from the
+ * answers on the air; with it they are checked against the events' count, which also sees the decisions
+ * taken across the backhaul when the holder's copy arrived (at moments the air does not show).
  */
 final class InvariantChecker implements FlowListener, AirListener {
 
@@ -242,6 +250,10 @@ final class InvariantChecker implements FlowListener, AirListener {
     /** Station storage with peer fetch: a download without a copy at its station is decided across the backhauls. */
     private boolean peerFetch;
     private Map<String, Backhaul> backhauls = Map.of();
+    /** The count kept from the stations' authentication events: per station, or the network's under peer fetch. */
+    private final LockoutModel lockouts = new LockoutModel(() -> auth, station -> peerFetch ? "the network" : station,
+            () -> peerFetch ? "the network's count" : "the station's count", message -> violation(null, message.get()),
+            counts, "told: ");
     /**
      * Confirmed downloads at a clearing station of a copy fetched from another station: the clear reaches
      * the holder after the flow ended, and each explains one disappearance there.
@@ -276,6 +288,11 @@ final class InvariantChecker implements FlowListener, AirListener {
     /** The run's station storage (default: without peer fetch). */
     void expectStorage(StorageMode.Station storage) {
         this.peerFetch = storage.peerFetch().isPresent();
+    }
+
+    /** The run's authentication listener: the checker's count kept from the stations' events. */
+    AuthListener authListener() {
+        return lockouts;
     }
 
     private boolean challengeResponse() {
@@ -327,6 +344,7 @@ final class InvariantChecker implements FlowListener, AirListener {
      */
     private void eventEnded() {
         checkStores(null, null, true);
+        lockouts.eventEnded();
         for (Tracked t : endedInEvent) {
             checkLeftNothing(t, "at the end of the event in which it ended");
         }
@@ -1011,13 +1029,12 @@ final class InvariantChecker implements FlowListener, AirListener {
      * number at another station (the latest such copy is the one handed over), by a backup that typed
      * this flow's password; a refusal is one peer fetch can give (a password other than the holder's copy's
      * or a lock, no copy left, the holder asked no longer holding it, or a holder or backhaul down). The
-     * station counts the attempt when the holder's look-up answer arrives: the number's lock-out count at
-     * this station is unknown to the checker from then on ({@link Watched#countUnknown}).
+     * station counts the attempt when the holder's look-up answer arrives, in the network's one count: the
+     * events' count ({@link LockoutModel}) checks it, whether its answer goes on the air or not.
      */
     private void checkPeerAdmission(Tracked t, Watched w, DownloadResponse response) {
         PhoneNumber number = t.flow.addressedNumber();
         Admission admission = response.admission();
-        w.countUnknown.add(number);
         increment("downloads decided across the backhaul, " + admission);
         if (admission == Admission.ACCEPTED) {
             Watched holder = null;
@@ -1061,8 +1078,19 @@ final class InvariantChecker implements FlowListener, AirListener {
     private boolean checkedWhileLocked(Tracked t, Watched w, Admission admission, Optional<StoredBackup> existing,
             boolean passwordMatches) {
         PhoneNumber number = t.flow.addressedNumber();
-        boolean locked = admissionNow() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
         boolean rejectedAsLocked = admission == Admission.AUTH_REJECTED && (existing.isEmpty() || passwordMatches);
+        boolean locked;
+        if (peerFetch) {
+            LockoutModel.Lock lock = lockouts.lockAt(w.station.id(), number, admissionNow());
+            if (lock == LockoutModel.Lock.AT_ITS_START && rejectedAsLocked) {
+                // Decided at the instant another decision locked the number, after it (before it, it
+                // would have been a success or a failure, which the events' count checks).
+                increment("right-password rejections at the instant of their number's lock-out");
+            }
+            locked = lock == LockoutModel.Lock.AT_ITS_START ? rejectedAsLocked : lock == LockoutModel.Lock.LOCKED;
+        } else {
+            locked = admissionNow() < w.lockedUntil.getOrDefault(number, Double.NEGATIVE_INFINITY);
+        }
         if (lockOrderUnknown && locked != rejectedAsLocked) {
             // The checker counts failures in the order the answers leave, the station in the order it
             // decided: with another decision on the number whose answer is still waiting, or one seen
@@ -1070,7 +1098,7 @@ final class InvariantChecker implements FlowListener, AirListener {
             increment("admissions on shared cells whose lock-out the checker cannot order");
             return true;
         }
-        if (w.countUnknown.contains(number) && locked != rejectedAsLocked) {
+        if (!peerFetch && w.countUnknown.contains(number) && locked != rejectedAsLocked) {
             increment("admissions whose lock-out count the checker cannot know");
             if (admission != Admission.AUTH_REJECTED && existing.isPresent()) {
                 attempted(w, number, true); // authenticated on the stored copy: the station's count restarts
@@ -1086,18 +1114,21 @@ final class InvariantChecker implements FlowListener, AirListener {
         }
         t.faulted = true;
         check(admission == Admission.AUTH_REJECTED, t, () -> "answered " + admission + " while its number is locked"
-                + " until " + w.lockedUntil.get(number) + " s");
+                + (peerFetch ? " in the network's count" : " until " + w.lockedUntil.get(number) + " s"));
         if (admission == Admission.AUTH_REJECTED && (existing.isEmpty() || passwordMatches)) {
             increment("right-password rejections while locked");
             increment("right-password rejections while locked, " + t.flow.kind()
                     + (existing.isEmpty() ? ", nothing stored" : ""));
             // The loose form: at least maxFailedAttempts failed attempts on the number at this station
-            // before, the latest within the preceding lockoutSeconds.
+            // before, the latest within the preceding lockoutSeconds (under peer fetch the events' count,
+            // exact, said it was locked, and checks its lock-outs itself).
             List<Double> failures = w.failureTimes.getOrDefault(number, List.of());
-            check(auth.maxFailedAttempts() > 0 && failures.size() >= auth.maxFailedAttempts()
-                    && admissionNow() - failures.get(failures.size() - 1) < auth.lockoutSeconds(), t,
-                    () -> "rejected with the right password (or nothing stored) after only " + failures
-                            + " failed attempts, with " + auth);
+            if (!peerFetch) {
+                check(auth.maxFailedAttempts() > 0 && failures.size() >= auth.maxFailedAttempts()
+                        && admissionNow() - failures.get(failures.size() - 1) < auth.lockoutSeconds(), t,
+                        () -> "rejected with the right password (or nothing stored) after only " + failures
+                                + " failed attempts, with " + auth);
+            }
         }
         return true;
     }
@@ -1116,10 +1147,6 @@ final class InvariantChecker implements FlowListener, AirListener {
      * if decided and the number's count marked unknown ({@link Watched#countUnknown}).
      */
     private void connectionEnded(Tracked t) {
-        if (peerFetch && t.flow.kind() == FlowKind.DOWNLOAD && t.connected && !t.responded) {
-            // Decided across the backhaul, perhaps after the connection ended, unseen: an attempt all the same.
-            watched(t).countUnknown.add(t.flow.addressedNumber());
-        }
         if (!t.connected || t.responded || !shared(t)
                 || (challengeResponse() ? !t.challenged || t.answerStates.isEmpty() : t.requestStates.isEmpty())) {
             return;
@@ -1144,8 +1171,14 @@ final class InvariantChecker implements FlowListener, AirListener {
         t.answerStates.clear();
     }
 
-    /** Records an attempt on a stored copy in the checker's lock-out count. */
+    /**
+     * Records an attempt on a stored copy in the checker's lock-out count; under peer fetch the events'
+     * count holds every attempt, those decided across the backhaul too.
+     */
     private void attempted(Watched w, PhoneNumber number, boolean matches) {
+        if (peerFetch) {
+            return;
+        }
         if (matches) {
             // Authenticated, so not locked at the station: its count restarts, known again.
             w.failuresInARow.remove(number);

@@ -414,6 +414,7 @@ record InvariantScenario(long seed, List<StationConfig> stations, ProtocolConfig
                 .engine(checker.engine())
                 .flowListener(checker)
                 .airListener(checker)
+                .authListener(checker.authListener())
                 .script(checker::attach);
         checker.expectProtocol(protocol);
         checker.expectWorkload(workload);

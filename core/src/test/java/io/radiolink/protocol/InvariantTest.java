@@ -218,6 +218,7 @@ final class InvariantTest {
             "outcome DOWNLOAD COPY_ELSEWHERE",
             "outcome DOWNLOAD STORE_UNAVAILABLE",
             "downloads decided across the backhaul, ACCEPTED",
+            "told: lock-outs after failures at several stations",
             "copies cleared at the holder after the flow",
             "restores under restoreAfter success",
             "restores under restoreAfter any");

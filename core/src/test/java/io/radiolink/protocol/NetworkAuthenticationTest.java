@@ -24,6 +24,7 @@ import io.radiolink.workload.ScriptedFlow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -118,13 +119,27 @@ final class NetworkAuthenticationTest {
                 NUMBER, String.format(Locale.ROOT, "%04d", attacker));
     }
 
+    /** Station storage with peer fetch over clean 10 Mbit/s backhauls of {@code delaySeconds}. */
+    private static StorageMode peerFetch(double delaySeconds) {
+        return new StorageMode.Station(Optional.of(BackhaulConfig.lossless(1e7, delaySeconds)));
+    }
+
     /**
      * Network storage over backhauls of {@code delaySeconds}: the number backed up at bs-0 at 0 s, then
      * {@code guesses} wrong guesses, guess g at {@code atSeconds(g)} at {@code frontEnd(g)}.
      */
     private static Simulation.Builder attacked(AuthMode mode, double delaySeconds, int guesses,
             IntToDoubleFunction atSeconds, IntFunction<String> frontEnd) {
-        Simulation.Builder builder = stations(mode, network(delaySeconds))
+        return attacked(mode, network(delaySeconds), guesses, atSeconds, frontEnd);
+    }
+
+    /**
+     * As {@link #attacked(AuthMode, double, int, IntToDoubleFunction, IntFunction)}, under {@code storage}
+     * (under station storage the copy is bs-0's alone).
+     */
+    private static Simulation.Builder attacked(AuthMode mode, StorageMode storage, int guesses,
+            IntToDoubleFunction atSeconds, IntFunction<String> frontEnd) {
+        Simulation.Builder builder = stations(mode, storage)
                 .scriptedFlow(ScriptedFlow.backup(0, station(0), NUMBER, 1_000, 10, PASSWORD));
         for (int g = 0; g < guesses; g++) {
             builder.scriptedFlow(guess(atSeconds.applyAsDouble(g), frontEnd.apply(g), g));
@@ -165,15 +180,7 @@ final class NetworkAuthenticationTest {
     @ParameterizedTest
     @EnumSource(AuthMode.class)
     void lockout_parallelGuessesAtThreeFrontEnds_theDecisionsAfterTheLockAreRejected(AuthMode mode) {
-        Simulation.Builder builder = attacked(mode, 0.020, 3 * FRONT_ENDS, g -> 20, g -> station(g % FRONT_ENDS));
-        builder.scriptedFlow(ScriptedFlow.download(20.001, station(1), PhoneNumber.of("0699"), NUMBER, PASSWORD));
-        Run run = run(builder);
-        List<FlowOutcome> outcomes = run.records().stream().map(FlowRecord::outcome).toList();
-        assertEquals(1, outcomes.stream().filter(o -> o == FlowOutcome.SUCCESS).count(), outcomes::toString);
-        assertEquals(3 * FRONT_ENDS + 1, outcomes.stream().filter(o -> o == FlowOutcome.AUTH_REJECTED).count(),
-                () -> "the lucky guess in flight is rejected too: " + outcomes);
-        assertEquals(new AuthStatistics(MAX_FAILED, 3 * FRONT_ENDS + 1 - MAX_FAILED, 1), run.result().authentication(),
-                "at most maxFailedAttempts guesses are checked before the lock, however many are in flight");
+        Run run = parallelAttack(mode, network(0.020));
         // All ten were in flight together: every decision came after the last request had arrived.
         double firstDecision = run.auth().told.get(0).atSeconds();
         assertTrue(firstDecision > 20.001, () -> "decided at " + firstDecision);
@@ -237,6 +244,102 @@ final class NetworkAuthenticationTest {
         assertEquals(new AuthStatistics(MAX_FAILED, 0, 1), restored.result().authentication());
     }
 
+    /**
+     * Station storage with peer fetch (docs/protocol.md, threat model, "One count per peer-fetch network"):
+     * the copy is bs-0's alone, and nine wrong guesses 5 s apart round the three stations are checked
+     * against it, at bs-0 itself and across the backhauls at bs-1 and bs-2. With a count per asking station
+     * each station would check three and lock only its own (9 failures, 3 lock-outs, checked on the old
+     * code); with the network's one count the third guess locks the number at every station.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_peerFetchGuessesRoundThreeStations_lockTheHoldersCopyAfterMaxFailedInAll(AuthMode mode) {
+        Run run = run(attacked(mode, peerFetch(0.005), 3 * MAX_FAILED, g -> 20 + 5 * g, g -> station(g % FRONT_ENDS)));
+        assertEquals(new AuthStatistics(MAX_FAILED, 2 * MAX_FAILED, 1), run.result().authentication(),
+                "maxFailedAttempts guesses in all on the holder's copy, not per asking station");
+        assertEquals(List.of(new Told("locked out", station(2), run.auth().lockOuts().get(0).atSeconds())),
+                run.auth().lockOuts(), "bs-2 decided the third guess, on bs-0's copy fetched across the backhauls");
+        List<FlowOutcome> outcomes = run.records().stream().map(FlowRecord::outcome).toList();
+        assertEquals(1 + 3 * MAX_FAILED, outcomes.size(), outcomes::toString);
+        assertTrue(outcomes.subList(1, outcomes.size()).stream().allMatch(o -> o == FlowOutcome.AUTH_REJECTED),
+                outcomes::toString);
+    }
+
+    /**
+     * The parallel attack under peer fetch: at one instant three attackers per station ask, and a fourth at
+     * bs-1, a millisecond later, guesses right. bs-0 decides its three on its own copy at once and locks the
+     * number; bs-1 and bs-2 decide theirs when the holder's copy has crossed a 20 ms backhaul, by then
+     * locked (the lock checked again when the look-up answers): the lucky guess is turned away too.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_peerFetchParallelGuesses_theDecisionsAfterTheLockAreRejected(AuthMode mode) {
+        parallelAttack(mode, peerFetch(0.020));
+    }
+
+    /**
+     * Under {@code storage} (over 20 ms backhauls), three wrong guesses per station at 20 s and a right one
+     * at bs-1 at 20.001 s: only the backup succeeds, and at most maxFailedAttempts guesses are checked.
+     */
+    private static Run parallelAttack(AuthMode mode, StorageMode storage) {
+        Simulation.Builder builder = attacked(mode, storage, 3 * FRONT_ENDS, g -> 20, g -> station(g % FRONT_ENDS));
+        builder.scriptedFlow(ScriptedFlow.download(20.001, station(1), PhoneNumber.of("0699"), NUMBER, PASSWORD));
+        Run run = run(builder);
+        List<FlowOutcome> outcomes = run.records().stream().map(FlowRecord::outcome).toList();
+        assertEquals(1, outcomes.stream().filter(o -> o == FlowOutcome.SUCCESS).count(), outcomes::toString);
+        assertEquals(3 * FRONT_ENDS + 1, outcomes.stream().filter(o -> o == FlowOutcome.AUTH_REJECTED).count(),
+                () -> "the lucky guess in flight is rejected too: " + outcomes);
+        assertEquals(new AuthStatistics(MAX_FAILED, 3 * FRONT_ENDS + 1 - MAX_FAILED, 1), run.result().authentication(),
+                "at most maxFailedAttempts guesses are checked before the lock, however many are in flight");
+        return run;
+    }
+
+    /**
+     * The denial of service under peer fetch: three wrong guesses at bs-1, each on bs-0's copy fetched
+     * across the backhauls, lock the number; the subscriber's own restore with the right password is
+     * turned away as locked at bs-2 (across the backhauls) and at bs-0 (on its own copy), and the same
+     * restore at bs-2 after the lock-out ended succeeds.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_peerFetchOwnRestoreAtAnotherStation_rejectedWhileLockedThenSucceeds(AuthMode mode) {
+        Run run = run(attacked(mode, peerFetch(0.005), MAX_FAILED, g -> 20 + 5 * g, g -> station(1))
+                .scriptedFlow(ScriptedFlow.download(60, station(2), PhoneNumber.of("0200"), NUMBER, PASSWORD))
+                .scriptedFlow(ScriptedFlow.download(70, station(0), PhoneNumber.of("0201"), NUMBER, PASSWORD))
+                .scriptedFlow(ScriptedFlow.download(30 + LOCKOUT_SECONDS + 20, station(2), PhoneNumber.of("0202"),
+                        NUMBER, PASSWORD)));
+        List<Told> lockOuts = run.auth().lockOuts();
+        assertEquals(1, lockOuts.size(), lockOuts::toString);
+        assertEquals(station(1), lockOuts.get(0).stationId());
+        double lockedAt = lockOuts.get(0).atSeconds();
+        assertTrue(lockedAt > 30 && lockedAt < 31, () -> "locked at " + lockedAt);
+        List<FlowOutcome> outcomes = run.records().stream().map(FlowRecord::outcome).toList();
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED,
+                FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED, FlowOutcome.SUCCESS),
+                outcomes);
+        assertEquals(new AuthStatistics(MAX_FAILED, 2, 1), run.result().authentication());
+        assertEquals(List.of(new Told("rejected while locked", station(2), 60), new Told("rejected while locked",
+                station(0), 70)).stream().map(t -> t.what() + " at " + t.stationId()).toList(),
+                run.auth().told.subList(MAX_FAILED + 1, MAX_FAILED + 3).stream().map(t -> t.what() + " at "
+                        + t.stationId()).toList(), () -> "both restores turned away as locked: " + run.auth().told);
+    }
+
+    /**
+     * Station storage without peer fetch keeps a count per station even when one station holds the only
+     * copy: guesses at the others find nothing to check ({@code COPY_ELSEWHERE}, no attempt), and three at
+     * bs-0 lock bs-0's count alone.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_stationStorageWithoutPeerFetch_guessesElsewhereAreNoAttempts(AuthMode mode) {
+        Run run = run(attacked(mode, new StorageMode.Station(), 3 * MAX_FAILED, g -> 20 + 5 * g,
+                g -> station(g % FRONT_ENDS)));
+        assertEquals(new AuthStatistics(MAX_FAILED, 0, 1), run.result().authentication());
+        assertEquals(2 * MAX_FAILED, run.records().stream().filter(r -> r.outcome() == FlowOutcome.COPY_ELSEWHERE)
+                .count(), run.records()::toString);
+        assertEquals(List.of(station(0)), run.auth().lockOuts().stream().map(Told::stationId).toList());
+    }
+
     /** A network invariant checker locking after 3 for 100 s, fed authentication events by hand. */
     private static NetworkInvariantChecker checker() {
         return new NetworkInvariantChecker(1, new LeanEngine(), (StorageMode.Network) network(0.005),
@@ -246,17 +349,17 @@ final class NetworkAuthenticationTest {
     @Test
     void invariantChecker_storeCountKept_reportsNothing() {
         NetworkInvariantChecker checker = checker();
-        checker.rejected(station(0), NUMBER, false, 1);
-        checker.rejected(station(1), NUMBER, false, 2);
-        checker.succeeded(station(2), NUMBER, 3);
-        checker.rejected(station(0), NUMBER, false, 4);
-        checker.rejected(station(1), NUMBER, false, 5);
-        checker.rejected(station(2), NUMBER, false, 6);
-        checker.lockedOut(station(2), NUMBER, 6);
-        checker.rejected(station(0), NUMBER, true, 50);
-        checker.succeeded(station(1), NUMBER, 106);
+        checker.authListener().rejected(station(0), NUMBER, false, 1);
+        checker.authListener().rejected(station(1), NUMBER, false, 2);
+        checker.authListener().succeeded(station(2), NUMBER, 3);
+        checker.authListener().rejected(station(0), NUMBER, false, 4);
+        checker.authListener().rejected(station(1), NUMBER, false, 5);
+        checker.authListener().rejected(station(2), NUMBER, false, 6);
+        checker.authListener().lockedOut(station(2), NUMBER, 6);
+        checker.authListener().rejected(station(0), NUMBER, true, 50);
+        checker.authListener().succeeded(station(1), NUMBER, 106);
         assertEquals(List.of(), checker.violations());
-        assertEquals(1L, checker.counts().get("lock-outs after failures at several front-ends"));
+        assertEquals(1L, checker.counts().get("lock-outs after failures at several stations"));
     }
 
     /** What a count per front-end tells: the third failure at the store, at bs-2, locks nothing. */
@@ -264,7 +367,7 @@ final class NetworkAuthenticationTest {
     void invariantChecker_countPerFrontEnd_reportsTheMissingLockOut() {
         NetworkInvariantChecker checker = checker();
         for (int g = 0; g < MAX_FAILED + 1; g++) {
-            checker.rejected(station(g % FRONT_ENDS), NUMBER, false, 1 + g);
+            checker.authListener().rejected(station(g % FRONT_ENDS), NUMBER, false, 1 + g);
         }
         assertTrue(checker.violations().stream().anyMatch(v -> v.contains("before 0100 was locked out")),
                 checker.violations()::toString);
@@ -277,11 +380,11 @@ final class NetworkAuthenticationTest {
     void invariantChecker_successWhileLocked_isReported() {
         NetworkInvariantChecker checker = checker();
         for (int g = 0; g < MAX_FAILED; g++) {
-            checker.rejected(station(g), NUMBER, false, 1);
+            checker.authListener().rejected(station(g), NUMBER, false, 1);
         }
-        checker.lockedOut(station(2), NUMBER, 1);
-        checker.succeeded(station(1), NUMBER, 1.02);
-        checker.rejected(station(0), NUMBER, true, 101.5);
+        checker.authListener().lockedOut(station(2), NUMBER, 1);
+        checker.authListener().succeeded(station(1), NUMBER, 1.02);
+        checker.authListener().rejected(station(0), NUMBER, true, 101.5);
         assertEquals(2, checker.violations().size(), checker.violations()::toString);
         assertTrue(checker.violations().get(0).contains("successful attempt on 0100 while the store's count has it"
                 + " locked"), checker.violations()::toString);
@@ -304,7 +407,28 @@ final class NetworkAuthenticationTest {
             assertTrue(checker.counts().getOrDefault("lock-outs", 0L) > 0, () -> "seed " + seed + ": " + checker.counts());
         }
         NetworkInvariantChecker spanning = NetworkInvariantTest.NetworkScenario.draw(146).check(new LeanEngine());
-        assertTrue(spanning.counts().getOrDefault("lock-outs after failures at several front-ends", 0L) > 0,
+        assertTrue(spanning.counts().getOrDefault("lock-outs after failures at several stations", 0L) > 0,
+                spanning.counts()::toString);
+    }
+
+    /**
+     * Two drawn station-storage scenarios with peer fetch ({@link InvariantTest}): seed 72 locks a number
+     * after failures at several stations; in seed 93 a station's own count would lock a number after four
+     * failures there although a success at another station had reset the network's count in between. With
+     * a count per asking station both break the invariant checker's network count (tried: a lock-out
+     * missing at the maxFailedAttempts-th failure, a lock-out too early, then a success decided while the
+     * network's count has the number locked).
+     */
+    @Test
+    void drawnScenarios_peerFetchLockOutsAcrossStations_keepTheNetworksCount() {
+        for (long seed : new long[] {72, 93}) {
+            InvariantChecker checker = InvariantTest.check(InvariantScenario.draw(seed), new LeanEngine());
+            assertEquals(List.of(), checker.violations(), "seed " + seed);
+            assertTrue(checker.counts().getOrDefault("told: lock-outs", 0L) > 0, () -> "seed " + seed + ": "
+                    + checker.counts());
+        }
+        InvariantChecker spanning = InvariantTest.check(InvariantScenario.draw(72), new LeanEngine());
+        assertTrue(spanning.counts().getOrDefault("told: lock-outs after failures at several stations", 0L) > 0,
                 spanning.counts()::toString);
     }
 

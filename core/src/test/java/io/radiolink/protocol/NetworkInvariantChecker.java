@@ -34,14 +34,15 @@ import java.util.function.Supplier;
  * {@link InvariantChecker} does for station storage. It keeps a snapshot of the subscriber store's
  * copies and explains every change of it at the end of the event that made it.
  *
- * <p>It is also the run's authentication listener, and keeps its own lock-out count per number for the
- * whole store, over the decisions of every station (docs/protocol.md: one count per subscriber store):
+ * <p>It also gives the run's authentication listener ({@link #authListener}), and keeps its own lock-out count per number for the
+ * whole store ({@link LockoutModel}, one scope), over the decisions of every station (docs/protocol.md: one
+ * count per subscriber store):
  * a lock-out comes exactly at the {@code maxFailedAttempts}-th failure in a row at any front-ends since
  * the last success or lock-out, and while the number is locked no station decides an attempt on it
  * (every request then is a rejection while locked), and none is a rejection while locked when it is not.
  * A count per station, or a decision made on an answer after the lock without checking it again, breaks it.
  */
-final class NetworkInvariantChecker implements FlowListener, AuthListener {
+final class NetworkInvariantChecker implements FlowListener {
 
     private static final int MAX_VIOLATIONS = 50;
 
@@ -88,15 +89,8 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
     private final List<String> violations = new ArrayList<>();
     private long violationCount;
     private final Map<String, Long> counts = new TreeMap<>();
-    private final AuthConfig auth;
-    /** Per number: failed attempts in a row at any station since the last success or lock-out. */
-    private final Map<PhoneNumber, Integer> failuresInARow = new TreeMap<>();
-    /** Per number: the stations whose failures the current count holds. */
-    private final Map<PhoneNumber, Set<String>> failingStations = new TreeMap<>();
-    /** Per number: when its last lock-out ends. */
-    private final Map<PhoneNumber, Double> lockedUntil = new TreeMap<>();
-    /** The number whose failure just reached the count, whose lock-out the store must tell next; else null. */
-    private PhoneNumber lockDue;
+    /** The store's one lock-out count, kept from every station's authentication events. */
+    private final LockoutModel lockouts;
 
     private record Started(UserData data, String password, String stationId) {}
 
@@ -106,7 +100,8 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
     NetworkInvariantChecker(long seed, Engine engine, StorageMode.Network mode, RestoreAfter restoreAfter,
             AuthConfig auth) {
         this.seed = seed;
-        this.auth = Objects.requireNonNull(auth, "auth");
+        this.lockouts = new LockoutModel(() -> auth, station -> "the store", () -> "the store's count",
+                message -> check(false, message), counts, "");
         this.restoreAfter = restoreAfter;
         this.base = Objects.requireNonNull(engine, "engine");
         this.storeRetentionSeconds = mode.retentionSeconds();
@@ -275,8 +270,7 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
             checkLeftNothing(flow, "at the end of the event in which it ended");
         }
         endedInEvent.clear();
-        check(lockDue == null, () -> lockDue + " reached the store's count of failures but was not locked out");
-        lockDue = null;
+        lockouts.eventEnded();
         if (storeWasUp != store.isUp()) {
             increment(store.isUp() ? "store came back" : "store went down");
         }
@@ -375,60 +369,9 @@ final class NetworkInvariantChecker implements FlowListener, AuthListener {
         check(store.waitingRequests() == 0, () -> store.waitingRequests() + " requests wait at the store");
     }
 
-    private boolean locked(PhoneNumber phone, double timeSeconds) {
-        return timeSeconds < lockedUntil.getOrDefault(phone, Double.NEGATIVE_INFINITY);
-    }
-
-    /** Before any decision: no lock-out the store's count called for is still untold. */
-    private void noLockDue(String stationId, PhoneNumber phone) {
-        check(lockDue == null, () -> stationId + " decided on " + phone + " before " + lockDue + " was locked out after "
-                + auth.maxFailedAttempts() + " failures in a row at the store's front-ends");
-        lockDue = null;
-    }
-
-    @Override
-    public void rejected(String stationId, PhoneNumber phone, boolean locked, double timeSeconds) {
-        noLockDue(stationId, phone);
-        if (locked) {
-            increment("rejections while locked");
-            check(locked(phone, timeSeconds), () -> stationId + " rejected " + phone + " as locked, but the store's count"
-                    + " has it unlocked (" + failuresInARow.getOrDefault(phone, 0) + " failures in a row)");
-            return;
-        }
-        increment("failed attempts");
-        check(!locked(phone, timeSeconds), () -> stationId + " decided a failed attempt on " + phone
-                + " while the store's count has it locked until " + lockedUntil.get(phone) + " s");
-        if (auth.maxFailedAttempts() == 0) {
-            return;
-        }
-        failingStations.computeIfAbsent(phone, p -> new TreeSet<>()).add(stationId);
-        if (failuresInARow.merge(phone, 1, Integer::sum) >= auth.maxFailedAttempts()) {
-            lockDue = phone;
-            if (failingStations.get(phone).size() > 1) {
-                increment("lock-outs after failures at several front-ends");
-            }
-            failuresInARow.remove(phone);
-            failingStations.remove(phone);
-            lockedUntil.put(phone, timeSeconds + auth.lockoutSeconds());
-        }
-    }
-
-    @Override
-    public void succeeded(String stationId, PhoneNumber phone, double timeSeconds) {
-        noLockDue(stationId, phone);
-        increment("successful attempts");
-        check(!locked(phone, timeSeconds), () -> stationId + " decided a successful attempt on " + phone
-                + " while the store's count has it locked until " + lockedUntil.get(phone) + " s");
-        failuresInARow.remove(phone);
-        failingStations.remove(phone);
-    }
-
-    @Override
-    public void lockedOut(String stationId, PhoneNumber phone, double timeSeconds) {
-        increment("lock-outs");
-        check(phone.equals(lockDue), () -> stationId + " locked " + phone + " out, but the store's count has "
-                + failuresInARow.getOrDefault(phone, 0) + " failures in a row of " + auth.maxFailedAttempts());
-        lockDue = null;
+    /** The run's authentication listener: the store's lock-out count kept from the stations' events. */
+    AuthListener authListener() {
+        return lockouts;
     }
 
     private void check(boolean holds, Supplier<String> message) {

@@ -199,7 +199,7 @@ final class NetworkInvariantTest {
                     .storage(storage)
                     .engine(checker.engine())
                     .flowListener(flows)
-                    .authListener(checker)
+                    .authListener(checker.authListener())
                     .script(model -> {
                         checker.attach(model);
                         more.accept(model);

@@ -13,7 +13,8 @@ import io.radiolink.protocol.Message.Request;
  * A session's check of who may act on a phone number ({@code docs/protocol.md}, threat model): the
  * lock-out, the challenge and its nonce, the password or proof against a stored copy's verifier, and the
  * enrolment of a first backup's verifier. Every attempt is counted in the station's store's count ({@link
- * StoreAccess#guard}: under network storage one count shared by every station) and told to the station's
+ * StoreAccess#guard}: under network storage, or station storage with peer fetch, one count shared by every
+ * station) and told to the station's
  * authentication listener, as this station's.
  */
 final class Authentication {

@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
  * One base station's end of the protocol: it accepts the connections its cell establishes, opens and
  * owns a session on each, and keeps what the station keeps across sessions (partial uploads held for
  * resumption, its stream of challenge nonces); it counts failed authentication attempts and lock-outs in
- * its store's count ({@link StoreAccess#guard}: its own under station storage, the subscriber store's,
- * shared by every station, under network storage). It knows
+ * its store's count ({@link StoreAccess#guard}: its own under station storage without peer fetch; one
+ * shared by every station with peer fetch, and under network storage the subscriber store's). It knows
  * a terminal only through the messages on a connection and the SIM the radio layer authenticated.
  */
 public final class StationSide {

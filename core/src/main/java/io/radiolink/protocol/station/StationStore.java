@@ -7,12 +7,14 @@ import io.radiolink.node.BaseStation;
 import io.radiolink.node.PasswordVerifier;
 import io.radiolink.node.PhoneNumber;
 import io.radiolink.node.Reservation;
+import io.radiolink.node.SharedGuard;
 import io.radiolink.node.StoredBackup;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,12 @@ import java.util.function.Supplier;
  * another holder. Each answer that brings a copy brings a copy of its own, relayed, never kept here; the
  * holder of each is kept, by the relayed copy's identity (so per download), until the download's fetch or
  * clear went out or it {@link #forget forgot} it.
+ *
+ * <p>The lock-out count ({@link #guard}) is the station's own without peer fetch; with peer fetch it is one
+ * count per number for every station of the network, kept with the directory of who holds a number
+ * ({@code docs/protocol.md}, threat model, "One count per peer-fetch network"): a download at any station
+ * checks the password against the holder's copy, so guesses at N stations on a copy held at one must
+ * lock it after {@code maxFailedAttempts} in all, not N times that many.
  */
 final class StationStore implements StoreAccess {
 
@@ -43,21 +51,40 @@ final class StationStore implements StoreAccess {
     private final Map<String, Backhaul> backhauls;
     /** The holder of each relayed copy a download still holds, by the copy's identity; looked up only. */
     private final Map<StoredBackup, BaseStation> relayedFrom = new IdentityHashMap<>();
-    /** The station's own lock-out count, made at the first {@link #guard} call. */
-    private AuthenticationGuard guard;
+    /** The lock-out count: the station's own, or the peer-fetch network's, shared with every station. */
+    private final SharedGuard guard;
 
-    StationStore(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
+    private StationStore(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls,
+            SharedGuard guard) {
         this.station = station;
         this.stations = List.copyOf(stations);
         this.backhauls = Map.copyOf(backhauls);
+        this.guard = guard;
     }
 
-    /** The station's own count, also for a copy fetched from a peer (docs/protocol.md: an open weakness). */
+    /** {@code station}'s own store, knowing no other station, with a count of its own. */
+    static StationStore alone(BaseStation station) {
+        return new StationStore(station, List.of(), Map.of(), new SharedGuard());
+    }
+
+    /**
+     * The store of each of {@code stations}, by station id in their order, with peer fetch over {@code
+     * backhauls} (by station id; empty for none): each station's own lock-out count without peer fetch,
+     * one count shared by every station with it.
+     */
+    static Map<String, StationStore> of(List<BaseStation> stations, Map<String, Backhaul> backhauls) {
+        SharedGuard network = new SharedGuard();
+        Map<String, StationStore> stores = new LinkedHashMap<>();
+        for (BaseStation station : stations) {
+            stores.put(station.id(), new StationStore(station, stations, backhauls,
+                    backhauls.isEmpty() ? new SharedGuard() : network));
+        }
+        return stores;
+    }
+
     @Override
     public AuthenticationGuard guard(AuthConfig auth) {
-        guard = guard == null ? new AuthenticationGuard(auth.maxFailedAttempts(), auth.lockoutSeconds())
-                : guard.requireLocking(auth.maxFailedAttempts(), auth.lockoutSeconds());
-        return guard;
+        return guard.guard(auth.maxFailedAttempts(), auth.lockoutSeconds());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.radiolink.node.UserData;
 import io.radiolink.protocol.AuthConfig;
 import io.radiolink.protocol.Message.DataFrame;
 import io.radiolink.protocol.transfer.Framing;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,19 +59,21 @@ public interface StoreAccess {
 
     /** Station storage: {@code station}'s own store, answering at once, knowing no other station. */
     static StoreAccess own(BaseStation station) {
-        return new StationStore(station, List.of(), Map.of());
+        return StationStore.alone(station);
     }
 
     /**
-     * Station storage: {@code station}'s own store, answering at once; a look-up that finds nothing there
-     * tells whether another of {@code stations} holds a copy (the network's directory of who holds a
-     * number, asked at once). With peer fetch ({@code backhauls} by station id, else empty) a download
-     * fetches such a copy from the holder of the most recently committed one: a request up the station's
-     * backhaul and down the holder's, the answer back the same way; a holder that cannot be reached leaves
-     * the store unreached, never falling back to an older copy.
+     * Station storage: each of {@code stations}' own store, by station id in their order, answering at
+     * once; a look-up that finds nothing there tells whether another of {@code stations} holds a copy (the
+     * network's directory of who holds a number, asked at once). With peer fetch ({@code backhauls} by
+     * station id, else empty) a download fetches such a copy from the holder of the most recently
+     * committed one: a request up the station's backhaul and down the holder's, the answer back the same
+     * way; a holder that cannot be reached leaves the store unreached, never falling back to an older
+     * copy. The lock-out count ({@link #guard}) is each station's own without peer fetch, one for every
+     * station with it.
      */
-    static StoreAccess own(BaseStation station, List<BaseStation> stations, Map<String, Backhaul> backhauls) {
-        return new StationStore(station, stations, backhauls);
+    static Map<String, StoreAccess> own(List<BaseStation> stations, Map<String, Backhaul> backhauls) {
+        return Collections.<String, StoreAccess>unmodifiableMap(StationStore.of(stations, backhauls));
     }
 
     /**
@@ -83,8 +86,9 @@ public interface StoreAccess {
 
     /**
      * The lock-out count of the verifiers this access reaches ({@code docs/protocol.md}, threat model, "One
-     * count per subscriber store"), locking as {@code auth} says: the station's own under station storage, the subscriber
-     * store's under network storage, one count shared by every station in front of it. Made at the first
+     * count per subscriber store"), locking as {@code auth} says: the station's own under station storage
+     * without peer fetch, one shared by every station with peer fetch, the subscriber store's under
+     * network storage, one count shared by every station in front of it. Made at the first
      * call; every station's end asks once.
      *
      * @throws IllegalArgumentException if {@code auth} locks otherwise than the count was made for (stations

@@ -67,9 +67,7 @@ final class StationStoreTest {
                 stations.put(config.id(), new BaseStation(config, scheduler, streams));
                 backhauls.put(config.id(), new Backhaul(config.id(), backhaul, scheduler, streams));
             }
-            for (BaseStation station : stations.values()) {
-                stores.put(station.id(), new StationStore(station, List.copyOf(stations.values()), backhauls));
-            }
+            stores.putAll(StationStore.of(List.copyOf(stations.values()), backhauls));
             FlowRecords records = new FlowRecords(new FlowListener() {
                 @Override
                 public void flowEnded(Flow flow, FlowRecord record) {
