@@ -53,6 +53,11 @@ public record BackhaulStatistics(double observedSeconds, long messagesOffered, l
             return new Delays(count + 1, sumSeconds + seconds, Math.max(maxSeconds, seconds));
         }
 
+        /** This tally and {@code other} together (two stations' delays): counts and sums added, the larger largest. */
+        public Delays plus(Delays other) {
+            return new Delays(count + other.count, sumSeconds + other.sumSeconds, Math.max(maxSeconds, other.maxSeconds));
+        }
+
         /**
          * The delays tallied after {@code earlier}; the largest stays this tally's (since time 0, or since
          * the largest last restarted: after {@code earlier}, a window's largest).
@@ -85,6 +90,21 @@ public record BackhaulStatistics(double observedSeconds, long messagesOffered, l
                 transmissionsLost - earlier.transmissionsLost, transmissionsAborted - earlier.transmissionsAborted,
                 busySeconds - earlier.busySeconds, downSeconds - earlier.downSeconds,
                 queueing.since(earlier.queueing), transfer.since(earlier.transfer));
+    }
+
+    /**
+     * These statistics and {@code other}'s together (one direction of two stations' backhauls): every count,
+     * sum and time added, so the sum's {@link #utilisation} is the stations' mean weighted by their observed
+     * times and a mean delay is over both stations' messages; each delay tally's largest is the larger.
+     */
+    public BackhaulStatistics plus(BackhaulStatistics other) {
+        return new BackhaulStatistics(observedSeconds + other.observedSeconds,
+                messagesOffered + other.messagesOffered, messagesDropped + other.messagesDropped,
+                messagesDelivered + other.messagesDelivered, bitsDelivered + other.bitsDelivered,
+                transmissions + other.transmissions, retransmissions + other.retransmissions,
+                transmissionsLost + other.transmissionsLost, transmissionsAborted + other.transmissionsAborted,
+                busySeconds + other.busySeconds, downSeconds + other.downSeconds,
+                queueing.plus(other.queueing), transfer.plus(other.transfer));
     }
 
     /** The share of the observed time the transmitter was busy; NaN before any time has passed. */

@@ -26,15 +26,31 @@ public record BackhaulUsage(SortedMap<String, Directions> stations) implements S
      */
     public record Directions(BackhaulStatistics toStore, BackhaulStatistics fromStore) implements Serializable {
 
+        /** Nothing observed: no station. */
+        public static final Directions ZERO = new Directions(BackhaulStatistics.ZERO, BackhaulStatistics.ZERO);
+
         /** Checks for nulls. */
         public Directions {
             Objects.requireNonNull(toStore, "toStore");
             Objects.requireNonNull(fromStore, "fromStore");
+        }
+
+        /** These directions and {@code other}'s together, each direction with its own ({@link BackhaulStatistics#plus}). */
+        public Directions plus(Directions other) {
+            return new Directions(toStore.plus(other.toStore), fromStore.plus(other.fromStore));
         }
     }
 
     /** Copies the map, sorted by station id. */
     public BackhaulUsage {
         stations = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(stations, "stations")));
+    }
+
+    /**
+     * Every station's directions summed, in id order ({@link Directions#plus}); {@link Directions#ZERO} without
+     * a backhaul.
+     */
+    public Directions allStations() {
+        return stations.values().stream().reduce(Directions.ZERO, Directions::plus);
     }
 }

@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * {@link WorkloadCounts}, {@link LearnedOutcomes}, {@link LateStoreEffects}) is summed; a part with per-replication values
  * ({@link FlowStatistics}, {@link CellStatistics}, {@link StorageOccupancy}) has a summary
  * ({@link FlowSummary}, {@link CellSummary}, {@link StorageSummary}) that holds its counts summed
- * ({@link FlowCounts}, {@link CellCounts}, {@link StorageCounts}) and estimates of the values.
+ * ({@link FlowCounts}, {@link CellCounts}, {@link StorageCounts}) and estimates of the values; a part of
+ * per-replication values only ({@link BackhaulUsage}, a {@link CellShare} per shared cell) has a summary of
+ * estimates ({@link BackhaulSummary}, {@link CellShareSummary}).
  *
  * <p>Each {@link Estimate} treats the replications as independent observations of one per-replication
  * value (the replication/deletion method): its mean is the mean of the replications' values and its
@@ -45,6 +47,8 @@ import java.util.TreeSet;
  * @param workload what the workload did besides starting flows, summed
  * @param relocation the estimates of where the generated restores started and how they ended
  * @param learnedOutcomes unconfirmed backups whose outcome was learned on next contact, summed
+ * @param backhauls the stations' backhauls, every station's together and each station's over the replications
+ *     that had it
  * @param shares per shared cell id, over the replications that observed it; no entry for a dedicated cell
  * @param lateStoreEffects the store's changes for counted flows after they ended, summed
  */
@@ -64,6 +68,7 @@ public record ExperimentSummary(
         WorkloadCounts workload,
         RelocationSummary relocation,
         LearnedOutcomes learnedOutcomes,
+        BackhaulSummary backhauls,
         SortedMap<String, CellShareSummary> shares,
         LateStoreEffects lateStoreEffects) implements Serializable {
 
@@ -88,6 +93,7 @@ public record ExperimentSummary(
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(relocation, "relocation");
         Objects.requireNonNull(learnedOutcomes, "learnedOutcomes");
+        Objects.requireNonNull(backhauls, "backhauls");
         shares = ResultMaps.sorted(shares, "shares");
         Objects.requireNonNull(lateStoreEffects, "lateStoreEffects");
     }
@@ -142,6 +148,7 @@ public record ExperimentSummary(
                 RelocationSummary.of(sorted.stream().map(ReplicationResult::workload).toList(), confidence),
                 sorted.stream().map(ReplicationResult::learnedOutcomes)
                         .reduce(LearnedOutcomes.ZERO, LearnedOutcomes::plus),
+                BackhaulSummary.of(sorted.stream().map(ReplicationResult::backhauls).toList(), confidence),
                 shareSummaries(sorted, confidence),
                 sorted.stream().map(ReplicationResult::lateStoreEffects)
                         .reduce(LateStoreEffects.ZERO, LateStoreEffects::plus));
