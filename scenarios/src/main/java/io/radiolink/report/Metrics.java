@@ -5,7 +5,6 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.radio.DirectionCounts;
-import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.radio.Side;
 import io.radiolink.report.MetricNode.Group;
 import io.radiolink.report.MetricNode.PerCell;
@@ -13,10 +12,10 @@ import io.radiolink.report.MetricNode.Unlisted;
 import io.radiolink.report.Reading.Count;
 import io.radiolink.report.Reading.Estimated;
 import io.radiolink.report.Reading.Peak;
-import io.radiolink.report.Reading.Replicated;
 import io.radiolink.report.Reading.Timed;
 import io.radiolink.report.Reading.Total;
-import io.radiolink.stats.BackhaulUsage;
+import io.radiolink.stats.BackhaulDirectionSummary;
+import io.radiolink.stats.BackhaulSummary;
 import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
@@ -232,16 +231,17 @@ public final class Metrics {
     }
 
     /**
-     * The stations' backhauls to the network's store, each direction summed over the stations
-     * ({@link BackhaulTotals}), then each station's: only at a point whose replications have a backhaul, so that the reports of
-     * station storage without peer fetch are what they were before issue 13. {@code backhaul.} in summary.csv.
+     * The stations' backhauls to the network's store, each direction of every station together, then each
+     * station's, as the summary holds them ({@link BackhaulSummary}): only at a point whose replications have a
+     * backhaul, so that the reports of station storage without peer fetch are what they were before issue 13.
+     * {@code backhaul.} in summary.csv.
      */
     private static MetricNode backhaul() {
         return new MetricNode.IfPresent(Metrics::withBackhaul,
                 new Group("backhaul", List.of(
-                        backhaulDirection("toStore", "backhaul.to_store.", BackhaulUsage.Directions::toStore, id -> true),
-                        backhaulDirection("fromStore", "backhaul.from_store.", BackhaulUsage.Directions::fromStore,
-                                id -> true),
+                        backhaulDirection("toStore", "backhaul.to_store.", s -> s.backhauls().allStations().toStore()),
+                        backhaulDirection("fromStore", "backhaul.from_store.",
+                                s -> s.backhauls().allStations().fromStore()),
                         new PerCell("byStation", Metrics::stationBackhaul))));
     }
 
@@ -251,49 +251,42 @@ public final class Metrics {
      * backhauls and the late store effects.
      */
     private static boolean withBackhaul(PointResult point) {
-        return point.replications().stream().anyMatch(BackhaulTotals::exists);
+        return !point.summary().backhauls().stations().isEmpty();
     }
 
     /**
      * One station's backhaul, under its id in {@code byStation} and named {@code backhaul.<id>.} in summary.csv
-     * (every station's cell has the station's id, so the point's cells list the stations).
+     * (every station's cell has the station's id, so the point's cells list the stations); stated for a
+     * station the summary has a backhaul of, as a shared cell's directions are.
      */
     private static List<MetricNode> stationBackhaul(String id) {
         String name = "backhaul." + id + ".";
+        Predicate<PointResult> present = point -> point.summary().backhauls().stations().containsKey(id);
         return List.of(
-                backhaulDirection("toStore", name + "to_store.", BackhaulUsage.Directions::toStore, id::equals),
-                backhaulDirection("fromStore", name + "from_store.", BackhaulUsage.Directions::fromStore, id::equals));
+                new MetricNode.IfPresent(present, backhaulDirection("toStore", name + "to_store.",
+                        s -> s.backhauls().stations().get(id).toStore())),
+                new MetricNode.IfPresent(present, backhaulDirection("fromStore", name + "from_store.",
+                        s -> s.backhauls().stations().get(id).fromStore())));
     }
 
-    /**
-     * One direction of the backhauls of the stations {@code stations} admits, summed over them, named
-     * {@code <prefix>...} in summary.csv.
-     */
+    /** One direction of a backhaul as the summary holds it, named {@code <prefix>...} in summary.csv. */
     private static Group backhaulDirection(String key, String prefix,
-            Function<BackhaulUsage.Directions, BackhaulStatistics> direction, Predicate<String> stations) {
+            Function<ExperimentSummary, BackhaulDirectionSummary> direction) {
         return group(key,
-                backhaulValue(direction, stations, "utilisation", prefix + "utilisation", FRACTION,
-                        BackhaulTotals::utilisation),
-                backhaulValue(direction, stations, "meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
-                        t -> t.queueing().meanSeconds()),
-                backhaulValue(direction, stations, "maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
-                        t -> t.queueing().count() == 0 ? Double.NaN : t.queueing().maxSeconds()),
-                backhaulValue(direction, stations, "meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
-                        t -> t.transfer().meanSeconds()),
-                backhaulValue(direction, stations, "messagesDelivered", prefix + "messages_delivered", "messages/replication",
-                        t -> t.observedSeconds() == 0 ? Double.NaN : t.messagesDelivered()),
-                backhaulValue(direction, stations, "bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
-                        BackhaulTotals::bytesDelivered),
-                backhaulValue(direction, stations, "retransmissions", prefix + "retransmissions", "transmissions/replication",
-                        t -> t.observedSeconds() == 0 ? Double.NaN : t.retransmissions()),
-                backhaulValue(direction, stations, "downShare", prefix + "down_share", FRACTION, BackhaulTotals::downShare));
-    }
-
-    /** A value of one direction of the backhauls, summed over the stations, estimated over the replications. */
-    private static Metric<Replicated> backhaulValue(Function<BackhaulUsage.Directions, BackhaulStatistics> direction,
-            Predicate<String> stations, String key, String name, String unit, ToDoubleFunction<BackhaulTotals> value) {
-        return new Metric<>(key, name, unit, new Replicated(
-                r -> value.applyAsDouble(BackhaulTotals.of(r, direction, stations))));
+                estimated("utilisation", prefix + "utilisation", FRACTION, s -> direction.apply(s).utilisation()),
+                estimated("meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
+                        s -> direction.apply(s).meanQueueingSeconds()),
+                estimated("maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
+                        s -> direction.apply(s).maxQueueingSeconds()),
+                estimated("meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
+                        s -> direction.apply(s).meanTransferSeconds()),
+                estimated("messagesDelivered", prefix + "messages_delivered", "messages/replication",
+                        s -> direction.apply(s).messagesDelivered()),
+                estimated("bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
+                        s -> direction.apply(s).bytesDelivered()),
+                estimated("retransmissions", prefix + "retransmissions", "transmissions/replication",
+                        s -> direction.apply(s).retransmissions()),
+                estimated("downShare", prefix + "down_share", FRACTION, s -> direction.apply(s).downShare()));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */

@@ -21,7 +21,7 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
     void state(String key, PointResult point, Fields out);
 
     /** A reading that summary.csv lists too: as one row of an estimate across replications. */
-    sealed interface Listed extends Reading permits PerReplication, Estimated, Timed, Replicated {
+    sealed interface Listed extends Reading permits PerReplication, Estimated, Timed {
 
         /** The metric's row of summary.csv at {@code point}, named {@code name}, of a metric in {@code unit}. */
         SummaryMetrics.Row row(String name, String unit, PointResult point);
@@ -168,39 +168,6 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
             ExperimentSummary summary = point.summary();
             return new SummaryMetrics.Row(name, unit, estimate(summary), percentile(summary, PERCENTILES.get(0)),
                     percentile(summary, PERCENTILES.get(1)), percentile(summary, PERCENTILES.get(2)));
-        }
-    }
-
-    /**
-     * A value of each replication that the summary does not hold (a backhaul's utilisation, its bytes):
-     * both files state the estimate of the replications' values (NaN ones left out), in the values' unit.
-     */
-    final class Replicated implements Listed {
-        private final ToDoubleFunction<ReplicationResult> perReplication;
-
-        /** @param perReplication the value of one replication, NaN where it is undefined */
-        public Replicated(ToDoubleFunction<ReplicationResult> perReplication) {
-            this.perReplication = Objects.requireNonNull(perReplication, "perReplication");
-        }
-
-        /** The estimate of the replications' values at {@code point}. */
-        public Estimate estimate(PointResult point) {
-            List<ReplicationResult> replications = point.replications();
-            double[] values = new double[replications.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = perReplication.applyAsDouble(replications.get(i));
-            }
-            return Estimate.of(values, point.confidence());
-        }
-
-        @Override
-        public void state(String key, PointResult point, Fields out) {
-            out.estimate(key, estimate(point));
-        }
-
-        @Override
-        public SummaryMetrics.Row row(String name, String unit, PointResult point) {
-            return SummaryMetrics.Row.of(name, unit, estimate(point));
         }
     }
 

@@ -241,7 +241,7 @@ final class MetricsTest {
             assertEquals("", row.get(percentile), where + ": a " + percentile + " of what is not a duration");
         }
         JsonNode value = object.get(metric.key());
-        if (reading instanceof Reading.Estimated || reading instanceof Reading.Replicated) {
+        if (reading instanceof Reading.Estimated) {
             assertEstimate(value, row, where);
         } else if (reading instanceof Reading.PerReplication) {
             assertTrue(value.isIntegralNumber(), where + ": " + value);
