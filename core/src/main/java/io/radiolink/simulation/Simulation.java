@@ -75,7 +75,9 @@ public final class Simulation {
 
     /**
      * Runs the replications on {@code threads} threads ({@link ParallelTasks}); the result equals that of
-     * {@link #run()}. A flow listener given to the builder is then called from several threads. With one
+     * {@link #run()}. The flow, air and authentication listeners given to the builder are then called from several threads,
+     * each replication's events from the thread running it, with no replication index: such a listener
+     * must be safe for concurrent calls and keep replications apart itself (or use {@link #run()}). With one
      * thread, this is {@link #run()}.
      *
      * @throws IllegalArgumentException if {@code threads} is below 1
