@@ -380,7 +380,7 @@ final class InvariantChecker implements FlowListener, AirListener {
 
     /**
      * Runs the end-of-run checks: nothing changed unseen, every flow ended, no flow left a timer armed,
-     * no cell holds a channel, no staging space is left.
+     * no cell holds a channel, no store keeps anything for a download, no staging space is left.
      */
     void finish() {
         checkStores(null, null, false); // after the last event's end nothing may change
@@ -398,6 +398,8 @@ final class InvariantChecker implements FlowListener, AirListener {
             StationSide side = service.station(w.station);
             check(side.openSessions() == 0 && !side.sending(), null, () -> w.station + " still has "
                     + side.openSessions() + " open sessions after the run (sending: " + side.sending() + ")");
+            check(side.keptForDownloads() == 0, null, () -> w.station + "'s store still keeps something for "
+                    + side.keptForDownloads() + " downloads after the run (peer fetch: relayed copies' holders)");
         }
         checkShares(true);
         checkPeerClearsAfterTheRun();

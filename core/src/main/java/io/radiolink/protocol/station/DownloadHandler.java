@@ -75,6 +75,26 @@ final class DownloadHandler implements Handler {
 
     private static void decide(Session session, DownloadRequest request, ChallengeResponse answer,
             StoreAccess.Lookup lookup, Consumer<Handler> decided) {
+        Refusal refusal = refusal(session, request, answer, lookup);
+        if (refusal != null) {
+            // Whatever the refusal, the copy looked up will not be fetched: the store keeps nothing for it.
+            lookup.copy().ifPresent(session.side().store()::forget);
+            decided.accept(refusal);
+            return;
+        }
+        session.side().store().fetch(lookup.copy().get(), fetched -> {
+            Admission unfetched = fetched.reached() ? Admission.NO_BACKUP : Admission.STORE_UNAVAILABLE;
+            decided.accept(fetched.copy().map(copy -> accepted(session, request, copy))
+                    .orElseGet(() -> session.refuse(request.rejection(unfetched), unfetched)));
+        });
+    }
+
+    /**
+     * The refusal of the request on what {@code lookup} found (told to the listener), or null if the
+     * password authenticates against the copy found and its data may be fetched.
+     */
+    private static Refusal refusal(Session session, DownloadRequest request, ChallengeResponse answer,
+            StoreAccess.Lookup lookup) {
         Admission admission;
         if (!lookup.reached()) {
             admission = Admission.STORE_UNAVAILABLE;
@@ -82,27 +102,17 @@ final class DownloadHandler implements Handler {
             session.side().listener().copyLookedUp(session.id(), lookup.copy().isPresent());
             Refusal locked = session.refusalIfLocked();
             if (locked != null) {
-                decided.accept(locked);
-                return;
+                return locked;
             }
             if (lookup.copy().isEmpty()) {
                 admission = lookup.elsewhere() ? Admission.COPY_ELSEWHERE : Admission.NO_BACKUP;
             } else if (!session.authentication().authenticates(lookup.copy().get(), request, answer)) {
                 admission = Admission.AUTH_REJECTED;
             } else {
-                admission = Admission.ACCEPTED;
+                return null;
             }
         }
-        if (admission != Admission.ACCEPTED) {
-            lookup.copy().ifPresent(session.side().store()::forget);
-            decided.accept(session.refuse(request.rejection(admission), admission));
-            return;
-        }
-        session.side().store().fetch(lookup.copy().get(), fetched -> {
-            Admission refusal = fetched.reached() ? Admission.NO_BACKUP : Admission.STORE_UNAVAILABLE;
-            decided.accept(fetched.copy().map(copy -> accepted(session, request, copy))
-                    .orElseGet(() -> session.refuse(request.rejection(refusal), refusal)));
-        });
+        return session.refuse(request.rejection(admission), admission);
     }
 
     private static Handler accepted(Session session, DownloadRequest request, StoredBackup copy) {

@@ -200,4 +200,9 @@ final class NetworkStore implements StoreAccess {
     public void forget(StoredBackup copy) {
         // The store keeps nothing per download: a fetch names its copy by number, version and enrolment.
     }
+
+    @Override
+    public int keptForDownloads() {
+        return 0;
+    }
 }

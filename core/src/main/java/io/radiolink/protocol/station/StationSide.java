@@ -116,6 +116,11 @@ public final class StationSide {
         return open.size();
     }
 
+    /** How many downloads this station's store access keeps something for ({@link StoreAccess#keptForDownloads}). */
+    public int keptForDownloads() {
+        return store.keptForDownloads();
+    }
+
     /** True while any session, open or ended, has a data sender waiting for acknowledgements. */
     public boolean sending() {
         for (Session session : open) {

@@ -183,8 +183,8 @@ final class StationStore implements StoreAccess {
         return 8L * station.config().airInterface().downlink().controlFrameBytes();
     }
 
-    /** Relayed copies whose download has not ended yet; for tests. */
-    int relayedCopies() {
+    @Override
+    public int keptForDownloads() {
         return relayedFrom.size();
     }
 

@@ -151,4 +151,11 @@ public interface StoreAccess {
      * (peer fetch: the holder of a relayed copy); idempotent.
      */
     void forget(StoredBackup copy);
+
+    /**
+     * How many downloads the store keeps something for now (peer fetch: the holder of each relayed copy
+     * not yet fetched, cleared or {@link #forget forgotten}); 0 once every download ended and its last store
+     * operation answered. For checks that nothing outlives its download.
+     */
+    int keptForDownloads();
 }

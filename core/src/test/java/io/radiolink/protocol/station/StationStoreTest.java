@@ -12,6 +12,8 @@ import io.radiolink.node.StationConfig;
 import io.radiolink.node.Terminal;
 import io.radiolink.node.UserData;
 import io.radiolink.protocol.ArqConfig;
+import io.radiolink.protocol.AuthConfig;
+import io.radiolink.protocol.AuthMode;
 import io.radiolink.protocol.BackupService;
 import io.radiolink.protocol.ControlConfig;
 import io.radiolink.protocol.Flow;
@@ -115,7 +117,7 @@ final class StationStoreTest {
      * fetched or looked up a relayed copy; none is kept after the run (before: two of the three stayed).
      */
     @Test
-    void relayedCopies_downloadsEndedWithoutAClear_noneKeptAfterTheRun() {
+    void keptForDownloads_downloadsEndedWithoutAClear_noneKeptAfterTheRun() {
         List<StationConfig> stations = List.of(StationConfig.of("bs-0", 10, 1_000_000, AIR),
                 StationConfig.of("bs-1", 10, 1_000_000, AIR),
                 StationConfig.of("bs-2", 10, 1_000_000, AIR).withClearAfterDownload(false),
@@ -132,7 +134,7 @@ final class StationStoreTest {
         });
         assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.SUCCESS,
                 FlowOutcome.RETRIES_EXHAUSTED), flows.stream().map(f -> run.outcomes().get(f.id())).toList());
-        run.stores().forEach((id, store) -> assertEquals(0, store.relayedCopies(), id));
+        run.stores().forEach((id, store) -> assertEquals(0, store.keptForDownloads(), id));
     }
 
     /**
@@ -140,7 +142,7 @@ final class StationStoreTest {
      * 0.5 s, no retry, backhauls of 2 s): the station decides after the connection ended and keeps nothing.
      */
     @Test
-    void relayedCopies_connectionEndedWhileTheFetchWasUnderWay_noneKeptAfterTheRun() {
+    void keptForDownloads_connectionEndedWhileTheFetchWasUnderWay_noneKeptAfterTheRun() {
         ProtocolConfig impatient = new ProtocolConfig(PATIENT.arq(), new ControlConfig(0.5, 0));
         List<Flow> flows = new ArrayList<>();
         Run run = run(impatient, BackhaulConfig.lossless(1e9, 2.0), List.of(StationConfig.of("bs-0", 10, 1_000_000, AIR),
@@ -151,6 +153,31 @@ final class StationStoreTest {
                 });
         assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.RETRIES_EXHAUSTED),
                 flows.stream().map(f -> run.outcomes().get(f.id())).toList());
-        run.stores().forEach((id, store) -> assertEquals(0, store.relayedCopies(), id));
+        run.stores().forEach((id, store) -> assertEquals(0, store.keptForDownloads(), id));
+    }
+
+    /**
+     * Refused as locked after the peer look-up (maxFailedAttempts 3, backhauls of 2 s): the backup at bs-0,
+     * then three wrong downloads and a right one at bs-1 10 ms apart, all four looking bs-0's copy up at
+     * once; the third failure locks the number, so the fourth, decided when its relayed copy arrives, is
+     * refused as locked and keeps nothing (before: its relayed copy stayed for the rest of the run).
+     */
+    @Test
+    void keptForDownloads_downloadRefusedAsLockedAfterTheLookup_noneKeptAfterTheRun() {
+        ProtocolConfig locking = PATIENT.withAuth(new AuthConfig(AuthMode.PASSWORD_IN_REQUEST, 3, 900));
+        List<Flow> flows = new ArrayList<>();
+        Run run = run(locking, BackhaulConfig.lossless(1e9, 2.0), List.of(StationConfig.of("bs-0", 10, 1_000_000, AIR),
+                StationConfig.of("bs-1", 10, 1_000_000, AIR)), (scheduler, service, at) -> {
+                    scheduler.scheduleAt(1, () -> flows.add(service.terminals().startBackup(phone(), at.get("bs-0"))));
+                    for (int i = 0; i < 4; i++) {
+                        Terminal replacement = replacement(i, i < 3 ? "wrong" : PASSWORD);
+                        scheduler.scheduleAt(50 + 0.01 * i, () -> flows.add(service.terminals()
+                                .startDownload(replacement, NUMBER, at.get("bs-1"))));
+                    }
+                });
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED,
+                FlowOutcome.AUTH_REJECTED, FlowOutcome.AUTH_REJECTED),
+                flows.stream().map(f -> run.outcomes().get(f.id())).toList());
+        run.stores().forEach((id, store) -> assertEquals(0, store.keptForDownloads(), id));
     }
 }
