@@ -152,7 +152,8 @@ final class InvariantChecker implements FlowListener, AirListener {
 
     /**
      * What an admission decision reads of the stores: the number's copy at the flow's station, its free
-     * space, whether another station holds a copy, and when.
+     * space, whether another station holds a more recently committed copy (any copy, when this one holds
+     * none), and when.
      */
     private record StoreState(Optional<StoredBackup> existing, long freeBytes, boolean elsewhere, double atSeconds) {
         boolean sameAs(StoreState other) {
@@ -984,18 +985,24 @@ final class InvariantChecker implements FlowListener, AirListener {
         Optional<StoredBackup> existing = state.existing();
         existing.ifPresent(c -> checkVerifierAgreesWithOrigin(t, w, c));
         Admission admission = response.admission();
+        if (admission == Admission.AUTH_REJECTED) {
+            check(response.data() == null, t, () -> "a rejection announced data");
+        }
+        // Peer fetch decides on the newest holder's copy when another station's is newer than this one's
+        // (or this one holds none); an answer the station's own copy cannot explain came across too, from
+        // a holder whose copy changed while the look-up crossed the backhauls.
+        if (peerFetch && (state.elsewhere() || !explainsDownload(response, state))) {
+            if (existing.isPresent()) {
+                increment("downloads decided across the backhaul at a station with an older copy");
+            }
+            checkPeerAdmission(t, w, response);
+            return;
+        }
         boolean passwordMatches = existing.map(c -> c.verifier().matches(number, t.password)).orElse(true);
         if (existing.isPresent() && !passwordMatches) {
             increment("downloads with a password other than the committing backup's");
             check(admission == Admission.AUTH_REJECTED, t, () -> "wrong password '" + t.password
                     + "' but the station answered " + admission);
-        }
-        if (admission == Admission.AUTH_REJECTED) {
-            check(response.data() == null, t, () -> "a rejection announced data");
-        }
-        if (peerFetch && existing.isEmpty() && (state.elsewhere() || admission != Admission.NO_BACKUP)) {
-            checkPeerAdmission(t, w, response);
-            return;
         }
         if (checkedWhileLocked(t, w, admission, existing, passwordMatches)) {
             return;
@@ -1026,7 +1033,8 @@ final class InvariantChecker implements FlowListener, AirListener {
     }
 
     /**
-     * Peer fetch: a download at a station without a copy is decided across the backhauls, after the holder
+     * Peer fetch: a download at a station without a copy, or with one older than another station's, is
+     * decided across the backhauls, after the holder
      * answered, at moments the checker does not see. An ACCEPTED one announces data committed under the
      * number at another station (the latest such copy is the one handed over), by a backup that typed
      * this flow's password; a refusal is one peer fetch can give (a password other than the holder's copy's
@@ -1429,8 +1437,11 @@ final class InvariantChecker implements FlowListener, AirListener {
     private StoreState storeState(Tracked t, double atSeconds) {
         Watched w = watched(t);
         PhoneNumber number = t.flow.addressedNumber();
-        boolean elsewhere = stations.stream().anyMatch(o -> o != w && o.store().find(number).isPresent());
-        return new StoreState(w.store().find(number), w.store().freeBytes(), elsewhere, atSeconds);
+        Optional<StoredBackup> existing = w.store().find(number);
+        double existingSeconds = existing.map(StoredBackup::committedAtSeconds).orElse(Double.NEGATIVE_INFINITY);
+        boolean elsewhere = stations.stream().anyMatch(o -> o != w && o.store().find(number)
+                .filter(c -> c.committedAtSeconds() > existingSeconds).isPresent());
+        return new StoreState(existing, w.store().freeBytes(), elsewhere, atSeconds);
     }
 
     /**

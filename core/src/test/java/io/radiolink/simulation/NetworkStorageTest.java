@@ -349,16 +349,9 @@ final class NetworkStorageTest {
      */
     @Test
     void download_peerFetchWithTwoHolders_fetchesTheMostRecentCopy() {
-        Flow[] flows = new Flow[3];
-        Terminal older = phone(3_000, 5);
-        Terminal newer = phone(3_000, 6);
-        Terminal replacement = replacement();
-        Run run = twoHoldersAndADownload(OutageConfig.NONE, older, newer, replacement, flows);
-        assertEquals(FlowOutcome.SUCCESS, run.record(flows[2]).outcome());
-        assertEquals(newer.userData(), replacement.userData());
-        assertTrue(run.model.station("bs-1").store().committedCopies().isEmpty(), "cleared at the newer holder");
-        assertEquals(older.userData().orElseThrow(), run.model.station("bs-0").store().find(NUMBER).orElseThrow().data(),
-                "the older copy is not touched");
+        Restore restore = new Restore();
+        Run run = twoHoldersAndADownload(OutageConfig.NONE, restore);
+        assertRestoredTheNewer(run, restore, "bs-1", "bs-0");
         assertEquals(0, run.model.backhauls().get("bs-0").fromStore().statistics().messagesOffered(), "bs-0 never asked");
     }
 
@@ -369,36 +362,142 @@ final class NetworkStorageTest {
      */
     @Test
     void download_peerFetchWithTheNewestHolderDown_refusesRatherThanRestoringAnOlderCopy() {
-        Flow[] flows = new Flow[3];
-        Terminal older = phone(3_000, 5);
-        Terminal replacement = replacement();
-        Run run = twoHoldersAndADownload(downBetween(45, 60), older, phone(3_000, 6), replacement, flows);
-        assertEquals(FlowOutcome.SUCCESS, run.record(flows[1]).outcome(), "the newer backup, before the outage");
-        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(flows[2]).outcome());
-        assertTrue(replacement.userData().isEmpty(), "no stale copy restored");
-        assertEquals(older.userData().orElseThrow(), run.model.station("bs-0").store().find(NUMBER).orElseThrow().data());
+        Restore restore = new Restore();
+        Run run = twoHoldersAndADownload(downBetween(45, 60), restore);
+        assertRefusedKeepingTheOlder(run, restore, "bs-0");
         assertFalse(run.model.station("bs-1").store().committedCopies().isEmpty(), "kept through its outage");
     }
 
+    /** Two backups of the number, older data then newer, a restore onto a replacement, and their flows. */
+    private record Restore(Terminal older, Terminal newer, Terminal replacement, Flow[] flows) {
+        Restore() {
+            this(phone(3_000, 5), phone(3_000, 6), NetworkStorageTest.replacement(), new Flow[3]);
+        }
+    }
+
     /**
-     * Backups of {@code older} at bs-0 at 1 s and {@code newer} at bs-1 at 20 s, then a download onto
-     * {@code replacement} at bs-2 at 50 s, under peer fetch; bs-1 has {@code bs1Outages}.
+     * The restore got the newer backup's data (by its digest), cleared at {@code newerAt}, while the older
+     * copy at {@code olderAt} was neither handed over nor cleared.
      */
-    private static Run twoHoldersAndADownload(OutageConfig bs1Outages, Terminal older, Terminal newer,
-            Terminal replacement, Flow[] flows) {
+    private static void assertRestoredTheNewer(Run run, Restore restore, String newerAt, String olderAt) {
+        assertEquals(FlowOutcome.SUCCESS, run.record(restore.flows()[2]).outcome());
+        assertEquals(restore.newer().userData().orElseThrow().digest(),
+                restore.replacement().userData().orElseThrow().digest());
+        assertTrue(run.model.station(newerAt).store().committedCopies().isEmpty(), "cleared at the newer holder");
+        assertEquals(restore.older().userData().orElseThrow(),
+                run.model.station(olderAt).store().find(NUMBER).orElseThrow().data(), "the older copy is not touched");
+    }
+
+    /**
+     * The newer backup succeeded, the restore was refused {@code STORE_UNAVAILABLE} with nothing restored, and
+     * the older copy stays at {@code olderAt}.
+     */
+    private static void assertRefusedKeepingTheOlder(Run run, Restore restore, String olderAt) {
+        assertEquals(FlowOutcome.SUCCESS, run.record(restore.flows()[1]).outcome(), "the newer backup, before the outage");
+        assertEquals(FlowOutcome.STORE_UNAVAILABLE, run.record(restore.flows()[2]).outcome());
+        assertTrue(restore.replacement().userData().isEmpty(), "no stale copy restored");
+        assertEquals(restore.older().userData().orElseThrow(),
+                run.model.station(olderAt).store().find(NUMBER).orElseThrow().data());
+    }
+
+    /**
+     * {@code restore}'s backups at bs-0 at 1 s and at bs-1 at 20 s, then its download at bs-2 at 50 s, under
+     * peer fetch; bs-1 has {@code bs1Outages}.
+     */
+    private static Run twoHoldersAndADownload(OutageConfig bs1Outages, Restore restore) {
+        return twoBackupsAndADownload(Optional.of(FAST), List.of(StationConfig.of("bs-0", 10, 1_000_000, AIR),
+                StationConfig.of("bs-1", 10, 1_000_000, AIR).withOutages(bs1Outages),
+                StationConfig.of("bs-2", 10, 1_000_000, AIR)), List.of("bs-0", "bs-1", "bs-2"), restore);
+    }
+
+    /**
+     * Under station storage with {@code peerFetch} on {@code stations}: {@code restore}'s backups at 1 s and
+     * 20 s, then its download at 50 s, at the stations {@code at} names in that order.
+     */
+    private static Run twoBackupsAndADownload(Optional<BackhaulConfig> peerFetch, List<StationConfig> stations,
+            List<String> at, Restore restore) {
         Run run = new Run();
-        Simulation simulation = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(1_000)
-                .storage(new StorageMode.Station(Optional.of(FAST))).flowListener(run)
-                .station("bs-0", 10, 1_000_000)
-                .station(StationConfig.of("bs-1", 10, 1_000_000, AIR).withOutages(bs1Outages))
-                .station("bs-2", 10, 1_000_000).script(model -> {
-                    at(model, 1, () -> flows[0] = model.service().terminals().startBackup(older, model.station("bs-0")));
-                    at(model, 20, () -> flows[1] = model.service().terminals().startBackup(newer, model.station("bs-1")));
+        Flow[] flows = restore.flows();
+        Simulation.Builder builder = Simulation.builder().protocol(PATIENT).airInterface(AIR).runLengthSeconds(1_000)
+                .storage(new StorageMode.Station(peerFetch)).flowListener(run).script(model -> {
+                    at(model, 1, () -> flows[0] = model.service().terminals().startBackup(restore.older(), model.station(at.get(0))));
+                    at(model, 20, () -> flows[1] = model.service().terminals().startBackup(restore.newer(), model.station(at.get(1))));
                     at(model, 50, () -> flows[2] = model.service().terminals()
-                            .startDownload(replacement, NUMBER, model.station("bs-2")));
-                }).build();
+                            .startDownload(restore.replacement(), NUMBER, model.station(at.get(2))));
+                });
+        stations.forEach(builder::station);
+        Simulation simulation = builder.build();
         new LeanEngine().run(Double.POSITIVE_INFINITY, scheduler -> run.model = simulation.install(scheduler, 0));
         return run;
+    }
+
+    /**
+     * The number backed up at bs-1 at 1 s (older) and at bs-0 at 20 s (newer), then restored at bs-1 at 50 s
+     * under peer fetch: bs-1's own copy is older than bs-0's, so the download fetches bs-0's newer copy
+     * (and clears it there), never restoring its own stale one.
+     */
+    @Test
+    void download_peerFetchAtAStationWithAnOlderCopy_fetchesTheNewerCopyFromItsHolder() {
+        Restore restore = new Restore();
+        Run run = olderHereNewerThere(Optional.of(FAST), OutageConfig.NONE, restore);
+        assertRestoredTheNewer(run, restore, "bs-0", "bs-1");
+        assertEquals(3, run.model.backhauls().get("bs-1").toStore().statistics().messagesDelivered(),
+                "a look-up, a fetch and a clear at bs-0");
+    }
+
+    /** As above with bs-0 down (its store persistent) when the look-up arrives: refused, not the stale copy. */
+    @Test
+    void download_peerFetchAtAStationWithAnOlderCopyAndTheNewerHolderDown_endsStoreUnavailable() {
+        Restore restore = new Restore();
+        Run run = olderHereNewerThere(Optional.of(FAST), downBetween(45, 60), restore);
+        assertRefusedKeepingTheOlder(run, restore, "bs-1");
+    }
+
+    /** Without peer fetch nothing changes: bs-1 answers from what it holds, its own older copy. */
+    @Test
+    void download_withoutPeerFetchAtAStationWithAnOlderCopy_restoresItsOwnCopy() {
+        Restore restore = new Restore();
+        Run run = olderHereNewerThere(Optional.empty(), OutageConfig.NONE, restore);
+        assertEquals(FlowOutcome.SUCCESS, run.record(restore.flows()[2]).outcome());
+        assertEquals(restore.older().userData().orElseThrow().digest(),
+                restore.replacement().userData().orElseThrow().digest());
+        assertEquals(restore.newer().userData().orElseThrow(),
+                run.model.station("bs-0").store().find(NUMBER).orElseThrow().data(), "bs-0's copy is not touched");
+    }
+
+    /**
+     * A backup's look-up keeps the station's own copy under peer fetch: after the backups at bs-1 (typed
+     * "4711") and bs-0 (typed "1234", a first backup there, enrolling it), a backup at bs-1 typing bs-0's
+     * password is rejected against bs-1's own copy, not taken for a first backup; one typing bs-1's succeeds.
+     */
+    @Test
+    void backup_peerFetchAtAStationWithAnOlderCopy_authenticatesAgainstItsOwnCopy() {
+        Flow[] flows = new Flow[4];
+        Terminal otherPassword = phone(3_000, 6);
+        otherPassword.enterMaintenancePassword("1234");
+        Terminal wrongHere = phone(3_000, 7);
+        wrongHere.enterMaintenancePassword("1234");
+        Run run = run(new StorageMode.Station(Optional.of(FAST)), 2, (model, r) -> {
+            at(model, 1, () -> flows[0] = model.service().terminals().startBackup(phone(3_000, 5), model.station("bs-1")));
+            at(model, 20, () -> flows[1] = model.service().terminals().startBackup(otherPassword, model.station("bs-0")));
+            at(model, 50, () -> flows[2] = model.service().terminals().startBackup(wrongHere, model.station("bs-1")));
+            at(model, 80, () -> flows[3] = model.service().terminals().startBackup(phone(3_000, 8), model.station("bs-1")));
+        });
+        assertEquals(List.of(FlowOutcome.SUCCESS, FlowOutcome.SUCCESS, FlowOutcome.AUTH_REJECTED, FlowOutcome.SUCCESS),
+                List.of(flows).stream().map(f -> run.record(f).outcome()).toList());
+        assertEquals(0, run.model.backhauls().get("bs-1").toStore().statistics().messagesOffered(),
+                "a backup asks no other station");
+    }
+
+    /**
+     * {@code restore}'s backups at bs-1 at 1 s and at bs-0 at 20 s, then its download at bs-1 at 50 s, under
+     * station storage with {@code peerFetch}; bs-0 has {@code bs0Outages}.
+     */
+    private static Run olderHereNewerThere(Optional<BackhaulConfig> peerFetch, OutageConfig bs0Outages,
+            Restore restore) {
+        return twoBackupsAndADownload(peerFetch, List.of(StationConfig.of("bs-0", 10, 1_000_000, AIR)
+                .withOutages(bs0Outages), StationConfig.of("bs-1", 10, 1_000_000, AIR)), List.of("bs-1", "bs-0", "bs-1"),
+                restore);
     }
 
     /**

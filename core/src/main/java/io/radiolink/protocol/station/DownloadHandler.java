@@ -58,19 +58,13 @@ final class DownloadHandler implements Handler {
 
     /**
      * Decides on a download request, with the password it carried or ({@code answer}) a challenge's
-     * proof, against the copy stored under the number; the transfer starts where the terminal's verified
+     * proof, against the copy its look-up gives ({@link StoreAccess#findForDownload}); the transfer starts where the terminal's verified
      * prefix of this very copy ends, else at 0; {@code decided} gets the decision. A number locked out by
      * the time the look-up answers is refused as locked, its answer not checked.
      */
     static void admit(Session session, DownloadRequest request, ChallengeResponse answer, Consumer<Handler> decided) {
-        StoreAccess store = session.side().store();
-        store.find(request.phoneNumber(), lookup -> {
-            if (lookup.elsewhere()) {
-                store.findElsewhere(request.phoneNumber(), peer -> decide(session, request, answer, peer, decided));
-            } else {
-                decide(session, request, answer, lookup, decided);
-            }
-        });
+        session.side().store().findForDownload(request.phoneNumber(),
+                lookup -> decide(session, request, answer, lookup, decided));
     }
 
     private static void decide(Session session, DownloadRequest request, ChallengeResponse answer,

@@ -99,8 +99,8 @@ final class NetworkStore implements StoreAccess {
     }
 
     @Override
-    public void findElsewhere(PhoneNumber phone, Consumer<Lookup> result) {
-        result.accept(new Lookup(true, Optional.empty(), true)); // never asked: find never says elsewhere
+    public void findForDownload(PhoneNumber phone, Consumer<Lookup> result) {
+        find(phone, result); // one store: a download's copy is a backup's
     }
 
     /**

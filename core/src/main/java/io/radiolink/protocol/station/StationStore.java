@@ -23,19 +23,22 @@ import java.util.function.Supplier;
 
 /**
  * Station storage: the station's own {@link BackupStore}, which answers every call at once, in the
- * caller's event, posting nothing. A look-up that finds no copy there asks the network's directory whether
- * another station's store holds one (so a download can fail {@code COPY_ELSEWHERE} rather than
- * {@code NO_BACKUP}).
+ * caller's event, posting nothing. A backup is decided on the station's own copy alone. A download's
+ * look-up that finds no copy there asks the network's directory whether another station's store holds one
+ * (so a download can fail {@code COPY_ELSEWHERE} rather than {@code NO_BACKUP}); without peer fetch a
+ * download at a station holding a copy is decided on it, whatever other stations hold.
  *
- * <p>Peer fetch (when the stations have backhauls): a download's copy held by another station is looked
- * up, fetched and, after the confirmed download, cleared at the holder, each a request up this station's
- * backhaul and down the holder's and an answer back the same way (a request or answer one control message
- * of this station's links, a copy its data). The holder asked is the one with the most recently committed
- * copy; if it cannot be asked (either backhaul down at the look-up, or the holder down when a request
- * arrives) the answer is that the store was not reached ({@code STORE_UNAVAILABLE}), never an older copy of
- * another holder. Each answer that brings a copy brings a copy of its own, relayed, never kept here; the
- * holder of each is kept, by the relayed copy's identity (so per download), until the download's fetch or
- * clear went out or it {@link #forget forgot} it.
+ * <p>Peer fetch (when the stations have backhauls): a download at a station holding no copy, or one older
+ * than another station's, is decided on the copy of the holder of the most recently committed one, which
+ * is looked up, fetched and, after the confirmed download, cleared at the holder, each a request up this
+ * station's backhaul and down the holder's and an answer back the same way (a request or answer one control
+ * message of this station's links, a copy its data). If that holder cannot be asked (either backhaul down at
+ * the look-up, or the holder down when a request arrives) the answer is that the store was not reached
+ * ({@code STORE_UNAVAILABLE}), and if it no longer holds a copy when the look-up arrives the answer is that
+ * none is held there: never an older copy, of another holder or the station's own (a stale restore would
+ * read as a success). Each answer that brings a copy brings a copy of its own, relayed, never kept here;
+ * the holder of each is kept, by the relayed copy's identity (so per download), until the download's fetch
+ * or clear went out or it {@link #forget forgot} it.
  *
  * <p>The lock-out count ({@link #guard}) is the station's own without peer fetch; with peer fetch it is one
  * count per number for every station of the network, kept with the directory of who holds a number
@@ -89,17 +92,17 @@ final class StationStore implements StoreAccess {
 
     @Override
     public void find(PhoneNumber phone, Consumer<Lookup> result) {
-        Optional<StoredBackup> copy = station.store().find(phone);
-        result.accept(copy.isPresent() ? Lookup.found(copy) : new Lookup(true, copy, holder(phone) != null));
+        result.accept(Lookup.found(station.store().find(phone)));
     }
 
     /**
      * The other station whose store holds the most recently committed copy of {@code phone} (the first in
-     * configuration order of those committed at the same time), whether it is up or not; null if none.
+     * configuration order of those committed at the same time), whether it is up or not, if that copy is
+     * more recent than {@code own}; null if none is.
      */
-    private BaseStation holder(PhoneNumber phone) {
+    private BaseStation newerHolder(PhoneNumber phone, Optional<StoredBackup> own) {
         BaseStation newest = null;
-        double newestSeconds = Double.NEGATIVE_INFINITY;
+        double newestSeconds = own.map(StoredBackup::committedAtSeconds).orElse(Double.NEGATIVE_INFINITY);
         for (BaseStation other : stations) {
             Optional<StoredBackup> copy = other == station ? Optional.empty() : other.store().find(phone);
             if (copy.isPresent() && copy.get().committedAtSeconds() > newestSeconds) {
@@ -110,11 +113,21 @@ final class StationStore implements StoreAccess {
         return newest;
     }
 
+    /** Whether another station's store holds a copy of {@code phone}. */
+    private boolean heldElsewhere(PhoneNumber phone) {
+        return newerHolder(phone, Optional.empty()) != null;
+    }
+
     @Override
-    public void findElsewhere(PhoneNumber phone, Consumer<Lookup> result) {
-        BaseStation holder = holder(phone);
-        if (backhauls.isEmpty() || holder == null) {
-            result.accept(new Lookup(true, Optional.empty(), holder != null));
+    public void findForDownload(PhoneNumber phone, Consumer<Lookup> result) {
+        Optional<StoredBackup> own = station.store().find(phone);
+        BaseStation holder = newerHolder(phone, own);
+        if (holder == null || (backhauls.isEmpty() && own.isPresent())) {
+            result.accept(Lookup.found(own)); // the newest copy, or the station answers from what it holds
+            return;
+        }
+        if (backhauls.isEmpty()) {
+            result.accept(new Lookup(true, Optional.empty(), true)); // none here; the holder is not asked
             return;
         }
         if (!backhauls.get(station.id()).isUp() || !backhauls.get(holder.id()).isUp()) {
@@ -127,7 +140,7 @@ final class StationStore implements StoreAccess {
             }
             Optional<StoredBackup> copy = holder.store().find(phone);
             return new Answer<>(answerBits(), copy.isPresent() ? Lookup.found(copy.map(found -> relayed(found, holder)))
-                    : new Lookup(true, copy, holder(phone) != null));
+                    : new Lookup(true, copy, heldElsewhere(phone)));
         }, result);
     }
 

@@ -64,12 +64,12 @@ public interface StoreAccess {
 
     /**
      * Station storage: each of {@code stations}' own store, by station id in their order, answering at
-     * once; a look-up that finds nothing there tells whether another of {@code stations} holds a copy (the
-     * network's directory of who holds a number, asked at once). With peer fetch ({@code backhauls} by
-     * station id, else empty) a download fetches such a copy from the holder of the most recently
-     * committed one: a request up the station's backhaul and down the holder's, the answer back the same
-     * way; a holder that cannot be reached leaves the store unreached, never falling back to an older
-     * copy. The lock-out count ({@link #guard}) is each station's own without peer fetch, one for every
+     * once; a download's look-up that finds nothing there tells whether another of {@code stations} holds a
+     * copy (the network's directory of who holds a number, asked at once). With peer fetch ({@code
+     * backhauls} by station id, else empty) a download at a station holding no copy, or an older one than
+     * another station's, fetches the copy of the holder of the most recently committed one: a request up the
+     * station's backhaul and down the holder's, the answer back the same way; a holder that cannot be
+     * reached leaves the store unreached, never falling back to an older copy. The lock-out count ({@link #guard}) is each station's own without peer fetch, one for every
      * station with it.
      */
     static Map<String, StoreAccess> own(List<BaseStation> stations, Map<String, Backhaul> backhauls) {
@@ -96,19 +96,23 @@ public interface StoreAccess {
      */
     AuthenticationGuard guard(AuthConfig auth);
 
-    /** Looks up the committed copy of {@code phone}. */
+    /**
+     * A backup's look-up: the committed copy of {@code phone} in the store the station commits to (station
+     * storage: the station's own, whatever other stations hold), the one a backup authenticates against.
+     */
     void find(PhoneNumber phone, Consumer<Lookup> result);
 
     /**
-     * A download's look-up of the copy of {@code phone} that another station holds, after {@link #find}
-     * said {@link Lookup#elsewhere()}: station storage with peer fetch asks the holder over the backhauls
-     * and gives its copy; without peer fetch the answer is elsewhere again (under network storage
-     * {@code find} never says elsewhere).
+     * A download's look-up: the copy of {@code phone} the download is decided on. Station storage: the
+     * station's own copy unless another station holds a more recently committed one; then, without peer
+     * fetch, still the own copy (none: {@link Lookup#elsewhere()}), and with peer fetch the newest holder's,
+     * looked up over the backhauls (unreached if the holder cannot be asked; if it no longer holds a copy,
+     * none, never the older own copy). Network storage: the store's copy, as {@link #find}.
      */
-    void findElsewhere(PhoneNumber phone, Consumer<Lookup> result);
+    void findForDownload(PhoneNumber phone, Consumer<Lookup> result);
 
     /**
-     * Brings the data of {@code copy}, found by {@link #find} or {@link #findElsewhere} and authenticated
+     * Brings the data of {@code copy}, found by {@link #findForDownload} and authenticated
      * against, to the station for a download; {@code result} gets the copy handed over, or none if the store
      * no longer holds it, or that the store could not be asked (peer fetch: its holder was down).
      */
