@@ -61,6 +61,15 @@ final class NetworkAuthenticationTest {
             told.add(new Told("locked out", stationId, timeSeconds));
         }
 
+        @Override
+        public void succeeded(String stationId, PhoneNumber phone, double timeSeconds) {
+            told.add(new Told("succeeded", stationId, timeSeconds));
+        }
+
+        List<Double> timesOf(String what) {
+            return told.stream().filter(t -> t.what().equals(what)).map(Told::atSeconds).toList();
+        }
+
         List<Told> lockOuts() {
             return told.stream().filter(t -> t.what().equals("locked out")).toList();
         }
@@ -338,6 +347,53 @@ final class NetworkAuthenticationTest {
         assertEquals(2 * MAX_FAILED, run.records().stream().filter(r -> r.outcome() == FlowOutcome.COPY_ELSEWHERE)
                 .count(), run.records()::toString);
         assertEquals(List.of(station(0)), run.auth().lockOuts().stream().map(Told::stationId).toList());
+    }
+
+    /**
+     * The bound on landed guesses with resets (docs/protocol.md, threat model, "What a success resets"): a
+     * right password resets the count, so under one count per store a success at any station restarts it.
+     * The subscriber backs up at bs-0 every 20 s from 10 s to 190 s (ten successes, the first backup at
+     * 0 s an enrolment, no attempt); an attacker who times its guesses after each success lands
+     * maxFailedAttempts - 1 of them at bs-2 and bs-1 (3 s apart) unlocked, and after the last success
+     * maxFailedAttempts, the last of which locks. Measured over every window of
+     * lockoutSeconds (each starting at a landed guess, where the excess is largest): the guesses landed
+     * never exceed maxFailedAttempts + (maxFailedAttempts - 1) x the successes in the window, the attack
+     * reaches that bound, and so lands several times maxFailedAttempts in one lockoutSeconds.
+     */
+    @ParameterizedTest
+    @EnumSource(AuthMode.class)
+    void lockout_guessesTimedBetweenTheSubscribersSuccesses_landWithinTheBoundWithResets(AuthMode mode) {
+        Simulation.Builder builder = stations(mode, network(0.005))
+                .scriptedFlow(ScriptedFlow.backup(0, station(0), NUMBER, 1_000, 10, PASSWORD));
+        int successes = 10;
+        int attacker = 0;
+        for (int i = 0; i < successes; i++) {
+            double successAt = 10 + 20 * i;
+            builder.scriptedFlow(ScriptedFlow.backup(successAt, station(0), NUMBER, 1_000, 10, PASSWORD));
+            int guesses = i < successes - 1 ? MAX_FAILED - 1 : MAX_FAILED;
+            for (int g = 1; g <= guesses; g++) {
+                builder.scriptedFlow(guess(successAt + 3 * g, station(1 + g % 2), attacker++));
+            }
+        }
+        Run run = run(builder);
+        List<Double> landed = run.auth().timesOf("failed");
+        List<Double> succeeded = run.auth().timesOf("succeeded");
+        assertEquals(successes, succeeded.size(), run.auth().told::toString);
+        assertEquals(attacker, landed.size(), () -> "every guess landed: " + run.auth().told);
+        assertEquals(1, run.auth().lockOuts().size(), "only the last run of guesses locked the number");
+        int largestExcess = Integer.MIN_VALUE;
+        int mostLanded = 0;
+        for (double start : landed) {
+            long inWindow = landed.stream().filter(t -> t >= start && t < start + LOCKOUT_SECONDS).count();
+            long successesInWindow = succeeded.stream().filter(t -> t >= start && t < start + LOCKOUT_SECONDS).count();
+            long bound = MAX_FAILED + (MAX_FAILED - 1) * successesInWindow;
+            assertTrue(inWindow <= bound, () -> inWindow + " guesses landed from " + start + " s, bound " + bound);
+            largestExcess = Math.max(largestExcess, (int) (inWindow - bound));
+            mostLanded = Math.max(mostLanded, (int) inWindow);
+        }
+        assertEquals(0, largestExcess, "the timed attack reaches the bound");
+        // Five successes fall in a window of 100 s: 3 + 2 x 4 = 11 from the guesses after the fifth-last.
+        assertEquals(MAX_FAILED + (MAX_FAILED - 1) * 4, mostLanded);
     }
 
     /** A network invariant checker locking after 3 for 100 s, fed authentication events by hand. */
