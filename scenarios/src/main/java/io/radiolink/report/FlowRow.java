@@ -40,6 +40,9 @@ import java.io.Serializable;
  * @param dataBytesSent user-data bytes its data frames carried, every attempt and retransmission included
  * @param bytesInVain the part of them that did not become the receiver's copy
  * @param chunksRepaired chunks sent again in repair rounds
+ * @param dataFramesSent data frames the flow's sender transmitted, every attempt and retransmission included
+ * @param dataFramesRetransmitted of those, the ARQ's retransmissions within a round (a repair round's frames
+ *     count as sent, not as retransmitted)
  */
 public record FlowRow(
         int point, int replication, long flowId, String kind, String terminalNumber, String addressedNumber,
@@ -48,7 +51,8 @@ public record FlowRow(
         double transferSeconds, double completeSeconds, double releaseSeconds, double backoffSeconds,
         long uplinkUnitsSent, long uplinkUnitsLost, long uplinkRetransmissions, long downlinkUnitsSent,
         long downlinkUnitsLost, long downlinkRetransmissions, long uplinkUnitsCorrupted, long downlinkUnitsCorrupted,
-        int attempts, long dataBytesSent, long bytesInVain, long chunksRepaired) implements Serializable {
+        int attempts, long dataBytesSent, long bytesInVain, long chunksRepaired, long dataFramesSent,
+        long dataFramesRetransmitted) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -64,6 +68,7 @@ public record FlowRow(
                 record.uplink().unitsSent(), record.uplink().unitsLost(), record.uplink().retransmissions(),
                 record.downlink().unitsSent(), record.downlink().unitsLost(), record.downlink().retransmissions(),
                 record.uplink().unitsCorrupted(), record.downlink().unitsCorrupted(), record.attempts(),
-                record.data().bytesSent(), record.bytesInVain(), record.chunksRepaired());
+                record.data().bytesSent(), record.bytesInVain(), record.chunksRepaired(), record.data().framesSent(),
+                record.data().framesRetransmitted());
     }
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
 /**
  * Writes {@code flows.csv}: one row per {@link FlowRow} of every point, in point order and then in the
  * order the point holds them (replication, then flow id), with one column per {@link FlowRow} component
- * named in snake_case ({@link #COLUMNS}). A phase the flow never entered has an empty time.
+ * named in snake_case ({@link #COLUMNS}), then one column per swept parameter, headed by its path and
+ * holding the row's point's value as summary.csv shows it ({@link Sweeps}). A phase the flow never entered
+ * has an empty time.
  */
 public final class FlowsCsvReporter implements Reporter {
 
@@ -51,22 +53,28 @@ public final class FlowsCsvReporter implements Reporter {
             new Column("attempts", row -> Integer.toString(row.attempts())),
             new Column("data_bytes_sent", row -> Long.toString(row.dataBytesSent())),
             new Column("bytes_in_vain", row -> Long.toString(row.bytesInVain())),
-            new Column("chunks_repaired", row -> Long.toString(row.chunksRepaired())));
+            new Column("chunks_repaired", row -> Long.toString(row.chunksRepaired())),
+            new Column("data_frames_sent", row -> Long.toString(row.dataFramesSent())),
+            new Column("data_frames_retransmitted", row -> Long.toString(row.dataFramesRetransmitted())));
 
-    /** The header: {@link FlowRow}'s components in declaration order, in snake_case. */
+    /** The fixed columns: {@link FlowRow}'s components in declaration order, in snake_case. */
     public static final List<String> COLUMNS = TABLE.stream().map(Column::name).toList();
 
     @Override
     public void write(RunReport report, Path directory) throws IOException {
         try (Writer out = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-            Csv.writeRecord(out, COLUMNS);
-            List<String> record = new ArrayList<>(TABLE.size());
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.addAll(Sweeps.paths(report));
+            Csv.writeRecord(out, header);
+            List<String> record = new ArrayList<>(header.size());
             for (PointResult point : report.points()) {
+                List<String> sweepValues = Sweeps.texts(point.point());
                 for (FlowRow row : point.flows()) {
                     record.clear();
                     for (Column column : TABLE) {
                         record.add(column.value().apply(row));
                     }
+                    record.addAll(sweepValues);
                     Csv.writeRecord(out, record);
                 }
             }

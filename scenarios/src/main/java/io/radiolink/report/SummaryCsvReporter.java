@@ -1,6 +1,5 @@
 package io.radiolink.report;
 
-import io.radiolink.scenario.SweepValue;
 import io.radiolink.stats.Estimate;
 import java.io.IOException;
 import java.io.Writer;
@@ -37,9 +36,7 @@ public final class SummaryCsvReporter implements Reporter {
             for (PointResult point : report.points()) {
                 List<String> leading = new ArrayList<>();
                 leading.add(Integer.toString(point.point().index()));
-                for (SweepValue value : point.point().values()) {
-                    leading.add(Sweeps.text(Sweeps.shown(value)));
-                }
+                leading.addAll(Sweeps.texts(point.point()));
                 for (SummaryMetrics.Row row : SummaryMetrics.of(point)) {
                     List<String> record = new ArrayList<>(leading);
                     Estimate estimate = row.estimate();

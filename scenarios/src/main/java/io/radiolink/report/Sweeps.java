@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** How the reports name swept parameters and show their values (passwords redacted). */
 public final class Sweeps {
@@ -37,9 +36,14 @@ public final class Sweeps {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
+    /** The point's values as text, in the order of {@link #paths}: the CSV files' sweep columns. */
+    static List<String> texts(SweepPoint point) {
+        return point.values().stream().map(v -> text(shown(v))).toList();
+    }
+
     /** The point's values alone, e.g. {@code 0.1, 8}: tick labels under an axis titled with the paths. */
     public static String values(SweepPoint point) {
-        return point.values().stream().map(v -> text(shown(v))).collect(Collectors.joining(", "));
+        return String.join(", ", texts(point));
     }
 
     /**

@@ -255,6 +255,14 @@ final class ReportsDocumentationTest {
     }
 
     @Test
+    void flowsCsv_columnTable_listsTheReportersFixedColumnsInOrder() throws IOException {
+        // The rows headed by a quoted name; the swept paths' row is headed by words.
+        List<String> table = section("flows.csv").lines().filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(3, line.indexOf('`', 3))).toList();
+        assertEquals(FlowsCsvReporter.COLUMNS, table);
+    }
+
+    @Test
     void flowsCsv_columnsOfConstants_listEveryConstant() throws IOException {
         // FlowRow.of writes each of these as the constant's name.
         assertEquals(names(FlowKind.values()), documented("flows.csv", "kind"), "kind");
