@@ -73,7 +73,7 @@ public final class Availability {
     }
 
     private static double exponential(RandomGenerator random, double mean) {
-        return -mean * Math.log1p(-random.nextDouble());
+        return -mean * StrictMath.log1p(-random.nextDouble());
     }
 
     private void goDown() {

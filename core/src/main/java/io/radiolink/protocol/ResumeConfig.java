@@ -83,7 +83,7 @@ public record ResumeConfig(int attempts, double backoffSeconds, double backoffMu
         if (backoffSeconds == 0.0) {
             return 0.0;
         }
-        return Math.min(maxBackoffSeconds, backoffSeconds * Math.pow(backoffMultiplier, attempt - 1));
+        return Math.min(maxBackoffSeconds, backoffSeconds * StrictMath.pow(backoffMultiplier, attempt - 1));
     }
 
     /** True if a failed connection may be followed by another one. */

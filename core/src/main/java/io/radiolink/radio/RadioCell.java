@@ -254,7 +254,7 @@ public final class RadioCell {
         if (mean == Double.POSITIVE_INFINITY) {
             return mean;
         }
-        return -mean * Math.log1p(-failureRandom.nextDouble());
+        return -mean * StrictMath.log1p(-failureRandom.nextDouble());
     }
 
     void channelFreed(Connection<?> connection, ConnectionEnd end) {

@@ -224,7 +224,7 @@ public final class Range {
         if (whole || value == Math.rint(value) && Math.abs(value) < 1e7) {
             return Long.toString((long) value);
         }
-        double exponent = Math.log10(Math.abs(value));
+        double exponent = StrictMath.log10(Math.abs(value));
         if (exponent >= 7 && exponent == Math.rint(exponent) && Double.isFinite(value)) {
             return (value < 0 ? "-" : "") + "1e" + (long) exponent;
         }

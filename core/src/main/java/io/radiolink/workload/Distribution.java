@@ -116,7 +116,7 @@ public sealed interface Distribution {
 
         @Override
         public double quantile(double p) {
-            return -mean * Math.log1p(-p);
+            return -mean * StrictMath.log1p(-p);
         }
 
         @Override
@@ -150,18 +150,18 @@ public sealed interface Distribution {
         public static LogNormal ofMeanAndStdDev(double mean, double stdDev) {
             MOMENT.check("mean", mean);
             MOMENT.check("stdDev", stdDev);
-            double sigma2 = Math.log1p((stdDev * stdDev) / (mean * mean));
-            return new LogNormal(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+            double sigma2 = StrictMath.log1p((stdDev * stdDev) / (mean * mean));
+            return new LogNormal(StrictMath.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
         }
 
         @Override
         public double mean() {
-            return Math.exp(mu + sigma * sigma / 2);
+            return StrictMath.exp(mu + sigma * sigma / 2);
         }
 
         @Override
         public double quantile(double p) {
-            return Math.exp(mu + sigma * Math.sqrt(2) * Erf.erfInv(2 * p - 1));
+            return StrictMath.exp(mu + sigma * Math.sqrt(2) * Erf.erfInv(2 * p - 1));
         }
 
         @Override

@@ -131,7 +131,7 @@ public final class WorkloadGenerator implements FlowListener {
     }
 
     private void scheduleNextArrival() {
-        double gap = -Math.log1p(-arrivals.nextDouble()) / config.backupArrivalsPerSecond();
+        double gap = -StrictMath.log1p(-arrivals.nextDouble()) / config.backupArrivalsPerSecond();
         double at = scheduler.nowSeconds() + gap;
         if (at <= runLengthSeconds) {
             scheduler.postAt(at, this::arrive);

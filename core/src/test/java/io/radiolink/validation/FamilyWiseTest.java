@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.SourceFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,11 +113,7 @@ final class FamilyWiseTest {
     }
 
     private static Stream<Path> testSources(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SourceFiles.under(root);
     }
 
     /** A test's key in {@link FamilyWise#CHECKS}: its simple name here, its name under io.radiolink elsewhere. */
@@ -132,11 +128,7 @@ final class FamilyWiseTest {
     }
 
     private static String code(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SourceFiles.text(file);
     }
 
     @Test
