@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the two
- * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}) print their figures: the
+ * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}, {@link StrictMathCost}) print their figures: the
  * benchmarks stay runnable. This is not a timed test; speed is measured by the benchmarks themselves
  * (bench/RESULTS.md).
  */
@@ -115,6 +115,15 @@ final class BenchmarksRunOnceTest {
             assertTrue(out.matches("(?s)" + benchmark[0] + " " + benchmark[1]
                     + ": \\d+\\.\\d ns of CPU per data frame \\(median of 3 samples of 1 runs;.*"), out);
         }
+    }
+
+    @Test
+    void strictMathCost_printsEachFunctionsPairedDifference() {
+        String out = printed(() -> StrictMathCost.main(new String[] {"0", "3", "1000"}));
+        for (String function : new String[] {"log1p(-u)", "exp(x)", "log(x)", "pow(m, k)"}) {
+            assertTrue(out.contains(function + ": Math "), out);
+        }
+        assertTrue(out.matches("(?s)(.*paired difference [+-]\\d+\\.\\d\\d ns per call.*){4}"), out);
     }
 
     private static String printed(Runnable program) {
