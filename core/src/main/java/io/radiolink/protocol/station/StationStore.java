@@ -121,9 +121,13 @@ final class StationStore implements StoreAccess {
     @Override
     public void findForDownload(PhoneNumber phone, Consumer<Lookup> result) {
         Optional<StoredBackup> own = station.store().find(phone);
+        if (backhauls.isEmpty() && own.isPresent()) {
+            result.accept(Lookup.found(own)); // without peer fetch the station answers from what it holds
+            return;
+        }
         BaseStation holder = newerHolder(phone, own);
-        if (holder == null || (backhauls.isEmpty() && own.isPresent())) {
-            result.accept(Lookup.found(own)); // the newest copy, or the station answers from what it holds
+        if (holder == null) {
+            result.accept(Lookup.found(own)); // the newest copy is this station's, or there is none
             return;
         }
         if (backhauls.isEmpty()) {
