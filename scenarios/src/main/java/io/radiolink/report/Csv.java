@@ -28,8 +28,8 @@ final class Csv {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    /** {@link Double#toString(double)} of a finite value; the empty field for NaN and infinities. */
+    /** A finite value as {@link Numbers#text} prints it; the empty field for NaN and infinities. */
     static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "";
+        return Double.isFinite(value) ? Numbers.text(value) : "";
     }
 }

@@ -1,5 +1,6 @@
 package io.radiolink.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.SweepPoint;
@@ -28,12 +29,25 @@ public final class Sweeps {
         return Redaction.shown(value.path(), value.value());
     }
 
-    /** A value as text: scalars as their plain text (numbers as Jackson prints them), the rest as compact JSON. */
+    /**
+     * A value as text: scalars as their plain text (a floating-point number as {@link Numbers#text}), the rest
+     * as compact JSON with the reports' numbers.
+     */
     static String text(JsonNode value) {
         if (value.isNull()) {
             return "";
         }
-        return value.isValueNode() ? value.asText() : value.toString();
+        if (value.isFloatingPointNumber() && Double.isFinite(value.doubleValue())) {
+            return Numbers.text(value.doubleValue());
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        try {
+            return Numbers.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree cannot fail to print", e);
+        }
     }
 
     /** The point's values as text, in the order of {@link #paths}: the CSV files' sweep columns. */
