@@ -1,6 +1,7 @@
 package io.radiolink.cli;
 
 import io.radiolink.run.ScenarioRunner;
+import io.radiolink.run.ScenarioRunner.UnitDone;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -46,10 +47,10 @@ final class ProgressDisplay implements ScenarioRunner.Progress, AutoCloseable {
     }
 
     @Override
-    public void unitDone(int done, int total, double simulatedSeconds) {
+    public void unitDone(UnitDone done) {
         if (bar != null) {
-            bar.stepTo(done);
-            bar.setExtraMessage(String.format(Locale.ROOT, "simulated %,.0f s", simulatedSeconds));
+            bar.stepTo(done.done());
+            bar.setExtraMessage(String.format(Locale.ROOT, "simulated %,.0f s", done.simulatedSeconds()));
         }
     }
 

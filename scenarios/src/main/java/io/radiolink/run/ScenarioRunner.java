@@ -40,14 +40,23 @@ public final class ScenarioRunner {
     public interface Progress {
 
         /** Tells nothing. */
-        Progress NONE = (done, total, simulatedSeconds) -> { };
+        Progress NONE = done -> { };
 
-        /**
-         * {@code done} of the run's {@code total} units have finished, together {@code simulatedSeconds} of
-         * simulated time; called from the thread that called {@link ScenarioRunner#run}.
-         */
-        void unitDone(int done, int total, double simulatedSeconds);
+        /** A unit has finished; called from the thread that called {@link ScenarioRunner#run}, in the order units end. */
+        void unitDone(UnitDone done);
     }
+
+    /**
+     * A finished unit, as {@link Progress} is told of it.
+     *
+     * @param done units of the run finished so far, this one included
+     * @param total units of the run
+     * @param point the unit's sweep point index
+     * @param wallNanos wall time of the unit's own run, measured on the thread that ran it (0 if {@code reused})
+     * @param simulatedSeconds simulated time of every unit finished so far, this one included
+     * @param reused whether the unit was not run but taken from an earlier run (resume); it cost nothing
+     */
+    public record UnitDone(int done, int total, int point, long wallNanos, double simulatedSeconds, boolean reused) {}
 
     private final int threads;
     private final boolean allFlows;
@@ -107,16 +116,21 @@ public final class ScenarioRunner {
         int replications = scenario.replications();
         int total = points.size() * replications;
         // Unit u is replication u % replications of point u / replications: (point, replication) order.
-        List<UnitResult> results = ParallelTasks.run(total, threads, unit -> {
+        List<TimedUnit> results = ParallelTasks.run(total, threads, unit -> {
             int replication = unit % replications;
-            return runUnit(points.get(unit / replications), replication, scenario.engine(),
+            long start = System.nanoTime();
+            UnitResult result = runUnit(points.get(unit / replications), replication, scenario.engine(),
                     recordsFlows(replication, allFlows));
+            return new TimedUnit(result, System.nanoTime() - start);
         }, new ProgressTally(points, total));
-        return merge(scenario, results, allFlows);
+        return merge(scenario, results.stream().map(TimedUnit::unit).toList(), allFlows);
     }
 
+    /** A unit's result and the wall time its run took on its worker thread. */
+    private record TimedUnit(UnitResult unit, long wallNanos) {}
+
     /** Tells {@link #progress} of each finished unit with the simulated time of all finished so far. */
-    private final class ProgressTally implements ParallelTasks.Completion<UnitResult> {
+    private final class ProgressTally implements ParallelTasks.Completion<TimedUnit> {
         private final List<SweepPoint> points;
         private final int total;
         private double simulatedSeconds;
@@ -127,9 +141,10 @@ public final class ScenarioRunner {
         }
 
         @Override
-        public void taskDone(int done, int index, UnitResult unit) {
-            simulatedSeconds += points.get(unit.point()).config().runLengthSeconds();
-            progress.unitDone(done, total, simulatedSeconds);
+        public void taskDone(int done, int index, TimedUnit timed) {
+            int point = timed.unit().point();
+            simulatedSeconds += points.get(point).config().runLengthSeconds();
+            progress.unitDone(new UnitDone(done, total, point, timed.wallNanos(), simulatedSeconds, false));
         }
     }
 

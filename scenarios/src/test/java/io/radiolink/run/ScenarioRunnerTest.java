@@ -113,15 +113,32 @@ final class ScenarioRunnerTest {
         assertTrue(ScenarioRunner.recordsFlows(1, true));
     }
 
+    /**
+     * Each unit is told once, in the order they end, with its point, the simulated time so far and the wall time
+     * of its own run: more than nothing, and on two threads together at most twice the run's wall time (a time
+     * measured from the run's start instead of the unit's would exceed it).
+     */
     @Test
-    void run_progress_toldOfEveryUnitWithTheSimulatedTimeSoFar() throws ScenarioException {
-        List<double[]> told = new ArrayList<>();
-        new ScenarioRunner(2, false, (done, total, seconds) -> told.add(new double[] {done, total, seconds}))
-                .run(scenario);
+    void run_progress_toldOfEveryUnitWithItsPointWallTimeAndTheSimulatedTimeSoFar() throws ScenarioException {
+        List<ScenarioRunner.UnitDone> told = new ArrayList<>();
+        long start = System.nanoTime();
+        new ScenarioRunner(2, false, told::add).run(scenario);
+        long runNanos = System.nanoTime() - start;
         assertEquals(6, told.size());
+        int[] unitsOfPoint = new int[2];
+        long wallNanos = 0;
         for (int i = 0; i < told.size(); i++) {
-            assertArrayEquals(new double[] {i + 1, 6, 600.0 * (i + 1)}, told.get(i));
+            ScenarioRunner.UnitDone done = told.get(i);
+            assertEquals(i + 1, done.done());
+            assertEquals(6, done.total());
+            assertEquals(600.0 * (i + 1), done.simulatedSeconds());
+            assertFalse(done.reused());
+            assertTrue(done.wallNanos() > 0, done.wallNanos() + " ns");
+            unitsOfPoint[done.point()]++;
+            wallNanos += done.wallNanos();
         }
+        assertArrayEquals(new int[] {3, 3}, unitsOfPoint);
+        assertTrue(wallNanos <= 2 * runNanos, wallNanos + " ns of units in a run of " + runNanos + " ns on 2 threads");
     }
 
     /**
