@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report;
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
-                    parent.environment().containsKey("CI"), units, progressStream)) {
+                    parent.environment().containsKey("CI"), resolved, progressStream)) {
                 report = new ScenarioRunner(workers, allFlows, display).run(resolved);
             }
             progressStream.flush();

@@ -87,6 +87,15 @@ record WorkEstimate(long units, double flowsPerUnit, double events, double event
         return new WorkEstimate(units, largestFlows, events, largestUnit, kept + concurrent * largestUnitMemory);
     }
 
+    /** Events one unit of each sweep point is predicted to run, indexed by point (as {@link #of} counts them). */
+    static double[] eventsPerUnitOfEachPoint(ResolvedScenario scenario) {
+        return scenario.points().stream().mapToDouble(point -> eventsPerUnit(point.config())).toArray();
+    }
+
+    private static double eventsPerUnit(SimulationConfig config) {
+        return eventsPerUnit(config, flowsPerUnit(config));
+    }
+
     /** Seconds the run takes on {@code cores} cores at {@code eventsPerSecondPerCore}: no faster than its largest unit. */
     double wallSeconds(int cores, double eventsPerSecondPerCore) {
         double parallel = Math.min(Math.max(1, cores), units);

@@ -1,5 +1,6 @@
 package io.radiolink.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.engine.Engine;
@@ -12,6 +13,7 @@ import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.Simulation;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -55,6 +57,19 @@ final class WorkEstimateTest {
         ResolvedScenario measured = ScenarioLoader.load(roundRobin(2e-5), OptionalLong.empty(), OptionalInt.empty());
         double ratio = WorkEstimate.of(tiny, 1, false).eventsPerUnit() / WorkEstimate.of(measured, 1, false).eventsPerUnit();
         assertTrue(ratio > 500, "a thousandth of the interval, estimated " + ratio + " times the events");
+    }
+
+    /** The per-point events the ETA prices unseen points by are the estimate's own: they add up to its events. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void eventsPerUnitOfEachPoint_everyExample_addUpToTheEstimate(Path example) throws ScenarioException {
+        ResolvedScenario scenario = ScenarioLoader.load(example, OptionalLong.empty(), OptionalInt.empty());
+        double[] perPoint = WorkEstimate.eventsPerUnitOfEachPoint(scenario);
+        WorkEstimate estimate = WorkEstimate.of(scenario, 2, false);
+        assertEquals(scenario.points().size(), perPoint.length);
+        assertEquals(estimate.events(), Arrays.stream(perPoint).sum() * scenario.replications(),
+                1e-9 * estimate.events());
+        assertEquals(estimate.eventsPerUnit(), Arrays.stream(perPoint).max().orElseThrow());
     }
 
     /** A scenario file of backups on one LTE-like cell shared by round robin at {@code intervalSeconds}. */
