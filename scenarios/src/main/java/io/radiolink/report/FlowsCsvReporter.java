@@ -1,5 +1,6 @@
 package io.radiolink.report;
 
+import io.radiolink.run.FlowRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.radiolink.report;
 
+import io.radiolink.run.FlowRow;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;

@@ -3,7 +3,6 @@ package io.radiolink.run;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
-import io.radiolink.report.FlowRow;
 import io.radiolink.report.PointResult;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.EngineChoice;

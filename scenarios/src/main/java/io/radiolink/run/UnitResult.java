@@ -1,6 +1,5 @@
 package io.radiolink.run;
 
-import io.radiolink.report.FlowRow;
 import io.radiolink.stats.ReplicationResult;
 import java.io.Serializable;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.run.FlowRow;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.scenario.SweepValue;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.protocol.FlowKind;
-import io.radiolink.report.FlowRow;
 import io.radiolink.report.JsonReporter;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.ResolvedScenario;

@@ -1,4 +1,4 @@
-package io.radiolink.report;
+package io.radiolink.run;
 
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.FlowRecord;
