@@ -18,6 +18,13 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class RandomStreams {
 
+    /**
+     * The name and version of the scheme below, part of a run's model identity ({@code docs/runs.md},
+     * section 2): a new version whenever the scheme or a purpose's name changes, so that results drawn
+     * from other streams are never taken for these. Adding a purpose changes no stream and keeps it.
+     */
+    public static final String SCHEME = "radiolink-streams/1";
+
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private static final RandomGeneratorFactory<RandomGenerator> LXM =

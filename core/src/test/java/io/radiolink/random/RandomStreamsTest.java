@@ -132,10 +132,12 @@ final class RandomStreamsTest {
     /**
      * Pins the stream-seed scheme. It is documented in {@code docs/design.md}, and changing it
      * changes every recorded result (golden outputs, published numbers): this test exists to catch an
-     * accidental change. Update the values only together with that document and the recorded results.
+     * accidental change. Update the values only together with that document, the recorded results and
+     * {@link RandomStreams#SCHEME}, whose version names them.
      */
     @Test
     void streamSeed_fixedInputs_goldenValues() {
+        assertEquals("radiolink-streams/1", RandomStreams.SCHEME, "the values below are those of scheme 1");
         assertEquals(0x325ed8b3d322f07fL,
                 new RandomStreams(42L, 0).streamSeed(StreamPurpose.LOSS_UPLINK, "station-1", 0));
         assertEquals(0x9bd0fb7855236ab3L, new RandomStreams(1L, 3).streamSeed(StreamPurpose.SETUP, "cell", 7));

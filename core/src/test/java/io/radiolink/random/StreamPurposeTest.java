@@ -1,6 +1,7 @@
 package io.radiolink.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The purposes are one closed set of distinct names, and {@code docs/design.md} lists exactly them. */
+/**
+ * The purposes are one closed set of distinct names, and {@code docs/design.md} lists exactly them and names
+ * the scheme's version.
+ */
 final class StreamPurposeTest {
 
     private static final Path DESIGN = Path.of("../docs/design.md");
@@ -33,8 +37,19 @@ final class StreamPurposeTest {
         assertEquals(declared, documentedPurposes());
     }
 
+    @Test
+    void designDocument_randomStreamsSection_namesTheSchemeVersion() throws IOException {
+        assertTrue(section().stream().anyMatch(line -> line.contains("`" + RandomStreams.SCHEME + "`")),
+                DESIGN + ", " + SECTION + ", names the scheme " + RandomStreams.SCHEME);
+    }
+
     /** The first cells of the table in the design document's section on random streams. */
     private static List<String> documentedPurposes() throws IOException {
+        return section().stream().map(ROW::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+    }
+
+    /** The lines of the design document's section on random streams, its heading left out. */
+    private static List<String> section() throws IOException {
         List<String> lines = Files.readAllLines(DESIGN);
         int start = lines.indexOf(SECTION);
         if (start < 0) {
@@ -45,7 +60,6 @@ final class StreamPurposeTest {
         while (end < section.size() && !section.get(end).startsWith("## ")) {
             end++;
         }
-        return section.subList(0, end).stream().map(ROW::matcher).filter(Matcher::matches).map(m -> m.group(1))
-                .toList();
+        return section.subList(0, end);
     }
 }
