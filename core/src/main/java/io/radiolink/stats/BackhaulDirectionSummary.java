@@ -4,7 +4,6 @@ import io.radiolink.backhaul.BackhaulStatistics;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
  * One direction of a backhaul (one station's, or every station's summed) across replications: the estimates
@@ -42,19 +41,41 @@ public record BackhaulDirectionSummary(Estimate utilisation, Estimate meanQueuei
         return new BackhaulDirectionSummary(
                 Estimate.of(perReplication, BackhaulStatistics::utilisation, confidence),
                 Estimate.of(perReplication, s -> s.queueing().meanSeconds(), confidence),
-                Estimate.of(perReplication, s -> s.queueing().count() == 0 ? Double.NaN : s.queueing().maxSeconds(),
-                        confidence),
+                Estimate.of(perReplication, BackhaulDirectionSummary::maxQueueingSeconds, confidence),
                 Estimate.of(perReplication, s -> s.transfer().meanSeconds(), confidence),
-                observed(perReplication, BackhaulStatistics::messagesDelivered, confidence),
-                observed(perReplication, s -> s.bitsDelivered() / 8.0, confidence),
-                observed(perReplication, BackhaulStatistics::retransmissions, confidence),
-                observed(perReplication, s -> s.downSeconds() / s.observedSeconds(), confidence));
+                Estimate.of(perReplication, BackhaulDirectionSummary::messagesDelivered, confidence),
+                Estimate.of(perReplication, BackhaulDirectionSummary::bytesDelivered, confidence),
+                Estimate.of(perReplication, BackhaulDirectionSummary::retransmissions, confidence),
+                Estimate.of(perReplication, BackhaulDirectionSummary::downShare, confidence));
     }
 
-    /** The estimate of {@code value}, NaN (left out) in a replication that observed the direction for no time. */
-    private static Estimate observed(List<BackhaulStatistics> perReplication, ToDoubleFunction<BackhaulStatistics> value,
-            double confidence) {
-        return Estimate.of(perReplication, s -> s.observedSeconds() == 0 ? Double.NaN : value.applyAsDouble(s),
-                confidence);
+    /** One replication's value of {@link #maxQueueingSeconds()}: its largest wait, NaN (left out) without a wait. */
+    public static double maxQueueingSeconds(BackhaulStatistics replication) {
+        return replication.queueing().count() == 0 ? Double.NaN : replication.queueing().maxSeconds();
+    }
+
+    /** One replication's value of {@link #messagesDelivered()}, NaN (left out) if it observed the direction for no time. */
+    public static double messagesDelivered(BackhaulStatistics replication) {
+        return observed(replication, replication.messagesDelivered());
+    }
+
+    /** One replication's value of {@link #bytesDelivered()}, NaN (left out) if it observed the direction for no time. */
+    public static double bytesDelivered(BackhaulStatistics replication) {
+        return observed(replication, replication.bitsDelivered() / 8.0);
+    }
+
+    /** One replication's value of {@link #retransmissions()}, NaN (left out) if it observed the direction for no time. */
+    public static double retransmissions(BackhaulStatistics replication) {
+        return observed(replication, replication.retransmissions());
+    }
+
+    /** One replication's value of {@link #downShare()}, NaN (left out) if it observed the direction for no time. */
+    public static double downShare(BackhaulStatistics replication) {
+        return observed(replication, replication.downSeconds() / replication.observedSeconds());
+    }
+
+    /** {@code value}, or NaN (left out of the estimate) in a replication that observed the direction for no time. */
+    private static double observed(BackhaulStatistics replication, double value) {
+        return replication.observedSeconds() == 0 ? Double.NaN : value;
     }
 }

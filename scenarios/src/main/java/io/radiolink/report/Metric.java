@@ -1,12 +1,15 @@
 package io.radiolink.report;
 
+import io.radiolink.stats.ReplicationResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
- * A metric of both files: its key in its {@code report.json} object, its name and unit in
- * {@code summary.csv}, and how it is read from a point's results. Every metric is defined once, in
- * {@link Metrics}.
+ * A metric of report.json and summary.csv: its key in its {@code report.json} object, its name and unit in
+ * {@code summary.csv}, and how it is read from a point's results; {@code replications.csv} states, under the
+ * same name, each replication's value that summary.csv's mean is the mean of. Every metric is defined once,
+ * in {@link Metrics}.
  *
  * @param key its key in report.json (for a {@link Reading.Timed} duration, the stem of its keys)
  * @param name its name in summary.csv, e.g. {@code backup.completion_time}
@@ -37,5 +40,15 @@ public record Metric<R extends Reading.Listed>(String key, String name, String u
     @Override
     public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
         rows.add(row(point));
+    }
+
+    /** The value of one replication that this metric's summary.csv mean is the mean of, NaN where it has none. */
+    public ToDoubleFunction<ReplicationResult> perReplication() {
+        return reading::valueOf;
+    }
+
+    @Override
+    public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+        values.add(new ReplicationMetrics.Value(name, unit, perReplication()));
     }
 }

@@ -10,18 +10,21 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A part of the metric list of {@link Metrics}: a metric, a value of report.json alone, or an object of
- * report.json that groups them. Each reporter reads the list through these two methods, so that what the
- * list holds is what the files hold.
+ * A part of the metric list of {@link Metrics}: a metric, a value of report.json alone, a count that
+ * summary.csv does not list, or an object of report.json that groups them. Each reporter reads the list
+ * through these three methods, so that what the list holds is what the files hold.
  */
-public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Group, MetricNode.PerCell,
-        MetricNode.IfPresent {
+public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNode.Unsummarised, MetricNode.Group,
+        MetricNode.PerCell, MetricNode.IfPresent {
 
     /** States this node's values at {@code point} in {@code out}, in report.json's shape and order. */
     void state(PointResult point, Fields out);
 
     /** Appends this node's rows of summary.csv at {@code point}, in that file's order. */
     void addRows(PointResult point, List<SummaryMetrics.Row> rows);
+
+    /** Appends this node's per-replication values at {@code point}, in summary.csv's order: replications.csv's metrics. */
+    void addValues(PointResult point, List<ReplicationMetrics.Value> values);
 
     /**
      * A value that report.json states and summary.csv does not list.
@@ -45,6 +48,47 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
         @Override
         public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
             // report.json alone
+        }
+
+        @Override
+        public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+            // report.json alone
+        }
+    }
+
+    /**
+     * A count that report.json states as its total and replications.csv per replication, and that summary.csv
+     * does not list: a count a ratio of the replication is made of (the collision probability's preambles),
+     * kept out of summary.csv so that its rows stay what they were.
+     *
+     * @param key its key in report.json
+     * @param name its name in replications.csv, in summary.csv's style
+     * @param unit the thing counted, as REPORTS.md states it
+     * @param reading its total and its count in one replication
+     */
+    record Unsummarised(String key, String name, String unit, Reading.Count reading) implements MetricNode {
+
+        /** Checks for nulls. */
+        public Unsummarised {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(reading, "reading");
+        }
+
+        @Override
+        public void state(PointResult point, Fields out) {
+            reading.state(key, point, out);
+        }
+
+        @Override
+        public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
+            // replications.csv and report.json alone
+        }
+
+        @Override
+        public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+            values.add(new ReplicationMetrics.Value(name, unit, reading::valueOf));
         }
     }
 
@@ -96,6 +140,11 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
             rowOrder.forEach(member -> member.addRows(point, rows));
         }
 
+        @Override
+        public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+            rowOrder.forEach(member -> member.addValues(point, values));
+        }
+
         private static Set<MetricNode> identitySet(List<MetricNode> nodes) {
             Set<MetricNode> set = Collections.newSetFromMap(new IdentityHashMap<>());
             set.addAll(nodes);
@@ -133,6 +182,13 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
                 cell.apply(id).forEach(member -> member.addRows(point, rows));
             }
         }
+
+        @Override
+        public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+            for (String id : point.summary().cells().keySet()) {
+                cell.apply(id).forEach(member -> member.addValues(point, values));
+            }
+        }
     }
 
     /**
@@ -163,6 +219,13 @@ public sealed interface MetricNode permits Metric, MetricNode.Unlisted, MetricNo
         public void addRows(PointResult point, List<SummaryMetrics.Row> rows) {
             if (present.test(point)) {
                 node.addRows(point, rows);
+            }
+        }
+
+        @Override
+        public void addValues(PointResult point, List<ReplicationMetrics.Value> values) {
+            if (present.test(point)) {
+                node.addValues(point, values);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.radiolink.report;
 
+import io.radiolink.backhaul.BackhaulStatistics;
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
@@ -16,13 +17,16 @@ import io.radiolink.report.Reading.Timed;
 import io.radiolink.report.Reading.Total;
 import io.radiolink.stats.BackhaulDirectionSummary;
 import io.radiolink.stats.BackhaulSummary;
+import io.radiolink.stats.BackhaulUsage;
 import io.radiolink.stats.CellCounts;
 import io.radiolink.stats.CellStatistics;
 import io.radiolink.stats.CellSummary;
+import io.radiolink.stats.DirectionShare;
 import io.radiolink.stats.DirectionShareSummary;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowCounts;
+import io.radiolink.stats.FlowStatistics;
 import io.radiolink.stats.FlowSummary;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.stats.Traffic;
@@ -79,11 +83,12 @@ public final class Metrics {
 
     /** Blocked attempts per attempt, every cell together. */
     public static final Metric<Estimated> BLOCKING_PROBABILITY = estimated("blockingProbability",
-            "blocking_probability", FRACTION, ExperimentSummary::blockingProbability);
+            "blocking_probability", FRACTION, ExperimentSummary::blockingProbability,
+            ReplicationResult::blockingProbability);
 
     /** The time-weighted mean of busy channels, every cell together. */
     public static final Metric<Estimated> MEAN_BUSY_CHANNELS = estimated("meanBusyChannels", "mean_busy_channels",
-            "channels", ExperimentSummary::meanBusyChannels);
+            "channels", ExperimentSummary::meanBusyChannels, ReplicationResult::meanBusyChannels);
 
     /** Every metric, as the object {@code metrics} of a point of report.json. */
     public static final Group ALL = all();
@@ -117,13 +122,15 @@ public final class Metrics {
                 cellCount("connectionAttempts", "connection_attempts", CellCounts::attempts),
                 cellCount("blockedAttempts", "blocked_attempts", CellCounts::blockedAttempts),
                 BLOCKING_PROBABILITY,
-                estimated("meanHoldingSeconds", "mean_holding_time", SECONDS, ExperimentSummary::meanHoldingSeconds),
+                estimated("meanHoldingSeconds", "mean_holding_time", SECONDS, ExperimentSummary::meanHoldingSeconds,
+                        ReplicationResult::meanHoldingSeconds),
                 MEAN_BUSY_CHANNELS,
                 estimated("admittedArrivalRatePerSecond", "admitted_arrival_rate", "1/s",
-                        ExperimentSummary::admittedArrivalRatePerSecond),
+                        ExperimentSummary::admittedArrivalRatePerSecond, ReplicationResult::admittedArrivalRatePerSecond),
                 total("outages", s -> s.cellTotals().outages()),
-                total("preambleTransmissions", s -> s.cellTotals().preambleTransmissions()),
-                total("preambleCollisions", s -> s.cellTotals().preambleCollisions()),
+                unsummarised("preambleTransmissions", "preamble_transmissions", "preambles",
+                        CellCounts::preambleTransmissions),
+                unsummarised("preambleCollisions", "preamble_collisions", "preambles", CellCounts::preambleCollisions),
                 new PerCell("byId", Metrics::cell)));
         List<MetricNode> integrity = new ArrayList<>();
         for (IntegrityCheck check : IntegrityCheck.values()) {
@@ -139,7 +146,8 @@ public final class Metrics {
                 total("stored", s -> s.learnedOutcomes().stored()),
                 total("notStored", s -> s.learnedOutcomes().notStored())));
         all.add(group("storage",
-                estimated("meanBytes", "storage_occupancy", BYTES, s -> s.storage().meanBytes()),
+                estimated("meanBytes", "storage_occupancy", BYTES, s -> s.storage().meanBytes(),
+                        r -> r.storage().meanBytes()),
                 new Metric<>("peakBytes", "storage_peak", BYTES,
                         new Peak(s -> s.storage().peakBytes(), r -> r.storage().peakBytes())),
                 total("copiesLost", s -> s.storage().counts().copiesLost()),
@@ -170,18 +178,19 @@ public final class Metrics {
                     f -> f.count(outcome)));
         }
         Metric<Estimated> failureShare = flowEstimate(kind, "failureShare", "failure_share", FRACTION,
-                FlowSummary::failureShare);
+                FlowSummary::failureShare, f -> f.counts().failureShare());
         Metric<Timed> completion = new Metric<>("completion", key(kind) + ".completion_time", SECONDS,
-                new Timed(s -> s.flowsOf(kind).completionSeconds(), s -> s.flowsOf(kind).completionHistogram()));
+                new Timed(s -> s.flowsOf(kind).completionSeconds(), r -> r.flowsOf(kind).completionMeanSeconds(),
+                        s -> s.flowsOf(kind).completionHistogram()));
         List<MetricNode> phases = new ArrayList<>();
         for (FlowPhase phase : FlowPhase.values()) {
             phases.add(flowEstimate(kind, phase.name(), "phase." + key(phase) + "_time", SECONDS,
-                    f -> f.phaseSeconds().get(phase)));
+                    f -> f.phaseSeconds().get(phase), f -> f.phaseMeanSeconds(phase)));
         }
         Metric<Estimated> attempts = flowEstimate(kind, "attemptsPerSuccess", "attempts_per_success", "attempts",
-                FlowSummary::attemptsPerSuccess);
+                FlowSummary::attemptsPerSuccess, FlowStatistics::meanAttemptsPerSuccess);
         Metric<Estimated> inVain = flowEstimate(kind, "bytesInVainPerFlow", "bytes_in_vain_per_flow", BYTES,
-                FlowSummary::bytesInVainPerFlow);
+                FlowSummary::bytesInVainPerFlow, f -> f.counts().bytesInVainPerFlow());
         Group group = group(key(kind),
                 flows,
                 new Group("outcomes", List.copyOf(outcomes.values())),
@@ -217,17 +226,19 @@ public final class Metrics {
                         s -> s.flowsOf(download).counts().copyAtRequest(),
                         r -> r.flowsOf(download).counts().copyAtRequest()),
                 estimated("failureShareCopyAtRequest", "restores.failure_share_copy_at_request", FRACTION,
-                        s -> s.flowsOf(download).failureShareCopyAtRequest()),
+                        s -> s.flowsOf(download).failureShareCopyAtRequest(),
+                        r -> r.flowsOf(download).counts().failureShareCopyAtRequest()),
                 count("sameCell", "restores.same_cell", "flows", s -> s.workload().sameCellRestores().restores(),
                         r -> r.workload().sameCellRestores().restores()),
                 count("crossCell", "restores.cross_cell", "flows", s -> s.workload().crossCellRestores().restores(),
                         r -> r.workload().crossCellRestores().restores()),
                 estimated("crossCellShare", "restores.cross_cell_share", FRACTION,
-                        s -> s.relocation().crossCellShare()),
+                        s -> s.relocation().crossCellShare(), r -> r.workload().crossCellShare()),
                 estimated("failureShareSameCell", "restores.failure_share_same_cell", FRACTION,
-                        s -> s.relocation().sameCellFailureShare()),
+                        s -> s.relocation().sameCellFailureShare(), r -> r.workload().sameCellRestores().failureShare()),
                 estimated("failureShareCrossCell", "restores.failure_share_cross_cell", FRACTION,
-                        s -> s.relocation().crossCellFailureShare()));
+                        s -> s.relocation().crossCellFailureShare(),
+                        r -> r.workload().crossCellRestores().failureShare()));
     }
 
     /**
@@ -239,9 +250,10 @@ public final class Metrics {
     private static MetricNode backhaul() {
         return new MetricNode.IfPresent(Metrics::withBackhaul,
                 new Group("backhaul", List.of(
-                        backhaulDirection("toStore", "backhaul.to_store.", s -> s.backhauls().allStations().toStore()),
+                        backhaulDirection("toStore", "backhaul.to_store.", s -> s.backhauls().allStations().toStore(),
+                                r -> r.backhauls().allStations().toStore()),
                         backhaulDirection("fromStore", "backhaul.from_store.",
-                                s -> s.backhauls().allStations().fromStore()),
+                                s -> s.backhauls().allStations().fromStore(), r -> r.backhauls().allStations().fromStore()),
                         new PerCell("byStation", Metrics::stationBackhaul))));
     }
 
@@ -264,29 +276,43 @@ public final class Metrics {
         Predicate<PointResult> present = point -> point.summary().backhauls().stations().containsKey(id);
         return List.of(
                 new MetricNode.IfPresent(present, backhaulDirection("toStore", name + "to_store.",
-                        s -> s.backhauls().stations().get(id).toStore())),
+                        s -> s.backhauls().stations().get(id).toStore(),
+                        r -> part(r.backhauls().stations().get(id), BackhaulUsage.Directions::toStore))),
                 new MetricNode.IfPresent(present, backhaulDirection("fromStore", name + "from_store.",
-                        s -> s.backhauls().stations().get(id).fromStore())));
+                        s -> s.backhauls().stations().get(id).fromStore(),
+                        r -> part(r.backhauls().stations().get(id), BackhaulUsage.Directions::fromStore))));
     }
 
-    /** One direction of a backhaul as the summary holds it, named {@code <prefix>...} in summary.csv. */
+    /**
+     * One direction of a backhaul as the summary holds it, named {@code <prefix>...} in summary.csv; {@code ofReplication}
+     * is the direction in one replication, null where the replication has none.
+     */
     private static Group backhaulDirection(String key, String prefix,
-            Function<ExperimentSummary, BackhaulDirectionSummary> direction) {
+            Function<ExperimentSummary, BackhaulDirectionSummary> direction,
+            Function<ReplicationResult, BackhaulStatistics> ofReplication) {
         return group(key,
-                estimated("utilisation", prefix + "utilisation", FRACTION, s -> direction.apply(s).utilisation()),
+                estimated("utilisation", prefix + "utilisation", FRACTION, s -> direction.apply(s).utilisation(),
+                        r -> value(ofReplication.apply(r), BackhaulStatistics::utilisation)),
                 estimated("meanQueueingSeconds", prefix + "mean_queueing_delay", SECONDS,
-                        s -> direction.apply(s).meanQueueingSeconds()),
+                        s -> direction.apply(s).meanQueueingSeconds(),
+                        r -> value(ofReplication.apply(r), b -> b.queueing().meanSeconds())),
                 estimated("maxQueueingSeconds", prefix + "max_queueing_delay", SECONDS,
-                        s -> direction.apply(s).maxQueueingSeconds()),
+                        s -> direction.apply(s).maxQueueingSeconds(),
+                        r -> value(ofReplication.apply(r), BackhaulDirectionSummary::maxQueueingSeconds)),
                 estimated("meanTransferSeconds", prefix + "mean_transfer_time", SECONDS,
-                        s -> direction.apply(s).meanTransferSeconds()),
+                        s -> direction.apply(s).meanTransferSeconds(),
+                        r -> value(ofReplication.apply(r), b -> b.transfer().meanSeconds())),
                 estimated("messagesDelivered", prefix + "messages_delivered", "messages/replication",
-                        s -> direction.apply(s).messagesDelivered()),
+                        s -> direction.apply(s).messagesDelivered(),
+                        r -> value(ofReplication.apply(r), BackhaulDirectionSummary::messagesDelivered)),
                 estimated("bytesDelivered", prefix + "bytes_delivered", "bytes/replication",
-                        s -> direction.apply(s).bytesDelivered()),
+                        s -> direction.apply(s).bytesDelivered(),
+                        r -> value(ofReplication.apply(r), BackhaulDirectionSummary::bytesDelivered)),
                 estimated("retransmissions", prefix + "retransmissions", "transmissions/replication",
-                        s -> direction.apply(s).retransmissions()),
-                estimated("downShare", prefix + "down_share", FRACTION, s -> direction.apply(s).downShare()));
+                        s -> direction.apply(s).retransmissions(),
+                        r -> value(ofReplication.apply(r), BackhaulDirectionSummary::retransmissions)),
+                estimated("downShare", prefix + "down_share", FRACTION, s -> direction.apply(s).downShare(),
+                        r -> value(ofReplication.apply(r), BackhaulDirectionSummary::downShare)));
     }
 
     /** One cell's members, under its id in {@code byId} and named {@code cell.<id>.} in summary.csv. */
@@ -300,13 +326,15 @@ public final class Metrics {
                         s -> cellOf(s, id).counts().blockedAttempts(),
                         r -> cellValue(r, id, c -> c.counts().blockedAttempts())),
                 estimated("blockingProbability", name + "blocking_probability", FRACTION,
-                        s -> cellOf(s, id).blockingProbability()),
+                        s -> cellOf(s, id).blockingProbability(),
+                        r -> cellValue(r, id, c -> c.counts().blockingProbability())),
                 estimated("meanHoldingSeconds", name + "mean_holding_time", SECONDS,
-                        s -> cellOf(s, id).meanHoldingSeconds()),
+                        s -> cellOf(s, id).meanHoldingSeconds(), r -> cellValue(r, id, CellStatistics::meanHoldingSeconds)),
                 estimated("meanBusyChannels", name + "mean_busy_channels", "channels",
-                        s -> cellOf(s, id).meanBusyChannels()),
+                        s -> cellOf(s, id).meanBusyChannels(), r -> cellValue(r, id, CellStatistics::meanBusyChannels)),
                 total("outages", s -> cellOf(s, id).counts().outages()),
-                new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare())),
+                new Unlisted("downShare", new Estimated(s -> cellOf(s, id).downShare(),
+                        r -> cellValue(r, id, CellStatistics::downShare))),
                 sharedDirection(id, Side.TERMINAL, "uplink"),
                 sharedDirection(id, Side.STATION, "downlink"));
     }
@@ -318,32 +346,49 @@ public final class Metrics {
     private static MetricNode sharedDirection(String id, Side sender, String direction) {
         String name = "cell." + id + "." + direction + ".";
         Function<ExperimentSummary, DirectionShareSummary> of = s -> s.shares().get(id).of(sender);
+        Function<ReplicationResult, DirectionShare> ofReplication = r -> part(r.shares().get(id), c -> c.of(sender));
         return new MetricNode.IfPresent(point -> point.summary().shares().containsKey(id), group(direction,
                 count("connections", name + "connections", "connections", s -> of.apply(s).counts().connections(),
-                        r -> r.shares().containsKey(id) ? r.shares().get(id).of(sender).counts().connections()
-                                : Double.NaN),
-                estimated("utilisation", name + "utilisation", FRACTION, s -> of.apply(s).utilisation()),
-                estimated("carriedLoad", name + "carried_load", FRACTION, s -> of.apply(s).carriedLoad()),
-                estimated("meanActiveUsers", name + "mean_active_users", "users", s -> of.apply(s).meanActiveUsers()),
+                        r -> value(ofReplication.apply(r), d -> d.counts().connections())),
+                estimated("utilisation", name + "utilisation", FRACTION, s -> of.apply(s).utilisation(),
+                        r -> value(ofReplication.apply(r), DirectionShare::utilisation)),
+                estimated("carriedLoad", name + "carried_load", FRACTION, s -> of.apply(s).carriedLoad(),
+                        r -> value(ofReplication.apply(r), DirectionShare::carriedLoad)),
+                estimated("meanActiveUsers", name + "mean_active_users", "users", s -> of.apply(s).meanActiveUsers(),
+                        r -> value(ofReplication.apply(r), DirectionShare::meanActiveUsers)),
                 estimated("throughputMeanBitsPerSecond", name + "throughput_mean", BITS_PER_SECOND,
-                        s -> of.apply(s).meanThroughputBitsPerSecond()),
+                        s -> of.apply(s).meanThroughputBitsPerSecond(),
+                        r -> value(ofReplication.apply(r), DirectionShare::meanThroughputBitsPerSecond)),
                 estimated("throughputP5BitsPerSecond", name + "throughput_p5", BITS_PER_SECOND,
-                        s -> of.apply(s).throughputP5BitsPerSecond()),
+                        s -> of.apply(s).throughputP5BitsPerSecond(),
+                        r -> value(ofReplication.apply(r), DirectionShare::throughputP5BitsPerSecond)),
                 estimated("throughputP50BitsPerSecond", name + "throughput_p50", BITS_PER_SECOND,
-                        s -> of.apply(s).throughputP50BitsPerSecond()),
+                        s -> of.apply(s).throughputP50BitsPerSecond(),
+                        r -> value(ofReplication.apply(r), DirectionShare::throughputP50BitsPerSecond)),
                 estimated("throughputP95BitsPerSecond", name + "throughput_p95", BITS_PER_SECOND,
-                        s -> of.apply(s).throughputP95BitsPerSecond()),
-                estimated("fairnessIndex", name + "fairness_index", "index", s -> of.apply(s).fairnessIndex())));
+                        s -> of.apply(s).throughputP95BitsPerSecond(),
+                        r -> value(ofReplication.apply(r), DirectionShare::throughputP95BitsPerSecond)),
+                estimated("fairnessIndex", name + "fairness_index", "index", s -> of.apply(s).fairnessIndex(),
+                        r -> value(ofReplication.apply(r), DirectionShare::fairnessIndex))));
     }
 
     private static CellSummary cellOf(ExperimentSummary summary, String id) {
         return summary.cells().get(id);
     }
 
-    /** A cell's count in one replication, NaN (left out of the estimate) if the replication never saw the cell. */
+    /** A cell's value in one replication, NaN (left out of the estimate) if the replication never saw the cell. */
     private static double cellValue(ReplicationResult result, String id, ToDoubleFunction<CellStatistics> value) {
-        CellStatistics cell = result.cells().get(id);
-        return cell == null ? Double.NaN : value.applyAsDouble(cell);
+        return value(result.cells().get(id), value);
+    }
+
+    /** {@code value} of a part of one replication, NaN (left out of the estimate) where the replication has no such part (null). */
+    private static <T> double value(T part, ToDoubleFunction<T> value) {
+        return part == null ? Double.NaN : value.applyAsDouble(part);
+    }
+
+    /** The part {@code of} of {@code whole}, null where the replication has no {@code whole} (null). */
+    private static <T, P> P part(T whole, Function<T, P> of) {
+        return whole == null ? null : of.apply(whole);
     }
 
     /** A direction's counts, {@code <direction>.} in summary.csv. */
@@ -378,10 +423,14 @@ public final class Metrics {
                 r -> count.applyAsLong(r.cellTotals()));
     }
 
-    /** An estimate of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv. */
+    /**
+     * An estimate of the flows of {@code kind}, named {@code <kind>.<name>} in summary.csv, made of
+     * {@code perReplication} of each replication's flows of the kind.
+     */
     private static Metric<Estimated> flowEstimate(FlowKind kind, String key, String name, String unit,
-            Function<FlowSummary, Estimate> estimate) {
-        return estimated(key, key(kind) + "." + name, unit, s -> estimate.apply(s.flowsOf(kind)));
+            Function<FlowSummary, Estimate> estimate, ToDoubleFunction<FlowStatistics> perReplication) {
+        return estimated(key, key(kind) + "." + name, unit, s -> estimate.apply(s.flowsOf(kind)),
+                r -> perReplication.applyAsDouble(r.flowsOf(kind)));
     }
 
     private static Metric<Count> count(String key, String name, String unit, ToLongFunction<ExperimentSummary> total,
@@ -390,8 +439,15 @@ public final class Metrics {
     }
 
     private static Metric<Estimated> estimated(String key, String name, String unit,
-            Function<ExperimentSummary, Estimate> estimate) {
-        return new Metric<>(key, name, unit, new Estimated(estimate));
+            Function<ExperimentSummary, Estimate> estimate, ToDoubleFunction<ReplicationResult> perReplication) {
+        return new Metric<>(key, name, unit, new Estimated(estimate, perReplication));
+    }
+
+    /** A count of every cell together that summary.csv does not list, in {@code unit}, read as the cell counts hold it. */
+    private static MetricNode.Unsummarised unsummarised(String key, String name, String unit,
+            ToLongFunction<CellCounts> count) {
+        return new MetricNode.Unsummarised(key, name, unit, new Count(s -> count.applyAsLong(s.cellTotals()),
+                r -> count.applyAsLong(r.cellTotals())));
     }
 
     private static Unlisted total(String key, ToLongFunction<ExperimentSummary> total) {

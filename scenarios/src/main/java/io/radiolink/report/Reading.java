@@ -25,6 +25,12 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
 
         /** The metric's row of summary.csv at {@code point}, named {@code name}, of a metric in {@code unit}. */
         SummaryMetrics.Row row(String name, String unit, PointResult point);
+
+        /**
+         * The value of one replication that the row's {@code mean} is the mean of (its {@code replications.csv}
+         * value): NaN where the replication has none, which the row's estimate leaves out.
+         */
+        double valueOf(ReplicationResult replication);
     }
 
     /**
@@ -49,8 +55,9 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
         }
 
         /** The value of one replication; NaN where it has none (a cell it never saw), which leaves it out of the estimate. */
-        public double perReplication(ReplicationResult result) {
-            return perReplication.applyAsDouble(result);
+        @Override
+        public double valueOf(ReplicationResult replication) {
+            return perReplication.applyAsDouble(replication);
         }
 
         @Override
@@ -63,7 +70,7 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
             List<ReplicationResult> replications = point.replications();
             double[] values = new double[replications.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = perReplication(replications.get(i));
+                values[i] = valueOf(replications.get(i));
             }
             return SummaryMetrics.Row.of(name, unit + rowUnitSuffix, Estimate.of(values, point.confidence()));
         }
@@ -93,13 +100,28 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
         }
     }
 
-    /** One of the summary's estimates, stated as it is in both files. */
+    /**
+     * One of the summary's estimates, stated as it is in both files, with the per-replication value the summary
+     * made it of.
+     */
     final class Estimated implements Listed {
         private final Function<ExperimentSummary, Estimate> estimate;
+        private final ToDoubleFunction<ReplicationResult> perReplication;
 
-        /** @param estimate the summary's estimate */
-        public Estimated(Function<ExperimentSummary, Estimate> estimate) {
+        /**
+         * @param estimate the summary's estimate
+         * @param perReplication the value of one replication the summary's estimate is made of (NaN where it
+         *     has none)
+         */
+        public Estimated(Function<ExperimentSummary, Estimate> estimate,
+                ToDoubleFunction<ReplicationResult> perReplication) {
             this.estimate = Objects.requireNonNull(estimate, "estimate");
+            this.perReplication = Objects.requireNonNull(perReplication, "perReplication");
+        }
+
+        @Override
+        public double valueOf(ReplicationResult replication) {
+            return perReplication.applyAsDouble(replication);
         }
 
         /** The estimate at the point of {@code summary}. */
@@ -129,15 +151,25 @@ public sealed interface Reading permits Reading.Listed, Reading.Total {
         private static final List<Integer> PERCENTILES = List.of(50, 95, 99);
 
         private final Function<ExperimentSummary, Estimate> mean;
+        private final ToDoubleFunction<ReplicationResult> perReplication;
         private final Function<ExperimentSummary, DurationHistogram> pooled;
 
         /**
          * @param mean the estimate of the mean duration
+         * @param perReplication one replication's mean duration, which the estimate is made of (NaN without
+         *     durations); the pooled percentiles have no per-replication value
          * @param pooled every replication's durations merged
          */
-        public Timed(Function<ExperimentSummary, Estimate> mean, Function<ExperimentSummary, DurationHistogram> pooled) {
+        public Timed(Function<ExperimentSummary, Estimate> mean, ToDoubleFunction<ReplicationResult> perReplication,
+                Function<ExperimentSummary, DurationHistogram> pooled) {
             this.mean = Objects.requireNonNull(mean, "mean");
+            this.perReplication = Objects.requireNonNull(perReplication, "perReplication");
             this.pooled = Objects.requireNonNull(pooled, "pooled");
+        }
+
+        @Override
+        public double valueOf(ReplicationResult replication) {
+            return perReplication.applyAsDouble(replication);
         }
 
         /** The estimate of the mean duration. */

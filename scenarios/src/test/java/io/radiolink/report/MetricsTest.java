@@ -49,11 +49,7 @@ final class MetricsTest {
     Path temp;
 
     static Stream<Arguments> reports() {
-        return Stream.of(Arguments.of("single", ReportFixtures.single()), Arguments.of("sweep", ReportFixtures.sweep()),
-                Arguments.of("twoParameterSweep", ReportFixtures.twoParameterSweep()),
-                Arguments.of("oneReplication", ReportFixtures.oneReplication()),
-                Arguments.of("networkStore", ReportFixtures.networkStore()),
-                Arguments.of("capacitySweep", ReportFixtures.capacitySweep()));
+        return ReportFixtures.named();
     }
 
     /**
@@ -96,11 +92,13 @@ final class MetricsTest {
     void perReplicationReadings_agreeWithWhatTheSummaryHolds(String name, RunReport report) {
         for (PointResult point : report.points()) {
             leaves(Metrics.ALL, "", point, (path, node) -> {
-                if (node instanceof Metric<?> metric && metric.reading() instanceof Reading.PerReplication reading) {
+                Reading read = node instanceof Metric<?> metric ? metric.reading()
+                        : node instanceof MetricNode.Unsummarised unsummarised ? unsummarised.reading() : null;
+                if (read instanceof Reading.PerReplication reading) {
                     long sum = 0;
                     long largest = 0;
                     for (ReplicationResult result : point.replications()) {
-                        double value = reading.perReplication(result);
+                        double value = reading.valueOf(result);
                         assertEquals(Math.rint(value), value, path + ": a whole number or NaN");
                         sum += Double.isNaN(value) ? 0 : (long) value;
                         largest = Double.isNaN(value) ? largest : Math.max(largest, (long) value);
@@ -203,7 +201,7 @@ final class MetricsTest {
             if (optional.present().test(point)) {
                 leaves(optional.node(), path, point, action);
             }
-        } else if (node instanceof Metric<?> || node instanceof Unlisted) {
+        } else if (node instanceof Metric<?> || node instanceof Unlisted || node instanceof MetricNode.Unsummarised) {
             action.accept(path, node);
         } else {
             throw new AssertionError("a kind of node this test does not know: " + node);

@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Run reports from tiny real simulations (one LTE cell with drops, damage, chunks and resume, ten simulated
@@ -52,6 +54,13 @@ public final class ReportFixtures {
     private static RunReport capacitySweep;
 
     private ReportFixtures() {}
+
+    /** The fixtures below by name, for a parameterized test: one point, a sweep, two parameters, one replication, network storage, a capacity sweep. */
+    static Stream<Arguments> named() {
+        return Stream.of(Arguments.of("single", single()), Arguments.of("sweep", sweep()),
+                Arguments.of("twoParameterSweep", twoParameterSweep()), Arguments.of("oneReplication", oneReplication()),
+                Arguments.of("networkStore", networkStore()), Arguments.of("capacitySweep", capacitySweep()));
+    }
 
     /** One point, no sweep, 3 replications, flows of replication 0. */
     public static synchronized RunReport single() {
