@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code radiolink run}: runs a scenario file and writes its reports into a folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs SCENARIO (every sweep point with all its replications) and writes report.json, "
-                + "summary.csv, flows.csv and plots into DIR.")
+                + "summary.csv, replications.csv, flows.csv and plots into DIR.")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--all-flows", description = "Write every replication's flows to flows.csv, not only replication 0's.")
     private boolean allFlows;
+
+    @Option(names = "--no-replications-csv",
+            description = "Do not write replications.csv (each replication's value of every metric), for huge sweeps.")
+    private boolean noReplicationsCsv;
 
     @Override
     public Integer call() throws IOException {
@@ -108,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             progressStream.flush();
             Duration wall = Duration.between(started, Instant.now());
             output.publish(folder -> {
-                for (Reporter reporter : Reporters.all()) {
+                for (Reporter reporter : Reporters.all(!noReplicationsCsv)) {
                     reporter.write(report, folder);
                 }
                 Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, units),

@@ -50,8 +50,8 @@ final class CliTest {
         Path out = temp.resolve("out");
         CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, run.status(), run.err());
-        for (String file : List.of("report.json", "summary.csv", "flows.csv", "run-info.json", "completion-cdf.png",
-                "outcomes.png")) {
+        for (String file : List.of("report.json", "summary.csv", "replications.csv", "flows.csv", "run-info.json",
+                "completion-cdf.png", "outcomes.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         assertTrue(run.out().contains("reports in " + out), run.out());
@@ -69,7 +69,7 @@ final class CliTest {
         Path two = temp.resolve("two");
         assertEquals(0, CliRun.of("run", scenario.toString(), "--out", one.toString(), "--threads", "1").status());
         assertEquals(0, CliRun.of("run", scenario.toString(), "--out", two.toString(), "--threads", "2").status());
-        for (String file : List.of("report.json", "summary.csv", "flows.csv")) {
+        for (String file : List.of("report.json", "summary.csv", "replications.csv", "flows.csv")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
         }
     }
@@ -97,8 +97,24 @@ final class CliTest {
         String dsolDigest = "\"scenarioSha256\": \"" + GoldenReportsTest.sha256(dsolScenario) + "\"";
         assertTrue(leanReport.contains(leanDigest) && dsolReport.contains(dsolDigest), dsolReport);
         assertEquals(leanReport, dsolReport.replace(dsolField, "\"engine\": \"lean\"").replace(dsolDigest, leanDigest));
-        for (String file : List.of("summary.csv", "flows.csv")) {
+        for (String file : List.of("summary.csv", "replications.csv", "flows.csv")) {
             assertArrayEquals(Files.readAllBytes(lean.resolve(file)), Files.readAllBytes(dsol.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void run_noReplicationsCsv_writesEveryOtherReportAsWithout() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("single-backup-restore.json"), temp, 600, 2);
+        Path with = temp.resolve("with");
+        Path without = temp.resolve("without");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", with.toString(), "--quiet").status());
+        CliRun run = CliRun.of("run", scenario.toString(), "--out", without.toString(), "--quiet",
+                "--no-replications-csv");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.exists(with.resolve("replications.csv")));
+        assertFalse(Files.exists(without.resolve("replications.csv")));
+        for (String file : List.of("report.json", "summary.csv", "flows.csv")) {
+            assertArrayEquals(Files.readAllBytes(with.resolve(file)), Files.readAllBytes(without.resolve(file)), file);
         }
     }
 

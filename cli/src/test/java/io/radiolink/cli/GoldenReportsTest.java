@@ -3,6 +3,13 @@ package io.radiolink.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.radiolink.report.FlowsCsvReporter;
+import io.radiolink.report.JsonReporter;
+import io.radiolink.report.ReplicationsAgreement;
+import io.radiolink.report.ReplicationsCsvReporter;
+import io.radiolink.report.SummaryCsvReporter;
 import io.radiolink.run.EmbeddingExample;
 import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
@@ -11,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every example, run in full under its own seed, gives byte for byte the reports recorded under
- * {@code src/test/resources/golden/<example>/}: {@code report.json}, {@code summary.csv}, and {@code flows.csv}
- * (or, where it is larger than {@value #LARGEST_STORED_BYTES} bytes, its SHA-256 in {@code flows.csv.sha256}).
+ * {@code src/test/resources/golden/<example>/}: {@code report.json}, {@code summary.csv}, {@code replications.csv}
+ * and {@code flows.csv} (each of the last two, where it is larger than {@value #LARGEST_STORED_BYTES} bytes, as its
+ * SHA-256 in {@code <file>.sha256}); and each example's summary.csv is made of its replications.csv.
  *
  * <p>A change that moves a number updates the golden files in the same commit and says why; a
  * restructuring keeps them identical. To record them anew after such a change:
@@ -35,6 +45,10 @@ final class GoldenReportsTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden");
     static final long LARGEST_STORED_BYTES = 1 << 20;
+
+    /** The reports of a row per replication or flow, stored whole or, when large, as their SHA-256. */
+    private static final List<String> STORED_BY_SIZE = List.of(ReplicationsCsvReporter.FILE_NAME,
+            FlowsCsvReporter.FILE_NAME);
     private static final boolean UPDATE = Boolean.getBoolean("radiolink.golden.update");
 
     /** A pretty-printed {@code "code": { ... }} object, the build's identity inside report.json's provenance. */
@@ -59,7 +73,8 @@ final class GoldenReportsTest {
         if (UPDATE) {
             record(out, golden);
         }
-        assertGolden(name, out);
+        assertGolden(name, out, STORED_BY_SIZE);
+        assertTrue(ReplicationsAgreement.assertAgree(out) > 0, name + ": no row of summary.csv checked");
     }
 
     /**
@@ -70,22 +85,51 @@ final class GoldenReportsTest {
     void embeddingExample_lossSweep_byteIdenticalToGolden() throws IOException, ScenarioException {
         Path out = Files.createDirectory(temp.resolve("embedded"));
         EmbeddingExample.example(Examples.FOLDER.resolve("loss-sweep.json"), out);
-        assertGolden("loss-sweep", out);
+        assertGolden("loss-sweep", out, List.of(FlowsCsvReporter.FILE_NAME));
     }
 
-    /** report.json, summary.csv and flows.csv in {@code out} are the golden files of example {@code name}. */
-    private static void assertGolden(String name, Path out) throws IOException {
+    /**
+     * report.json, summary.csv and {@code bySize} in {@code out} are the golden files of example {@code name}
+     * (each of {@code bySize} as a file or its SHA-256).
+     */
+    private static void assertGolden(String name, Path out, List<String> bySize) throws IOException {
         Path golden = GOLDEN.resolve(name);
-        assertEquals(read(golden.resolve("report.json")), withoutBuildIdentity(read(out.resolve("report.json"))),
-                name + "/report.json");
-        assertEquals(read(golden.resolve("summary.csv")), read(out.resolve("summary.csv")), name + "/summary.csv");
-        Path flows = out.resolve("flows.csv");
-        if (Files.exists(golden.resolve("flows.csv"))) {
-            assertEquals(read(golden.resolve("flows.csv")), read(flows), name + "/flows.csv");
-        } else {
-            assertTrue(Files.exists(golden.resolve("flows.csv.sha256")), name + ": no golden flows.csv");
-            assertEquals(read(golden.resolve("flows.csv.sha256")).strip(), sha256(flows), name + "/flows.csv (SHA-256)");
+        assertEquals(read(golden.resolve(JsonReporter.FILE_NAME)),
+                withoutBuildIdentity(read(out.resolve(JsonReporter.FILE_NAME))), name + "/report.json");
+        assertEquals(read(golden.resolve(SummaryCsvReporter.FILE_NAME)), read(out.resolve(SummaryCsvReporter.FILE_NAME)),
+                name + "/summary.csv");
+        for (String file : bySize) {
+            Path written = out.resolve(file);
+            if (Files.exists(golden.resolve(file))) {
+                assertEquals(read(golden.resolve(file)), read(written), name + "/" + file);
+            } else {
+                Path digest = golden.resolve(file + ".sha256");
+                assertTrue(Files.exists(digest), name + ": no golden " + file);
+                assertEquals(read(digest).strip(), sha256(written), name + "/" + file + " (SHA-256)");
+            }
         }
+    }
+
+    /** REPORTS.md's table of replications.csv's sizes states every example's golden file: points, replications, rows, bytes. */
+    @org.junit.jupiter.api.Test
+    void replicationsCsvSizeTable_statesEveryGoldenFile() throws IOException {
+        List<String> lines = read(Path.of("../scenarios/REPORTS.md")).lines().toList();
+        int header = lines.indexOf("| example | points | replications | rows | bytes |");
+        assertTrue(header >= 0, "REPORTS.md has no table of replications.csv's sizes");
+        List<String> documented = lines.subList(header + 2, lines.size()).stream().takeWhile(l -> l.startsWith("|"))
+                .toList();
+        List<String> measured = new ArrayList<>();
+        for (Path example : examples()) {
+            String name = example.getFileName().toString().replaceFirst("\\.json$", "");
+            Path file = GOLDEN.resolve(name).resolve(ReplicationsCsvReporter.FILE_NAME);
+            assertTrue(Files.exists(file), name + ": replications.csv is stored as its SHA-256; measure its size");
+            JsonNode points = new ObjectMapper().readTree(GOLDEN.resolve(name).resolve(JsonReporter.FILE_NAME).toFile())
+                    .get("points");
+            long rows = read(file).lines().count() - 1;
+            measured.add(String.format(Locale.ROOT, "| `%s` | %d | %d | %,d | %,d |", name, points.size(),
+                    points.get(0).get("replications").intValue(), rows, Files.size(file)));
+        }
+        assertEquals(measured, documented);
     }
 
     @org.junit.jupiter.api.Test
@@ -103,17 +147,19 @@ final class GoldenReportsTest {
 
     private static void record(Path out, Path golden) throws IOException {
         Files.createDirectories(golden);
-        Files.writeString(golden.resolve("report.json"), withoutBuildIdentity(read(out.resolve("report.json"))),
-                StandardCharsets.UTF_8);
-        Files.copy(out.resolve("summary.csv"), golden.resolve("summary.csv"),
+        Files.writeString(golden.resolve(JsonReporter.FILE_NAME),
+                withoutBuildIdentity(read(out.resolve(JsonReporter.FILE_NAME))), StandardCharsets.UTF_8);
+        Files.copy(out.resolve(SummaryCsvReporter.FILE_NAME), golden.resolve(SummaryCsvReporter.FILE_NAME),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path flows = out.resolve("flows.csv");
-        Files.deleteIfExists(golden.resolve("flows.csv"));
-        Files.deleteIfExists(golden.resolve("flows.csv.sha256"));
-        if (Files.size(flows) <= LARGEST_STORED_BYTES) {
-            Files.copy(flows, golden.resolve("flows.csv"));
-        } else {
-            Files.writeString(golden.resolve("flows.csv.sha256"), sha256(flows) + "\n", StandardCharsets.UTF_8);
+        for (String file : STORED_BY_SIZE) {
+            Path written = out.resolve(file);
+            Files.deleteIfExists(golden.resolve(file));
+            Files.deleteIfExists(golden.resolve(file + ".sha256"));
+            if (Files.size(written) <= LARGEST_STORED_BYTES) {
+                Files.copy(written, golden.resolve(file));
+            } else {
+                Files.writeString(golden.resolve(file + ".sha256"), sha256(written) + "\n", StandardCharsets.UTF_8);
+            }
         }
     }
 

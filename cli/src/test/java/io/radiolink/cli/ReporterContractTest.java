@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.radiolink.plot.PlotReporter;
 import io.radiolink.report.FlowsCsvReporter;
 import io.radiolink.report.JsonReporter;
+import io.radiolink.report.ReplicationsCsvReporter;
 import io.radiolink.report.ReportFixtures;
 import io.radiolink.report.Reporter;
 import io.radiolink.report.RunReport;
@@ -68,8 +69,12 @@ final class ReporterContractTest {
 
     @Test
     void all_everyFormatOnce_inFixedOrder() {
+        assertEquals(List.of(JsonReporter.class, SummaryCsvReporter.class, ReplicationsCsvReporter.class,
+                FlowsCsvReporter.class, PlotReporter.class), Reporters.all().stream().map(Object::getClass).toList());
         assertEquals(List.of(JsonReporter.class, SummaryCsvReporter.class, FlowsCsvReporter.class, PlotReporter.class),
-                Reporters.all().stream().map(Object::getClass).toList());
+                Reporters.all(false).stream().map(Object::getClass).toList(), "--no-replications-csv");
+        assertEquals(Reporters.all().stream().map(Object::getClass).toList(),
+                Reporters.all(true).stream().map(Object::getClass).toList());
     }
 
     /** A new instance each time, so that no state can carry over from one write to the next. */

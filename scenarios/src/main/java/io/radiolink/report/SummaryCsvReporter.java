@@ -28,15 +28,9 @@ public final class SummaryCsvReporter implements Reporter {
     @Override
     public void write(RunReport report, Path directory) throws IOException {
         try (Writer out = Files.newBufferedWriter(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-            List<String> header = new ArrayList<>();
-            header.add("point");
-            header.addAll(Sweeps.paths(report));
-            header.addAll(METRIC_COLUMNS);
-            Csv.writeRecord(out, header);
+            Csv.writeRecord(out, Sweeps.header(report, METRIC_COLUMNS));
             for (PointResult point : report.points()) {
-                List<String> leading = new ArrayList<>();
-                leading.add(Integer.toString(point.point().index()));
-                leading.addAll(Sweeps.texts(point.point()));
+                List<String> leading = Sweeps.pointFields(point.point());
                 for (SummaryMetrics.Row row : SummaryMetrics.of(point)) {
                     List<String> record = new ArrayList<>(leading);
                     Estimate estimate = row.estimate();

@@ -50,6 +50,23 @@ public final class Sweeps {
         }
     }
 
+    /** The header of summary.csv and replications.csv: {@code point}, the swept paths, then {@code metricColumns}. */
+    static List<String> header(RunReport report, List<String> metricColumns) {
+        List<String> columns = new ArrayList<>();
+        columns.add("point");
+        columns.addAll(paths(report));
+        columns.addAll(metricColumns);
+        return columns;
+    }
+
+    /** The point's leading fields under {@link #header}: its index, then its values as text. */
+    static List<String> pointFields(SweepPoint point) {
+        List<String> fields = new ArrayList<>();
+        fields.add(Integer.toString(point.index()));
+        fields.addAll(texts(point));
+        return fields;
+    }
+
     /** The point's values as text, in the order of {@link #paths}: the CSV files' sweep columns. */
     static List<String> texts(SweepPoint point) {
         return point.values().stream().map(v -> text(shown(v))).toList();

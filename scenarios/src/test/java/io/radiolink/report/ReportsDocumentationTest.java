@@ -95,6 +95,9 @@ final class ReportsDocumentationTest {
             }
             """;
 
+    /** The header of the tables of metrics: summary.csv's, and replications.csv's counts that summary.csv does not list. */
+    private static final String METRIC_TABLE = "| metric | unit | what |";
+
     /** The header of every table in the section on report.json: one row per key of an object. */
     private static final String KEY_TABLE = "| key | type | meaning |";
 
@@ -255,6 +258,33 @@ final class ReportsDocumentationTest {
     }
 
     @Test
+    void replicationsCsv_columnTable_isTheReportersColumnsInOrder() throws IOException {
+        // The rows headed by a quoted name; the swept paths' row is headed by words.
+        List<String> table = tableRows("replications.csv", "| column | meaning |").stream()
+                .filter(line -> line.startsWith("| `")).map(line -> line.substring(3, line.indexOf('`', 3))).toList();
+        List<String> columns = new ArrayList<>(List.of("point"));
+        columns.addAll(ReplicationsCsvReporter.METRIC_COLUMNS);
+        assertEquals(columns, table);
+    }
+
+    /**
+     * The table of replications.csv's counts that summary.csv does not list is the metric list's: the metrics
+     * with a value per replication and no row of summary.csv, with their units, in order.
+     */
+    @Test
+    void replicationsCsv_countsTable_isTheMetricsWithoutASummaryRow() throws IOException {
+        PointResult point = ReportFixtures.networkStore().points().get(0);
+        Set<String> summarised = new LinkedHashSet<>();
+        SummaryMetrics.of(point).forEach(row -> summarised.add(row.metric()));
+        List<String> expected = ReplicationMetrics.of(point).stream().filter(v -> !summarised.contains(v.metric()))
+                .map(v -> v.metric() + " " + v.unit()).toList();
+        assertFalse(expected.isEmpty(), "no metric without a row of summary.csv");
+        List<String> documented = tableRows("replications.csv", METRIC_TABLE).stream().map(row -> row.split("\\|"))
+                .map(cells -> cells[1].strip().replace("`", "") + " " + cells[2].strip()).toList();
+        assertEquals(expected, documented);
+    }
+
+    @Test
     void flowsCsv_columnTable_listsTheReportersFixedColumnsInOrder() throws IOException {
         // The rows headed by a quoted name; the swept paths' row is headed by words.
         List<String> table = section("flows.csv").lines().filter(line -> line.startsWith("| `"))
@@ -314,7 +344,7 @@ final class ReportsDocumentationTest {
     }
 
     /** The scenario {@code json}, run by the runner. */
-    private static RunReport run(String json) throws IOException, ScenarioException {
+    static RunReport run(String json) throws IOException, ScenarioException {
         Path file = Files.createTempFile("scenario", ".json");
         try {
             Files.writeString(file, json);
@@ -645,9 +675,14 @@ final class ReportsDocumentationTest {
 
     /** The rows of the table headed {@code | metric | unit | what |} in the section on summary.csv. */
     private static List<String> metricTableRows() throws IOException {
-        List<String> lines = section("summary.csv").lines().toList();
-        int header = lines.indexOf("| metric | unit | what |");
-        assertTrue(header >= 0, "the section on summary.csv has no table of metrics");
+        return tableRows("summary.csv", METRIC_TABLE);
+    }
+
+    /** The rows of the table headed {@code tableHeader} in the section on {@code file}. */
+    private static List<String> tableRows(String file, String tableHeader) throws IOException {
+        List<String> lines = section(file).lines().toList();
+        int header = lines.indexOf(tableHeader);
+        assertTrue(header >= 0, "the section on " + file + " has no table " + tableHeader);
         List<String> rows = new ArrayList<>();
         for (String line : lines.subList(header + 2, lines.size())) {
             if (!line.startsWith("|")) {
