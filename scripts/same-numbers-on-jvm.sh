@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every example (scenarios/examples/*.json) with the CLI jar under another JVM and compares report.json,
-# summary.csv and flows.csv byte for byte with the golden files the default JDK made
-# (cli/src/test/resources/golden/<example>/; flows.csv there or its SHA-256 in flows.csv.sha256).
+# summary.csv, replications.csv and flows.csv byte for byte with the golden files the default JDK made
+# (cli/src/test/resources/golden/<example>/; each of the last two there or its SHA-256 in <file>.sha256).
 #
 #   mvn -B -q -pl cli -am package -DskipTests      # the jar, built with the project's JDK 17
 #   scripts/same-numbers-on-jvm.sh /usr/lib/jvm/temurin-25-jdk-amd64/bin/java [cli/target/radiolink.jar]
@@ -21,7 +21,7 @@ for example in scenarios/examples/*.json; do
     name=$(basename "$example" .json)
     golden=cli/src/test/resources/golden/$name
     "$java" -jar "$jar" run "$example" --out "$out/$name" --threads 2 --quiet >/dev/null
-    for file in report.json summary.csv flows.csv; do
+    for file in report.json summary.csv replications.csv flows.csv; do
         if [[ -f $golden/$file ]]; then
             cmp -s "$golden/$file" "$out/$name/$file" && same=yes || same=no
         else
