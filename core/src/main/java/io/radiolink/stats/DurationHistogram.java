@@ -1,6 +1,8 @@
 package io.radiolink.stats;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import org.HdrHistogram.Histogram;
 
@@ -56,6 +58,41 @@ public final class DurationHistogram implements Serializable {
             merged.add(histogram.micros);
         }
         return new DurationHistogram(merged);
+    }
+
+    /**
+     * The histogram {@link #encoded} wrote: HdrHistogram's uncompressed encoding of a microsecond histogram
+     * of this class's layout, read from {@code encoding}'s position to its limit.
+     *
+     * @throws IllegalArgumentException if {@code encoding} is not exactly one such histogram
+     */
+    public static DurationHistogram ofEncoded(ByteBuffer encoding) {
+        Histogram decoded;
+        try {
+            decoded = Histogram.decodeFromByteBuffer(encoding, 2);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded histogram: " + e, e);
+        }
+        if (encoding.hasRemaining()) {
+            throw new IllegalArgumentException(encoding.remaining() + " byte(s) after the encoded histogram");
+        }
+        if (decoded.getNumberOfSignificantValueDigits() != SIGNIFICANT_DIGITS || decoded.getLowestDiscernibleValue() != 1) {
+            throw new IllegalArgumentException("the encoded histogram has " + decoded.getNumberOfSignificantValueDigits()
+                    + " significant digits and lowest discernible value " + decoded.getLowestDiscernibleValue()
+                    + ", not " + SIGNIFICANT_DIGITS + " and 1");
+        }
+        decoded.setAutoResize(true);
+        return new DurationHistogram(decoded);
+    }
+
+    /**
+     * HdrHistogram's uncompressed encoding ({@link Histogram#encodeIntoByteBuffer}) of the microsecond
+     * histogram, which {@link #ofEncoded} reads back into an equal histogram.
+     */
+    public byte[] encoded() {
+        ByteBuffer buffer = ByteBuffer.allocate(micros.getNeededByteBufferCapacity());
+        int length = micros.encodeIntoByteBuffer(buffer);
+        return Arrays.copyOf(buffer.array(), length);
     }
 
     /** A fresh, growing recorder with this class's layout, for a calculator to record into. */
