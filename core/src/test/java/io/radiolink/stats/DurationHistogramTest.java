@@ -1,18 +1,22 @@
 package io.radiolink.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-/** Percentiles of a known sample, exact merges, and serialization of {@link DurationHistogram}. */
+/** Percentiles of a known sample, exact merges, serialization and the encoding of {@link DurationHistogram}. */
 final class DurationHistogramTest {
 
     /** 1, 2, ..., 100 seconds. */
@@ -112,5 +116,44 @@ final class DurationHistogramTest {
         assertNotSame(histogram, copy);
         assertEquals(histogram, copy);
         assertEquals(histogram.secondsAtPercentile(99), copy.secondsAtPercentile(99));
+    }
+
+    @Test
+    void ofEncoded_encoded_equalHistogramAndTheSameBytes() {
+        for (DurationHistogram histogram : List.of(DurationHistogram.empty(), DurationHistogram.ofSeconds(0.000_25),
+                DurationHistogram.ofSeconds(oneToHundred()), DurationHistogram.ofSeconds(1e-6, 86_400))) {
+            DurationHistogram copy = DurationHistogram.ofEncoded(ByteBuffer.wrap(histogram.encoded()));
+            assertEquals(histogram, copy);
+            assertEquals(histogram.secondsAtPercentile(99), copy.secondsAtPercentile(99));
+            assertArrayEquals(histogram.encoded(), copy.encoded());
+        }
+    }
+
+    @Test
+    void ofEncoded_decodedHistogram_mergesAndGrowsAsTheOriginal() {
+        DurationHistogram histogram = DurationHistogram.ofSeconds(oneToHundred());
+        DurationHistogram copy = DurationHistogram.ofEncoded(ByteBuffer.wrap(histogram.encoded()));
+        DurationHistogram large = DurationHistogram.ofSeconds(86_400);
+        assertEquals(DurationHistogram.merge(List.of(histogram, large)), DurationHistogram.merge(List.of(copy, large)));
+        // Its copy grows for a value beyond its range, as a recorder's does, rather than failing.
+        Histogram grown = copy.toMicrosecondHistogram();
+        grown.recordValue(1L << 40);
+        assertEquals(101, grown.getTotalCount());
+    }
+
+    @Test
+    void ofEncoded_trailingBytesOrAnotherLayoutOrGarbage_rejected() {
+        byte[] encoded = DurationHistogram.ofSeconds(1, 2).encoded();
+        assertThrows(IllegalArgumentException.class,
+                () -> DurationHistogram.ofEncoded(ByteBuffer.wrap(Arrays.copyOf(encoded, encoded.length + 1))));
+        Histogram twoDigits = new Histogram(2);
+        twoDigits.recordValue(5);
+        ByteBuffer other = ByteBuffer.allocate(twoDigits.getNeededByteBufferCapacity());
+        twoDigits.encodeIntoByteBuffer(other);
+        other.flip();
+        assertThrows(IllegalArgumentException.class, () -> DurationHistogram.ofEncoded(other));
+        assertThrows(IllegalArgumentException.class, () -> DurationHistogram.ofEncoded(ByteBuffer.wrap(new byte[] {1, 2, 3})));
+        assertThrows(IllegalArgumentException.class,
+                () -> DurationHistogram.ofEncoded(ByteBuffer.wrap(Arrays.copyOf(encoded, encoded.length - 1))));
     }
 }

@@ -141,7 +141,8 @@ public final class RecordCodec {
         }
         ValueCodec keys = codecFor(key, path + ".key", building, true);
         ValueCodec values = codecFor(arguments[1], path + ".value", building, true);
-        return enumKeys ? new EnumMapCodec((Class<?>) key, values) : new SortedMapCodec(keys, values);
+        return enumKeys ? new EnumMapCodec((Class<?>) key, ((Class<?>) key).getEnumConstants(), values)
+                : new SortedMapCodec(keys, values);
     }
 
     private static ValueCodec recordCodec(Class<?> type, String path, Set<Type> building) {
@@ -244,14 +245,14 @@ public final class RecordCodec {
     }
 
     /** A map with enum keys: its size, then key and value in ordinal order, read back as an {@link EnumMap}. */
-    private record EnumMapCodec(Class<?> keyType, ValueCodec values) implements ValueCodec {
+    private record EnumMapCodec(Class<?> keyType, Object[] constants, ValueCodec values) implements ValueCodec {
 
         @Override
         public void write(Object value, ByteSink sink) {
             Map<?, ?> map = (Map<?, ?>) value;
             sink.writeUnsigned(map.size());
             int written = 0;
-            for (Object key : keyType.getEnumConstants()) {
+            for (Object key : constants) {
                 Object element = map.get(key);
                 if (element != null) {
                     sink.writeUnsigned(((Enum<?>) key).ordinal());
@@ -267,7 +268,6 @@ public final class RecordCodec {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Object read(ByteSource source) throws UnitFormatException {
-            Object[] constants = keyType.getEnumConstants();
             int size = source.readSize(1 + values.minimumBytes());
             EnumMap map = new EnumMap(keyType);
             int previous = -1;

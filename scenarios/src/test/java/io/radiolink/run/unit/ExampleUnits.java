@@ -27,7 +27,7 @@ final class ExampleUnits {
      * A simulated length at most this long keeps the tests quick; a longer example is cut to it (with its
      * warm-up scaled alike), unless a scripted flow starts later.
      */
-    private static final double MAX_RUN_LENGTH_SECONDS = 1800;
+    private static final double MAX_RUN_LENGTH_SECONDS = 900;
 
     private ExampleUnits() {}
 
