@@ -86,6 +86,11 @@ final class BenchmarksRunOnceTest {
     }
 
     @Test
+    void unitCodec_encodeAndDecodeWithAndWithoutFlows() throws RunnerException {
+        assertScores(runOnce(UnitCodecCost.class, "example", "../scenarios/examples/single-backup-restore.json"), 4);
+    }
+
+    @Test
     void footprint_printsEachCalendarAndTheTerminals() {
         String out = printed(() -> {
             try {
