@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -137,6 +136,8 @@ public final class UnitStore {
      * replication) order, each read and checked; then, by path, the leftovers of interrupted writes
      * ({@code p<i>/.r<j>.unit.tmp}) and every other entry (a file or folder radiolink did not write, a link
      * whatever its name; a folder not named {@code p<i>} is listed, not entered). Empty without {@code units/}.
+     *
+     * @throws IOException if a folder or a unit cannot be read
      */
     public List<Found> scan() throws IOException {
         List<Found.Unit> found = new ArrayList<>();
@@ -153,7 +154,7 @@ public final class UnitStore {
             for (Path file : list(entry)) {
                 Optional<Integer> replication = index(UNIT, file, false);
                 if (replication.isPresent()) {
-                    found.add(new Found.Unit(file, point.get(), replication.get(), read(file, identity)));
+                    found.add(new Found.Unit(file, point.get(), replication.get(), readOrThrow(file)));
                 } else if (index(LEFTOVER, file, false).isPresent()) {
                     others.add(new Found.Leftover(file));
                 } else {
@@ -166,6 +167,14 @@ public final class UnitStore {
         List<Found> all = new ArrayList<>(found);
         all.addAll(others);
         return List.copyOf(all);
+    }
+
+    private Read readOrThrow(Path file) throws IOException {
+        try {
+            return read(file, identity);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static List<Path> list(Path folder) throws IOException {
