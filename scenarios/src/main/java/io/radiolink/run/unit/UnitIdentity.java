@@ -1,5 +1,7 @@
 package io.radiolink.run.unit;
 
+import io.radiolink.run.CodeIdentity;
+import io.radiolink.run.ModelIdentity;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -19,6 +21,11 @@ public record UnitIdentity(byte[] model, byte[] classes) {
     public UnitIdentity {
         model = copyOf(model, "model");
         classes = copyOf(classes, "classes");
+    }
+
+    /** The identity of units of {@code model} run by {@code code}. */
+    public static UnitIdentity of(ModelIdentity model, CodeIdentity code) {
+        return new UnitIdentity(model.bytes(), code.classesSha256Bytes());
     }
 
     private static byte[] copyOf(byte[] bytes, String part) {

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.radiolink.run.CodeIdentity;
+import io.radiolink.run.ModelIdentity;
+import io.radiolink.scenario.ScenarioLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** A unit identity: two SHA-256 values, copied in and out, compared by content. */
@@ -50,5 +56,15 @@ final class UnitIdentityTest {
         assertEquals("ab".repeat(32), identity.modelHex());
         assertEquals("01".repeat(32), identity.classesHex());
         assertEquals("ab".repeat(32) + "/" + "01".repeat(32), identity.hex());
+    }
+
+    @Test
+    void of_modelAndCode_theirBytes() throws Exception {
+        ModelIdentity model = ModelIdentity.of(ScenarioLoader.load(
+                Path.of("examples", "single-backup-restore.json"), OptionalLong.empty(), OptionalInt.empty()));
+        CodeIdentity code = CodeIdentity.current();
+        UnitIdentity identity = UnitIdentity.of(model, code);
+        assertEquals(model.hex(), identity.modelHex());
+        assertEquals(code.classesSha256(), identity.classesHex());
     }
 }
