@@ -16,6 +16,7 @@ import io.radiolink.node.AuthListener;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.Range;
 import io.radiolink.random.RandomStreams;
+import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ReplicationResult;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
@@ -23,6 +24,7 @@ import io.radiolink.workload.WorkloadGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -43,10 +45,12 @@ public final class Simulation {
     private final AirListener airListener;
     private final AuthListener authListener;
     private final Consumer<ReplicationModel> script;
+    private final double seriesBinSeconds;
 
     private Simulation(SimulationConfig config, Engine engine, FlowListener flowListener, AirListener airListener,
-            AuthListener authListener, Consumer<ReplicationModel> script) {
+            AuthListener authListener, Consumer<ReplicationModel> script, double seriesBinSeconds) {
         this.config = config;
+        this.seriesBinSeconds = seriesBinSeconds;
         this.engine = engine;
         this.flowListener = flowListener;
         this.airListener = airListener;
@@ -62,6 +66,14 @@ public final class Simulation {
     /** What this simulation runs. */
     public SimulationConfig config() {
         return config;
+    }
+
+    /**
+     * The width of the bins of each replication's {@link ReplicationResult#series()}, 0 for none (the result's
+     * series is then {@link BinnedSeries#NONE}).
+     */
+    public double seriesBinSeconds() {
+        return seriesBinSeconds;
     }
 
     /** Runs every replication in this thread, one after the other. */
@@ -114,7 +126,7 @@ public final class Simulation {
         checkReplication(replication);
         RandomStreams streams = new RandomStreams(config.seed(), replication);
         StatsConnector statistics = new StatsConnector(scheduler, replication, config.seed(),
-                config.warmupSeconds(), config.runLengthSeconds());
+                config.warmupSeconds(), config.runLengthSeconds(), seriesBinSeconds);
         StationListeners observers = statistics.stationListeners(airListener, authListener);
         List<BaseStation> stations = new ArrayList<>();
         for (StationConfig station : config.stations()) {
@@ -165,6 +177,7 @@ public final class Simulation {
         private Consumer<ReplicationModel> script = model -> {};
         private final List<ScriptedFlow> scriptedFlows = new ArrayList<>();
         private StorageMode storage = SimulationConfig.DEFAULT_STORAGE;
+        private OptionalDouble seriesBinSeconds = OptionalDouble.empty();
 
         private Builder() {}
 
@@ -289,21 +302,44 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * The width of the bins of each replication's time-binned series ({@link ReplicationResult#series()});
+         * 0 keeps none. Default: {@link BinnedSeries#defaultBinSeconds} of the run length (at most 200 bins).
+         * The series only listens: no other number of the result depends on it.
+         *
+         * @param seconds 0, or a time in seconds giving at most {@link BinnedSeries#MAX_BINS} bins over the run
+         *     length (checked by {@link #build()})
+         * @throws io.radiolink.radio.InvalidFieldException naming {@code seriesBinSeconds} if it is not finite
+         *     and >= 0
+         */
+        public Builder seriesBinSeconds(double seconds) {
+            this.seriesBinSeconds = OptionalDouble.of(BinnedSeries.BIN_SECONDS.check("seriesBinSeconds", seconds));
+            return this;
+        }
+
         /** Runs at time 0 of every replication, after the model is built: start flows of your own here. */
         public Builder script(Consumer<ReplicationModel> value) {
             this.script = Objects.requireNonNull(value, "script");
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @throws io.radiolink.radio.InvalidFieldException naming {@code seriesBinSeconds} if the series width
+         *     gives more than {@link BinnedSeries#MAX_BINS} bins over the run length
+         */
         public Simulation build() {
             if (protocol == null) {
                 throw new IllegalStateException("set a profile or protocol settings");
             }
             SimulationConfig config = new SimulationConfig(stations, protocol, workload, runLengthSeconds,
                     warmupSeconds, replications, seed, scriptedFlows, storage);
+            double binSeconds = BinnedSeries.checkBinSeconds(
+                    seriesBinSeconds.orElseGet(() -> BinnedSeries.defaultBinSeconds(config.runLengthSeconds())),
+                    config.runLengthSeconds());
             return new Simulation(config, engine == null ? new LeanEngine() : engine, flowListener, airListener,
-                    authListener, script);
+                    authListener, script, binSeconds);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.radiolink.backhaul.Backhaul;
 import io.radiolink.engine.Scheduler;
 import io.radiolink.node.AuthListener;
 import io.radiolink.node.StationListeners;
+import io.radiolink.node.StoreListener;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.radio.AirListener;
 import io.radiolink.radio.RadioCell;
@@ -15,7 +16,9 @@ import io.radiolink.stats.FlowCalculator;
 import io.radiolink.stats.LateEffectCalculator;
 import io.radiolink.stats.LearnedOutcomeCalculator;
 import io.radiolink.stats.ObservationWindow;
+import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ReplicationResult;
+import io.radiolink.stats.SeriesCalculator;
 import io.radiolink.stats.ShareCalculator;
 import io.radiolink.stats.StorageCalculator;
 import io.radiolink.stats.TrafficCalculator;
@@ -30,7 +33,8 @@ import io.radiolink.workload.WorkloadListener;
  * {@link FlowRecords}) to {@link #flowListener()}, the workload to {@link #workloadListener()}. Every
  * quantity is counted as the run-control contract of {@code io.radiolink.stats} states; in its terms
  * the model must tell the connector of every flow's start as well as its end, build its stations with
- * these listeners and {@link #observeCell} each station's cell.
+ * these listeners and {@link #observeCell} each station's cell. With a series width, a {@link SeriesCalculator}
+ * listens to the cells, stores and flows last (it only listens, so no other number moves).
  *
  * <p>Single-use and single-threaded; it accepts no event after {@link #finish()}.
  */
@@ -50,11 +54,15 @@ public final class StatsConnector {
     private final AuthCalculator authentication;
     private final WorkloadCalculator workload;
     private final BackhaulCalculator backhauls;
+    /** Null without a series (width 0): then nothing is told to it. */
+    private final SeriesCalculator series;
+    private final StoreListener storeEvents;
     private final Scheduler scheduler;
     private final FlowListener flowEvents;
 
     /**
-     * The statistics of replication {@code replication} of an experiment with {@code seed}.
+     * The statistics of replication {@code replication} of an experiment with {@code seed}, without a series
+     * ({@link BinnedSeries#NONE}).
      *
      * @param scheduler the replication's scheduler, read for the time of store changes
      * @param replication >= 0
@@ -63,6 +71,18 @@ public final class StatsConnector {
      */
     public StatsConnector(Scheduler scheduler, int replication, long seed, double warmupSeconds,
             double runLengthSeconds) {
+        this(scheduler, replication, seed, warmupSeconds, runLengthSeconds, 0);
+    }
+
+    /**
+     * As {@link #StatsConnector(Scheduler, int, long, double, double)}, with the time-binned series of bins of
+     * {@code seriesBinSeconds} over [0, {@code runLengthSeconds}).
+     *
+     * @param seriesBinSeconds 0 for no series, or a width giving at most {@link BinnedSeries#MAX_BINS} bins
+     * @throws io.radiolink.radio.InvalidFieldException naming {@code seriesBinSeconds} if it is neither
+     */
+    public StatsConnector(Scheduler scheduler, int replication, long seed, double warmupSeconds,
+            double runLengthSeconds, double seriesBinSeconds) {
         Range.wholeBetween(0, Integer.MAX_VALUE).check("replication", replication);
         this.replication = replication;
         this.seed = seed;
@@ -73,13 +93,23 @@ public final class StatsConnector {
         this.lateEffects = new LateEffectCalculator(window);
         this.cells = new CellCalculator(window);
         this.shares = new ShareCalculator(window);
-        this.cellEvents = new CellListeners(cells, shares);
         this.storage = new StorageCalculator(window, scheduler);
         this.authentication = new AuthCalculator(window);
         this.workload = new WorkloadCalculator(window);
         this.backhauls = new BackhaulCalculator(window);
         this.scheduler = scheduler;
-        this.flowEvents = new FlowListeners(flows, traffic, learnedOutcomes, workload, lateEffects);
+        FlowListeners flowListeners = new FlowListeners(flows, traffic, learnedOutcomes, workload, lateEffects);
+        if (BinnedSeries.checkBinSeconds(seriesBinSeconds, runLengthSeconds) > 0) {
+            this.series = new SeriesCalculator(window, seriesBinSeconds, scheduler);
+            this.cellEvents = new CellListeners(cells, shares, series);
+            this.storeEvents = new StoreListeners(storage, series);
+            flowListeners.add(series);
+        } else {
+            this.series = null;
+            this.cellEvents = new CellListeners(cells, shares);
+            this.storeEvents = storage;
+        }
+        this.flowEvents = flowListeners;
     }
 
     /**
@@ -92,10 +122,10 @@ public final class StatsConnector {
 
     /** As {@link #stationListeners(AirListener)}, the authentication calculator's events told to {@code auth} after it. */
     public StationListeners stationListeners(AirListener air, AuthListener auth) {
-        return new StationListeners(air, cellEvents, storage, AuthListener.both(authentication, auth));
+        return new StationListeners(air, cellEvents, storeEvents, AuthListener.both(authentication, auth));
     }
 
-    /** Told of every flow: the flow, traffic, learned-outcome, workload and late-effect calculators. */
+    /** Told of every flow: the flow, traffic, learned-outcome, workload and late-effect calculators (and the series'). */
     public FlowListener flowListener() {
         return flowEvents;
     }
@@ -149,6 +179,6 @@ public final class StatsConnector {
         return new ReplicationResult(replication, seed, window.warmupSeconds(), window.runLengthSeconds(),
                 flows.finish(), traffic.finish(), cells.finish(), storage.finish(), authentication.finish(),
                 workload.finish(), learnedOutcomes.finish(), backhauls.finish(), shares.finish(),
-                lateEffects.finish());
+                lateEffects.finish(), series == null ? BinnedSeries.NONE : series.finish());
     }
 }

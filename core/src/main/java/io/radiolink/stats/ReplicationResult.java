@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param shares the shared cells' directions by cell id; a dedicated cell has no entry
  * @param lateStoreEffects the store's changes for counted flows after they ended ({@link LateStoreEffects#ZERO}
  *     without a backhaul)
+ * @param series the time-binned series over [0, {@code runLengthSeconds}), warm-up included ({@link BinnedSeries#NONE}
+ *     when the run kept none)
  */
 public record ReplicationResult(
         int replication,
@@ -45,9 +47,10 @@ public record ReplicationResult(
         LearnedOutcomes learnedOutcomes,
         BackhaulUsage backhauls,
         SortedMap<String, CellShare> shares,
-        LateStoreEffects lateStoreEffects) implements Serializable {
+        LateStoreEffects lateStoreEffects,
+        BinnedSeries series) implements Serializable {
 
-    /** Checks the window and the index, and copies the maps. */
+    /** Checks the window and the index, that the series ends at the run length, and copies the maps. */
     public ReplicationResult {
         if (replication < 0) {
             throw new IllegalArgumentException("replication must be >= 0, was " + replication);
@@ -63,9 +66,23 @@ public record ReplicationResult(
         Objects.requireNonNull(backhauls, "backhauls");
         shares = ResultMaps.sorted(shares, "shares");
         Objects.requireNonNull(lateStoreEffects, "lateStoreEffects");
+        if (!Objects.requireNonNull(series, "series").isNone() && series.runLengthSeconds() != runLengthSeconds) {
+            throw new IllegalArgumentException("the series ends at " + series.runLengthSeconds()
+                    + " s, not at the run length " + runLengthSeconds + " s");
+        }
     }
 
-    /** A result with no backhaul (station storage), so no late store effect, and no shared cell. */
+    /** A result that kept no series ({@link BinnedSeries#NONE}). */
+    public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
+            Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
+            StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,
+            LearnedOutcomes learnedOutcomes, BackhaulUsage backhauls, SortedMap<String, CellShare> shares,
+            LateStoreEffects lateStoreEffects) {
+        this(replication, seed, warmupSeconds, runLengthSeconds, flows, traffic, cells, storage, authentication,
+                workload, learnedOutcomes, backhauls, shares, lateStoreEffects, BinnedSeries.NONE);
+    }
+
+    /** A result with no backhaul (station storage), so no late store effect, no shared cell and no series. */
     public ReplicationResult(int replication, long seed, double warmupSeconds, double runLengthSeconds,
             Map<FlowKind, FlowStatistics> flows, Traffic traffic, SortedMap<String, CellStatistics> cells,
             StorageOccupancy storage, AuthStatistics authentication, WorkloadCounts workload,

@@ -4,7 +4,6 @@ import io.radiolink.engine.Scheduler;
 import io.radiolink.node.BackupStore;
 import io.radiolink.node.StoreListener;
 import io.radiolink.node.StoredBackup;
-import java.util.IdentityHashMap;
 import java.util.Objects;
 
 /**
@@ -14,8 +13,7 @@ import java.util.Objects;
 public final class StorageCalculator extends Calculator<StorageOccupancy> implements StoreListener {
 
     private final Scheduler scheduler;
-    /** Each store's last reported occupancy; looked up only, never iterated. */
-    private final IdentityHashMap<BackupStore, Long> storeBytes = new IdentityHashMap<>();
+    private final StoreBytes storeBytes = new StoreBytes();
     private final TimeWeightedLevel bytes;
     private long copiesLost;
     private long bytesLost;
@@ -31,9 +29,7 @@ public final class StorageCalculator extends Calculator<StorageOccupancy> implem
     @Override
     public void occupancyChanged(BackupStore store) {
         requireOpen();
-        long now = store.committedBytes() + store.stagedBytes();
-        Long previous = storeBytes.put(store, now);
-        bytes.add(scheduler.nowSeconds(), now - (previous == null ? 0 : previous));
+        bytes.add(scheduler.nowSeconds(), storeBytes.change(store));
     }
 
     @Override

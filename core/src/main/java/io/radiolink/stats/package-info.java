@@ -37,6 +37,11 @@
  *   <li><b>Late store effects</b> ({@link io.radiolink.stats.LateEffectCalculator}: a commit or clear
  *       told after its flow ended) are counted by their flow's start, as the flows are, even after the
  *       run length.</li>
+ *   <li>The <b>time-binned series</b> ({@link io.radiolink.stats.SeriesCalculator}, a
+ *       {@link io.radiolink.stats.BinnedSeries}) ignores the window: its bins cover [0, run length) from time
+ *       0, warm-up included, so that a later analysis can choose the warm-up; flows count by start time
+ *       (started) and by end time (succeeded, failed), attempts by their time, and busy channels and stored
+ *       bytes are integrated exactly per bin; nothing at or after the run length is binned.</li>
  * </ul>
  *
  * <p><b>Closing the window.</b> {@link io.radiolink.stats.Calculator#finish()} closes the integrals at

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The embedding API: reproducibility, parallel runs, hosting, listeners, scripts and validation. */
 final class SimulationTest {
 
-    private static Simulation.Builder busyLossyDay(long seed) {
+    static Simulation.Builder busyLossyDay(long seed) {
         return Simulation.builder()
                 .profile(Profile.LTE)
                 .airInterface(Profile.LTE.airInterface()

@@ -36,10 +36,16 @@ final class ConnectorRun {
     /** Runs {@code script} at time 0 of replication {@code replication}, runs every action, finishes. */
     static ReplicationResult run(int replication, double warmupSeconds, double runLengthSeconds,
             Consumer<ConnectorRun> script) {
+        return run(replication, warmupSeconds, runLengthSeconds, 0, script);
+    }
+
+    /** As {@link #run(int, double, double, Consumer)}, keeping a series of bins of {@code seriesBinSeconds}. */
+    static ReplicationResult run(int replication, double warmupSeconds, double runLengthSeconds,
+            double seriesBinSeconds, Consumer<ConnectorRun> script) {
         ConnectorRun[] run = new ConnectorRun[1];
         new DsolEngine().run(Double.POSITIVE_INFINITY, scheduler -> {
-            run[0] = new ConnectorRun(scheduler,
-                    new StatsConnector(scheduler, replication, SEED, warmupSeconds, runLengthSeconds));
+            run[0] = new ConnectorRun(scheduler, new StatsConnector(scheduler, replication, SEED, warmupSeconds,
+                    runLengthSeconds, seriesBinSeconds));
             script.accept(run[0]);
         });
         return run[0].connector.finish();
