@@ -1,5 +1,6 @@
 package io.radiolink.cli;
 
+import io.radiolink.radio.InvalidFieldException;
 import io.radiolink.report.Reporter;
 import io.radiolink.report.RunReport;
 import io.radiolink.run.ScenarioRunner;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -71,6 +73,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Do not write replications.csv (each replication's value of every metric), for huge sweeps.")
     private boolean noReplicationsCsv;
 
+    @Option(names = "--series-bin", paramLabel = "SECONDS",
+            description = "Width of the time bins of each unit's series (busy channels, stored bytes, flows and attempts"
+                    + " per bin; default: the smallest of 1, 2, 5 x 10^k s giving at most 200 bins; 0: none).")
+    private Double seriesBin;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -90,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
                     seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                     replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
             ScenarioLoader.requireDemand(resolved);
+            if (seriesBin != null) {
+                ScenarioRunner.checkSeriesBinSeconds(resolved, seriesBin);
+            }
             if (!force) {
                 // The cores the machine has, as validate counts them: --threads does not move the budget.
                 int cores = Runtime.getRuntime().availableProcessors();
@@ -97,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
+        } catch (InvalidFieldException e) {
+            err.println("error: --series-bin: " + e.problem() + "; allowed: " + e.allowed());
+            return Main.BAD_INPUT;
         }
         // The name is one safe folder name (the scenario layer's ScenarioName), so this is one folder in results.
         Path target = out != null ? out : Path.of("results", resolved.name());
@@ -107,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
                     parent.environment().containsKey("CI"), resolved, progressStream)) {
-                report = new ScenarioRunner(workers, allFlows, display).run(resolved);
+                report = new ScenarioRunner(workers, allFlows,
+                        seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin), display).run(resolved);
             }
             progressStream.flush();
             Duration wall = Duration.between(started, Instant.now());

@@ -184,6 +184,39 @@ final class CliTest {
     }
 
     @Test
+    void run_badSeriesBin_exitTwoWithOneLineBeforeWriting() {
+        Path out = temp.resolve("series");
+        String sweep = Examples.FOLDER.resolve("loss-sweep.json").toString();
+        CliRun negative = CliRun.of("run", sweep, "--out", out.toString(), "--series-bin", "-1");
+        assertEquals(2, negative.status());
+        assertEquals("error: --series-bin: must be in [0, 1e12], was -1.0; allowed: a number in [0, 1e12]\n",
+                negative.err());
+        CliRun tooMany = CliRun.of("run", sweep, "--out", out.toString(), "--series-bin", "1e-6");
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().startsWith("error: --series-bin: must give at most 100000 bins over runLengthSeconds"),
+                tooMany.err());
+        assertEquals(1, tooMany.err().lines().count(), tooMany.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** The series is kept in the units, not in the reports (yet): any width gives the same report bytes. */
+    @Test
+    void run_seriesBinNoneOrGivenOrDefault_byteIdenticalReports() throws IOException {
+        Path scenario = Examples.shortened(Examples.FOLDER.resolve("lossy-bursty-link.json"), temp, 1_200, 2);
+        Path byDefault = temp.resolve("default");
+        assertEquals(0, CliRun.of("run", scenario.toString(), "--out", byDefault.toString()).status());
+        for (String width : List.of("0", "7.5")) {
+            Path out = temp.resolve("width-" + width);
+            CliRun run = CliRun.of("run", scenario.toString(), "--out", out.toString(), "--series-bin", width);
+            assertEquals(0, run.status(), run.err());
+            for (String file : List.of("report.json", "summary.csv", "flows.csv")) {
+                assertArrayEquals(Files.readAllBytes(byDefault.resolve(file)), Files.readAllBytes(out.resolve(file)),
+                        file + " with --series-bin " + width);
+            }
+        }
+    }
+
+    @Test
     void run_outageExample_volatileStorageLosesCopiesAndRestoresFail() throws IOException {
         Path scenario = Examples.shortened(Examples.FOLDER.resolve("station-outage.json"), temp, 9_000, 2);
         Path out = temp.resolve("outage");

@@ -11,6 +11,7 @@ import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.ParallelTasks;
 import io.radiolink.simulation.Simulation;
+import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Runs a resolved scenario: every (sweep point, replication) pair is one unit of work, a pure function of
@@ -60,27 +62,72 @@ public final class ScenarioRunner {
     private final int threads;
     private final boolean allFlows;
     private final Progress progress;
+    private final OptionalDouble seriesBinSeconds;
 
     /**
      * A runner on {@code threads} threads (at most one per unit) that records the flows of replication 0
-     * of every point, or of every replication with {@code allFlows}, and tells {@code progress}.
+     * of every point, or of every replication with {@code allFlows}, and tells {@code progress}; each unit
+     * keeps its series at its point's default width ({@link BinnedSeries#defaultBinSeconds}).
      */
     public ScenarioRunner(int threads, boolean allFlows, Progress progress) {
+        this(threads, allFlows, OptionalDouble.empty(), progress);
+    }
+
+    /**
+     * As {@link #ScenarioRunner(int, boolean, Progress)}, every unit's series in bins of {@code seriesBinSeconds}
+     * (0: none) if given, else of its point's default width. Check the width first with
+     * {@link #checkSeriesBinSeconds}.
+     */
+    public ScenarioRunner(int threads, boolean allFlows, OptionalDouble seriesBinSeconds, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         this.threads = threads;
         this.allFlows = allFlows;
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.seriesBinSeconds = Objects.requireNonNull(seriesBinSeconds, "seriesBinSeconds");
+    }
+
+    /**
+     * Checks a series width given for {@code scenario}: 0, or a width giving at most
+     * {@link BinnedSeries#MAX_BINS} bins over every point's run length.
+     *
+     * @throws io.radiolink.radio.InvalidFieldException naming {@code seriesBinSeconds}, for the first point
+     *     it does not fit
+     */
+    public static void checkSeriesBinSeconds(ResolvedScenario scenario, double seriesBinSeconds) {
+        for (SweepPoint point : scenario.points()) {
+            BinnedSeries.checkBinSeconds(seriesBinSeconds, point.config().runLengthSeconds());
+        }
+    }
+
+    /** The width of the series of {@code point}'s units: the one given, or the point's default; 0 for none. */
+    public double seriesBinSeconds(SweepPoint point) {
+        return seriesBinSeconds.orElseGet(() -> BinnedSeries.defaultBinSeconds(point.config().runLengthSeconds()));
     }
 
     /**
      * One unit: replication {@code replication} of {@code point} on a new engine of kind {@code engine},
-     * recording its flows if asked.
+     * recording its flows if asked, its series at the point's default width
+     * ({@link BinnedSeries#defaultBinSeconds}).
      *
      * @throws IllegalStateException if {@code engine} cannot run in this JVM ({@link EngineChoice#unavailable()})
      */
     public static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows) {
+        return runUnit(point, replication, engine, recordFlows,
+                BinnedSeries.defaultBinSeconds(point.config().runLengthSeconds()));
+    }
+
+    /**
+     * As {@link #runUnit(SweepPoint, int, EngineChoice, boolean)}, its series in bins of {@code seriesBinSeconds}
+     * (0: none, {@link BinnedSeries#NONE}). The series only listens: every other number of the unit is the same
+     * whatever the width.
+     *
+     * @throws io.radiolink.radio.InvalidFieldException naming {@code seriesBinSeconds} unless it is 0 or gives at
+     *     most {@link BinnedSeries#MAX_BINS} bins over the point's run length
+     */
+    public static UnitResult runUnit(SweepPoint point, int replication, EngineChoice engine, boolean recordFlows,
+            double seriesBinSeconds) {
         List<FlowRow> flows = new ArrayList<>();
         FlowListener listener = !recordFlows ? FlowListener.NONE : new FlowListener() {
             @Override
@@ -89,7 +136,7 @@ public final class ScenarioRunner {
             }
         };
         Simulation simulation = Simulation.builder().config(point.config()).engine(engine.newEngine())
-                .flowListener(listener).build();
+                .flowListener(listener).seriesBinSeconds(seriesBinSeconds).build();
         ReplicationResult result = simulation.runReplication(replication);
         flows.sort(Comparator.comparingLong(FlowRow::flowId));
         return new UnitResult(point.index(), replication, result, flows);
@@ -117,9 +164,10 @@ public final class ScenarioRunner {
         // Unit u is replication u % replications of point u / replications: (point, replication) order.
         List<TimedUnit> results = ParallelTasks.run(total, threads, unit -> {
             int replication = unit % replications;
+            SweepPoint point = points.get(unit / replications);
             long start = System.nanoTime();
-            UnitResult result = runUnit(points.get(unit / replications), replication, scenario.engine(),
-                    recordsFlows(replication, allFlows));
+            UnitResult result = runUnit(point, replication, scenario.engine(), recordsFlows(replication, allFlows),
+                    seriesBinSeconds(point));
             return new TimedUnit(result, System.nanoTime() - start);
         }, new ProgressTally(points, total));
         return merge(scenario, results.stream().map(TimedUnit::unit).toList(), allFlows);

@@ -14,14 +14,17 @@ import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.ScenarioLoader;
 import io.radiolink.scenario.Scenarios;
 import io.radiolink.scenario.SweepPoint;
+import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowCounts;
+import io.radiolink.stats.ReplicationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +106,31 @@ final class ScenarioRunnerTest {
             previous = row.flowId();
         }
         assertEquals(List.of(), ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), false).flows());
+    }
+
+    @Test
+    void runUnit_seriesBinSeconds_theSeriesOfThatWidthOrNoneAndTheSameResultOtherwise() {
+        SweepPoint point = scenario.points().get(1);
+        UnitResult byDefault = ScenarioRunner.runUnit(point, 2, scenario.engine(), false);
+        UnitResult wide = ScenarioRunner.runUnit(point, 2, scenario.engine(), false, 250);
+        UnitResult none = ScenarioRunner.runUnit(point, 2, scenario.engine(), false, 0);
+        assertEquals(5.0, byDefault.result().series().binSeconds()); // 600 s: 120 bins of 5 s
+        assertEquals(3, wide.result().series().binCount()); // 250, 250 and 100 s
+        assertEquals(BinnedSeries.NONE, none.result().series());
+        assertEquals(new ScenarioRunner(1, false, ScenarioRunner.Progress.NONE).seriesBinSeconds(point), 5.0);
+        assertEquals(new ScenarioRunner(1, false, OptionalDouble.of(0), ScenarioRunner.Progress.NONE)
+                .seriesBinSeconds(point), 0.0);
+        ReplicationResult r = byDefault.result();
+        assertEquals(none.result(), new ReplicationResult(r.replication(), r.seed(), r.warmupSeconds(),
+                r.runLengthSeconds(), r.flows(), r.traffic(), r.cells(), r.storage(), r.authentication(),
+                r.workload(), r.learnedOutcomes(), r.backhauls(), r.shares(), r.lateStoreEffects()));
+    }
+
+    @Test
+    void run_noSeriesOrTheDefault_byteIdenticalReports() throws IOException, ScenarioException {
+        RunReport byDefault = new ScenarioRunner(2, false, ScenarioRunner.Progress.NONE).run(scenario);
+        RunReport none = new ScenarioRunner(2, false, OptionalDouble.of(0), ScenarioRunner.Progress.NONE).run(scenario);
+        assertArrayEquals(json(byDefault, "default"), json(none, "none"));
     }
 
     @Test
