@@ -29,6 +29,11 @@ final class ReplacementDay {
 
     /** The simulation of {@code replications} such days on {@code engine}. */
     static Simulation simulation(int terminals, Engine engine, long seed, int replications) {
+        return builder(terminals, engine, seed, replications).build();
+    }
+
+    /** The builder of {@link #simulation(int, Engine, long, int)}, for a setting more. */
+    static Simulation.Builder builder(int terminals, Engine engine, long seed, int replications) {
         int perStation = Math.max(1, terminals / STATIONS);
         Simulation.Builder builder = Simulation.builder()
                 .profile(Profile.LTE)
@@ -44,6 +49,6 @@ final class ReplacementDay {
             builder.station(StationConfig.of(String.format("cell-%03d", i), 8, 1L << 40,
                     Profile.LTE.airInterface()));
         }
-        return builder.build();
+        return builder;
     }
 }

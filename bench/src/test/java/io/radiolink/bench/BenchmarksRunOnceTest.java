@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the two
- * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}, {@link StrictMathCost}) print their figures: the
+ * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}, {@link StrictMathCost}, {@link SeriesCost}) print their figures: the
  * benchmarks stay runnable. This is not a timed test; speed is measured by the benchmarks themselves
  * (bench/RESULTS.md).
  */
@@ -129,6 +129,15 @@ final class BenchmarksRunOnceTest {
             assertTrue(out.contains(function + ": Math "), out);
         }
         assertTrue(out.matches("(?s)(.*paired difference [+-]\\d+\\.\\d\\d ns per call.*){4}"), out);
+    }
+
+    @Test
+    void seriesCost_printsEachVariantAndItsPairedDifference() {
+        String out = printed(() -> SeriesCost.main(new String[] {"200", "0", "3"}));
+        for (String variant : new String[] {"no series", "default", "1 s bins"}) {
+            assertTrue(out.contains(variant + " (seriesBinSeconds "), out);
+        }
+        assertTrue(out.matches("(?s)(.*paired difference [+-]\\d+\\.\\d\\d %.*){2}"), out);
     }
 
     private static String printed(Runnable program) {
