@@ -14,6 +14,8 @@ import io.radiolink.simulation.Simulation;
 import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * Runs a resolved scenario: every (sweep point, replication) pair is one unit of work, a pure function of
@@ -58,6 +61,17 @@ public final class ScenarioRunner {
      * @param reused whether the unit was not run but taken from an earlier run (resume); it cost nothing
      */
     public record UnitDone(int done, int total, int point, long wallNanos, double simulatedSeconds, boolean reused) {}
+
+    /** Told of each unit the runner ran, on the thread that ran it, before the unit counts as done. */
+    @FunctionalInterface
+    public interface UnitSink {
+
+        /** Keeps nothing. */
+        UnitSink NONE = (unit, seriesBinSeconds) -> { };
+
+        /** {@code unit} has finished, its series binned {@code seriesBinSeconds} wide (0: none); a failure ends the run. */
+        void finished(UnitResult unit, double seriesBinSeconds) throws IOException;
+    }
 
     private final int threads;
     private final boolean allFlows;
@@ -154,6 +168,29 @@ public final class ScenarioRunner {
      *     naming the scenario's file and its {@code engine} field
      */
     public RunReport run(ResolvedScenario scenario) throws ScenarioException {
+        try {
+            return run(scenario, List.of(), UnitSink.NONE);
+        } catch (IOException e) {
+            throw new IllegalStateException("UnitSink.NONE writes nothing", e);
+        }
+    }
+
+    /**
+     * Runs the units of {@code scenario} that {@code reused} does not hold, gives each to {@code sink} on the
+     * thread that ran it as soon as it has finished, and merges them with {@code reused} ({@link #merge}): the
+     * report is the one {@link #run(ResolvedScenario)} makes, given units that this runner's {@link #runUnit}
+     * made (a resumed run's, read back from disk). A reused unit's flows are used where {@link #recordsFlows}
+     * says and ignored elsewhere; the caller gives only units that recorded their flows where it says (a
+     * {@link UnitResult} cannot tell flows not recorded from no flow ended). {@link #progress} is told of the
+     * reused units first, as done and costing nothing.
+     *
+     * @throws ScenarioException if the scenario's engine cannot run in this JVM, before any unit runs
+     * @throws IOException the first failure of {@code sink}, which ends the run (the units still running are
+     *     dropped)
+     * @throws IllegalArgumentException if a reused unit is not one of the scenario's, or is given twice
+     */
+    public RunReport run(ResolvedScenario scenario, Collection<UnitResult> reused, UnitSink sink)
+            throws ScenarioException, IOException {
         Optional<String> unavailable = scenario.engine().unavailable();
         if (unavailable.isPresent()) {
             throw new ScenarioException(scenario.source() + ": engine: " + unavailable.get());
@@ -162,24 +199,65 @@ public final class ScenarioRunner {
         int replications = scenario.replications();
         int total = points.size() * replications;
         // Unit u is replication u % replications of point u / replications: (point, replication) order.
-        List<TimedUnit> results = ParallelTasks.run(total, threads, unit -> {
-            int replication = unit % replications;
-            SweepPoint point = points.get(unit / replications);
-            long start = System.nanoTime();
-            UnitResult result = runUnit(point, replication, scenario.engine(), recordsFlows(replication, allFlows),
-                    seriesBinSeconds(point));
-            return new TimedUnit(result, System.nanoTime() - start);
-        }, new ProgressTally(points, total));
-        return merge(scenario, results.stream().map(TimedUnit::unit).toList(), allFlows);
+        boolean[] held = new boolean[total];
+        List<UnitResult> units = new ArrayList<>(total);
+        ProgressTally tally = new ProgressTally(points, total);
+        for (UnitResult unit : reused) {
+            int slot = slot(scenario, unit);
+            if (held[slot]) {
+                throw new IllegalArgumentException(unit(unit) + " given twice");
+            }
+            held[slot] = true;
+            units.add(recordsFlows(unit.replication(), allFlows) || unit.flows().isEmpty() ? unit
+                    : new UnitResult(unit.point(), unit.replication(), unit.result(), List.of()));
+        }
+        for (UnitResult unit : units) {
+            tally.tell(unit.point(), 0, true);
+        }
+        int[] toRun = IntStream.range(0, total).filter(slot -> !held[slot]).toArray();
+        try {
+            ParallelTasks.run(toRun.length, threads, task -> {
+                int replication = toRun[task] % replications;
+                SweepPoint point = points.get(toRun[task] / replications);
+                long start = System.nanoTime();
+                UnitResult unit = runUnit(point, replication, scenario.engine(), recordsFlows(replication, allFlows),
+                        seriesBinSeconds(point));
+                long wallNanos = System.nanoTime() - start;
+                try {
+                    sink.finished(unit, seriesBinSeconds(point));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return new TimedUnit(unit, wallNanos);
+            }, (done, index, timed) -> tally.tell(timed.unit().point(), timed.wallNanos(), false))
+                    .forEach(timed -> units.add(timed.unit()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return merge(scenario, units, allFlows);
+    }
+
+    /** Where {@code unit} goes among the scenario's units, in (point, replication) order. */
+    private static int slot(ResolvedScenario scenario, UnitResult unit) {
+        if (unit.point() >= scenario.points().size() || unit.replication() >= scenario.replications()) {
+            throw new IllegalArgumentException(unit(unit) + " is not one of the scenario's " + scenario.points().size()
+                    + " x " + scenario.replications());
+        }
+        return unit.point() * scenario.replications() + unit.replication();
+    }
+
+    private static String unit(UnitResult unit) {
+        return "unit (point " + unit.point() + ", replication " + unit.replication() + ")";
     }
 
     /** A unit's result and the wall time its run took on its worker thread. */
     private record TimedUnit(UnitResult unit, long wallNanos) {}
 
-    /** Tells {@link #progress} of each finished unit with the simulated time of all finished so far. */
-    private final class ProgressTally implements ParallelTasks.Completion<TimedUnit> {
+    /** Tells {@link #progress} of each finished unit, reused or run, with the simulated time of all so far. */
+    private final class ProgressTally {
         private final List<SweepPoint> points;
         private final int total;
+        private int done;
         private double simulatedSeconds;
 
         ProgressTally(List<SweepPoint> points, int total) {
@@ -187,11 +265,10 @@ public final class ScenarioRunner {
             this.total = total;
         }
 
-        @Override
-        public void taskDone(int done, int index, TimedUnit timed) {
-            int point = timed.unit().point();
+        void tell(int point, long wallNanos, boolean reused) {
+            done++;
             simulatedSeconds += points.get(point).config().runLengthSeconds();
-            progress.unitDone(new UnitDone(done, total, point, timed.wallNanos(), simulatedSeconds, false));
+            progress.unitDone(new UnitDone(done, total, point, wallNanos, simulatedSeconds, reused));
         }
     }
 
@@ -207,14 +284,9 @@ public final class ScenarioRunner {
         int replications = scenario.replications();
         UnitResult[] slots = new UnitResult[scenario.points().size() * replications];
         for (UnitResult unit : units) {
-            if (unit.point() >= scenario.points().size() || unit.replication() >= replications) {
-                throw new IllegalArgumentException("unit (point " + unit.point() + ", replication " + unit.replication()
-                        + ") is not one of the scenario's " + scenario.points().size() + " x " + replications);
-            }
-            int slot = unit.point() * replications + unit.replication();
+            int slot = slot(scenario, unit);
             if (slots[slot] != null) {
-                throw new IllegalArgumentException("unit (point " + unit.point() + ", replication "
-                        + unit.replication() + ") given twice");
+                throw new IllegalArgumentException(unit(unit) + " given twice");
             }
             slots[slot] = unit;
         }

@@ -94,6 +94,56 @@ final class ScenarioRunnerTest {
                 IllegalArgumentException.class, () -> ScenarioRunner.merge(scenario, foreign, false)).getMessage());
     }
 
+    /**
+     * A resumed run: the units given as reused are not run again, the others are given to the sink as they
+     * finish, and the report is the uninterrupted run's, byte for byte; a reused unit's flows count only
+     * where {@link ScenarioRunner#recordsFlows} says (a unit of an {@code --all-flows} run reused without).
+     */
+    @Test
+    void run_someUnitsReused_runsTheRestGivesThemToTheSinkSameReport() throws IOException, ScenarioException {
+        List<UnitResult> reused = List.of(
+                ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), true),
+                ScenarioRunner.runUnit(scenario.points().get(0), 0, scenario.engine(), true));
+        List<String> sunk = Collections.synchronizedList(new ArrayList<>());
+        List<ScenarioRunner.UnitDone> told = new ArrayList<>();
+
+        RunReport resumed = new ScenarioRunner(2, false, OptionalDouble.of(60), told::add).run(scenario, reused,
+                (unit, seriesBinSeconds) -> sunk.add(unit.point() + "/" + unit.replication() + " " + seriesBinSeconds));
+
+        RunReport whole = new ScenarioRunner(1, false, ScenarioRunner.Progress.NONE).run(scenario);
+        assertArrayEquals(json(whole, "whole"), json(resumed, "resumed"));
+        assertEquals(whole.points().get(1).flows(), resumed.points().get(1).flows(), "replication 2's flows ignored");
+        assertEquals(List.of("0/1 60.0", "0/2 60.0", "1/0 60.0", "1/1 60.0"), sunk.stream().sorted().toList(),
+                "each with the width it was run with");
+        assertEquals(List.of(new ScenarioRunner.UnitDone(1, 6, 1, 0, 600, true),
+                new ScenarioRunner.UnitDone(2, 6, 0, 0, 1200, true)), told.subList(0, 2), "the reused first, costing nothing");
+        assertEquals(List.of(3, 4, 5, 6), told.subList(2, 6).stream().map(ScenarioRunner.UnitDone::done).toList());
+        assertTrue(told.subList(2, 6).stream().noneMatch(ScenarioRunner.UnitDone::reused));
+    }
+
+    @Test
+    void run_sinkFails_endsTheRunWithItsException() {
+        IOException full = new IOException("No space left on device");
+
+        assertEquals(full, assertThrows(IOException.class, () -> new ScenarioRunner(2, false,
+                ScenarioRunner.Progress.NONE).run(scenario, List.of(), (unit, seriesBinSeconds) -> {
+                    throw full;
+                })));
+    }
+
+    @Test
+    void run_aReusedUnitTwiceOrForeign_refusedNamingIt() {
+        UnitResult unit = ScenarioRunner.runUnit(scenario.points().get(0), 1, scenario.engine(), false);
+        ScenarioRunner runner = new ScenarioRunner(1, false, ScenarioRunner.Progress.NONE);
+
+        assertEquals("unit (point 0, replication 1) given twice", assertThrows(IllegalArgumentException.class,
+                () -> runner.run(scenario, List.of(unit, unit), ScenarioRunner.UnitSink.NONE)).getMessage());
+        UnitResult foreign = new UnitResult(0, 3, unit.result(), List.of());
+        assertEquals("unit (point 0, replication 3) is not one of the scenario's 2 x 3", assertThrows(
+                IllegalArgumentException.class, () -> runner.run(scenario, List.of(foreign),
+                        ScenarioRunner.UnitSink.NONE)).getMessage());
+    }
+
     @Test
     void runUnit_recordFlows_sortedByFlowIdOfThatUnit() {
         UnitResult unit = ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), true);
