@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.scenario.Redaction;
+import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepValue;
 import io.radiolink.stats.Estimate;
 import io.radiolink.stats.ExperimentSummary;
@@ -35,6 +36,9 @@ public final class JsonReporter implements Reporter {
     /** The value of the top-level {@code "schema"} field; it changes whenever a field changes meaning or goes away. */
     public static final String SCHEMA = "radiolink-report/1";
 
+    /** The file {@link #writeScenario} writes. */
+    public static final String SCENARIO_FILE_NAME = "scenario.json";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final ObjectWriter WRITER = writer();
@@ -49,15 +53,24 @@ public final class JsonReporter implements Reporter {
         return WRITER.writeValueAsString(toJson(report)) + "\n";
     }
 
+    /**
+     * Writes {@value #SCENARIO_FILE_NAME} into {@code directory}: the scenario as report.json describes it
+     * (its name, the file's SHA-256, the resolved scenario with passwords redacted, the seed and the
+     * replications), printed as report.json is. A run folder holds it from the run's start (docs/runs.md,
+     * section 3).
+     */
+    public static void writeScenario(ResolvedScenario scenario, Path directory) throws IOException {
+        ObjectNode root = NODES.objectNode();
+        describe(scenario, root);
+        Files.writeString(directory.resolve(SCENARIO_FILE_NAME), WRITER.writeValueAsString(root) + "\n",
+                StandardCharsets.UTF_8);
+    }
+
     /** The report as a JSON tree in the schema's key order. */
     static ObjectNode toJson(RunReport report) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", SCHEMA);
-        root.put("name", report.scenario().name());
-        root.put("scenarioSha256", report.scenario().sourceSha256());
-        root.set("scenario", Redaction.scenario(report.scenario().resolved(), JsonReporter::finite));
-        root.put("seed", report.scenario().seed());
-        root.put("replications", report.scenario().replications());
+        describe(report.scenario(), root);
         ArrayNode sweep = root.putArray("sweep");
         Sweeps.paths(report).forEach(sweep::add);
         root.put("allFlows", report.allFlows());
@@ -66,6 +79,15 @@ public final class JsonReporter implements Reporter {
             points.add(point(point));
         }
         return root;
+    }
+
+    /** The scenario's fields of report.json, from {@code name} to {@code replications}, into {@code root}. */
+    private static void describe(ResolvedScenario scenario, ObjectNode root) {
+        root.put("name", scenario.name());
+        root.put("scenarioSha256", scenario.sourceSha256());
+        root.set("scenario", Redaction.scenario(scenario.resolved(), JsonReporter::finite));
+        root.put("seed", scenario.seed());
+        root.put("replications", scenario.replications());
     }
 
     private static ObjectNode point(PointResult point) {

@@ -67,6 +67,27 @@ final class JsonReporterTest {
                 "arrivalsSkippedTerminalBusy", "unfinishedFlows"), names(point.get("metrics")));
     }
 
+    /** scenario.json is report.json's description of the scenario, name to replications, printed as report.json is. */
+    @Test
+    void writeScenario_theFieldsOfReportJsonFromNameToReplications() throws IOException {
+        RunReport report = ReportFixtures.single();
+        JsonNode root = write(report);
+        Path folder = Files.createDirectory(temp.resolve("run"));
+
+        JsonReporter.writeScenario(report.scenario(), folder);
+
+        String scenarioJson = Files.readString(folder.resolve(JsonReporter.SCENARIO_FILE_NAME), StandardCharsets.UTF_8);
+        ObjectNode expected = JSON.createObjectNode();
+        for (String field : List.of("name", "scenarioSha256", "scenario", "seed", "replications")) {
+            expected.set(field, root.get(field));
+        }
+        assertEquals(expected, JSON.readTree(scenarioJson));
+        String reportJson = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
+        String printed = scenarioJson.substring(scenarioJson.indexOf("  \"name\""), scenarioJson.lastIndexOf('\n',
+                scenarioJson.length() - 3));
+        assertTrue(reportJson.contains(printed), "printed as report.json prints it");
+    }
+
     @Test
     void write_singlePoint_metricsEqualTheSummary() throws IOException {
         RunReport report = ReportFixtures.single();
