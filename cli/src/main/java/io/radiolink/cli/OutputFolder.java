@@ -1,7 +1,10 @@
 package io.radiolink.cli;
 
+import io.radiolink.run.unit.UnitProblem;
+import io.radiolink.run.unit.UnitStore;
 import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,30 +24,38 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The life cycle of a run's output folder {@code <parent>/<name>} ({@code docs/design.md}, "Output folder
- * life cycle", has the table of what a run does with what it finds).
+ * life cycle", has the rules; {@link RunFolderTable} the table of what a run does with what it finds).
  *
  * <p>{@link #open} runs before any simulation: it takes the lock {@code .<name>.radiolink-lock} beside the
- * output, so that a second run into the same folder is refused; checks that the output may be replaced
- * (absent, empty, or radiolink's output of the same scenario holding only the files radiolink wrote, each
- * of the size and SHA-256 its marker records);
- * tidies what a killed run left beside it; and makes the run folder {@code .<name>.radiolink-run} with its
- * {@link FolderMarker}, so that an unwritable place fails up front. {@link #publish} writes the reports into
- * the run folder, lists them in its marker and swaps it into place: an existing output is replaced only by
- * a complete new one, and Ctrl-C or a kill leaves the previous one intact.
+ * output, so that a second run into the same folder is refused; reads what the output and the run folder
+ * {@code .<name>.radiolink-run} beside it hold (nothing, radiolink's finished run of this scenario, its
+ * unfinished run, or anything else: {@link RunFolderTable}'s rows) and does what the table's cell for the
+ * run's {@link RunFolderTable.Mode} says, refusing with one line where it says so; tidies what a killed run
+ * left beside it; and makes the run folder with its {@link FolderMarker} (state running), or keeps the
+ * unfinished one it continues, so that an unwritable place fails up front. The units a resumed run may reuse
+ * are then in the run folder's {@code units/} ({@link #found}). {@link #publish} writes the reports into the
+ * run folder, lists them in its marker (state finished) and swaps it into place: an existing output is
+ * replaced only by a complete new one, and Ctrl-C or a kill leaves the previous one intact and the run
+ * folder, with its finished units, for {@code --resume}.
  *
  * <p>What radiolink deletes: in an output (and in a previous output a killed run left as
- * {@code .<name>.radiolink-old}), only the plain files its marker lists, and only if each is still as
- * radiolink wrote it (else the output is refused), then the folder if that left it empty;
- * a run folder whole, its marker last, if its marker names the same scenario, because radiolink makes it
- * afresh for each run ({@link Files#createDirectory} fails if it exists) and nothing but the run writes into
- * it, or if it holds nothing but the start of the first marker a run of the scenario was writing when it was
- * killed; an empty folder. Nothing else. Folders and files get the user's umask.
+ * {@code .<name>.radiolink-old}), only the plain files its marker lists and its valid units, and only if
+ * each is still as radiolink wrote it (else the output is refused), then the folders if that left them
+ * empty; a run folder whole, its marker last, if its marker names the same scenario and the run discards it
+ * ({@code --fresh}), or it holds no unit (a killed run of a radiolink before units, or one that had not
+ * finished its first marker), because radiolink makes it afresh for each run ({@link Files#createDirectory}
+ * fails if it exists) and nothing but the run writes into it; in a run folder continued by {@code --resume},
+ * everything but its marker and its units (the killed run's partial reports) and the units that are not
+ * valid (cut short by the kill); an empty folder. Nothing else. Folders and files get the user's umask.
  */
 final class OutputFolder implements AutoCloseable {
 
@@ -84,35 +95,48 @@ final class OutputFolder implements AutoCloseable {
 
     private final String shown;
     private final String scenario;
+    private final FolderMarker.Run facts;
+    private final RunFolderTable.Mode mode;
+    private final PrintWriter notes;
     private final Path target;
     private final Path run;
     private final Path replaced;
     private final Path lockFile;
     private final FileChannel lock;
-    private final Thread cleanup;
-    /** True once this run has made its run folder. Guarded by this. */
-    private boolean created;
-    /** True once the run folder is the output, kept for the user or discarded: nothing left to do. Guarded by this. */
+    private final Thread interruption;
+    /** The valid units of this run's identity found for it to reuse (in its run folder by then). */
+    private List<UnitStore.Read.Valid> found = List.of();
+    /** True once this run has a run folder to write into (made, or continued). Guarded by this. */
+    private boolean holding;
+    /** True once the run folder is the output, or kept for the user: nothing left to do. Guarded by this. */
     private boolean settled;
 
-    private OutputFolder(String shown, String scenario, Path target, Path lockFile, FileChannel lock) {
+    private OutputFolder(String shown, String scenario, FolderMarker.Run facts, RunFolderTable.Mode mode,
+            PrintWriter notes, Path target, Path lockFile, FileChannel lock) {
         this.shown = shown;
         this.scenario = scenario;
+        this.facts = facts;
+        this.mode = mode;
+        this.notes = notes;
         this.target = target;
         this.run = beside(target, RUN_SUFFIX);
         this.replaced = beside(target, REPLACED_SUFFIX);
         this.lockFile = lockFile;
         this.lock = lock;
-        this.cleanup = new Thread(this::discardUnsettled, "radiolink-output-cleanup");
+        this.interruption = new Thread(this::interrupted, "radiolink-output-interrupted");
     }
 
     /**
-     * Opens {@code requested} for a run of {@code scenario}: refuses with a one-line reason if it may not be
-     * written or replaced, or another run is writing it; else holds its lock and has made the run folder.
+     * Opens {@code requested} for a run of {@code scenario} that is {@code facts}, asked as {@code mode}:
+     * refuses with a one-line reason if it may not be written or replaced, or another run is writing it, or
+     * the table ({@link RunFolderTable}) says so; else holds its lock and has a run folder ready, holding the
+     * units it may reuse ({@link #found}). Notes (a unit cut short by a kill, to be run again) go to
+     * {@code notes}, one line each.
      *
      * @throws ScenarioException with the whole explanation, if the run must not go ahead
      */
-    static OutputFolder open(Path requested, String scenario) throws ScenarioException {
+    static OutputFolder open(Path requested, String scenario, FolderMarker.Run facts, RunFolderTable.Mode mode,
+            PrintWriter notes) throws ScenarioException {
         String shown = requested.toString();
         Path target = requested.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -134,7 +158,7 @@ final class OutputFolder implements AutoCloseable {
                 throw refused(shown, (is ? "is" : "holds") + " the working directory; give a folder of its own"
                         + " with --out");
             }
-            checkReplaceable(shown, target, scenario);
+            checkReplaceable(shown, FolderState.of(target, scenario), scenario);
         } catch (IOException e) {
             throw refused(shown, "cannot look into it: " + reason(e));
         }
@@ -146,7 +170,7 @@ final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             throw refused(shown, "cannot write there: " + reason(e));
         }
-        OutputFolder folder = new OutputFolder(shown, scenario, target, lockFile, lock);
+        OutputFolder folder = new OutputFolder(shown, scenario, facts, mode, notes, target, lockFile, lock);
         boolean prepared = false;
         try {
             folder.prepare();
@@ -158,13 +182,27 @@ final class OutputFolder implements AutoCloseable {
                 folder.close();
             }
         }
-        Runtime.getRuntime().addShutdownHook(folder.cleanup);
+        Runtime.getRuntime().addShutdownHook(folder.interruption);
         return folder;
     }
 
+    /** The run folder this run writes into: its units as they finish, then the reports. */
+    Path runFolder() {
+        return run;
+    }
+
     /**
-     * Under the lock: puts back an output a killed run was swapping out, checks the output again, removes
-     * what a killed run left beside it, and makes the run folder with its marker.
+     * The valid units of this run's identity that a resume found (in the run folder it continues, or
+     * linked into its new one from the finished output), in unit order; empty for a run that reuses none.
+     */
+    List<UnitStore.Read.Valid> found() {
+        return found;
+    }
+
+    /**
+     * Under the lock: puts back an output a killed run was swapping out, reads the output and the run folder
+     * beside it, and does what {@link RunFolderTable} says for them and this run's mode: refuses, or removes
+     * what a killed run left beside the output and makes (or continues) the run folder with its marker.
      */
     private void prepare() throws ScenarioException, IOException {
         FolderState was = FolderState.of(replaced, scenario);
@@ -172,48 +210,170 @@ final class OutputFolder implements AutoCloseable {
             Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
             was = FolderState.of(replaced, scenario);
         }
-        checkReplaceable(shown, target, scenario);
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-                && !Files.getFileStore(target).equals(Files.getFileStore(target.getParent()))) {
-            throw refused(shown, "is a mount point (a file system of its own), which radiolink cannot replace;"
-                    + " give a folder inside it, e.g. --out " + requestedInside(scenario));
-        }
-        boolean removeReplaced = switch (was.kind()) {
-            case ABSENT -> false;
-            case EMPTY, OURS -> true;
-            case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, STARTED_CUT_SHORT, NOT_RADIOLINKS, SYMBOLIC_LINK,
-                    NOT_A_FOLDER -> throw refused(shown, "beside it, " + replaced.getFileName() + " (an output a killed run was replacing) "
-                        + was.why(scenario, "output") + ADVICE);
-        };
+        FolderState output = FolderState.of(target, scenario);
         FolderState left = FolderState.of(run, scenario);
-        // A run folder of this scenario that no process holds is a killed run's: removed whole, everything
-        // in it being the run's (see the class comment); so is one holding only the start of the marker it
-        // was writing first. Issue 14 refuses here unless --fresh (remove) or --resume (keep the finished
-        // units it holds and go on).
-        boolean removeLeftover = switch (left.kind()) {
-            case ABSENT -> false;
-            case EMPTY, OURS, OURS_WITH_OTHER_FILES, STARTED_CUT_SHORT -> true;
-            case OTHER_SCENARIO, NOT_RADIOLINKS, SYMBOLIC_LINK, NOT_A_FOLDER ->
-                throw refused(shown, "beside it, " + run.getFileName() + " " + left.why(scenario, "unfinished run")
-                        + ADVICE);
-        };
-        if (removeReplaced) {
+        String other = otherThanTheTableAllows(output, was, left);
+        // A run folder of this scenario with a marker of version 3 is a killed (or interrupted) run's, with
+        // the units it finished; one with a version 2 marker (a radiolink before units), empty, or holding
+        // only the start of the marker it was writing first holds nothing to resume, and is removed.
+        boolean unfinished = other == null && left.marker().flatMap(FolderMarker::run).isPresent();
+        boolean leftover = other == null && !unfinished && left.kind() != FolderState.Kind.ABSENT;
+        RunFolderTable row = other != null ? RunFolderTable.OTHER : unfinished ? RunFolderTable.UNFINISHED
+                : output.kind() == FolderState.Kind.OURS ? RunFolderTable.FINISHED : RunFolderTable.NONE;
+        switch (row.cell(mode)) {
+            case RUN, REPLACE_BY_NEW, REPLACE -> makeRunFolder(leftover);
+            case REUSE_UNITS -> {
+                FolderMarker marker = output.marker().orElseThrow();
+                if (marker.run().isEmpty()) {
+                    throw refused(shown, "is radiolink's output of '" + scenario + "' written before runs kept their"
+                            + " units (marker version 2), so it has none to reuse; not resumed (run without"
+                            + " --resume to replace it)");
+                }
+                Optional<String> difference = facts.identity().difference(marker.run().get().identity());
+                if (difference.isPresent()) {
+                    throw refused(shown, "is radiolink's run of '" + scenario + "' " + difference.get()
+                            + "; not resumed (run without --resume to replace it, or choose another --out)");
+                }
+                makeRunFolder(leftover);
+                found = linkUnits(output);
+            }
+            case CONTINUE -> found = continueRunFolder(left.marker().orElseThrow());
+            case DISCARD -> {
+                removeRunFolder(run);
+                makeRunFolder(false);
+            }
+            case REFUSE_USE_RESUME_OR_FRESH -> throw refused(shown, "beside it, " + run.getFileName() + " is"
+                    + " radiolink's unfinished run of '" + scenario + "'; use --resume or --fresh (continue it, or"
+                    + " discard it and run afresh)");
+            case REFUSE_EXIT_2, REFUSE -> throw refused(shown, other);
+        }
+        if (was.kind() != FolderState.Kind.ABSENT) {
             removeOutput(replaced, was);
         }
+    }
+
+    /**
+     * Why the output, the previous output a killed run left beside it or the run folder makes the place
+     * "anything else" in the table, ending with the advice; null if none does.
+     */
+    private String otherThanTheTableAllows(FolderState output, FolderState was, FolderState left)
+            throws IOException {
+        if (!replaceable(output)) {
+            return output.why(scenario, "output") + ADVICE;
+        }
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.getFileStore(target).equals(Files.getFileStore(target.getParent()))) {
+            return "is a mount point (a file system of its own), which radiolink cannot replace; give a folder"
+                    + " inside it, e.g. --out " + requestedInside(scenario);
+        }
+        if (!replaceable(was)) {
+            return "beside it, " + replaced.getFileName() + " (an output a killed run was replacing) "
+                    + was.why(scenario, "output") + ADVICE;
+        }
+        return switch (left.kind()) {
+            case ABSENT, EMPTY, OURS, OURS_WITH_OTHER_FILES, STARTED_CUT_SHORT -> null;
+            case OTHER_SCENARIO, NOT_RADIOLINKS, SYMBOLIC_LINK, NOT_A_FOLDER -> "beside it, " + run.getFileName()
+                    + " " + left.why(scenario, "unfinished run") + ADVICE;
+        };
+    }
+
+    /** Removes the leftover run folder if there is one, then makes the run folder afresh with its marker. */
+    private void makeRunFolder(boolean removeLeftover) throws IOException {
         if (removeLeftover) {
             removeRunFolder(run);
         }
         synchronized (this) {
             Files.createDirectory(run);
-            created = true;
+            holding = true;
         }
-        FolderMarker.started(scenario).writeInto(run);
+        FolderMarker.started(scenario, facts).writeInto(run);
     }
 
-    /** Refuses unless {@code target} is absent, empty, or radiolink's output of {@code scenario} and nothing else. */
-    private static void checkReplaceable(String shown, Path target, String scenario)
-            throws ScenarioException, IOException {
-        FolderState state = FolderState.of(target, scenario);
+    /**
+     * Gives the new run folder the valid units of the finished {@code output}, as hard links (a copy where
+     * the file system has none): the output stays whole until the swap, and a unit is never written in
+     * place (a new one replaces the link by a rename), so sharing its file is safe.
+     */
+    private List<UnitStore.Read.Valid> linkUnits(FolderState output) throws IOException {
+        List<UnitStore.Read.Valid> units = new ArrayList<>();
+        for (UnitStore.Found.Unit unit : output.units()) {
+            String inside = FolderState.relative(target, unit.file());
+            Path link = run.resolve(inside);
+            Files.createDirectories(link.getParent());
+            try {
+                Files.createLink(link, target.resolve(inside));
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                Files.copy(target.resolve(inside), link);
+            }
+            units.add((UnitStore.Read.Valid) unit.read());
+        }
+        return units;
+    }
+
+    /**
+     * Continues the unfinished run folder of {@code marker}: refuses if it is of another identity, holds a
+     * unit of another identity or a file radiolink did not write under {@code units/}; else removes what the
+     * killed run left half done (its partial reports, temporary unit files, units cut short, each of these
+     * named on {@link #notes}) and marks it as this run's.
+     */
+    private List<UnitStore.Read.Valid> continueRunFolder(FolderMarker marker) throws ScenarioException,
+            IOException {
+        String where = "beside it, " + run.getFileName() + " ";
+        String fresh = "; not resumed (--fresh discards it)";
+        Optional<String> difference = facts.identity().difference(marker.run().orElseThrow().identity());
+        if (difference.isPresent()) {
+            throw refused(shown, where + "is radiolink's unfinished run of '" + scenario + "' " + difference.get()
+                    + fresh);
+        }
+        Path unitsFolder = run.resolve(UnitStore.FOLDER);
+        if (Files.exists(unitsFolder, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)) {
+            throw refused(shown, where + "holds '" + UnitStore.FOLDER + "', which radiolink did not write" + fresh);
+        }
+        List<UnitStore.Found> entries = Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)
+                ? UnitStore.in(run, facts.identity().units()).scan() : List.of();
+        List<Path> remove = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        List<UnitStore.Read.Valid> valid = new ArrayList<>();
+        for (UnitStore.Found entry : entries) {
+            if (entry instanceof UnitStore.Found.Unit unit) {
+                if (unit.read() instanceof UnitStore.Read.Invalid invalid) {
+                    if (invalid.problem() == UnitProblem.OTHER_MODEL || invalid.problem() == UnitProblem.OTHER_CODE) {
+                        throw refused(shown, where + "holds a unit of another identity: " + invalid.message() + fresh);
+                    }
+                    remove.add(unit.file());
+                    again.add(invalid.message());
+                } else {
+                    valid.add((UnitStore.Read.Valid) unit.read());
+                }
+            } else if (entry instanceof UnitStore.Found.Leftover) {
+                remove.add(entry.file());
+            } else {
+                throw refused(shown, where + "holds '" + FolderState.relative(run, entry.file())
+                        + "', which radiolink did not write" + fresh);
+            }
+        }
+        synchronized (this) {
+            holding = true;
+        }
+        for (String name : FolderState.entries(run)) {
+            if (!name.equals(FolderMarker.FILE_NAME) && !name.equals(UnitStore.FOLDER)) {
+                deleteRecursively(run.resolve(name));
+            }
+        }
+        for (Path file : remove) {
+            Files.deleteIfExists(run.resolve(FolderState.relative(run, file)));
+        }
+        for (String unit : again) {
+            notes.println("note: " + unit + "; running it again");
+        }
+        notes.flush();
+        FolderMarker.started(scenario, facts).writeInto(run);
+        return List.copyOf(valid);
+    }
+
+    /** Refuses unless {@code state} is absent, empty, or radiolink's finished output of the scenario and nothing else. */
+    private static void checkReplaceable(String shown, FolderState state, String scenario) throws ScenarioException {
         if (!replaceable(state)) {
             throw refused(shown, state.why(scenario, "output") + ADVICE);
         }
@@ -221,7 +381,8 @@ final class OutputFolder implements AutoCloseable {
 
     private static boolean replaceable(FolderState state) {
         return switch (state.kind()) {
-            case ABSENT, EMPTY, OURS -> true;
+            case ABSENT, EMPTY -> true;
+            case OURS -> state.marker().orElseThrow().state() == FolderMarker.State.FINISHED;
             case OURS_WITH_OTHER_FILES, OTHER_SCENARIO, STARTED_CUT_SHORT, NOT_RADIOLINKS, SYMBOLIC_LINK,
                     NOT_A_FOLDER -> false;
         };
@@ -238,12 +399,12 @@ final class OutputFolder implements AutoCloseable {
      */
     void publish(Writer writer) throws IOException, ScenarioException {
         writer.writeInto(run);
-        FolderMarker.started(scenario).finished(run).writeInto(run);
+        FolderMarker.started(scenario, facts).finished(run).writeInto(run);
         synchronized (this) {
             if (settled) {
-                // Ctrl-C came while the reports were written, and the shutdown hook discarded them: the
-                // previous output stays as it is.
-                throw new IOException("interrupted: the run folder " + run + " was discarded");
+                // Ctrl-C came while the reports were written: the previous output stays as it is, and the
+                // run folder is kept for --resume.
+                throw new IOException("interrupted: the run folder " + run + " is kept for --resume");
             }
             try {
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -271,12 +432,26 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Removes the run folder unless it became the output; the lock goes with its channel. */
+    /**
+     * Ends the run without publishing it: the run folder is kept (for {@code --resume}) if it holds a unit,
+     * else removed; the lock goes with its channel.
+     */
     @Override
     public void close() {
-        discardUnsettled();
+        synchronized (this) {
+            if (holding && !settled) {
+                settled = true;
+                try {
+                    if (Files.exists(run, LinkOption.NOFOLLOW_LINKS) && !holdsUnits(run)) {
+                        removeRunFolder(run);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // best effort: the next run into this folder removes what is left
+                }
+            }
+        }
         try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
+            Runtime.getRuntime().removeShutdownHook(interruption);
         } catch (IllegalStateException | IllegalArgumentException notRegisteredOrShuttingDown) {
             // the hook is running, has run, or was never added: nothing to remove
         }
@@ -290,19 +465,27 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Removes the run folder this run made, unless it is settled; also the shutdown hook's work on Ctrl-C,
-     * which waits for a swap in progress, so that the output is the old or the new one, whole.
+     * The shutdown hook's work on Ctrl-C (SIGINT, SIGTERM): waits for a swap in progress, so that the output
+     * is the old or the new one, whole, and keeps the run folder (state running) with its finished units,
+     * saying how to go on.
      */
-    private synchronized void discardUnsettled() {
-        if (created && !settled) {
+    private synchronized void interrupted() {
+        if (holding && !settled) {
             settled = true;
-            try {
-                if (Files.exists(run, LinkOption.NOFOLLOW_LINKS)) {
-                    removeRunFolder(run);
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // best effort: the next run into this folder removes what is left
-            }
+            System.err.println("interrupted; continue with --resume");
+            System.err.flush();
+        }
+    }
+
+    /** True if {@code folder}'s {@code units/} holds a file by a unit's name. */
+    private static boolean holdsUnits(Path folder) throws IOException {
+        Path units = folder.resolve(UnitStore.FOLDER);
+        if (!Files.isDirectory(units, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(units, 2)) {
+            return files.anyMatch(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && UnitStore.parseName(units.relativize(file)).isPresent());
         }
     }
 
@@ -377,11 +560,23 @@ final class OutputFolder implements AutoCloseable {
 
     /**
      * Removes a previous output: the files its marker lists (each a plain file as radiolink wrote it, never
-     * a folder's content), the marker, then the folder, which must be empty by then.
+     * a folder's content) and its valid units, then the folders of its units, the marker and the folder,
+     * each of which must be empty by then.
      */
     private static void removeOutput(Path folder, FolderState state) throws IOException {
         for (String name : state.marker().map(FolderMarker::names).orElse(List.of())) {
             Files.deleteIfExists(folder.resolve(name));
+        }
+        Path units = folder.resolve(UnitStore.FOLDER);
+        if (state.marker().flatMap(FolderMarker::run).isPresent() && Files.isDirectory(units, LinkOption.NOFOLLOW_LINKS)) {
+            for (UnitStore.Found.Unit unit : state.units()) {
+                Files.deleteIfExists(folder.resolve(FolderState.relative(folder, unit.file())));
+            }
+            // What is left are the point folders, empty now (a folder that is not would fail here).
+            for (String pointFolder : FolderState.entries(units)) {
+                Files.delete(units.resolve(pointFolder));
+            }
+            Files.delete(units);
         }
         Files.deleteIfExists(folder.resolve(FolderMarker.FILE_NAME));
         Files.delete(folder);

@@ -1,9 +1,14 @@
 package io.radiolink.cli;
 
 import io.radiolink.radio.InvalidFieldException;
+import io.radiolink.report.JsonReporter;
 import io.radiolink.report.Reporter;
 import io.radiolink.report.RunReport;
+import io.radiolink.run.CodeIdentity;
+import io.radiolink.run.ModelIdentity;
 import io.radiolink.run.ScenarioRunner;
+import io.radiolink.run.UnitResult;
+import io.radiolink.run.unit.UnitStore;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.ScenarioLoader;
@@ -15,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -78,6 +85,13 @@ final class RunCommand implements Callable<Integer> {
                     + " per bin; default: the smallest of 1, 2, 5 x 10^k s giving at most 200 bins; 0: none).")
     private Double seriesBin;
 
+    @Option(names = "--resume", description = "Continue the unfinished run of DIR (Ctrl-C, a kill), or extend the"
+            + " finished DIR (raised replications): reuse every finished unit of the same identity, run the rest.")
+    private boolean resume;
+
+    @Option(names = "--fresh", description = "Discard the unfinished run of DIR, and run afresh.")
+    private boolean fresh;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -85,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             err.println("error: --threads: must be >= 1, was " + workers);
+            return Main.BAD_INPUT;
+        }
+        if (resume && fresh) {
+            err.println("error: --resume and --fresh: give one of them (--resume continues the unfinished run,"
+                    + " --fresh discards it)");
             return Main.BAD_INPUT;
         }
         if (out != null && out.toString().isEmpty()) {
@@ -113,24 +132,39 @@ final class RunCommand implements Callable<Integer> {
         }
         // The name is one safe folder name (the scenario layer's ScenarioName), so this is one folder in results.
         Path target = out != null ? out : Path.of("results", resolved.name());
-        try (OutputFolder output = OutputFolder.open(target, resolved.name())) {
+        FolderMarker.Identity identity = FolderMarker.Identity.of(ModelIdentity.of(resolved), CodeIdentity.current());
+        OptionalDouble seriesBinSeconds = seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin);
+        FolderMarker.Run facts = new FolderMarker.Run(identity, resolved.sourceSha256(), resolved.replications(),
+                seriesBinSeconds);
+        RunFolderTable.Mode mode = resume ? RunFolderTable.Mode.RESUME
+                : fresh ? RunFolderTable.Mode.FRESH : RunFolderTable.Mode.PLAIN;
+        try (OutputFolder output = OutputFolder.open(target, resolved.name(), facts, mode, err)) {
             Instant started = Instant.now();
-            int units = resolved.points().size() * resolved.replications();
+            JsonReporter.writeScenario(resolved, output.runFolder());
+            UnitStore units = UnitStore.in(output.runFolder(), identity.units());
+            List<UnitResult> reused = new ArrayList<>();
+            int total = resolved.points().size() * resolved.replications();
             RunReport report;
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
-            try (ProgressDisplay display = ProgressDisplay.create(progress, quiet, ProgressDisplay.stderrIsTerminal(),
-                    parent.environment().containsKey("CI"), resolved, progressStream)) {
-                report = new ScenarioRunner(workers, allFlows,
-                        seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin), display).run(resolved);
+            try (UnitWriter writer = new UnitWriter(units);
+                    ProgressDisplay display = ProgressDisplay.create(progress, quiet,
+                            ProgressDisplay.stderrIsTerminal(), parent.environment().containsKey("CI"), resolved,
+                            progressStream)) {
+                ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, display);
+                reused.addAll(reusable(output.found(), resolved, runner));
+                report = runner.run(resolved, reused, writer);
+                writer.awaitWritten();
             }
             progressStream.flush();
+            // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
+            units.forceFolders();
             Duration wall = Duration.between(started, Instant.now());
             output.publish(folder -> {
                 for (Reporter reporter : Reporters.all(!noReplicationsCsv)) {
                     reporter.write(report, folder);
                 }
-                Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, units),
-                        StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, total, reused.size(),
+                        units.writeNanos()), StandardCharsets.UTF_8);
             });
             SummaryTable.print(report, stdout);
         } catch (ScenarioException e) {
@@ -141,10 +175,33 @@ final class RunCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /**
+     * The units found in the run folder that this run reuses: those of its points and replications (a run
+     * with fewer replications leaves the others where they are, unused), with series of the width
+     * {@code runner} gives their point, and with flows where it records them ({@link ScenarioRunner#recordsFlows});
+     * the others run again.
+     */
+    private List<UnitResult> reusable(List<UnitStore.Read.Valid> found, ResolvedScenario resolved,
+            ScenarioRunner runner) {
+        List<UnitResult> reused = new ArrayList<>();
+        for (UnitStore.Read.Valid valid : found) {
+            UnitResult unit = valid.unit();
+            boolean flowsMissing = ScenarioRunner.recordsFlows(unit.replication(), allFlows) && unit.flows().isEmpty();
+            if (unit.point() < resolved.points().size() && unit.replication() < resolved.replications()
+                    && Double.compare(valid.seriesBinSeconds(), runner.seriesBinSeconds(resolved.points().get(
+                    unit.point()))) == 0 && !flowsMissing) {
+                reused.add(unit);
+            }
+        }
+        return reused;
+    }
+
     /** Facts about this run that depend on the machine or the clock, kept out of report.json. */
-    private static String runInfo(Duration wall, int threads, int units) {
+    private static String runInfo(Duration wall, int threads, int units, int reused, long unitWriteNanos) {
         return String.format(Locale.ROOT, "{%n  \"wallClockSeconds\": %.3f,%n  \"threads\": %d,%n  \"units\": %d,%n"
+                + "  \"unitsRun\": %d,%n  \"unitsReused\": %d,%n  \"unitWriteSeconds\": %.3f,%n"
                 + "  \"javaVersion\": \"%s\",%n  \"availableProcessors\": %d%n}%n", wall.toMillis() / 1000.0, threads,
-                units, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                units, units - reused, reused, unitWriteNanos / 1e9, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
     }
 }

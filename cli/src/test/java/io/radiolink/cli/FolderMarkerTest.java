@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.run.CodeIdentity;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The marker radiolink writes into its folders: read back as written; anything else is no marker. */
@@ -28,10 +31,37 @@ final class FolderMarkerTest {
     void readFrom_written_sameMarkerFilesSorted() throws IOException {
         FolderMarker.WrittenFile summary = new FolderMarker.WrittenFile("summary.csv", 12, "ab".repeat(32));
         FolderMarker.WrittenFile report = new FolderMarker.WrittenFile("report.json", 0, "0".repeat(64));
-        new FolderMarker("Größe-1", List.of(summary, report)).writeInto(folder);
+        FolderMarker.Run run = new FolderMarker.Run(new FolderMarker.Identity("9f".repeat(32), new CodeIdentity(
+                "0.2.0", "a1".repeat(20), true, "1e".repeat(32))), "8c".repeat(32), 20, OptionalDouble.of(20.0));
+        new FolderMarker("Größe-1", FolderMarker.State.FINISHED, Optional.of(run), List.of(summary, report))
+                .writeInto(folder);
 
-        assertEquals(Optional.of(new FolderMarker("Größe-1", List.of(report, summary))), FolderMarker.readFrom(folder));
+        assertEquals(Optional.of(new FolderMarker("Größe-1", FolderMarker.State.FINISHED, Optional.of(run),
+                List.of(report, summary))), FolderMarker.readFrom(folder));
         assertEquals(List.of(FolderMarker.FILE_NAME), FolderState.entries(folder), "no temporary file left");
+    }
+
+    /** A run's first marker: state running, the identity without commit and dirty flag (a build without git). */
+    @Test
+    void readFrom_started_runningNoFiles() throws IOException {
+        Markers.started("s").writeInto(folder);
+
+        FolderMarker read = FolderMarker.readFrom(folder).orElseThrow();
+
+        assertEquals(Markers.started("s"), read);
+        assertEquals(FolderMarker.State.RUNNING, read.state());
+        assertEquals(List.of(), read.files());
+    }
+
+    /** An output written before units were kept: finished, of unknown identity, its files as listed. */
+    @Test
+    void readFrom_version2_finishedWithoutARun() throws IOException {
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), "{\"writtenBy\": \"radiolink\", \"version\": 2,"
+                + " \"scenario\": \"s\", \"files\": [{\"name\": \"report.json\", \"sizeBytes\": 3, \"sha256\": " + SHA
+                + "}]}");
+
+        assertEquals(Optional.of(Markers.version2("s", List.of(new FolderMarker.WrittenFile("report.json", 3,
+                "0".repeat(64))))), FolderMarker.readFrom(folder));
     }
 
     @Test
@@ -41,14 +71,29 @@ final class FolderMarkerTest {
 
     @Test
     void finished_listsThePlainFilesInTheFolderButTheMarkerWithSizeAndSha256() throws IOException {
-        FolderMarker.started("s").writeInto(folder);
+        Markers.started("s").writeInto(folder);
         Path b = Files.writeString(folder.resolve("b.csv"), "bb");
         Path a = Files.writeString(folder.resolve("a.json"), "a");
         Files.createDirectory(folder.resolve("units"));
 
-        assertEquals(new FolderMarker("s", List.of(new FolderMarker.WrittenFile("a.json", 1, GoldenReportsTest.sha256(a)),
+        assertEquals(new FolderMarker("s", FolderMarker.State.FINISHED, Optional.of(Markers.RUN), List.of(
+                new FolderMarker.WrittenFile("a.json", 1, GoldenReportsTest.sha256(a)),
                 new FolderMarker.WrittenFile("b.csv", 2, GoldenReportsTest.sha256(b)))),
-                FolderMarker.started("s").finished(folder));
+                Markers.started("s").finished(folder));
+    }
+
+    /** The first difference an identity shows, the model's first, in 12 hexadecimal digits each. */
+    @Test
+    void difference_modelThenCode_namesBothSides() {
+        FolderMarker.Identity other = new FolderMarker.Identity("4".repeat(64), Markers.IDENTITY.code());
+        FolderMarker.Identity otherCode = new FolderMarker.Identity(Markers.IDENTITY.model(),
+                new CodeIdentity("0.0.0-test", "ab".repeat(20), false, "5".repeat(64)));
+
+        assertEquals(Optional.of("of another model (identity 444444444444\u2026, this run's 111111111111\u2026)"),
+                Markers.IDENTITY.difference(other));
+        assertEquals(Optional.of("made by other code (0.0.0-test abababababab, classes 555555555555\u2026, this"
+                + " run's 0.0.0-test, classes 222222222222\u2026)"), Markers.IDENTITY.difference(otherCode));
+        assertEquals(Optional.empty(), Markers.IDENTITY.difference(Markers.IDENTITY));
     }
 
     @Test
@@ -98,6 +143,50 @@ final class FolderMarkerTest {
             + "}]}"})
     void readFrom_notAMarkerRadiolinkWrites_empty(String content) throws IOException {
         Files.writeString(folder.resolve(FolderMarker.FILE_NAME), content);
+
+        assertEquals(Optional.empty(), FolderMarker.readFrom(folder));
+    }
+
+    /** A version 3 marker of state running as radiolink writes it, with {@code field} replaced by {@code value}. */
+    private static String version3With(String field, String value) {
+        String marker = "{\"writtenBy\": \"radiolink\", \"version\": 3, \"scenario\": \"s\", \"state\": \"running\","
+                + " \"identity\": {\"model\": " + SHA + ", \"code\": {\"version\": \"0.2.0\", \"commit\": null,"
+                + " \"dirty\": null, \"classesSha256\": " + SHA + "}}, \"scenarioSha256\": " + SHA + ", \"replications\": 2,"
+                + " \"seriesBinSeconds\": 0, \"files\": []}";
+        String replaced = marker.replaceFirst("\"" + field + "\": (\"[^\"]*\"|[^,}]*)", "\"" + field + "\": " + value);
+        assertFalse(replaced.equals(marker) && !field.equals("files"), "the marker has " + field);
+        return replaced;
+    }
+
+    @Test
+    void readFrom_version3AsWritten_read() throws IOException {
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With("files", "[]"));
+        assertEquals(FolderMarker.State.RUNNING, FolderMarker.readFrom(folder).orElseThrow().state());
+        assertEquals(OptionalDouble.of(0), FolderMarker.readFrom(folder).orElseThrow().run().orElseThrow()
+                .seriesBinSeconds(), "no series");
+
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With("seriesBinSeconds", "null"));
+        assertEquals(OptionalDouble.empty(), FolderMarker.readFrom(folder).orElseThrow().run().orElseThrow()
+                .seriesBinSeconds(), "each point's default width");
+    }
+
+    /** Each row: a field of a version 3 marker and a value radiolink does not write there. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "state | \"paused\"",
+        "model | \"00\"",
+        "classesSha256 | 5",
+        "commit | true",
+        "commit | \"a1b2c3d\"",
+        "dirty | \"no\"",
+        "scenarioSha256 | null",
+        "replications | 0",
+        "replications | 2.5",
+        "seriesBinSeconds | -1",
+        "seriesBinSeconds | \"20\"",
+        "files | [], \"selection\": {\"points\": \"0\"}"})
+    void readFrom_version3WithAFieldNotAsRadiolinkWritesIt_empty(String field, String value) throws IOException {
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With(field, value));
 
         assertEquals(Optional.empty(), FolderMarker.readFrom(folder));
     }

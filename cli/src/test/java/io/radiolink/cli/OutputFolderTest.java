@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +37,8 @@ final class OutputFolderTest {
 
     @Test
     void publish_noOutputYet_runFolderBecomesItListedInItsMarker() throws IOException, ScenarioException {
-        try (OutputFolder folder = OutputFolder.open(output, "s")) {
-            assertEquals(Optional.of(FolderMarker.started("s")), FolderMarker.readFrom(runFolder()),
+        try (OutputFolder folder = open(output, "s")) {
+            assertEquals(Optional.of(Markers.started("s")), FolderMarker.readFrom(runFolder()),
                     "the marker is written when the run starts");
             folder.publish(into -> Files.writeString(into.resolve("report.json"), "new"));
         }
@@ -57,7 +59,7 @@ final class OutputFolderTest {
     void publish_previousOutputGainedOrChangedAUsersFileDuringTheRun_refusedBothKept(String file, String why)
             throws IOException, ScenarioException {
         publish("old");
-        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+        try (OutputFolder folder = open(output, "s")) {
             Files.writeString(output.resolve(file), "written while the run ran");
             SortedMap<String, String> before = Workspace.without(workspace.snapshot(), workspace.key(runFolder()));
 
@@ -86,7 +88,7 @@ final class OutputFolderTest {
             + " 'report.json' changed since radiolink wrote it (size or SHA-256)"})
     void open_outputWhoseFilesTheUserChanged_refusedNothingDeleted(String what, String why) throws IOException,
             ScenarioException {
-        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+        try (OutputFolder folder = open(output, "s")) {
             folder.publish(into -> {
                 Files.writeString(into.resolve("report.json"), "old");
                 Files.write(into.resolve("plot.png"), new byte[] {1, 2, 3, 4});
@@ -103,7 +105,7 @@ final class OutputFolderTest {
         }
         SortedMap<String, String> before = workspace.snapshot();
 
-        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> open(output, "s"));
 
         assertEquals("output folder " + output + ": is radiolink's output of 's' but " + why + "; not replaced"
                 + " (choose another --out, or move it away yourself)", refused.getMessage());
@@ -114,7 +116,7 @@ final class OutputFolderTest {
     void close_unpublished_removesItsRunFolderOnly() throws IOException, ScenarioException {
         publish("old");
         SortedMap<String, String> before = workspace.snapshot();
-        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+        try (OutputFolder folder = open(output, "s")) {
             Files.writeString(runFolder().resolve("flows.csv"), "half written");
         }
 
@@ -129,7 +131,7 @@ final class OutputFolderTest {
                 """);
         SortedMap<String, String> before = workspace.snapshot();
 
-        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> open(output, "s"));
 
         assertTrue(refused.getMessage().contains("holds '.radiolink.json' and no readable .radiolink.json"),
                 refused.getMessage());
@@ -142,11 +144,11 @@ final class OutputFolderTest {
         Files.createDirectories(output.resolve("thesis"));
         Files.writeString(output.resolve("thesis/chapter-1.tex"), "mine");
         Files.createSymbolicLink(output.resolve("flows.csv"), workspace.project.resolve("notes.txt"));
-        new FolderMarker("s", List.of(new FolderMarker.WrittenFile("flows.csv", 9, "0".repeat(64)),
+        Markers.version2("s", List.of(new FolderMarker.WrittenFile("flows.csv", 9, "0".repeat(64)),
                 new FolderMarker.WrittenFile("thesis", 0, "0".repeat(64)))).writeInto(output);
         SortedMap<String, String> before = workspace.snapshot();
 
-        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> open(output, "s"));
 
         assertEquals("output folder " + output + ": is radiolink's output of 's' but also holds 'flows.csv' and"
                 + " 'thesis', which radiolink did not write; not replaced (choose another --out, or move it away"
@@ -162,8 +164,8 @@ final class OutputFolderTest {
 
         assertEquals("output folder " + file + ": exists and is not a folder; not replaced (choose another --out,"
                 + " or move it away yourself)",
-                assertThrows(ScenarioException.class, () -> OutputFolder.open(file, "s")).getMessage());
-        assertTrue(assertThrows(ScenarioException.class, () -> OutputFolder.open(link, "earlier")).getMessage()
+                assertThrows(ScenarioException.class, () -> open(file, "s")).getMessage());
+        assertTrue(assertThrows(ScenarioException.class, () -> open(link, "earlier")).getMessage()
                 .startsWith("output folder " + link + ": is a symbolic link;"));
         assertEquals(before, workspace.snapshot());
     }
@@ -185,7 +187,7 @@ final class OutputFolderTest {
         Path out = workspace.results.resolve(name);
         SortedMap<String, String> before = workspace.snapshot();
 
-        ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(out, "s"));
+        ScenarioException refused = assertThrows(ScenarioException.class, () -> open(out, "s"));
 
         assertEquals("output folder " + out + ": " + why + ", which radiolink keeps for its own working files;"
                 + " choose another --out", refused.getMessage());
@@ -198,10 +200,10 @@ final class OutputFolderTest {
      */
     @Test
     void open_outTheRunFolderOfARunInProgress_refusedTheRunUnharmed() throws IOException, ScenarioException {
-        try (OutputFolder first = OutputFolder.open(output, "s")) {
+        try (OutputFolder first = open(output, "s")) {
             SortedMap<String, String> before = workspace.snapshot();
 
-            assertThrows(ScenarioException.class, () -> OutputFolder.open(runFolder(), "s"));
+            assertThrows(ScenarioException.class, () -> open(runFolder(), "s"));
 
             assertEquals(before, workspace.snapshot());
             first.publish(into -> Files.writeString(into.resolve("report.json"), "first"));
@@ -211,8 +213,8 @@ final class OutputFolderTest {
 
     @Test
     void open_aSecondTimeWhileOpen_refusedFirstUnharmed() throws IOException, ScenarioException {
-        try (OutputFolder first = OutputFolder.open(output, "s")) {
-            ScenarioException refused = assertThrows(ScenarioException.class, () -> OutputFolder.open(output, "s"));
+        try (OutputFolder first = open(output, "s")) {
+            ScenarioException refused = assertThrows(ScenarioException.class, () -> open(output, "s"));
 
             assertTrue(refused.getMessage().contains("another radiolink run (process "
                     + ProcessHandle.current().pid() + ") is writing it now"), refused.getMessage());
@@ -222,8 +224,14 @@ final class OutputFolderTest {
         assertEquals("first", Files.readString(output.resolve("report.json")));
     }
 
+    /** Opens {@code out} for a plain run of {@code scenario}, {@link Markers#RUN}. */
+    private static OutputFolder open(Path out, String scenario) throws ScenarioException {
+        return OutputFolder.open(out, scenario, Markers.RUN, RunFolderTable.Mode.PLAIN,
+                new PrintWriter(new StringWriter()));
+    }
+
     private void publish(String report) throws IOException, ScenarioException {
-        try (OutputFolder folder = OutputFolder.open(output, "s")) {
+        try (OutputFolder folder = open(output, "s")) {
             folder.publish(into -> Files.writeString(into.resolve("report.json"), report));
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The radiolink command in a process of its own, started in a given working directory (so that
@@ -111,11 +112,19 @@ record Radiolink(Process process, Path out, Path err) {
 
     /** Waits until {@code file} exists (a started run shows its marker), failing if the process ends first. */
     void awaitFile(Path file) throws InterruptedException {
+        await(() -> Files.exists(file), file + " to appear", 20);
+    }
+
+    /**
+     * Waits until {@code condition} holds, looking every {@code pollMillis} milliseconds, failing if the
+     * process ends first or it takes longer than any run a test waits for.
+     */
+    void await(BooleanSupplier condition, String what, long pollMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Files.exists(file)) {
-            assertTrue(process.isAlive(), "radiolink ended before " + file + " appeared");
-            assertTrue(System.nanoTime() < deadline, "no " + file + " after " + TIMEOUT_SECONDS + " s");
-            Thread.sleep(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(process.isAlive(), "radiolink ended before " + what);
+            assertTrue(System.nanoTime() < deadline, "no " + what + " after " + TIMEOUT_SECONDS + " s");
+            Thread.sleep(pollMillis);
         }
     }
 }

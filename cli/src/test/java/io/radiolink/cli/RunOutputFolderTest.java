@@ -142,10 +142,13 @@ final class RunOutputFolderTest {
         FolderMarker marker = FolderMarker.readFrom(output).orElseThrow();
         assertEquals("tiny", marker.scenario());
         try (Stream<Path> files = Files.list(output)) {
-            assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals(FolderMarker.FILE_NAME))
-                    .sorted().toList(), marker.names());
+            assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals(FolderMarker.FILE_NAME)
+                    && !f.equals("units")).sorted().toList(), marker.names(), "the marker lists every file but units/");
         }
-        assertTrue(marker.names().containsAll(List.of("report.json", "summary.csv", "flows.csv", "run-info.json")));
+        assertTrue(marker.names().containsAll(List.of("report.json", "summary.csv", "flows.csv", "run-info.json",
+                "scenario.json")));
+        assertEquals(List.of("units/p0/r0.unit"), RunFolders.units(output), "the units not listed, but there");
+        assertEquals(FolderMarker.State.FINISHED, marker.state());
         for (FolderMarker.WrittenFile file : marker.files()) {
             Path written = output.resolve(file.name());
             assertEquals(Files.size(written), file.sizeBytes(), file.name());
@@ -328,8 +331,8 @@ final class RunOutputFolderTest {
 
     /**
      * Two real processes: while the first runs, the second is refused; the first, killed, leaves its run
-     * folder and the previous output intact; the next run recognises the leftover, removes it and replaces
-     * the output.
+     * folder and the previous output intact; a plain run then refuses (use --resume or --fresh), and
+     * {@code --fresh} removes the killed run's folder and replaces the output.
      */
     @Test
     void run_secondProcessWhileTheFirstRuns_refused_killedFirstLeavesWhatTheNextRunRemoves() throws Exception {
@@ -356,17 +359,21 @@ final class RunOutputFolderTest {
                 Workspace.without(Workspace.without(workspace.snapshot(), workspace.key(workspace.results.resolve(
                         RUN_FOLDER))), workspace.key(workspace.results.resolve(LOCK))), "the previous output intact");
 
-        Radiolink.Finished next = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2");
+        assertRefused(Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2"), "error: output folder"
+                + " results/tiny: beside it, " + RUN_FOLDER + " is radiolink's unfinished run of 'tiny'; use --resume or"
+                + " --fresh");
+        Radiolink.Finished next = Radiolink.run(workspace.project, "run", "tiny.json", "--seed", "2", "--fresh");
 
         assertEquals(0, next.status(), next.err());
-        assertEquals(List.of(LOCK), hiddenIn(workspace.results), "the leftover run folder removed");
+        assertEquals(List.of(LOCK), hiddenIn(workspace.results), "the killed run's folder removed");
         assertNotEquals(previous, Files.readString(output.resolve("report.json")));
         assertEquals(Workspace.without(before, workspace.key(output)),
                 Workspace.without(workspace.snapshot(), workspace.key(output)));
     }
 
+    /** Ctrl-C (here SIGTERM) keeps the run folder, state running, for --resume, and says so; the output stays. */
     @Test
-    void run_interrupted_previousOutputIntactNoRunFolderLeft() throws Exception {
+    void run_interrupted_previousOutputIntactRunFolderKeptForResume() throws Exception {
         assertEquals(0, Radiolink.run(workspace.project, "run", "tiny.json").status());
         workspace.scenario("long", "tiny", 1_000_000, 1_000);
         SortedMap<String, String> before = workspace.snapshot();
@@ -375,18 +382,24 @@ final class RunOutputFolderTest {
         first.awaitFile(workspace.results.resolve(RUN_FOLDER).resolve(FolderMarker.FILE_NAME));
         first.process().destroy();
 
-        assertEquals(143, first.finish().status(), "ended by SIGTERM");
+        Radiolink.Finished interrupted = first.finish();
+        assertEquals(143, interrupted.status(), "ended by SIGTERM");
+        assertEquals("interrupted; continue with --resume\n", interrupted.err());
         String lock = workspace.key(workspace.results.resolve(LOCK));
-        assertEquals(Workspace.without(before, lock), Workspace.without(workspace.snapshot(), lock),
-                "previous output intact, the run folder removed");
+        String runFolder = workspace.key(workspace.results.resolve(RUN_FOLDER));
+        assertEquals(Workspace.without(before, lock), Workspace.without(Workspace.without(workspace.snapshot(), lock),
+                runFolder), "previous output intact");
+        assertEquals(FolderMarker.State.RUNNING, FolderMarker.readFrom(workspace.results.resolve(RUN_FOLDER))
+                .orElseThrow().state(), "the run folder kept, unfinished");
         assertEquals(first.process().pid() + "\n", Files.readString(workspace.results.resolve(LOCK)),
                 "the lock file still names the interrupted run, as docs/design.md says");
     }
 
+    /** A killed run's folder of a radiolink before units (marker version 2) holds nothing to resume: removed. */
     @Test
-    void run_leftoverRunFolderOfTheSameScenario_removed() throws IOException {
+    void run_leftoverRunFolderOfARadiolinkBeforeUnits_removed() throws IOException {
         Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
-        FolderMarker.started("tiny").writeInto(left);
+        Markers.version2("tiny", List.of()).writeInto(left);
         Files.write(left.resolve("flows.csv"), new byte[5 << 20]);
         Files.createDirectories(left.resolve("units"));
         Files.writeString(left.resolve("units/point-0-replication-0"), "a finished unit");
@@ -412,7 +425,7 @@ final class RunOutputFolderTest {
             throws IOException {
         Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
         Path whole = Files.createDirectory(temp.resolve("whole"));
-        FolderMarker.started(markerOf).writeInto(whole);
+        Markers.started(markerOf).writeInto(whole);
         byte[] marker = Files.readAllBytes(whole.resolve(FolderMarker.FILE_NAME));
         Files.write(left.resolve(FolderMarker.NEXT_FILE_NAME), Arrays.copyOf(marker, bytes < 0 ? marker.length : bytes));
         SortedMap<String, String> before = workspace.snapshot();
@@ -438,7 +451,7 @@ final class RunOutputFolderTest {
     void run_removalOfALeftoverRunFolderCutShort_markerKeptAndTheNextRunRemovesIt() throws IOException {
         assumeTrue(Radiolink.mountNamespaces(), "unshare -rm and mount are allowed here");
         Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
-        FolderMarker.started(Workspace.NAME).writeInto(left);
+        Markers.version2(Workspace.NAME, List.of()).writeInto(left);
         for (String unit : List.of("unit-0", "unit-1", "unit-2", "unit-3", "unit-4")) {
             Files.createDirectory(left.resolve(unit));
         }
@@ -455,7 +468,7 @@ final class RunOutputFolderTest {
                 "mount -t tmpfs none results/" + RUN_FOLDER + "/" + stuck, "run", "tiny.json").finish();
 
         assertRefused(cut, "error: output folder results/tiny: cannot write there: ");
-        assertEquals(Optional.of(FolderMarker.started(Workspace.NAME)), FolderMarker.readFrom(left),
+        assertEquals(Optional.of(Markers.version2(Workspace.NAME, List.of())), FolderMarker.readFrom(left),
                 "the marker kept (listed: " + listed + ", " + stuck + " could not be removed)");
 
         Radiolink.Finished next = Radiolink.run(workspace.project, "run", "tiny.json");
@@ -472,7 +485,7 @@ final class RunOutputFolderTest {
     void run_runFolderNotThisScenarios_exitTwoNothingTouched(String markerOf, String error) throws IOException {
         Path taken = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
         if (!markerOf.isEmpty()) {
-            FolderMarker.started(markerOf).writeInto(taken);
+            Markers.started(markerOf).writeInto(taken);
         }
         Files.writeString(taken.resolve("flows.csv"), "partial, or a user's own file");
         SortedMap<String, String> before = workspace.snapshot();
@@ -539,11 +552,12 @@ final class RunOutputFolderTest {
         for (Path folder : List.of(workspace.project.resolve("new"), out.getParent(), out)) {
             assertEquals(folders, permissions(folder), folder.toString());
         }
-        try (Stream<Path> written = Files.list(out)) {
+        try (Stream<Path> written = Files.walk(out)) {
             for (Path file : (Iterable<Path>) written::iterator) {
-                assertEquals(files, permissions(file), file.toString());
+                assertEquals(Files.isDirectory(file) ? folders : files, permissions(file), file.toString());
             }
         }
+        assertTrue(Files.isDirectory(out.resolve("units/p0")), "the units' folders checked too");
         assertEquals(files, permissions(out.resolveSibling(".out" + OutputFolder.LOCK_SUFFIX)));
         Path temporary = Files.createTempDirectory(temp, "compare");
         assertEquals("rwx------", permissions(temporary), "what Files.createTempDirectory would have made");
@@ -570,11 +584,11 @@ final class RunOutputFolderTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
+    /** Copies {@code folder}, with everything in it, to {@code to}. */
     private static void copy(Path folder, Path to) throws IOException {
-        Files.createDirectory(to);
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, to.resolve(file.getFileName()));
+                Files.copy(file, to.resolve(folder.relativize(file).toString()));
             }
         }
     }

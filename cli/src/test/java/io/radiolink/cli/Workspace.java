@@ -39,7 +39,7 @@ final class Workspace {
         Files.writeString(sibling.resolve("keep.txt"), "a sibling project's file\n");
         Path earlier = Files.createDirectories(results.resolve("earlier"));
         Files.writeString(earlier.resolve("report.json"), "{}\n");
-        FolderMarker.started("earlier").finished(earlier).writeInto(earlier);
+        Markers.version2("earlier", List.of()).finished(earlier).writeInto(earlier);
         scenario(NAME, 600, 1);
     }
 
