@@ -4,7 +4,6 @@ import io.radiolink.run.MissingUnits;
 import io.radiolink.run.UnitResult;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +58,7 @@ public final class PartUnits {
         UnitResult[] units = new UnitResult[slots];
         Source[] sources = new Source[slots];
         for (Path part : parts) {
-            if (!Files.isDirectory(part, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(part)) { // a link to a folder is the user's way of naming it: followed
                 throw new PartException(PartException.Kind.NOT_A_FOLDER, "part " + part + " is not a folder", part);
             }
             for (UnitStore.Found found : UnitStore.in(part, identity).scan()) {

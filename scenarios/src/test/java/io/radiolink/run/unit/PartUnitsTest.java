@@ -58,7 +58,7 @@ final class PartUnitsTest {
         single = PartFolders.reports(new ScenarioRunner(2, false, ScenarioRunner.Progress.NONE).run(scenario),
                 shared.resolve("single"));
         for (int n : new int[] {1, 3, 7}) {
-            SHARDS.put(n, PartFolders.shards(scenario, identity, n, shared.resolve("shards-" + n)));
+            SHARDS.put(n, PartFolders.shards(scenario, identity, n, shared.resolve("shards-" + n), 2).parts());
         }
     }
 
@@ -208,6 +208,12 @@ final class PartUnitsTest {
         Files.move(unit, unit.resolveSibling(".r2.unit.tmp"));
         PartUnits.Gathered gathered = gather(List.of(part));
         assertEquals("missing 1 unit: point 1 replication 2", gathered.missing().message());
+    }
+
+    @Test
+    void gather_aPartNamedByALinkToItsFolder_followed() throws Exception {
+        Path link = Files.createSymbolicLink(temp.resolve("latest"), SHARDS.get(1).get(0));
+        assertTrue(gather(List.of(link)).missing().isEmpty());
     }
 
     private static Map<String, Map<String, String>> trees(List<Path> parts) throws IOException {
