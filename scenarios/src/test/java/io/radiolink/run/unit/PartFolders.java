@@ -11,10 +11,13 @@ import io.radiolink.run.UnitResult;
 import io.radiolink.run.UnitSelection;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
+import io.radiolink.simulation.ParallelTasks;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,25 +35,48 @@ final class PartFolders {
     private PartFolders() {}
 
     /**
-     * Runs shard i of {@code n} of {@code scenario} for every i, each unit with {@link ScenarioRunner#runUnit} as a
-     * run without all flows would (its point's default series width), and writes its units as {@code identity}'s
-     * into the run folder {@code root/i}.
+     * Part folders and the units written into them.
      *
-     * @return the n part folders, in shard order
+     * @param parts the part folders, in shard order
+     * @param units every unit written, in slot order (point, then replication)
      */
-    static List<Path> shards(ResolvedScenario scenario, UnitIdentity identity, int n, Path root) throws Exception {
+    record Shards(List<Path> parts, List<UnitResult> units) {}
+
+    /**
+     * Runs shard i of {@code n} of {@code scenario} for every i on {@code threads} threads, each unit with
+     * {@link ScenarioRunner#runUnit} as a run without all flows would (its point's default series width), and
+     * writes its units as {@code identity}'s into the run folder {@code root/i}.
+     */
+    static Shards shards(ResolvedScenario scenario, UnitIdentity identity, int n, Path root, int threads)
+            throws Exception {
         List<Path> parts = new ArrayList<>();
+        List<UnitStore> stores = new ArrayList<>();
+        List<UnitSelection.Unit> units = new ArrayList<>();
+        List<Integer> partOfUnit = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UnitSelection shard = UnitSelection.of(scenario.points().size(), scenario.replications(), Optional.empty(),
                     Optional.empty(), Optional.of(i + "/" + n));
             Path part = Files.createDirectories(root.resolve(Integer.toString(i)));
-            UnitStore store = UnitStore.in(part, identity);
-            for (UnitSelection.Unit unit : shard.units()) {
-                store.write(run(scenario, unit.point(), unit.replication()), defaultBinSeconds(scenario, unit.point()));
-            }
             parts.add(part);
+            stores.add(UnitStore.in(part, identity));
+            for (UnitSelection.Unit unit : shard.units()) {
+                units.add(unit);
+                partOfUnit.add(i);
+            }
         }
-        return parts;
+        List<UnitResult> results = ParallelTasks.run(units.size(), threads, k -> {
+            UnitSelection.Unit unit = units.get(k);
+            UnitResult result = run(scenario, unit.point(), unit.replication());
+            try {
+                stores.get(partOfUnit.get(k)).write(result, defaultBinSeconds(scenario, unit.point()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return result;
+        }, ParallelTasks.Completion.NONE);
+        List<UnitResult> inSlotOrder = new ArrayList<>(results);
+        inSlotOrder.sort(Comparator.comparingInt(UnitResult::point).thenComparingInt(UnitResult::replication));
+        return new Shards(parts, inSlotOrder);
     }
 
     /** Replication {@code replication} of point {@code point}, as a run without all flows runs it. */
