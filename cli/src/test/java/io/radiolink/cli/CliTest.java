@@ -2,6 +2,7 @@ package io.radiolink.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,12 +92,18 @@ final class CliTest {
         assertEquals("lean", new ObjectMapper().readTree(leanReport).at("/scenario/engine").asText());
         assertEquals("dsol", new ObjectMapper().readTree(dsolReport).at("/scenario/engine").asText());
         String dsolField = "\"engine\": \"dsol\"";
-        assertEquals(1, dsolReport.split(dsolField, -1).length - 1, "one engine field in " + dsolReport);
-        // The two files differ in that field, so do their digests.
+        assertEquals(2, dsolReport.split(dsolField, -1).length - 1, "the scenario's and the provenance's engine in "
+                + dsolReport);
+        assertEquals("dsol", new ObjectMapper().readTree(dsolReport).at("/provenance/model/engine").asText());
+        // The two files differ in that field, so do their digests; the engine is part of the model identity.
         String leanDigest = "\"scenarioSha256\": \"" + GoldenReportsTest.sha256(scenario) + "\"";
         String dsolDigest = "\"scenarioSha256\": \"" + GoldenReportsTest.sha256(dsolScenario) + "\"";
         assertTrue(leanReport.contains(leanDigest) && dsolReport.contains(dsolDigest), dsolReport);
-        assertEquals(leanReport, dsolReport.replace(dsolField, "\"engine\": \"lean\"").replace(dsolDigest, leanDigest));
+        String leanIdentity = new ObjectMapper().readTree(leanReport).at("/provenance/model/identity").asText();
+        String dsolIdentity = new ObjectMapper().readTree(dsolReport).at("/provenance/model/identity").asText();
+        assertNotEquals(leanIdentity, dsolIdentity);
+        assertEquals(leanReport, dsolReport.replace(dsolField, "\"engine\": \"lean\"").replace(dsolDigest, leanDigest)
+                .replace(dsolIdentity, leanIdentity));
         for (String file : List.of("summary.csv", "replications.csv", "flows.csv")) {
             assertArrayEquals(Files.readAllBytes(lean.resolve(file)), Files.readAllBytes(dsol.resolve(file)), file);
         }
@@ -138,7 +145,8 @@ final class CliTest {
         assertEquals(0, CliRun.of("run", scenario.toString(), "--out", out.toString(), "--seed", "99",
                 "--replications", "3").status());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        assertEquals(99, report.get("seed").asLong());
+        assertEquals(99, report.at("/provenance/model/seed").asLong());
+        assertEquals(99, report.at("/scenario/seed").asLong());
         assertEquals(3, report.get("replications").asInt());
     }
 

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,8 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code mvn -pl cli -am test -Dtest=GoldenReportsTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dradiolink.golden.update=true}, then review the diff before committing it.
  *
- * <p>The build's identity (version, commit), should a report ever carry it, is left out of the comparison:
- * see {@link #withoutBuildIdentity}.
+ * <p>report.json's {@code provenance.code} (version, commit, dirty flag, classes hash), which names the build
+ * and changes with every commit, is left out of the golden files and of the comparison ({@link GoldenReport});
+ * every other byte is compared.
  */
 final class GoldenReportsTest {
 
@@ -50,10 +50,6 @@ final class GoldenReportsTest {
     private static final List<String> STORED_BY_SIZE = List.of(ReplicationsCsvReporter.FILE_NAME,
             FlowsCsvReporter.FILE_NAME);
     private static final boolean UPDATE = Boolean.getBoolean("radiolink.golden.update");
-
-    /** A pretty-printed {@code "code": { ... }} object, the build's identity inside report.json's provenance. */
-    private static final Pattern BUILD_IDENTITY = Pattern.compile("(?m)^(\\s*)\"code\": \\{.*?^\\1}(,?)$",
-            Pattern.DOTALL);
 
     @TempDir
     Path temp;
@@ -95,7 +91,7 @@ final class GoldenReportsTest {
     private static void assertGolden(String name, Path out, List<String> bySize) throws IOException {
         Path golden = GOLDEN.resolve(name);
         assertEquals(read(golden.resolve(JsonReporter.FILE_NAME)),
-                withoutBuildIdentity(read(out.resolve(JsonReporter.FILE_NAME))), name + "/report.json");
+                GoldenReport.withoutCode(read(out.resolve(JsonReporter.FILE_NAME))), name + "/report.json");
         assertEquals(read(golden.resolve(SummaryCsvReporter.FILE_NAME)), read(out.resolve(SummaryCsvReporter.FILE_NAME)),
                 name + "/summary.csv");
         for (String file : bySize) {
@@ -132,23 +128,10 @@ final class GoldenReportsTest {
         assertEquals(measured, documented);
     }
 
-    @org.junit.jupiter.api.Test
-    void withoutBuildIdentity_leavesOutOnlyTheCodeObject() {
-        String report = "{\n  \"provenance\": {\n    \"code\": {\n      \"version\": \"1\",\n"
-                + "      \"commit\": \"abc\"\n    },\n    \"model\": \"m\"\n  },\n  \"x\": 1\n}\n";
-        assertEquals("{\n  \"provenance\": {\n    \"code\": \"(left out)\",\n    \"model\": \"m\"\n  },\n"
-                + "  \"x\": 1\n}\n", withoutBuildIdentity(report));
-    }
-
-    /** The report without the build's identity (version, commit), which changes with every build. */
-    static String withoutBuildIdentity(String reportJson) {
-        return BUILD_IDENTITY.matcher(reportJson).replaceAll("$1\"code\": \"(left out)\"$2");
-    }
-
     private static void record(Path out, Path golden) throws IOException {
         Files.createDirectories(golden);
         Files.writeString(golden.resolve(JsonReporter.FILE_NAME),
-                withoutBuildIdentity(read(out.resolve(JsonReporter.FILE_NAME))), StandardCharsets.UTF_8);
+                GoldenReport.withoutCode(read(out.resolve(JsonReporter.FILE_NAME))), StandardCharsets.UTF_8);
         Files.copy(out.resolve(SummaryCsvReporter.FILE_NAME), golden.resolve(SummaryCsvReporter.FILE_NAME),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         for (String file : STORED_BY_SIZE) {

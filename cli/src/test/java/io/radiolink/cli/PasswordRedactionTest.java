@@ -80,7 +80,7 @@ final class PasswordRedactionTest {
         }
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
-        assertEquals(GoldenReportsTest.sha256(file), report.get("scenarioSha256").asText());
+        assertEquals(GoldenReportsTest.sha256(file), report.at("/provenance/model/scenarioSha256").asText());
         JsonNode flows = report.at("/scenario/flows");
         assertEquals(Redaction.MARKER, flows.get(0).get("password").asText());
         assertEquals(Redaction.MARKER, flows.get(1).get("password").asText());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.run.CodeIdentity;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepValue;
@@ -19,7 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code report.json}: the scenario file's SHA-256, the resolved scenario (passwords redacted,
+ * Writes {@code report.json}: the provenance (the model's identity, the scenario file's SHA-256, the seed,
+ * the stream scheme and engine; the code's identity), the resolved scenario (passwords redacted,
  * {@link Redaction}) and every sweep point's metrics (the metric list {@link Metrics}) in the schema
  * {@value #SCHEMA}, documented field by field in {@code scenarios/REPORTS.md}.
  *
@@ -34,7 +36,7 @@ public final class JsonReporter implements Reporter {
     public static final String FILE_NAME = "report.json";
 
     /** The value of the top-level {@code "schema"} field; it changes whenever a field changes meaning or goes away. */
-    public static final String SCHEMA = "radiolink-report/1";
+    public static final String SCHEMA = "radiolink-report/2";
 
     /** The file {@link #writeScenario} writes. */
     public static final String SCENARIO_FILE_NAME = "scenario.json";
@@ -61,7 +63,9 @@ public final class JsonReporter implements Reporter {
      */
     public static void writeScenario(ResolvedScenario scenario, Path directory) throws IOException {
         ObjectNode root = NODES.objectNode();
-        describe(scenario, root);
+        ObjectNode provenance = NODES.objectNode();
+        provenance.set("model", model(Provenance.Model.of(scenario)));
+        describe(scenario, provenance, root);
         Files.writeString(directory.resolve(SCENARIO_FILE_NAME), WRITER.writeValueAsString(root) + "\n",
                 StandardCharsets.UTF_8);
     }
@@ -70,7 +74,7 @@ public final class JsonReporter implements Reporter {
     static ObjectNode toJson(RunReport report) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", SCHEMA);
-        describe(report.scenario(), root);
+        describe(report.scenario(), provenance(report.provenance()), root);
         ArrayNode sweep = root.putArray("sweep");
         Sweeps.paths(report).forEach(sweep::add);
         root.put("allFlows", report.allFlows());
@@ -81,13 +85,37 @@ public final class JsonReporter implements Reporter {
         return root;
     }
 
-    /** The scenario's fields of report.json, from {@code name} to {@code replications}, into {@code root}. */
-    private static void describe(ResolvedScenario scenario, ObjectNode root) {
+    /**
+     * The scenario's fields of report.json, from {@code name} to {@code replications}, into {@code root}:
+     * the name, {@code provenance}, the resolved scenario with passwords redacted, the replications.
+     */
+    private static void describe(ResolvedScenario scenario, ObjectNode provenance, ObjectNode root) {
         root.put("name", scenario.name());
-        root.put("scenarioSha256", scenario.sourceSha256());
+        root.set("provenance", provenance);
         root.set("scenario", Redaction.scenario(scenario.resolved(), JsonReporter::finite));
-        root.put("seed", scenario.seed());
         root.put("replications", scenario.replications());
+    }
+
+    /** report.json's {@code provenance}: the model part, then the code part. */
+    private static ObjectNode provenance(Provenance provenance) {
+        ObjectNode json = NODES.objectNode();
+        json.set("model", model(provenance.model()));
+        CodeIdentity code = provenance.code();
+        json.putObject("code")
+                .put("version", code.version())
+                .put("commit", code.commit())
+                .put("dirty", code.dirty())
+                .put("classesSha256", code.classesSha256());
+        return json;
+    }
+
+    private static ObjectNode model(Provenance.Model model) {
+        return NODES.objectNode()
+                .put("identity", model.identity().hex())
+                .put("scenarioSha256", model.scenarioSha256())
+                .put("seed", model.seed())
+                .put("randomStreams", model.randomStreams())
+                .put("engine", model.engine().toString());
     }
 
     private static ObjectNode point(PointResult point) {

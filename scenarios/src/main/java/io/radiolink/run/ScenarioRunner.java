@@ -4,6 +4,7 @@ import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
 import io.radiolink.report.PointResult;
+import io.radiolink.report.Provenance;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
@@ -275,7 +276,9 @@ public final class ScenarioRunner {
     /**
      * The report of {@code scenario} from the results of its units, given in any order: merged in (point,
      * replication) order, so the report does not depend on where or in which order the units ran.
-     * {@code allFlows} says whether they recorded every replication's flows ({@link #recordsFlows}).
+     * {@code allFlows} says whether they recorded every replication's flows ({@link #recordsFlows}). Its
+     * provenance names this process's code ({@link CodeIdentity#current()}): the units are of that code,
+     * as those read from disk are checked to be.
      *
      * @throws IllegalArgumentException unless {@code units} hold every (point, replication) pair of
      *     {@code scenario} exactly once
@@ -305,6 +308,6 @@ public final class ScenarioRunner {
             }
             pointResults.add(new PointResult(point, results, ExperimentSummary.of(results), flows));
         }
-        return new RunReport(scenario, pointResults, allFlows);
+        return new RunReport(scenario, Provenance.of(scenario, CodeIdentity.current()), pointResults, allFlows);
     }
 }

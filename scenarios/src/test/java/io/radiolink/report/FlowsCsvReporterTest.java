@@ -105,7 +105,7 @@ final class FlowsCsvReporterTest {
         FlowRow row = new FlowRow(0, 0, 5, "BACKUP", "+4912", "+4912", "cell \"north\", 2", "BLOCKED", "NONE", "SETUP",
                 1.5, 1.75, 0, "NOT_CHECKED", 0.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, 0, 1,
                 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
-        RunReport report = new RunReport(ReportFixtures.single().scenario(),
+        RunReport report = new RunReport(ReportFixtures.single().scenario(), ReportFixtures.single().provenance(),
                 List.of(new PointResult(source.point(), source.replications(), source.summary(), List.of(row))), false);
         List<List<String>> records = write(report);
         String text = Files.readString(temp.resolve(FlowsCsvReporter.FILE_NAME), StandardCharsets.UTF_8);
@@ -122,7 +122,7 @@ final class FlowsCsvReporterTest {
         FlowRow row = new FlowRow(0, 0, 2, "BACKUP", "+4912", "+4912", "cell-1", "SUCCESS", "COMMITTED", "RELEASE",
                 1.5, 9.25, 4096, "VERIFIED", 0.25, 0.5, 7.0, 0.25, 0.25, Double.NaN, 48, 6, 5, 40, 1, 0, 2, 0, 1, 5120,
                 1024, 0, 45, 5);
-        RunReport report = new RunReport(ReportFixtures.single().scenario(),
+        RunReport report = new RunReport(ReportFixtures.single().scenario(), ReportFixtures.single().provenance(),
                 List.of(new PointResult(source.point(), source.replications(), source.summary(), List.of(row))), false);
         List<List<String>> records = write(report);
         assertEquals(List.of("chunks_repaired", "data_frames_sent", "data_frames_retransmitted"),
@@ -165,7 +165,7 @@ final class FlowsCsvReporterTest {
         ResolvedScenario scenario = single.scenario();
         RunReport report = new RunReport(new ResolvedScenario(scenario.source(), scenario.sourceSha256(),
                 scenario.resolved(), scenario.seed(), scenario.replications(), scenario.engine(), List.of(point)),
-                List.of(new PointResult(point, source.replications(), source.summary(), source.flows())), false);
+                single.provenance(), List.of(new PointResult(point, source.replications(), source.summary(), source.flows())), false);
         List<List<String>> records = write(report);
         String text = Files.readString(temp.resolve(FlowsCsvReporter.FILE_NAME), StandardCharsets.UTF_8);
         List<String> header = records.get(0);

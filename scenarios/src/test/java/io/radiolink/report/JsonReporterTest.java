@@ -12,6 +12,9 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.radio.DirectionCounts;
+import io.radiolink.random.RandomStreams;
+import io.radiolink.run.CodeIdentity;
+import io.radiolink.run.ModelIdentity;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepPoint;
@@ -49,13 +52,11 @@ final class JsonReporterTest {
     void write_singlePoint_topLevelFieldsInDocumentedOrder() throws IOException {
         RunReport report = ReportFixtures.single();
         JsonNode root = write(report);
-        assertEquals(List.of("schema", "name", "scenarioSha256", "scenario", "seed", "replications", "sweep", "allFlows",
-                "points"), names(root));
-        assertEquals("radiolink-report/1", root.get("schema").asText());
+        assertEquals(List.of("schema", "name", "provenance", "scenario", "replications", "sweep", "allFlows", "points"),
+                names(root));
+        assertEquals("radiolink-report/2", root.get("schema").asText());
         assertEquals("tiny", root.get("name").asText());
-        assertEquals(ReportFixtures.SHA256, root.get("scenarioSha256").asText());
         assertEquals(report.scenario().resolved(), root.get("scenario"));
-        assertEquals(7, root.get("seed").asLong());
         assertEquals(3, root.get("replications").asInt());
         assertTrue(root.get("sweep").isArray() && root.get("sweep").isEmpty());
         assertFalse(root.get("allFlows").asBoolean());
@@ -78,12 +79,13 @@ final class JsonReporterTest {
 
         String scenarioJson = Files.readString(folder.resolve(JsonReporter.SCENARIO_FILE_NAME), StandardCharsets.UTF_8);
         ObjectNode expected = JSON.createObjectNode();
-        for (String field : List.of("name", "scenarioSha256", "scenario", "seed", "replications")) {
+        for (String field : List.of("name", "provenance", "scenario", "replications")) {
             expected.set(field, root.get(field));
         }
+        ((ObjectNode) expected.get("provenance")).remove("code");
         assertEquals(expected, JSON.readTree(scenarioJson));
         String reportJson = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
-        String printed = scenarioJson.substring(scenarioJson.indexOf("  \"name\""), scenarioJson.lastIndexOf('\n',
+        String printed = scenarioJson.substring(scenarioJson.indexOf("  \"scenario\""), scenarioJson.lastIndexOf('\n',
                 scenarioJson.length() - 3));
         assertTrue(reportJson.contains(printed), "printed as report.json prints it");
     }
@@ -200,6 +202,38 @@ final class JsonReporterTest {
     }
 
     @Test
+    void write_provenance_theModelsAndTheCodesIdentityInDocumentedOrder() throws IOException {
+        RunReport report = ReportFixtures.single();
+        JsonNode provenance = write(report).get("provenance");
+        assertEquals(List.of("model", "code"), names(provenance));
+        JsonNode model = provenance.get("model");
+        assertEquals(List.of("identity", "scenarioSha256", "seed", "randomStreams", "engine"), names(model));
+        assertEquals(ModelIdentity.of(report.scenario()).hex(), model.get("identity").asText());
+        assertEquals(ReportFixtures.SHA256, model.get("scenarioSha256").asText());
+        assertEquals(7, model.get("seed").asLong());
+        assertTrue(model.get("seed").isIntegralNumber());
+        assertEquals(RandomStreams.SCHEME, model.get("randomStreams").asText());
+        assertEquals("lean", model.get("engine").asText());
+        JsonNode code = provenance.get("code");
+        assertEquals(List.of("version", "commit", "dirty", "classesSha256"), names(code));
+        CodeIdentity current = CodeIdentity.current();
+        assertEquals(current, new CodeIdentity(code.get("version").asText(),
+                code.get("commit").isNull() ? null : code.get("commit").asText(),
+                code.get("dirty").isNull() ? null : code.get("dirty").asBoolean(), code.get("classesSha256").asText()));
+    }
+
+    @Test
+    void write_codeWithoutGit_commitAndDirtyAreNull() throws IOException {
+        RunReport single = ReportFixtures.single();
+        CodeIdentity withoutGit = new CodeIdentity("0.1.0", null, null, "0".repeat(64));
+        JsonNode code = write(new RunReport(single.scenario(), new Provenance(single.provenance().model(), withoutGit),
+                single.points(), single.allFlows())).at("/provenance/code");
+        assertEquals(List.of("version", "commit", "dirty", "classesSha256"), names(code));
+        assertTrue(code.get("commit").isNull() && code.get("dirty").isNull(), code.toString());
+        assertEquals("0".repeat(64), code.get("classesSha256").asText());
+    }
+
+    @Test
     void write_oneReplication_undefinedValuesAreNull() throws IOException {
         JsonReporter reporter = new JsonReporter();
         reporter.write(ReportFixtures.oneReplication(), temp);
@@ -220,7 +254,7 @@ final class JsonReporterTest {
         String text = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
         assertFalse(text.contains("\r"));
         assertTrue(text.endsWith("}\n"));
-        assertTrue(text.startsWith("{\n  \"schema\": \"radiolink-report/1\",\n"), text.substring(0, 60));
+        assertTrue(text.startsWith("{\n  \"schema\": \"" + JsonReporter.SCHEMA + "\",\n"), text.substring(0, 60));
     }
 
     @Test
@@ -254,7 +288,7 @@ final class JsonReporterTest {
                 .textNode("s3cret"))), point.point().resolved(), point.point().config());
         RunReport report = new RunReport(new ResolvedScenario(plain.scenario().source(), ReportFixtures.SHA256,
                 resolved, plain.scenario().seed(), plain.scenario().replications(), plain.scenario().engine(),
-                List.of(swept)), List.of(new PointResult(swept, point.replications(), point.summary(), point.flows())), false);
+                List.of(swept)), plain.provenance(), List.of(new PointResult(swept, point.replications(), point.summary(), point.flows())), false);
         new JsonReporter().write(report, temp);
         String text = Files.readString(temp.resolve(JsonReporter.FILE_NAME), StandardCharsets.UTF_8);
         assertFalse(text.contains("s3cret") || text.contains("\"0000\""), text);

@@ -13,6 +13,7 @@ import io.radiolink.protocol.ResumeConfig;
 import io.radiolink.protocol.StorageMode;
 import io.radiolink.radio.AirInterface;
 import io.radiolink.radio.Corruption;
+import io.radiolink.run.CodeIdentity;
 import io.radiolink.run.ScenarioRunner;
 import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
@@ -131,7 +132,8 @@ public final class ReportFixtures {
                     index++;
                 }
             }
-            twoParameterSweep = new RunReport(scenario(base.scenario().resolved(), points), results, false);
+            ResolvedScenario scenario = scenario(base.scenario().resolved(), points);
+            twoParameterSweep = new RunReport(scenario, Provenance.of(scenario, CodeIdentity.current()), results, false);
         }
         return twoParameterSweep;
     }

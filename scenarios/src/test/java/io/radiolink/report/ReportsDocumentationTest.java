@@ -13,6 +13,7 @@ import io.radiolink.protocol.FlowOutcome;
 import io.radiolink.protocol.FlowPhase;
 import io.radiolink.protocol.IntegrityCheck;
 import io.radiolink.protocol.StationEffect;
+import io.radiolink.run.CodeIdentity;
 import io.radiolink.run.ScenarioRunner;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
@@ -362,6 +363,8 @@ final class ReportsDocumentationTest {
         NUMBER("number", JsonNode::isFloatingPointNumber),
         NUMBER_OR_NULL("number or null", node -> node.isFloatingPointNumber() || node.isNull()),
         BOOLEAN("boolean", JsonNode::isBoolean),
+        STRING_OR_NULL("string or null", node -> node.isTextual() || node.isNull()),
+        BOOLEAN_OR_NULL("boolean or null", node -> node.isBoolean() || node.isNull()),
         ARRAY_OF_STRINGS("array of strings", node -> node.isArray()
                 && StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isTextual)),
         FREE_FORM_OBJECT("free-form object", JsonNode::isObject),
@@ -572,7 +575,8 @@ final class ReportsDocumentationTest {
                         object(element, path + "[i]", at + "[" + i + "]");
                     }
                 }
-                case STRING, INTEGER, NUMBER, NUMBER_OR_NULL, BOOLEAN, ARRAY_OF_STRINGS, FREE_FORM_OBJECT -> {
+                case STRING, INTEGER, NUMBER, NUMBER_OR_NULL, BOOLEAN, STRING_OR_NULL, BOOLEAN_OR_NULL, ARRAY_OF_STRINGS,
+                        FREE_FORM_OBJECT -> {
                     // a leaf, or free-form below
                 }
             }
@@ -658,7 +662,7 @@ final class ReportsDocumentationTest {
         for (SweepPoint point : scenario.points()) {
             points.add(new PointResult(point, source.replications(), source.summary(), List.of()));
         }
-        return new RunReport(scenario, points, false);
+        return new RunReport(scenario, Provenance.of(scenario, CodeIdentity.current()), points, false);
     }
 
     /**
