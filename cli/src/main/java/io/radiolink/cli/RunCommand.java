@@ -16,13 +16,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -144,13 +142,14 @@ final class RunCommand implements Callable<Integer> {
             UnitStore units = UnitStore.in(output.runFolder(), identity.units());
             List<UnitResult> reused = new ArrayList<>();
             int total = resolved.points().size() * resolved.replications();
+            RunInfo.UnitTimes times = new RunInfo.UnitTimes(resolved.points().size());
             RunReport report;
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             try (UnitWriter writer = new UnitWriter(units);
                     ProgressDisplay display = ProgressDisplay.create(progress, quiet,
                             ProgressDisplay.stderrIsTerminal(), parent.environment().containsKey("CI"), resolved,
                             progressStream)) {
-                ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, display);
+                ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, times.andThen(display));
                 reused.addAll(reusable(output.found(), resolved, runner));
                 report = runner.run(resolved, reused, writer);
                 writer.awaitWritten();
@@ -163,8 +162,8 @@ final class RunCommand implements Callable<Integer> {
                 for (Reporter reporter : Reporters.all(!noReplicationsCsv)) {
                     reporter.write(report, folder);
                 }
-                Files.writeString(folder.resolve("run-info.json"), runInfo(wall, workers, total, reused.size(),
-                        units.writeNanos()), StandardCharsets.UTF_8);
+                RunInfo.of(spec.commandLine().getParseResult().originalArgs(), workers, started, wall, reused.size(),
+                        units.writeNanos() / 1e9, times).write(folder);
             });
             SummaryTable.print(report, stdout);
         } catch (ScenarioException e) {
@@ -196,12 +195,4 @@ final class RunCommand implements Callable<Integer> {
         return reused;
     }
 
-    /** Facts about this run that depend on the machine or the clock, kept out of report.json. */
-    private static String runInfo(Duration wall, int threads, int units, int reused, long unitWriteNanos) {
-        return String.format(Locale.ROOT, "{%n  \"wallClockSeconds\": %.3f,%n  \"threads\": %d,%n  \"units\": %d,%n"
-                + "  \"unitsRun\": %d,%n  \"unitsReused\": %d,%n  \"unitWriteSeconds\": %.3f,%n"
-                + "  \"javaVersion\": \"%s\",%n  \"availableProcessors\": %d%n}%n", wall.toMillis() / 1000.0, threads,
-                units, units - reused, reused, unitWriteNanos / 1e9, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
-    }
 }

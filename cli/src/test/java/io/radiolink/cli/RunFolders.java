@@ -65,11 +65,12 @@ final class RunFolders {
         }
     }
 
-    /** The figures {@code run-info.json} of {@code folder} gives for the units: units, unitsRun, unitsReused. */
+    /** The figures {@code run-info.json} of {@code folder} gives for the units: units (run and reused), unitsRun, unitsReused. */
     static Map<String, Integer> unitCounts(Path folder) throws IOException {
         String info = Files.readString(folder.resolve("run-info.json"));
-        return Map.of("units", figure(info, "units"), "unitsRun", figure(info, "unitsRun"), "unitsReused",
-                figure(info, "unitsReused"));
+        int run = figure(info, "unitsRun");
+        int reused = figure(info, "unitsReused");
+        return Map.of("units", run + reused, "unitsRun", run, "unitsReused", reused);
     }
 
     private static int figure(String json, String key) {
