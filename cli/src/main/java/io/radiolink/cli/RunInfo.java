@@ -1,11 +1,9 @@
 package io.radiolink.cli;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.report.JsonReporter;
 import io.radiolink.run.ScenarioRunner;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,12 +68,9 @@ record RunInfo(List<String> argv, String host, String javaVersion, String javaVe
         Files.writeString(folder.resolve(FILE_NAME), toText(), StandardCharsets.UTF_8);
     }
 
-    /** The file's content: two-space indents, "\n" line ends, a final "\n". */
+    /** The file's content, printed as report.json is ({@link JsonReporter#text}). */
     String toText() throws IOException {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        return new ObjectMapper().writer(printer).writeValueAsString(toJson()) + "\n";
+        return JsonReporter.text(toJson());
     }
 
     /** The fields in the documented order. */

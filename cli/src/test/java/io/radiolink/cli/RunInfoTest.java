@@ -40,7 +40,7 @@ final class RunInfoTest {
         Instant after = Instant.now();
         assertEquals(0, run.status(), run.err());
         String text = Files.readString(out.resolve(RunInfo.FILE_NAME), StandardCharsets.UTF_8);
-        assertTrue(text.endsWith("}\n") && !text.contains("\r"), text);
+        assertTrue(text.startsWith("{\n  \"argv\": [\n") && text.endsWith("}\n") && !text.contains("\r"), text);
         JsonNode info = JSON.readTree(text);
         assertEquals(documentedKeys("| key | type | meaning |", 0), names(info), "the keys REPORTS.md lists, in order");
 

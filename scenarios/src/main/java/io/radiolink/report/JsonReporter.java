@@ -52,7 +52,15 @@ public final class JsonReporter implements Reporter {
 
     /** The file's content: the pretty-printed JSON and a final "\n". */
     static String toText(RunReport report) throws IOException {
-        return WRITER.writeValueAsString(toJson(report)) + "\n";
+        return text(toJson(report));
+    }
+
+    /**
+     * {@code tree} printed as report.json is, for the other JSON files of a run folder: two-space indents,
+     * {@code "key": value}, "\n" line ends and a final "\n", doubles as {@link Numbers} prints them.
+     */
+    public static String text(JsonNode tree) throws IOException {
+        return WRITER.writeValueAsString(tree) + "\n";
     }
 
     /**
