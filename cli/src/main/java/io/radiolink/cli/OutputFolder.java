@@ -239,6 +239,7 @@ final class OutputFolder implements AutoCloseable {
             }
             case CONTINUE -> found = continueRunFolder(left.marker().orElseThrow());
             case DISCARD -> {
+                refuseForeign("; not discarded (move it out of the run folder yourself)");
                 removeRunFolder(run);
                 makeRunFolder(false);
             }
@@ -278,8 +279,9 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** Removes the leftover run folder if there is one, then makes the run folder afresh with its marker. */
-    private void makeRunFolder(boolean removeLeftover) throws IOException {
+    private void makeRunFolder(boolean removeLeftover) throws IOException, ScenarioException {
         if (removeLeftover) {
+            refuseForeign(ADVICE);
             removeRunFolder(run);
         }
         synchronized (this) {
@@ -330,6 +332,11 @@ final class OutputFolder implements AutoCloseable {
                 && !Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)) {
             throw refused(shown, where + "holds '" + UnitStore.FOLDER + "', which radiolink did not write" + fresh);
         }
+        Optional<String> foreign = RunFolderFiles.foreign(run, facts.identity().units());
+        if (foreign.isPresent()) {
+            throw refused(shown, where + "holds " + foreign.get() + "; not resumed (move it out of the run folder"
+                    + " yourself)");
+        }
         List<UnitStore.Found> entries = Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)
                 ? UnitStore.in(run, facts.identity().units()).scan() : List.of();
         List<Path> remove = new ArrayList<>();
@@ -356,20 +363,30 @@ final class OutputFolder implements AutoCloseable {
         synchronized (this) {
             holding = true;
         }
+        // Every other entry is a plain file a run writes (RunFolderFiles.foreign found none else).
         for (String name : FolderState.entries(run)) {
             if (!name.equals(FolderMarker.FILE_NAME) && !name.equals(UnitStore.FOLDER)) {
-                deleteRecursively(run.resolve(name));
+                Files.delete(run.resolve(name));
             }
         }
         for (Path file : remove) {
             Files.deleteIfExists(run.resolve(FolderState.relative(run, file)));
         }
         for (String unit : again) {
-            notes.println("note: " + unit + "; running it again");
+            notes.println("note: " + unit + "; removed, and run again if this run needs it");
         }
         notes.flush();
         FolderMarker.started(scenario, facts).writeInto(run);
         return List.copyOf(valid);
+    }
+
+    /** Refuses, ending with {@code advice}, if the run folder holds an entry a run does not write. */
+    private void refuseForeign(String advice) throws ScenarioException, IOException {
+        Optional<String> foreign = Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)
+                ? RunFolderFiles.foreign(run, facts.identity().units()) : Optional.empty();
+        if (foreign.isPresent()) {
+            throw refused(shown, "beside it, " + run.getFileName() + " holds " + foreign.get() + advice);
+        }
     }
 
     /** Refuses unless {@code state} is absent, empty, or radiolink's finished output of the scenario and nothing else. */
@@ -442,7 +459,8 @@ final class OutputFolder implements AutoCloseable {
             if (holding && !settled) {
                 settled = true;
                 try {
-                    if (Files.exists(run, LinkOption.NOFOLLOW_LINKS) && !holdsUnits(run)) {
+                    if (Files.exists(run, LinkOption.NOFOLLOW_LINKS) && !holdsUnits(run)
+                            && RunFolderFiles.foreign(run, facts.identity().units()).isEmpty()) {
                         removeRunFolder(run);
                     }
                 } catch (IOException | UncheckedIOException e) {

@@ -131,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
         // The name is one safe folder name (the scenario layer's ScenarioName), so this is one folder in results.
         Path target = out != null ? out : Path.of("results", resolved.name());
         FolderMarker.Identity identity = FolderMarker.Identity.of(ModelIdentity.of(resolved), CodeIdentity.current());
-        OptionalDouble seriesBinSeconds = seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin);
+        // + 0.0 makes -0.0 the 0.0 it means, so that a unit's width compares equal to a later --series-bin 0.
+        OptionalDouble seriesBinSeconds = seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin + 0.0);
         FolderMarker.Run facts = new FolderMarker.Run(identity, resolved.sourceSha256(), resolved.replications(),
                 seriesBinSeconds);
         RunFolderTable.Mode mode = resume ? RunFolderTable.Mode.RESUME

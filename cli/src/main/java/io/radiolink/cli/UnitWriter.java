@@ -40,6 +40,10 @@ final class UnitWriter implements ScenarioRunner.UnitSink, AutoCloseable {
                 store.write(unit, seriesBinSeconds);
             } catch (IOException e) {
                 failed(e);
+            } catch (RuntimeException e) {
+                // A unit the codec cannot write (a defect): the run must not end as if it had been written.
+                failed(new IOException("cannot write unit (point " + unit.point() + ", replication "
+                        + unit.replication() + "): " + e, e));
             }
         });
     }

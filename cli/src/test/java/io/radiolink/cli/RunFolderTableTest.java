@@ -103,6 +103,14 @@ final class RunFolderTableTest {
         assertRunsAsUninterrupted(run("--resume", "--series-bin", "0"), 2, 2);
     }
 
+    /** {@code --series-bin -0.0} is the width 0: a later {@code --series-bin 0} reuses its units (review, session 2). */
+    @Test
+    void run_finishedWithSeriesWidthMinusZero_resumeWithZero_reusesItsUnits() throws IOException {
+        assertRunsAsUninterrupted(run("--series-bin", "-0.0"), 2, 0);
+
+        assertRunsAsUninterrupted(run("--resume", "--series-bin", "0"), 2, 2);
+    }
+
     @Test
     void run_finished_resume_anotherIdentityRefused() throws IOException {
         finished("2");
@@ -217,7 +225,7 @@ final class RunFolderTableTest {
         CliRun run = run("--resume");
 
         assertTrue(run.err().startsWith("note: units/p0/r1.unit is cut short (150 of "), run.err());
-        assertTrue(run.err().endsWith("; running it again\n"), run.err());
+        assertTrue(run.err().endsWith("; removed, and run again if this run needs it\n"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertRanAsUninterrupted(run, 2, 1);
     }
@@ -232,14 +240,41 @@ final class RunFolderTableTest {
                 + runFolder.getFileName() + " holds a unit of another identity: units/p0/r1.unit ");
     }
 
-    @Test
-    void run_unfinishedHoldingAUsersFileUnderUnits_resume_refused() throws IOException {
+    /**
+     * A file a run does not write, anywhere in an unfinished run folder, refuses both continuing and
+     * discarding it, and nothing is deleted (review of session 2: --resume deleted such files, folders whole).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--resume", "--fresh"})
+    void run_unfinishedHoldingAUsersFile_resumeOrFresh_refusedNothingDeleted(String mode) throws IOException {
+        String outcome = mode.equals("--resume") ? "resumed" : "discarded";
+        String start = "error: output folder " + out + ": beside it, " + runFolder.getFileName() + " holds ";
+        String end = "; not " + outcome + " (move it out of the run folder yourself)";
         unfinished("1");
-        Files.writeString(runFolder.resolve("units/p0/mine.txt"), "mine\n");
+        Files.writeString(runFolder.resolve("notes.txt"), "mine\n");
+        assertRefusedUntouched(() -> run(mode), start + "'notes.txt', which radiolink did not write" + end);
+        Files.delete(runFolder.resolve("notes.txt"));
 
-        assertRefusedUntouched(() -> run("--resume"), "error: output folder " + out + ": beside it, "
-                + runFolder.getFileName() + " holds 'units/p0/mine.txt', which radiolink did not write; not resumed"
-                + " (--fresh discards it)");
+        Files.createDirectories(runFolder.resolve("mydata"));
+        Files.writeString(runFolder.resolve("mydata/x"), "mine\n");
+        assertRefusedUntouched(() -> run(mode), start + "'mydata', which radiolink did not write" + end);
+        Files.delete(runFolder.resolve("mydata/x"));
+        Files.delete(runFolder.resolve("mydata"));
+
+        Files.writeString(runFolder.resolve("units/p0/mine.txt"), "mine\n");
+        assertRefusedUntouched(() -> run(mode), start + "'units/p0/mine.txt', which radiolink did not write" + end);
+        Files.delete(runFolder.resolve("units/p0/mine.txt"));
+
+        Files.writeString(runFolder.resolve("units/p0/r9.unit"), "hello user data");
+        assertRefusedUntouched(() -> run(mode), start + "a file radiolink did not write as it is: units/p0/r9.unit is"
+                + " not a radiolink unit (it starts with 68 65 6C 6C, not 52 4C 55 31)" + end);
+        Files.delete(runFolder.resolve("units/p0/r9.unit"));
+
+        byte[] otherVersion = Files.readAllBytes(runFolder.resolve("units/p0/r0.unit"));
+        otherVersion[5] = 2;
+        Files.write(runFolder.resolve("units/p0/r1.unit"), otherVersion);
+        assertRefusedUntouched(() -> run(mode), start + "a file radiolink did not write as it is: units/p0/r1.unit is"
+                + " of unit format version 2; this radiolink reads version 1" + end);
     }
 
     @Test

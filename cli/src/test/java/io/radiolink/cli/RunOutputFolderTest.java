@@ -395,14 +395,16 @@ final class RunOutputFolderTest {
                 "the lock file still names the interrupted run, as docs/design.md says");
     }
 
-    /** A killed run's folder of a radiolink before units (marker version 2) holds nothing to resume: removed. */
+    /**
+     * A killed run's folder of a radiolink before units (marker version 2) holds nothing to resume: removed,
+     * if it holds only files a run writes (a user's file there is refused: RunFolderTableTest).
+     */
     @Test
     void run_leftoverRunFolderOfARadiolinkBeforeUnits_removed() throws IOException {
         Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
         Markers.version2("tiny", List.of()).writeInto(left);
         Files.write(left.resolve("flows.csv"), new byte[5 << 20]);
-        Files.createDirectories(left.resolve("units"));
-        Files.writeString(left.resolve("units/point-0-replication-0"), "a finished unit");
+        Files.writeString(left.resolve("report.json"), "{");
         SortedMap<String, String> before = workspace.snapshot();
 
         Radiolink.Finished run = Radiolink.run(workspace.project, "run", "tiny.json");
@@ -452,17 +454,16 @@ final class RunOutputFolderTest {
         assumeTrue(Radiolink.mountNamespaces(), "unshare -rm and mount are allowed here");
         Path left = Files.createDirectory(workspace.results.resolve(RUN_FOLDER));
         Markers.version2(Workspace.NAME, List.of()).writeInto(left);
-        for (String unit : List.of("unit-0", "unit-1", "unit-2", "unit-3", "unit-4")) {
-            Files.createDirectory(left.resolve(unit));
+        for (String point : List.of("p0", "p1", "p2", "p3", "p4")) {
+            Files.createDirectories(left.resolve("units").resolve(point));
         }
-        // The folder that cannot be removed is one the folder lists after the marker: removing the entries
-        // in the order listed would delete the marker before failing at it.
+        // The folder that cannot be removed is under units/, which the folder may list after the marker:
+        // removing the entries in the order listed would delete the marker before failing at it.
         List<String> listed;
         try (Stream<Path> entries = Files.list(left)) {
             listed = entries.map(p -> p.getFileName().toString()).toList();
         }
-        int marker = listed.indexOf(FolderMarker.FILE_NAME);
-        String stuck = listed.get(marker < listed.size() - 1 ? marker + 1 : 0);
+        String stuck = "units/p2";
 
         Radiolink.Finished cut = Radiolink.startInMountNamespace(workspace.project,
                 "mount -t tmpfs none results/" + RUN_FOLDER + "/" + stuck, "run", "tiny.json").finish();

@@ -2,6 +2,7 @@ package io.radiolink.run.unit;
 
 import io.radiolink.run.UnitResult;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -59,6 +60,12 @@ public final class UnitFile {
         return (unit.flows().isEmpty() ? 0 : FLOWS) | (seriesBinSeconds > 0 ? SERIES : 0);
     }
 
+    /** Whether the bytes there are of a unit's start as far as they go: none, or the first of the magic. */
+    private static boolean startsAsAUnit(byte[] file) {
+        byte[] magic = ByteBuffer.allocate(4).putInt(MAGIC).array();
+        return Arrays.equals(file, 0, Math.min(4, file.length), magic, 0, Math.min(4, file.length));
+    }
+
     private static int crc(byte[] bytes, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, length);
@@ -70,15 +77,16 @@ public final class UnitFile {
      * replication {@code replication}, if it is valid and of {@code expected}; else its first problem.
      */
     static UnitStore.Read read(byte[] file, String shown, int point, int replication, UnitIdentity expected) {
-        if (file.length < HEADER_BYTES + TRAILER_BYTES) {
+        if (file.length < HEADER_BYTES + TRAILER_BYTES && startsAsAUnit(file)) {
             return invalid(UnitProblem.TOO_SHORT, shown + " is too short to be a unit (" + byteCount(file.length)
                     + ", at least " + (HEADER_BYTES + TRAILER_BYTES) + ")");
         }
-        ByteBuffer header = ByteBuffer.wrap(file, 0, HEADER_BYTES);
-        int magic = header.getInt();
-        if (magic != MAGIC) {
+        ByteBuffer header = ByteBuffer.wrap(file, 0, Math.min(file.length, HEADER_BYTES));
+        int magic = file.length < 4 ? 0 : header.getInt();
+        if (magic != MAGIC || file.length < HEADER_BYTES + TRAILER_BYTES) {
             return invalid(UnitProblem.NOT_A_UNIT, shown + " is not a radiolink unit (it starts with "
-                    + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(file, 0, 4) + ", not 52 4C 55 31)");
+                    + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(file, 0, Math.min(4, file.length))
+                    + ", not 52 4C 55 31)");
         }
         int version = Short.toUnsignedInt(header.getShort());
         if (version != VERSION) {

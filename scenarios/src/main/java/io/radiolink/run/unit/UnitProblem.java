@@ -7,7 +7,11 @@ package io.radiolink.run.unit;
  * so that a torn or corrupt file whose header names another run is refused, never deleted.
  */
 public enum UnitProblem {
-    /** Shorter than a header and a checksum (100 bytes), a zero-length file included. */
+    /**
+     * Shorter than a header and a checksum (100 bytes) and, as far as it goes, the start of a unit: a
+     * zero-length file, or one starting with the magic's first bytes (a shorter file starting otherwise is
+     * {@link #NOT_A_UNIT}).
+     */
     TOO_SHORT,
     /** Does not start with the magic {@code RLU1}. */
     NOT_A_UNIT,
@@ -24,5 +28,14 @@ public enum UnitProblem {
     /** The header names another model identity: another run's unit, which a resume never deletes. */
     OTHER_MODEL,
     /** The header names other class files: a unit of other code, which a resume never deletes. */
-    OTHER_CODE
+    OTHER_CODE;
+
+    /**
+     * Whether a write of radiolink's cut by a crash can leave this problem (too short, cut short, a wrong
+     * checksum): a resume deletes such a unit and runs it again. The others are files radiolink did not
+     * write as they are, and a resume refuses them (docs/runs.md, section 1).
+     */
+    public boolean torn() {
+        return this == TOO_SHORT || this == CUT_SHORT || this == CHECKSUM;
+    }
 }
