@@ -13,17 +13,17 @@ import java.util.Map;
  * JSON paths as the format writes them: field names joined by dots, {@code [i]} for list elements
  * ({@code stations[0].channels}); the empty path is the whole document.
  */
-final class JsonPaths {
+public final class JsonPaths {
 
     private JsonPaths() {}
 
     /** The path of field {@code field} of the object at {@code parent}. */
-    static String field(String parent, String field) {
+    public static String field(String parent, String field) {
         return parent.isEmpty() ? field : parent + "." + field;
     }
 
     /** The path of element {@code index} of the list at {@code parent}. */
-    static String element(String parent, int index) {
+    public static String element(String parent, int index) {
         return parent + "[" + index + "]";
     }
 
