@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The file {@value #FILE_NAME} radiolink writes into every run folder it makes, first thing: whose run it
@@ -132,15 +133,17 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
 
         /**
          * How {@code other} (a folder's) differs from this identity (this run's), in a few words; empty if
-         * it does not.
+         * it does not. The model is compared first; {@code modelChange} says what changed in the scenario,
+         * asked only if the models differ.
          */
-        Optional<String> difference(Identity other) {
+        Optional<String> difference(Identity other, Supplier<String> modelChange) {
             if (!other.model.equals(model)) {
-                return Optional.of("of another model (identity " + brief(other.model) + ", this run's "
-                        + brief(model) + ")");
+                return Optional.of("of another model: this run's model identity " + brief(model) + " differs from"
+                        + " the folder's " + brief(other.model) + " (" + modelChange.get() + ")");
             }
             if (!other.code.equals(code)) {
-                return Optional.of("made by other code (" + brief(other.code) + ", this run's " + brief(code) + ")");
+                return Optional.of("made by other code: this run's code " + brief(code) + " differs from the"
+                        + " folder's " + brief(other.code));
             }
             return Optional.empty();
         }
@@ -149,10 +152,11 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
             return hex.substring(0, 12) + "\u2026";
         }
 
+        /** {@code 0.1.0 a1b2c3d4e5f6 dirty (classes 1d0e2f3a4b5c…)}: commit and flag only where known. */
         private static String brief(CodeIdentity code) {
             return code.version() + (code.commit() == null ? "" : " " + code.commit().substring(0,
                     Math.min(code.commit().length(), 12))) + (Boolean.TRUE.equals(code.dirty()) ? " dirty" : "")
-                    + ", classes " + brief(code.classesSha256());
+                    + " (classes " + brief(code.classesSha256()) + ")";
         }
     }
 

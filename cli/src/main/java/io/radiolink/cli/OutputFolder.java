@@ -1,5 +1,10 @@
 package io.radiolink.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.radiolink.report.JsonReporter;
+import io.radiolink.run.ScenarioDifference;
 import io.radiolink.run.unit.UnitProblem;
 import io.radiolink.run.unit.UnitStore;
 import io.radiolink.scenario.ScenarioException;
@@ -93,9 +98,16 @@ final class OutputFolder implements AutoCloseable {
 
     private static final String ADVICE = "; not replaced (choose another --out, or move it away yourself)";
 
+    /** The field of {@value JsonReporter#SCENARIO_FILE_NAME} that holds the resolved scenario as shown. */
+    private static final String SHOWN_SCENARIO = "scenario";
+    /** A {@value JsonReporter#SCENARIO_FILE_NAME} far larger than any scenario's is not read to name a change. */
+    private static final long SCENARIO_JSON_MAX_BYTES = 64L << 20;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     private final String shown;
     private final String scenario;
     private final FolderMarker.Run facts;
+    private final JsonNode described;
     private final RunFolderTable.Mode mode;
     private final PrintWriter notes;
     private final Path target;
@@ -111,11 +123,12 @@ final class OutputFolder implements AutoCloseable {
     /** True once the run folder is the output, or kept for the user: nothing left to do. Guarded by this. */
     private boolean settled;
 
-    private OutputFolder(String shown, String scenario, FolderMarker.Run facts, RunFolderTable.Mode mode,
-            PrintWriter notes, Path target, Path lockFile, FileChannel lock) {
+    private OutputFolder(String shown, String scenario, FolderMarker.Run facts, JsonNode described,
+            RunFolderTable.Mode mode, PrintWriter notes, Path target, Path lockFile, FileChannel lock) {
         this.shown = shown;
         this.scenario = scenario;
         this.facts = facts;
+        this.described = described;
         this.mode = mode;
         this.notes = notes;
         this.target = target;
@@ -127,16 +140,18 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Opens {@code requested} for a run of {@code scenario} that is {@code facts}, asked as {@code mode}:
+     * Opens {@code requested} for a run of {@code scenario} that is {@code facts} and writes {@code described}
+     * as its {@value JsonReporter#SCENARIO_FILE_NAME} ({@link JsonReporter#scenarioJson}), asked as {@code mode}:
      * refuses with a one-line reason if it may not be written or replaced, or another run is writing it, or
      * the table ({@link RunFolderTable}) says so; else holds its lock and has a run folder ready, holding the
-     * units it may reuse ({@link #found}). Notes (a unit cut short by a kill, to be run again) go to
-     * {@code notes}, one line each.
+     * units it may reuse ({@link #found}). A refusal for another model names its first change from the
+     * folder's {@value JsonReporter#SCENARIO_FILE_NAME} ({@link ScenarioDifference}). Notes (a unit cut short
+     * by a kill, to be run again) go to {@code notes}, one line each.
      *
      * @throws ScenarioException with the whole explanation, if the run must not go ahead
      */
-    static OutputFolder open(Path requested, String scenario, FolderMarker.Run facts, RunFolderTable.Mode mode,
-            PrintWriter notes) throws ScenarioException {
+    static OutputFolder open(Path requested, String scenario, FolderMarker.Run facts, JsonNode described,
+            RunFolderTable.Mode mode, PrintWriter notes) throws ScenarioException {
         String shown = requested.toString();
         Path target = requested.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -170,7 +185,8 @@ final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             throw refused(shown, "cannot write there: " + reason(e));
         }
-        OutputFolder folder = new OutputFolder(shown, scenario, facts, mode, notes, target, lockFile, lock);
+        OutputFolder folder = new OutputFolder(shown, scenario, facts, described, mode, notes, target, lockFile,
+                lock);
         boolean prepared = false;
         try {
             folder.prepare();
@@ -229,7 +245,8 @@ final class OutputFolder implements AutoCloseable {
                             + " units (marker version 2), so it has none to reuse; not resumed (run without"
                             + " --resume to replace it)");
                 }
-                Optional<String> difference = facts.identity().difference(marker.run().get().identity());
+                Optional<String> difference = facts.identity().difference(marker.run().get().identity(),
+                        () -> scenarioChange(target));
                 if (difference.isPresent()) {
                     throw refused(shown, "is radiolink's run of '" + scenario + "' " + difference.get()
                             + "; not resumed (run without --resume to replace it, or choose another --out)");
@@ -322,7 +339,8 @@ final class OutputFolder implements AutoCloseable {
             IOException {
         String where = "beside it, " + run.getFileName() + " ";
         String fresh = "; not resumed (--fresh discards it)";
-        Optional<String> difference = facts.identity().difference(marker.run().orElseThrow().identity());
+        Optional<String> difference = facts.identity().difference(marker.run().orElseThrow().identity(),
+                () -> scenarioChange(run));
         if (difference.isPresent()) {
             throw refused(shown, where + "is radiolink's unfinished run of '" + scenario + "' " + difference.get()
                     + fresh);
@@ -386,6 +404,35 @@ final class OutputFolder implements AutoCloseable {
                 ? RunFolderFiles.foreign(run, facts.identity().units()) : Optional.empty();
         if (foreign.isPresent()) {
             throw refused(shown, "beside it, " + run.getFileName() + " holds " + foreign.get() + advice);
+        }
+    }
+
+    /**
+     * What changed in the model from the {@value JsonReporter#SCENARIO_FILE_NAME} {@code folder} holds to this
+     * run's, in words: its first difference, or, if the two are equal as shown, what else the identity holds.
+     */
+    private String scenarioChange(Path folder) {
+        JsonNode now = described.path(SHOWN_SCENARIO);
+        Optional<JsonNode> was = readScenarioJson(folder.resolve(JsonReporter.SCENARIO_FILE_NAME))
+                .map(tree -> tree.path(SHOWN_SCENARIO)).filter(JsonNode::isObject);
+        if (was.isEmpty()) {
+            return "it holds no readable " + JsonReporter.SCENARIO_FILE_NAME + " to name the change";
+        }
+        return ScenarioDifference.first(was.get(), now).map(ScenarioDifference.Difference::sentence)
+                .orElse(JsonReporter.SCENARIO_FILE_NAME + " identical" + (ScenarioDifference.holdsRedacted(now)
+                        ? " as shown; a password (redacted there)," : ";")
+                        + " the random-stream scheme or a referenced file differs");
+    }
+
+    /** The JSON in {@code file}, a plain file of a readable size; empty if it is not one or not JSON. */
+    private static Optional<JsonNode> readScenarioJson(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > SCENARIO_JSON_MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException notReadableOrNotJson) {
+            return Optional.empty();
         }
     }
 

@@ -137,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
                 seriesBinSeconds);
         RunFolderTable.Mode mode = resume ? RunFolderTable.Mode.RESUME
                 : fresh ? RunFolderTable.Mode.FRESH : RunFolderTable.Mode.PLAIN;
-        try (OutputFolder output = OutputFolder.open(target, resolved.name(), facts, mode, err)) {
+        try (OutputFolder output = OutputFolder.open(target, resolved.name(), facts, JsonReporter.scenarioJson(resolved), mode,
+                err)) {
             Instant started = Instant.now();
             JsonReporter.writeScenario(resolved, output.runFolder());
             UnitStore units = UnitStore.in(output.runFolder(), identity.units());

@@ -3,6 +3,7 @@ package io.radiolink.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.radiolink.run.CodeIdentity;
 import java.io.IOException;
@@ -82,18 +83,23 @@ final class FolderMarkerTest {
                 Markers.started("s").finished(folder));
     }
 
-    /** The first difference an identity shows, the model's first, in 12 hexadecimal digits each. */
+    /**
+     * The first difference an identity shows, the model's first (with what changed in the scenario), then the
+     * code's, in 12 hexadecimal digits each: this run's, then the folder's.
+     */
     @Test
     void difference_modelThenCode_namesBothSides() {
         FolderMarker.Identity other = new FolderMarker.Identity("4".repeat(64), Markers.IDENTITY.code());
         FolderMarker.Identity otherCode = new FolderMarker.Identity(Markers.IDENTITY.model(),
-                new CodeIdentity("0.0.0-test", "ab".repeat(20), false, "5".repeat(64)));
+                new CodeIdentity("0.0.0-test", "ab".repeat(20), true, "5".repeat(64)));
 
-        assertEquals(Optional.of("of another model (identity 444444444444\u2026, this run's 111111111111\u2026)"),
-                Markers.IDENTITY.difference(other));
-        assertEquals(Optional.of("made by other code (0.0.0-test abababababab, classes 555555555555\u2026, this"
-                + " run's 0.0.0-test, classes 222222222222\u2026)"), Markers.IDENTITY.difference(otherCode));
-        assertEquals(Optional.empty(), Markers.IDENTITY.difference(Markers.IDENTITY));
+        assertEquals(Optional.of("of another model: this run's model identity 111111111111\u2026 differs from the"
+                + " folder's 444444444444\u2026 (scenario changed at seed: 2, was 1)"),
+                Markers.IDENTITY.difference(other, () -> "scenario changed at seed: 2, was 1"));
+        assertEquals(Optional.of("made by other code: this run's code 0.0.0-test (classes 222222222222\u2026)"
+                + " differs from the folder's 0.0.0-test abababababab dirty (classes 555555555555\u2026)"),
+                Markers.IDENTITY.difference(otherCode, () -> fail("the models are equal")));
+        assertEquals(Optional.empty(), Markers.IDENTITY.difference(Markers.IDENTITY, () -> fail("equal")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -226,7 +227,8 @@ final class OutputFolderTest {
 
     /** Opens {@code out} for a plain run of {@code scenario}, {@link Markers#RUN}. */
     private static OutputFolder open(Path out, String scenario) throws ScenarioException {
-        return OutputFolder.open(out, scenario, Markers.RUN, RunFolderTable.Mode.PLAIN,
+        return OutputFolder.open(out, scenario, Markers.RUN, JsonNodeFactory.instance.objectNode(),
+                RunFolderTable.Mode.PLAIN,
                 new PrintWriter(new StringWriter()));
     }
 

@@ -116,7 +116,7 @@ final class RunFolderTableTest {
         finished("2");
 
         assertRefusedUntouched(() -> run("--resume"), "error: output folder " + out + ": is radiolink's run of"
-                + " 'single-backup-restore' of another model (identity ");
+                + " 'single-backup-restore' of another model: this run's model identity ");
     }
 
     /** An output of a radiolink before units (marker version 2): replaced by a plain run, refused by --resume. */
@@ -167,7 +167,7 @@ final class RunFolderTableTest {
 
         assertRefusedUntouched(() -> run("--resume"), "error: output folder " + out + ": beside it, "
                 + runFolder.getFileName() + " is radiolink's unfinished run of 'single-backup-restore' of another model"
-                + " (identity ");
+                + ": this run's model identity ");
     }
 
     @Test

@@ -70,12 +70,17 @@ public final class JsonReporter implements Reporter {
      * section 3).
      */
     public static void writeScenario(ResolvedScenario scenario, Path directory) throws IOException {
+        Files.writeString(directory.resolve(SCENARIO_FILE_NAME), WRITER.writeValueAsString(scenarioJson(scenario))
+                + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #writeScenario} writes, as a tree: to compare with a run folder's {@value #SCENARIO_FILE_NAME}. */
+    public static ObjectNode scenarioJson(ResolvedScenario scenario) {
         ObjectNode root = NODES.objectNode();
         ObjectNode provenance = NODES.objectNode();
         provenance.set("model", model(Provenance.Model.of(scenario)));
         describe(scenario, provenance, root);
-        Files.writeString(directory.resolve(SCENARIO_FILE_NAME), WRITER.writeValueAsString(root) + "\n",
-                StandardCharsets.UTF_8);
+        return root;
     }
 
     /** The report as a JSON tree in the schema's key order. */
