@@ -15,6 +15,7 @@ import io.radiolink.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,10 +156,19 @@ final class RunCommand implements Callable<Integer> {
                 reused.addAll(reusable(output.found(), resolved, runner));
                 report = runner.run(resolved, reused, writer);
                 writer.awaitWritten();
+                // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
+                units.forceFolders();
+            } catch (IOException | UncheckedIOException e) {
+                progressStream.flush();
+                err.println("error: cannot write a unit into " + output.runFolder() + ": " + e.getMessage()
+                        + "; the units written so far stay there (continue with --resume once it can be written)");
+                if (parent.debug()) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return Main.INTERNAL_FAILURE;
             }
             progressStream.flush();
-            // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
-            units.forceFolders();
             Duration wall = Duration.between(started, Instant.now());
             output.publish(folder -> {
                 for (Reporter reporter : Reporters.all(!noReplicationsCsv)) {
