@@ -3,12 +3,18 @@ package io.radiolink.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.scenario.ScenarioException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,8 +23,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the two
- * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}, {@link StrictMathCost}, {@link SeriesCost}) print their figures: the
+ * Every benchmark runs once, in this JVM, with a tiny parameter set, and reports a score, and the
+ * measuring programs beside JMH ({@link Footprint}, {@link ParallelSpeedUp}, {@link CpuPerFrame}, {@link StrictMathCost}, {@link SeriesCost}, {@link UnitWriteCost}) print their figures: the
  * benchmarks stay runnable. This is not a timed test; speed is measured by the benchmarks themselves
  * (bench/RESULTS.md).
  */
@@ -138,6 +144,26 @@ final class BenchmarksRunOnceTest {
             assertTrue(out.contains(variant + " (seriesBinSeconds "), out);
         }
         assertTrue(out.matches("(?s)(.*paired difference [+-]\\d+\\.\\d\\d %.*){2}"), out);
+    }
+
+    @Test
+    void unitWriteCost_printsEachRunTheSharesAndTheDifference(@TempDir Path folder) throws IOException {
+        String out = printed(() -> {
+            try {
+                UnitWriteCost.main(new String[] {"../scenarios/examples/single-backup-restore.json", "2", "1", "0",
+                        folder.toString()});
+            } catch (ScenarioException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(out.matches("(?s).*written +wall +\\d+\\.\\d\\d s, write \\d+\\.\\d{3} s \\(\\d+\\.\\d\\d % of wall\\).*"),
+                out);
+        assertTrue(out.contains("discarded wall "), out);
+        assertTrue(out.matches("(?s).*summed write time over wall time, each written run \\(%\\): \\d+\\.\\d\\d\\n.*"), out);
+        assertTrue(out.matches("(?s).*difference of the medians [+-]\\d+\\.\\d\\d s.*"), out);
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(0, left.count(), "the run folders are deleted");
+        }
     }
 
     private static String printed(Runnable program) {

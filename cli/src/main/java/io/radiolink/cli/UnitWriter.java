@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * 7.5 ms per file on this machine's disk), as long as a short unit's whole simulation. One thread writes
  * every unit, in the order they finish; a unit finished and not yet written when the run is killed is
  * simply run again by {@code --resume}. The first failure ends the run: it is thrown by the next
- * {@link #finished} or by {@link #awaitWritten}.
+ * {@link #finished} or by {@link #awaitWritten}. Public only so that bench's {@code UnitWriteCost} measures
+ * the run's own writer.
  */
-final class UnitWriter implements ScenarioRunner.UnitSink, AutoCloseable {
+public final class UnitWriter implements ScenarioRunner.UnitSink, AutoCloseable {
 
     private final UnitStore store;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -28,7 +29,7 @@ final class UnitWriter implements ScenarioRunner.UnitSink, AutoCloseable {
     private IOException failure;
 
     /** A writer into {@code store}. */
-    UnitWriter(UnitStore store) {
+    public UnitWriter(UnitStore store) {
         this.store = store;
     }
 
@@ -49,7 +50,7 @@ final class UnitWriter implements ScenarioRunner.UnitSink, AutoCloseable {
     }
 
     /** Waits until every unit given is written, and throws the first failure if a write failed. */
-    void awaitWritten() throws IOException {
+    public void awaitWritten() throws IOException {
         thread.shutdown();
         try {
             while (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
