@@ -78,6 +78,15 @@ public final class Sweeps {
     }
 
     /**
+     * Swept values with their whole paths, e.g. {@code airInterface.uplink.loss.probability=0.1, channels=8}
+     * (values as the CSV files' sweep columns show them); empty for none. What {@code radiolink status} shows
+     * of a point read from a run folder's scenario.json, where no {@link SweepPoint} is built.
+     */
+    public static String assignments(List<SweepValue> values) {
+        return String.join(", ", values.stream().map(v -> v.path() + "=" + text(shown(v))).toList());
+    }
+
+    /**
      * The point's number and values for legends, e.g. {@code #1 probability=0.1, channels=8}: each parameter
      * by the last segment of its path, or by its whole path when two swept paths end alike.
      */

@@ -95,10 +95,7 @@ public final class ScenarioLoader {
         }
         List<SweepPoint> points = new ArrayList<>();
         for (int[] indexes : SweepGrid.points(parameters)) {
-            List<SweepValue> values = new ArrayList<>();
-            for (int i = 0; i < parameters.size(); i++) {
-                values.add(new SweepValue(parameters.get(i).path(), parameters.get(i).values().get(indexes[i])));
-            }
+            List<SweepValue> values = SweepGrid.valuesAt(parameters, indexes);
             try {
                 points.add(point(points.size(), values, tree, seedOverride, replicationsOverride));
             } catch (Invalid e) {

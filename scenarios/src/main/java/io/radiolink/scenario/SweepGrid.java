@@ -3,12 +3,13 @@ package io.radiolink.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A scenario's sweep: checks its parameters against the resolved scenario and lists the grid's points
  * in order, the first parameter varying slowest.
  */
-final class SweepGrid {
+public final class SweepGrid {
 
     /** A bound on the points of one grid, so that a typo fails at once instead of exhausting memory. */
     static final int MAX_POINTS = 100_000;
@@ -97,5 +98,46 @@ final class SweepGrid {
                 return points;
             }
         }
+    }
+
+    /**
+     * The swept values of each point of the sweep {@code sweep} as a resolved scenario holds it (its field
+     * {@code sweep}, e.g. read back from a run folder's scenario.json; missing or null: no sweep, one point
+     * without values), in grid order, without building the model; empty if it is not a sweep as radiolink
+     * writes one (parameters with a textual path and a non-empty list of values).
+     */
+    public static Optional<List<List<SweepValue>>> values(JsonNode sweep) {
+        if (sweep.isMissingNode() || sweep.isNull()) {
+            return Optional.of(List.of(List.of()));
+        }
+        JsonNode list = sweep.path("parameters");
+        if (!list.isArray() || list.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ScenarioFile.Parameter> parameters = new ArrayList<>();
+        for (JsonNode parameter : list) {
+            JsonNode path = parameter.path("path");
+            JsonNode values = parameter.path("values");
+            if (!path.isTextual() || !values.isArray() || values.isEmpty()) {
+                return Optional.empty();
+            }
+            List<JsonNode> given = new ArrayList<>();
+            values.forEach(given::add);
+            parameters.add(new ScenarioFile.Parameter(path.asText(), given));
+        }
+        List<List<SweepValue>> grid = new ArrayList<>();
+        for (int[] indexes : points(parameters)) {
+            grid.add(List.copyOf(valuesAt(parameters, indexes)));
+        }
+        return Optional.of(List.copyOf(grid));
+    }
+
+    /** The values of {@code parameters} at the point {@code indexes} (one index into each parameter's values). */
+    static List<SweepValue> valuesAt(List<ScenarioFile.Parameter> parameters, int[] indexes) {
+        List<SweepValue> values = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            values.add(new SweepValue(parameters.get(i).path(), parameters.get(i).values().get(indexes[i])));
+        }
+        return values;
     }
 }

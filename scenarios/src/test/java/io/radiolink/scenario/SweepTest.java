@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.radiolink.profile.Profile;
@@ -58,6 +59,33 @@ final class SweepTest {
         }
         assertEquals(2, scenario.resolved().at("/sweep/parameters").size());
         assertEquals(8, scenario.resolved().at("/stations/0/channels").asInt());
+    }
+
+    /** Read back from the resolved tree (as a run folder's scenario.json holds it): the loader's points' values. */
+    @Test
+    void values_resolvedSweep_givesTheLoadersPointsValuesInGridOrder() throws ScenarioException {
+        String json = sweeping("{\"path\": \"airInterface.uplink.loss.probability\", \"values\": [0.0, 0.01, 0.05]}, "
+                + "{\"path\": \"stations[0].channels\", \"values\": [4, 8]}");
+        ResolvedScenario scenario = Scenarios.load(dir, json);
+
+        List<List<SweepValue>> values = SweepGrid.values(scenario.resolved().path("sweep")).orElseThrow();
+
+        assertEquals(scenario.points().stream().map(SweepPoint::values).toList(), values);
+    }
+
+    @Test
+    void values_noSweep_onePointWithoutValues() throws ScenarioException {
+        ResolvedScenario scenario = Scenarios.load(dir, Scenarios.MINIMAL);
+
+        assertEquals(List.of(List.of()), SweepGrid.values(scenario.resolved().path("sweep")).orElseThrow());
+    }
+
+    @Test
+    void values_notASweepRadiolinkWrites_empty() throws Exception {
+        for (String sweep : List.of("{}", "{\"parameters\": []}", "{\"parameters\": [{\"path\": 1, \"values\": [1]}]}",
+                "{\"parameters\": [{\"path\": \"a\", \"values\": []}]}", "{\"parameters\": [{\"path\": \"a\"}]}")) {
+            assertTrue(SweepGrid.values(new ObjectMapper().readTree(sweep)).isEmpty(), sweep);
+        }
     }
 
     @Test
