@@ -148,6 +148,14 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
             return Optional.empty();
         }
 
+        /**
+         * The identity in one line, each hash by its first 12 hex digits:
+         * {@code model 3f2a9b1c04de…, code 0.2.0 a1b2c3d4e5f6 dirty, classes 1d0e4f5a6b7c…}.
+         */
+        String brief() {
+            return "model " + brief(model) + ", code " + brief(code);
+        }
+
         private static String brief(String hex) {
             return hex.substring(0, 12) + "\u2026";
         }

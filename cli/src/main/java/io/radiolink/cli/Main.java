@@ -13,6 +13,8 @@ public final class Main {
     static final int INTERNAL_FAILURE = 1;
     /** Bad input: an unreadable or invalid scenario file, or a bad option. */
     static final int BAD_INPUT = 2;
+    /** {@code status} only: the run lacks units, or holds invalid ones (a script may resume it and ask again). */
+    static final int INCOMPLETE = 3;
 
     /** Room set aside so that the line about running out of memory can still be printed. */
     private static byte[] reserve = new byte[4 << 20];

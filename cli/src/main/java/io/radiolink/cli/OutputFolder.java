@@ -685,7 +685,8 @@ final class OutputFolder implements AutoCloseable {
         return Path.of(shown).resolve(name).toString();
     }
 
-    private static Path beside(Path target, String suffix) {
+    /** The working file or folder named {@code suffix} beside the output {@code target}. */
+    static Path beside(Path target, String suffix) {
         return target.resolveSibling("." + target.getFileName() + suffix);
     }
 
@@ -694,7 +695,7 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** What went wrong, in a few words: the file system's reason and the file it concerns. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied (" + denied.getFile() + ")";
         }

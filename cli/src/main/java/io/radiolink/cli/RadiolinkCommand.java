@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The top-level {@code radiolink} command: options shared by its subcommands. */
 @Command(name = "radiolink", mixinStandardHelpOptions = true, versionProvider = RadiolinkCommand.Version.class,
         description = "Discrete-event simulation of radio links: backup and restore of a phone's user data.",
-        subcommands = {RunCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class})
 final class RadiolinkCommand implements Runnable {
 
     private final Map<String, String> environment;
@@ -36,7 +36,7 @@ final class RadiolinkCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a subcommand is required: run or validate");
+                "a subcommand is required: run, validate or status");
     }
 
     /** Reads the version Maven wrote into the jar's resources. */
