@@ -225,7 +225,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         String sha256 = marker.run().orElseThrow().scenarioSha256();
         if (root == null || !marker.scenario().equals(root.path("name").asText(null))
-                || !sha256.equals(root.path("scenarioSha256").asText(null))) {
+                || !sha256.equals(root.at("/provenance/model/scenarioSha256").asText(null))) {
             throw new ScenarioException(where + ": not the scenario of its " + FolderMarker.FILE_NAME + " (name '"
                     + marker.scenario() + "', scenarioSha256 " + sha256.substring(0, 12) + "\u2026)");
         }
