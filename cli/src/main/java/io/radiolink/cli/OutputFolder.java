@@ -173,6 +173,15 @@ final class OutputFolder implements AutoCloseable {
                 throw refused(shown, (is ? "is" : "holds") + " the working directory; give a folder of its own"
                         + " with --out");
             }
+            // Inside an output or a run folder (under units/, say), the new folder would be a file radiolink did
+            // not write there, and that run could no longer be resumed or replaced.
+            for (Path above = parent; above != null; above = above.getParent()) {
+                if (Files.exists(above.resolve(FolderMarker.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+                        || above.getFileName() != null && workingName(above.getFileName().toString()) != null) {
+                    throw refused(shown, "is inside a folder of radiolink's (" + above + "), which only its own run"
+                            + " writes into; give a folder outside it with --out");
+                }
+            }
             checkReplaceable(shown, FolderState.of(target, scenario), scenario);
         } catch (IOException e) {
             throw refused(shown, "cannot look into it: " + reason(e));

@@ -82,7 +82,11 @@ final class RunOutputFolderTest {
         "a/b/project | tiny.json | results/earlier | error: output folder results/earlier: is radiolink's output of"
             + " scenario 'earlier', not of 'tiny'; not replaced (choose another --out, or move it away yourself)",
         "a/b/project | tiny.json | results/.tiny.radiolink-run | error: output folder results/.tiny.radiolink-run: ends"
-            + " with .radiolink-run, which radiolink keeps for its own working files; choose another --out"})
+            + " with .radiolink-run, which radiolink keeps for its own working files; choose another --out",
+        "a/b/project | tiny.json | results/earlier/units/p9 | error: output folder results/earlier/units/p9: is inside a"
+            + " folder of radiolink's (",
+        "a/b/project | tiny.json | results/.x.radiolink-run/out | error: output folder results/.x.radiolink-run/out: is"
+            + " inside a folder of radiolink's ("})
     void run_outNotRadiolinksToReplace_exitTwoOneLineNothingTouched(String workingDirectory, String scenario,
             String out, String error) throws IOException {
         Path directory = Files.createDirectories(temp.resolve(workingDirectory));
