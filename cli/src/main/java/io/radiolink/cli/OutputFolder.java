@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.radiolink.report.JsonReporter;
 import io.radiolink.run.ScenarioDifference;
-import io.radiolink.run.unit.UnitProblem;
 import io.radiolink.run.unit.UnitStore;
 import io.radiolink.scenario.ScenarioException;
 import java.io.IOException;
@@ -359,20 +358,20 @@ final class OutputFolder implements AutoCloseable {
                 && !Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)) {
             throw refused(shown, where + "holds '" + UnitStore.FOLDER + "', which radiolink did not write" + fresh);
         }
-        Optional<String> foreign = RunFolderFiles.foreign(run, facts.identity().units());
+        // One scan, read for both checks: every unit is decoded once.
+        List<UnitStore.Found> entries = RunFolderFiles.scan(run, facts.identity().units());
+        Optional<String> foreign = RunFolderFiles.foreign(run, entries);
         if (foreign.isPresent()) {
             throw refused(shown, where + "holds " + foreign.get() + "; not resumed (move it out of the run folder"
                     + " yourself)");
         }
-        List<UnitStore.Found> entries = Files.isDirectory(unitsFolder, LinkOption.NOFOLLOW_LINKS)
-                ? UnitStore.in(run, facts.identity().units()).scan() : List.of();
         List<Path> remove = new ArrayList<>();
         List<String> again = new ArrayList<>();
         List<UnitStore.Read.Valid> valid = new ArrayList<>();
         for (UnitStore.Found entry : entries) {
             if (entry instanceof UnitStore.Found.Unit unit) {
                 if (unit.read() instanceof UnitStore.Read.Invalid invalid) {
-                    if (invalid.problem() == UnitProblem.OTHER_MODEL || invalid.problem() == UnitProblem.OTHER_CODE) {
+                    if (invalid.problem().ofAnotherIdentity()) {
                         throw refused(shown, where + "holds a unit of another identity: " + invalid.message() + fresh);
                     }
                     remove.add(unit.file());

@@ -7,12 +7,12 @@ import io.radiolink.report.Metric;
 import io.radiolink.report.ReplicationsCsvReporter;
 import io.radiolink.report.SummaryCsvReporter;
 import io.radiolink.run.unit.UnitIdentity;
-import io.radiolink.run.unit.UnitProblem;
 import io.radiolink.run.unit.UnitStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,13 +48,24 @@ final class RunFolderFiles {
      * against (a unit of another identity is radiolink's own, so not foreign here).
      */
     static Optional<String> foreign(Path folder, UnitIdentity identity) throws IOException {
+        return foreign(folder, scan(folder, identity));
+    }
+
+    /** The entries under {@code folder}'s {@code units/} read against {@code identity}; none without a units folder. */
+    static List<UnitStore.Found> scan(Path folder, UnitIdentity identity) throws IOException {
+        return Files.isDirectory(folder.resolve(UnitStore.FOLDER), LinkOption.NOFOLLOW_LINKS)
+                ? UnitStore.in(folder, identity).scan() : List.of();
+    }
+
+    /** As {@link #foreign(Path, UnitIdentity)}, with {@code units} the {@link #scan} of {@code folder} already made. */
+    static Optional<String> foreign(Path folder, List<UnitStore.Found> units) throws IOException {
         for (String name : FolderState.entries(folder)) {
             Path entry = folder.resolve(name);
             if (name.equals(UnitStore.FOLDER)) {
                 if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     return Optional.of("'" + name + "', which radiolink did not write");
                 }
-                for (UnitStore.Found found : UnitStore.in(folder, identity).scan()) {
+                for (UnitStore.Found found : units) {
                     if (found instanceof UnitStore.Found.Foreign) {
                         return Optional.of("'" + FolderState.relative(folder, found.file())
                                 + "', which radiolink did not write");
@@ -73,7 +84,6 @@ final class RunFolderFiles {
 
     /** Whether an invalid unit is still one radiolink wrote: torn by a crash, or of another identity. */
     static boolean isRadiolinks(UnitStore.Read.Invalid invalid) {
-        return invalid.problem().torn() || invalid.problem() == UnitProblem.OTHER_MODEL
-                || invalid.problem() == UnitProblem.OTHER_CODE;
+        return invalid.problem().torn() || invalid.problem().ofAnotherIdentity();
     }
 }

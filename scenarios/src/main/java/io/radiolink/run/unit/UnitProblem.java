@@ -38,4 +38,9 @@ public enum UnitProblem {
     public boolean torn() {
         return this == TOO_SHORT || this == CUT_SHORT || this == CHECKSUM;
     }
+
+    /** Whether the header names another identity: radiolink's unit of another run, never deleted by a resume. */
+    public boolean ofAnotherIdentity() {
+        return this == OTHER_MODEL || this == OTHER_CODE;
+    }
 }
