@@ -1,10 +1,5 @@
 package io.radiolink.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.radiolink.report.JsonReporter;
 import io.radiolink.report.Sweeps;
 import io.radiolink.run.MissingUnits;
 import io.radiolink.run.unit.UnitStore;
@@ -13,8 +8,6 @@ import io.radiolink.scenario.SweepGrid;
 import io.radiolink.scenario.SweepValue;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,7 +33,6 @@ import picocli.CommandLine.Spec;
                 + " writes nothing. Exit status 0: every unit is; 3: some are missing or invalid; 2: no run to read.")
 final class StatusCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     @ParentCommand
     private RadiolinkCommand parent;
@@ -51,12 +43,6 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run's output folder (as given to run --out).")
     private Path dir;
 
-    /**
-     * The folder read: its path as shown, its marker (of version 3) and, for the unfinished run beside an
-     * output, what the output itself holds instead of a run (e.g. "does not exist").
-     */
-    private record Located(Path folder, String shown, FolderMarker marker, Optional<String> instead) {}
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -65,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
                 throw new ScenarioException("status: DIR is empty; give a run's output folder (an unset shell"
                         + " variable?)");
             }
-            Located located = locate();
+            LocatedRun located = LocatedRun.locate(dir);
             PrintWriter out = spec.commandLine().getOut();
             int status = report(located, out);
             out.flush();
@@ -78,44 +64,8 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * {@code DIR} if it holds a marker of version 3 (a finished output, or a run folder given itself), else the
-     * run folder beside it if that does; refused in one line otherwise, a version 2 output included (it has no
-     * units and no identity to check).
-     */
-    private Located locate() throws IOException, ScenarioException {
-        Path target = dir.toAbsolutePath().normalize();
-        Optional<FolderMarker> own = Files.isDirectory(target) ? FolderMarker.readFrom(target) : Optional.empty();
-        if (own.isPresent() && own.get().run().isPresent()) {
-            return new Located(target, dir.toString(), own.get(), Optional.empty());
-        }
-        Optional<FolderMarker> beside = Optional.empty();
-        Path run = null;
-        if (target.getParent() != null) {
-            run = OutputFolder.beside(target, OutputFolder.RUN_SUFFIX);
-            beside = Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS) ? FolderMarker.readFrom(run) : Optional.empty();
-        }
-        String what = own.isPresent() ? "is radiolink's output of '" + own.get().scenario() + "' written before runs"
-                + " kept their units (marker version 2)" : !Files.exists(target) ? "does not exist"
-                : !Files.isDirectory(target) ? "is not a folder" : "holds no readable " + FolderMarker.FILE_NAME;
-        if (beside.isPresent() && beside.get().run().isPresent()) {
-            return new Located(run, shownBeside(run), beside.get(), Optional.of(what));
-        }
-        if (own.isPresent()) {
-            throw new ScenarioException(dir + ": " + what + ": it has no units and no identity to check");
-        }
-        throw new ScenarioException(dir + ": " + what + ", and no unfinished run " + (run == null ? "can be beside it"
-                : run.getFileName() + " is beside it") + ", so it is not a radiolink run folder");
-    }
-
-    /** The run folder {@code run} beside {@code DIR}, shown as DIR was given where it names a folder plainly. */
-    private String shownBeside(Path run) {
-        return dir.normalize().equals(dir) && dir.getFileName() != null
-                ? OutputFolder.beside(dir, OutputFolder.RUN_SUFFIX).toString() : run.toString();
-    }
-
     /** Prints the status of the located run and returns the exit status. */
-    private int report(Located located, PrintWriter out) throws IOException, ScenarioException {
+    private int report(LocatedRun located, PrintWriter out) throws IOException, ScenarioException {
         FolderMarker marker = located.marker();
         FolderMarker.Run run = marker.run().orElseThrow();
         boolean finished = marker.state() == FolderMarker.State.FINISHED;
@@ -190,8 +140,8 @@ final class StatusCommand implements Callable<Integer> {
             Path beside = folder.getParent() == null ? null : OutputFolder.beside(folder, OutputFolder.RUN_SUFFIX);
             if (beside != null && Files.isDirectory(beside, LinkOption.NOFOLLOW_LINKS)
                     && FolderMarker.readFrom(beside).flatMap(FolderMarker::run).isPresent()) {
-                out.println("beside it: " + shownBeside(beside) + ", an unfinished run (a resume under way or"
-                        + " interrupted; radiolink status " + shownBeside(beside) + " shows it)");
+                out.println("beside it: " + LocatedRun.shownBeside(dir, beside) + ", an unfinished run (a resume under way or"
+                        + " interrupted; radiolink status " + LocatedRun.shownBeside(dir, beside) + " shows it)");
             }
         }
         long all = (long) points.size() * replications;
@@ -204,34 +154,11 @@ final class StatusCommand implements Callable<Integer> {
      * The swept values of each point, from the folder's scenario.json (checked against its marker: the same
      * scenario name and file SHA-256, and in a finished output as radiolink wrote it).
      */
-    private List<List<SweepValue>> points(Located located) throws IOException, ScenarioException {
-        Path file = located.folder().resolve(JsonReporter.SCENARIO_FILE_NAME);
-        String where = located.shown() + "/" + JsonReporter.SCENARIO_FILE_NAME;
-        FolderMarker marker = located.marker();
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ScenarioException(where + ": missing (a run killed before writing it?), so the points are"
-                    + " unknown; radiolink run --resume starts the run again");
-        }
-        Optional<FolderMarker.WrittenFile> written = marker.file(JsonReporter.SCENARIO_FILE_NAME);
-        if (marker.state() == FolderMarker.State.FINISHED && (written.isEmpty() || !written.get().isUnchanged(file))) {
-            throw new ScenarioException(where + ": changed since radiolink wrote it (size or SHA-256), so its points"
-                    + " cannot be trusted");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JacksonException | MalformedInputException e) {
-            root = null;
-        }
-        String sha256 = marker.run().orElseThrow().scenarioSha256();
-        if (root == null || !marker.scenario().equals(root.path("name").asText(null))
-                || !sha256.equals(root.at("/provenance/model/scenarioSha256").asText(null))) {
-            throw new ScenarioException(where + ": not the scenario of its " + FolderMarker.FILE_NAME + " (name '"
-                    + marker.scenario() + "', scenarioSha256 " + sha256.substring(0, 12) + "\u2026)");
-        }
-        return SweepGrid.values(root.path("scenario").path("sweep")).orElseThrow(() -> new ScenarioException(
-                where + ": scenario.sweep: not a sweep as radiolink writes it (parameters, each with a path and"
-                        + " values)"));
+    private List<List<SweepValue>> points(LocatedRun located) throws IOException, ScenarioException {
+        LocatedRun.ScenarioJson scenario = located.scenarioJson();
+        return SweepGrid.values(scenario.root().path("scenario").path("sweep")).orElseThrow(() -> new ScenarioException(
+                scenario.shown() + ": scenario.sweep: not a sweep as radiolink writes it (parameters, each with a path"
+                        + " and values)"));
     }
 
     private static String count(long n) {
