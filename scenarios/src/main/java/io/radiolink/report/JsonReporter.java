@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.run.CodeIdentity;
+import io.radiolink.run.MissingUnits;
 import io.radiolink.scenario.Redaction;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.SweepValue;
@@ -76,9 +77,14 @@ public final class JsonReporter implements Reporter {
 
     /** What {@link #writeScenario} writes, as a tree: to compare with a run folder's {@value #SCENARIO_FILE_NAME}. */
     public static ObjectNode scenarioJson(ResolvedScenario scenario) {
+        return scenarioJson(scenario, Provenance.Model.of(scenario));
+    }
+
+    /** {@link #scenarioJson(ResolvedScenario)} with the model part {@code model} (read back, {@link WrittenScenario}). */
+    static ObjectNode scenarioJson(ResolvedScenario scenario, Provenance.Model model) {
         ObjectNode root = NODES.objectNode();
         ObjectNode provenance = NODES.objectNode();
-        provenance.set("model", model(Provenance.Model.of(scenario)));
+        provenance.set("model", model(model));
         describe(scenario, provenance, root);
         return root;
     }
@@ -91,6 +97,7 @@ public final class JsonReporter implements Reporter {
         ArrayNode sweep = root.putArray("sweep");
         Sweeps.paths(report).forEach(sweep::add);
         root.put("allFlows", report.allFlows());
+        report.part().ifPresent(part -> root.set("part", part(part)));
         ArrayNode points = root.putArray("points");
         for (PointResult point : report.points()) {
             points.add(point(point));
@@ -107,6 +114,18 @@ public final class JsonReporter implements Reporter {
         root.set("provenance", provenance);
         root.set("scenario", Redaction.scenario(scenario.resolved(), JsonReporter::finite));
         root.put("replications", scenario.replications());
+    }
+
+    /** report.json's {@code part}: the units present, the scenario's, and the missing ones as ranges in unit order. */
+    private static ObjectNode part(Part part) {
+        ObjectNode json = NODES.objectNode();
+        json.put("units", part.units());
+        json.put("of", part.of());
+        ArrayNode missing = json.putArray("missing");
+        for (MissingUnits.Range range : part.missing().ranges()) {
+            missing.addObject().put("point", range.point()).put("first", range.first()).put("last", range.last());
+        }
+        return json;
     }
 
     /** report.json's {@code provenance}: the model part, then the code part. */

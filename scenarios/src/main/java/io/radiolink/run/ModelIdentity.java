@@ -54,6 +54,19 @@ public final class ModelIdentity {
         this.bytes = bytes;
     }
 
+    /**
+     * The identity written as {@code hex}, 64 lower-case hexadecimal digits (as {@link #hex()} writes it): a
+     * run folder's, read back without its model.
+     *
+     * @throws IllegalArgumentException if {@code hex} is not 64 lower-case hexadecimal digits
+     */
+    public static ModelIdentity ofHex(String hex) {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a model identity is 64 lower-case hexadecimal digits, was " + hex);
+        }
+        return new ModelIdentity(HexFormat.of().parseHex(hex));
+    }
+
     /** The identity of {@code scenario}'s model (no field of today's format names a file). */
     public static ModelIdentity of(ResolvedScenario scenario) {
         return of(scenario, Map.of());

@@ -3,6 +3,7 @@ package io.radiolink.run;
 import io.radiolink.protocol.Flow;
 import io.radiolink.protocol.FlowListener;
 import io.radiolink.protocol.FlowRecord;
+import io.radiolink.report.Part;
 import io.radiolink.report.PointResult;
 import io.radiolink.report.Provenance;
 import io.radiolink.report.RunReport;
@@ -18,13 +19,13 @@ import io.radiolink.stats.ReplicationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.IntStream;
 
 /**
  * Runs a resolved scenario: every (sweep point, replication) pair is one unit of work, a pure function of
@@ -118,7 +119,12 @@ public final class ScenarioRunner {
 
     /** The width of the series of {@code point}'s units: the one given, or the point's default; 0 for none. */
     public double seriesBinSeconds(SweepPoint point) {
-        return seriesBinSeconds.orElseGet(() -> BinnedSeries.defaultBinSeconds(point.config().runLengthSeconds()));
+        return seriesBinSeconds(seriesBinSeconds, point);
+    }
+
+    /** The width of {@code point}'s units' series given {@code given} (a runner's): it, or the point's default; 0 for none. */
+    public static double seriesBinSeconds(OptionalDouble given, SweepPoint point) {
+        return given.orElseGet(() -> BinnedSeries.defaultBinSeconds(point.config().runLengthSeconds()));
     }
 
     /**
@@ -192,17 +198,33 @@ public final class ScenarioRunner {
      */
     public RunReport run(ResolvedScenario scenario, Collection<UnitResult> reused, UnitSink sink)
             throws ScenarioException, IOException {
+        return run(scenario, UnitSelection.whole(scenario.points().size(), scenario.replications()), reused, sink);
+    }
+
+    /**
+     * As {@link #run(ResolvedScenario, Collection, UnitSink)}, running only the units of {@code selection} that
+     * {@code reused} does not hold: a part of the scenario (docs/runs.md, section 4). The report is of the reused
+     * and the run units, all of them: {@link #report} (a part's report, with {@link RunReport#part()}, unless
+     * they are every unit of the scenario). {@link #progress} counts those units alone.
+     *
+     * @throws IllegalArgumentException if {@code selection} is not of the scenario's points and replications,
+     *     or a reused unit is not one of the scenario's, or is given twice
+     */
+    public RunReport run(ResolvedScenario scenario, UnitSelection selection, Collection<UnitResult> reused,
+            UnitSink sink) throws ScenarioException, IOException {
+        if (selection.points() != scenario.points().size() || selection.replications() != scenario.replications()) {
+            throw new IllegalArgumentException("a selection of " + selection.points() + " x " + selection.replications()
+                    + " units is not of the scenario's " + scenario.points().size() + " x " + scenario.replications());
+        }
         Optional<String> unavailable = scenario.engine().unavailable();
         if (unavailable.isPresent()) {
             throw new ScenarioException(scenario.source() + ": engine: " + unavailable.get());
         }
         List<SweepPoint> points = scenario.points();
         int replications = scenario.replications();
-        int total = points.size() * replications;
         // Unit u is replication u % replications of point u / replications: (point, replication) order.
-        boolean[] held = new boolean[total];
-        List<UnitResult> units = new ArrayList<>(total);
-        ProgressTally tally = new ProgressTally(points, total);
+        boolean[] held = new boolean[points.size() * replications];
+        List<UnitResult> units = new ArrayList<>();
         for (UnitResult unit : reused) {
             int slot = slot(scenario, unit);
             if (held[slot]) {
@@ -212,10 +234,11 @@ public final class ScenarioRunner {
             units.add(recordsFlows(unit.replication(), allFlows) || unit.flows().isEmpty() ? unit
                     : new UnitResult(unit.point(), unit.replication(), unit.result(), List.of()));
         }
+        int[] toRun = selection.slots().filter(slot -> !held[slot]).toArray();
+        ProgressTally tally = new ProgressTally(points, units.size() + toRun.length);
         for (UnitResult unit : units) {
             tally.tell(unit.point(), 0, true);
         }
-        int[] toRun = IntStream.range(0, total).filter(slot -> !held[slot]).toArray();
         try {
             ParallelTasks.run(toRun.length, threads, task -> {
                 int replication = toRun[task] % replications;
@@ -235,7 +258,7 @@ public final class ScenarioRunner {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return merge(scenario, units, allFlows);
+        return report(scenario, Provenance.of(scenario, CodeIdentity.current()), units, allFlows);
     }
 
     /** Where {@code unit} goes among the scenario's units, in (point, replication) order. */
@@ -284,14 +307,35 @@ public final class ScenarioRunner {
      *     {@code scenario} exactly once
      */
     public static RunReport merge(ResolvedScenario scenario, Collection<UnitResult> units, boolean allFlows) {
+        RunReport report = report(scenario, Provenance.of(scenario, CodeIdentity.current()), units, allFlows);
+        if (report.part().isPresent()) {
+            throw new IllegalArgumentException(report.part().get().missing().message());
+        }
+        return report;
+    }
+
+    /**
+     * The report of the units {@code units} of {@code scenario}, given in any order, of {@code provenance}:
+     * merged in (point, replication) order, every sum and flow list taken in that order, so the report does
+     * not depend on where or in which order the units ran. A point is over the replications present, in index
+     * order; a point with none is left out, and a report lacking some unit states what it lacks
+     * ({@link RunReport#part()}). {@code allFlows} says whether the units recorded every replication's flows
+     * ({@link #recordsFlows}).
+     *
+     * @throws IllegalArgumentException if a unit is not one of the scenario's, or is given twice
+     */
+    public static RunReport report(ResolvedScenario scenario, Provenance provenance, Collection<UnitResult> units,
+            boolean allFlows) {
         int replications = scenario.replications();
         UnitResult[] slots = new UnitResult[scenario.points().size() * replications];
+        BitSet present = new BitSet(slots.length);
         for (UnitResult unit : units) {
             int slot = slot(scenario, unit);
             if (slots[slot] != null) {
                 throw new IllegalArgumentException(unit(unit) + " given twice");
             }
             slots[slot] = unit;
+            present.set(slot);
         }
         List<PointResult> pointResults = new ArrayList<>();
         for (SweepPoint point : scenario.points()) {
@@ -299,15 +343,17 @@ public final class ScenarioRunner {
             List<FlowRow> flows = new ArrayList<>();
             for (int r = 0; r < replications; r++) {
                 UnitResult unit = slots[point.index() * replications + r];
-                if (unit == null) {
-                    throw new IllegalArgumentException("unit (point " + point.index() + ", replication " + r
-                            + ") missing");
+                if (unit != null) {
+                    results.add(unit.result());
+                    flows.addAll(unit.flows());
                 }
-                results.add(unit.result());
-                flows.addAll(unit.flows());
             }
-            pointResults.add(new PointResult(point, results, ExperimentSummary.of(results), flows));
+            if (!results.isEmpty()) {
+                pointResults.add(new PointResult(point, results, ExperimentSummary.of(results), flows));
+            }
         }
-        return new RunReport(scenario, Provenance.of(scenario, CodeIdentity.current()), pointResults, allFlows);
+        MissingUnits missing = MissingUnits.of(scenario.points().size(), replications, present);
+        Optional<Part> part = missing.isEmpty() ? Optional.empty() : Optional.of(new Part(present.cardinality(), missing));
+        return new RunReport(scenario, provenance, pointResults, allFlows, part);
     }
 }

@@ -1,12 +1,14 @@
 package io.radiolink.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The units a part runs (docs/runs.md, section 4): the scenario's units selected by {@code --points} and
@@ -35,8 +37,10 @@ public final class UnitSelection {
     private final Optional<String> pointsGiven;
     private final Optional<String> replicationsGiven;
     private final Optional<String> shardGiven;
-    private final List<Unit> selected;
-    private final List<Unit> units;
+    private final BitSet pointSet;
+    private final BitSet replicationSet;
+    private final long shardIndex;
+    private final long shardCount;
 
     /**
      * A unit: replication {@code replication} of sweep point {@code point}.
@@ -60,14 +64,16 @@ public final class UnitSelection {
     }
 
     private UnitSelection(int points, int replications, Optional<String> pointsGiven, Optional<String> replicationsGiven,
-            Optional<String> shardGiven, List<Unit> selected, List<Unit> units) {
+            Optional<String> shardGiven, BitSet pointSet, BitSet replicationSet, long shardIndex, long shardCount) {
         this.points = points;
         this.replications = replications;
         this.pointsGiven = pointsGiven;
         this.replicationsGiven = replicationsGiven;
         this.shardGiven = shardGiven;
-        this.selected = selected;
-        this.units = units;
+        this.pointSet = pointSet;
+        this.replicationSet = replicationSet;
+        this.shardIndex = shardIndex;
+        this.shardCount = shardCount;
     }
 
     /** Every unit of a scenario of {@code points} sweep points and {@code replications} replications. */
@@ -97,19 +103,8 @@ public final class UnitSelection {
         BitSet replicationSet = indexes(REPLICATIONS, replicationsList, replications, "the scenario's "
                 + count(replications, "replication"), true);
         long[] shardOf = shard(shard);
-        List<Unit> selected = new ArrayList<>();
-        List<Unit> units = new ArrayList<>();
-        for (int p = pointSet.nextSetBit(0); p >= 0; p = pointSet.nextSetBit(p + 1)) {
-            for (int r = replicationSet.nextSetBit(0); r >= 0; r = replicationSet.nextSetBit(r + 1)) {
-                Unit unit = new Unit(p, r);
-                if (selected.size() % shardOf[1] == shardOf[0]) {
-                    units.add(unit);
-                }
-                selected.add(unit);
-            }
-        }
-        return new UnitSelection(points, replications, pointsList, replicationsList, shard, List.copyOf(selected),
-                List.copyOf(units));
+        return new UnitSelection(points, replications, pointsList, replicationsList, shard, pointSet, replicationSet,
+                shardOf[0], shardOf[1]);
     }
 
     /** The indexes {@code list} names, each below {@code size}; every one if not given. */
@@ -195,19 +190,76 @@ public final class UnitSelection {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** The selected units {@code S}, in unit order, before any shard is taken. */
+    /** The selected units {@code S}, in unit order, before any shard is taken (a list made on each call). */
     public List<Unit> selected() {
-        return selected;
+        return inOrder(0, 1).mapToObj(this::unit).toList();
     }
 
-    /** The units this part runs, in unit order: {@link #selected()}, or the shard's of them. */
+    /** The units this part runs, in unit order: {@link #selected()}, or the shard's of them (a list made on each call). */
     public List<Unit> units() {
-        return units;
+        return slots().mapToObj(this::unit).toList();
+    }
+
+    /**
+     * The slots ({@link Unit#slot}) of the units this part runs, in unit order, made as they are read: a
+     * selection of every unit of a large scenario is never held in memory.
+     */
+    public IntStream slots() {
+        return inOrder(shardIndex, shardCount);
+    }
+
+    /** The units this part runs of each point, indexed by point; counted, not listed. */
+    public int[] unitsOfPoint() {
+        int[] counts = new int[points];
+        long perPoint = replicationSet.cardinality();
+        long before = 0;
+        for (int p = pointSet.nextSetBit(0); p >= 0; p = pointSet.nextSetBit(p + 1)) {
+            counts[p] = (int) (atShardBelow(before + perPoint) - atShardBelow(before));
+            before += perPoint;
+        }
+        return counts;
+    }
+
+    /** The units this part runs; counted, not listed. */
+    public long size() {
+        return Arrays.stream(unitsOfPoint()).asLongStream().sum();
+    }
+
+    /** Whether this part runs replication {@code replication} of point {@code point}. */
+    public boolean contains(int point, int replication) {
+        if (point < 0 || point >= points || replication < 0 || replication >= replications || !pointSet.get(point)
+                || !replicationSet.get(replication)) {
+            return false;
+        }
+        long position = (long) pointSet.get(0, point).cardinality() * replicationSet.cardinality()
+                + replicationSet.get(0, replication).cardinality();
+        return position % shardCount == shardIndex;
     }
 
     /** Whether this part runs every unit of the scenario, however the options said so. */
     public boolean isWhole() {
-        return units.size() == points * replications;
+        return size() == (long) points * replications;
+    }
+
+    /** How many of the positions {@code 0 <= k < end} of {@code S} are this shard's ({@code k mod n = i}). */
+    private long atShardBelow(long end) {
+        return end > shardIndex ? (end - shardIndex - 1) / shardCount + 1 : 0;
+    }
+
+    /** The slots of the units at positions k of {@code S} with {@code k mod n = i}, in unit order. */
+    private IntStream inOrder(long i, long n) {
+        int[] chosenPoints = pointSet.stream().toArray();
+        int[] chosenReplications = replicationSet.stream().toArray();
+        return IntStream.range(0, chosenPoints.length).flatMap(q -> {
+            long first = (long) q * chosenReplications.length;
+            int base = chosenPoints[q] * replications;
+            return IntStream.range(0, chosenReplications.length).filter(j -> (first + j) % n == i)
+                    .map(j -> base + chosenReplications[j]);
+        });
+    }
+
+    private Unit unit(int slot) {
+        return new Unit(slot / replications, slot % replications);
     }
 
     /** The sweep points of the scenario. */

@@ -69,6 +69,25 @@ public final class ScenarioLoader {
     }
 
     /**
+     * Loads the scenario {@code text}, already read from {@code source} (named in messages): a resolved
+     * scenario as a run folder's {@code scenario.json} holds it, read back by {@code merge} for its report's
+     * layout (docs/runs.md, section 4). Its {@link ResolvedScenario#sourceSha256()} is of {@code text}'s UTF-8
+     * bytes, not of the original file's.
+     *
+     * @throws ScenarioException if the text is not a valid scenario; its message is the whole explanation
+     */
+    public static ResolvedScenario load(Path source, String text) throws ScenarioException {
+        ScenarioLoader loader;
+        try {
+            loader = new ScenarioLoader(source.toString(), JsonDocument.parse(text));
+        } catch (Invalid e) {
+            throw new ScenarioException(message(source.toString(), e.location, "", e));
+        }
+        return loader.resolve(source, sha256(text.getBytes(StandardCharsets.UTF_8)), OptionalLong.empty(),
+                OptionalInt.empty());
+    }
+
+    /**
      * Checks that {@code scenario} can be run: it has a workload or scripted flows (a scenario with
      * neither validates, but would start no flows).
      */

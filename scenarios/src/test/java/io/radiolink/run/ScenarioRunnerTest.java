@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radiolink.protocol.FlowKind;
 import io.radiolink.report.JsonReporter;
+import io.radiolink.report.Part;
+import io.radiolink.report.Provenance;
 import io.radiolink.report.RunReport;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
@@ -19,11 +21,14 @@ import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.FlowCounts;
 import io.radiolink.stats.ReplicationResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -82,7 +87,7 @@ final class ScenarioRunnerTest {
         }
         List<UnitResult> missing = new ArrayList<>(units);
         missing.remove(4);
-        assertEquals("unit (point 1, replication 1) missing", assertThrows(IllegalArgumentException.class,
+        assertEquals("missing 1 unit: point 1 replication 1", assertThrows(IllegalArgumentException.class,
                 () -> ScenarioRunner.merge(scenario, missing, false)).getMessage());
         List<UnitResult> twice = new ArrayList<>(units);
         twice.add(units.get(2));
@@ -119,6 +124,58 @@ final class ScenarioRunnerTest {
                 new ScenarioRunner.UnitDone(2, 6, 0, 0, 1200, true)), told.subList(0, 2), "the reused first, costing nothing");
         assertEquals(List.of(3, 4, 5, 6), told.subList(2, 6).stream().map(ScenarioRunner.UnitDone::done).toList());
         assertTrue(told.subList(2, 6).stream().noneMatch(ScenarioRunner.UnitDone::reused));
+    }
+
+    /**
+     * A part: only the selected units run (and, resumed, the reused ones count too); the report is of those
+     * units, each point over its replications present, a point with none left out, and says what it lacks.
+     */
+    @Test
+    void run_aSelection_runsOnlyItsUnitsAndReportsThemAsAPart() throws Exception {
+        UnitSelection shard = UnitSelection.of(2, 3, Optional.empty(), Optional.of("1..2"),
+                Optional.of("1/2"));
+        assertEquals(List.of(new UnitSelection.Unit(0, 2), new UnitSelection.Unit(1, 2)), shard.units());
+        UnitResult reused = ScenarioRunner.runUnit(scenario.points().get(0), 0, scenario.engine(), true);
+        List<String> sunk = Collections.synchronizedList(new ArrayList<>());
+        List<ScenarioRunner.UnitDone> told = new ArrayList<>();
+
+        RunReport part = new ScenarioRunner(2, false, told::add).run(scenario, shard, List.of(reused),
+                (unit, seriesBinSeconds) -> sunk.add(unit.point() + "/" + unit.replication()));
+
+        assertEquals(List.of("0/2", "1/2"), sunk.stream().sorted().toList());
+        assertEquals(3, told.size());
+        assertTrue(told.stream().allMatch(done -> done.total() == 3));
+        assertEquals(List.of(2, 1), part.points().stream().map(p -> p.summary().replications()).toList());
+        Part expected = new Part(3, MissingUnits.of(2, 3, bits(0, 2, 5)));
+        assertEquals(Optional.of(expected), part.part());
+        assertEquals("missing 3 units: point 0 replication 1, point 1 replications 0..1",
+                part.part().get().missing().message());
+        String json = new String(json(part, "part"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"part\": {\n    \"units\": 3,\n    \"of\": 6,\n    \"missing\": [\n      {\n"
+                + "        \"point\": 0,\n        \"first\": 1,\n        \"last\": 1\n      },"), json);
+        // The same units merged by report(): the same bytes; every unit: no part at all.
+        List<UnitResult> units = new ArrayList<>(List.of(reused));
+        units.add(ScenarioRunner.runUnit(scenario.points().get(1), 2, scenario.engine(), false));
+        units.add(ScenarioRunner.runUnit(scenario.points().get(0), 2, scenario.engine(), false));
+        assertArrayEquals(json(part, "part2"), json(ScenarioRunner.report(scenario, part.provenance(), units, false),
+                "report"));
+    }
+
+    @Test
+    void report_noPointWithAUnit_anEmptyPart() throws IOException {
+        RunReport empty = ScenarioRunner.report(scenario, Provenance.of(scenario,
+                CodeIdentity.current()), List.of(), false);
+        assertEquals(List.of(), empty.points());
+        assertEquals(0, empty.part().get().units());
+        assertEquals(6, empty.part().get().of());
+    }
+
+    private static BitSet bits(int... slots) {
+        BitSet bits = new BitSet();
+        for (int slot : slots) {
+            bits.set(slot);
+        }
+        return bits;
     }
 
     @Test

@@ -145,7 +145,18 @@ final class UnitSelectionTest {
                         long inShard = units.stream().filter(u -> u.point() == point).count();
                         assertTrue(inShard == Math.floorDiv(inSelection, n) || inShard == -Math.floorDiv(-inSelection, n),
                                 "point " + p + ": " + inShard + " of " + inSelection + " in shard " + i + "/" + n);
+                        assertEquals(inShard, shard.unitsOfPoint()[p], "counted as listed, point " + p);
                     }
+                    // What is counted and asked without a list agrees with the list.
+                    assertEquals(units.size(), shard.size());
+                    assertEquals(units.stream().mapToInt(u -> u.slot(replications)).boxed().toList(),
+                            shard.slots().boxed().toList());
+                    for (int p = 0; p < points; p++) {
+                        for (int r = 0; r < replications; r++) {
+                            assertEquals(units.contains(new Unit(p, r)), shard.contains(p, r), p + "/" + r);
+                        }
+                    }
+                    assertEquals(units.size() == points * replications, shard.isWhole());
                 }
                 assertEquals(selected.size(), total, "the shards are disjoint");
                 assertEquals(new HashSet<>(selected), union, "the shards cover the selection");
@@ -170,6 +181,18 @@ final class UnitSelectionTest {
             list.add(random.nextBoolean() ? Integer.toString(first) : first + ".." + (first + random.nextInt(size - first)));
         }
         return list.toString();
+    }
+
+    /** A selection is counted, not listed: a scenario of 2^30 units (the most there may be) asks for no memory. */
+    @Test
+    void of_aScenarioOfTheMostUnits_countedWithoutListingThem() throws SelectionException {
+        UnitSelection whole = UnitSelection.whole(1 << 10, 1 << 20);
+        assertEquals(1L << 30, whole.size());
+        assertTrue(whole.isWhole());
+        UnitSelection shard = select(1 << 10, 1 << 20, "3", null, "5/7");
+        assertEquals((1 << 20) / 7 + ((1 << 20) % 7 > 5 ? 1 : 0) + 0L, shard.size());
+        assertTrue(shard.contains(3, 5) && !shard.contains(3, 4) && !shard.contains(2, 5));
+        assertEquals(3 * (1 << 20) + 5, shard.slots().findFirst().orElseThrow());
     }
 
     @Test

@@ -21,8 +21,6 @@ public final class PartException extends Exception {
         INVALID_UNIT,
         /** A file or folder under {@code units/} that radiolink does not write. */
         FOREIGN_FILE,
-        /** A valid unit of a point or replication the scenario does not have. */
-        OUTSIDE_SCENARIO,
         /** One unit in two files whose payloads differ. */
         DIFFERENT_DUPLICATE
     }

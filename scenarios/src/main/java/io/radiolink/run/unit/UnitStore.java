@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -77,6 +79,38 @@ public final class UnitStore {
             }
             return Files.move(temporary, folder.resolve("r" + unit.replication() + ".unit"),
                     StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            writeNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Puts the valid unit file {@code file} (another run folder's, of this store's identity) into this store as
+     * {@code units/p<point>/r<replication>.unit}: a second name for the same file (a hard link), or where the
+     * file systems refuse one, a copy written as {@link #write} writes (temporary name, forced, renamed). The
+     * file itself is only read. For {@code merge} (docs/runs.md, section 4).
+     *
+     * @return the unit's file in this store
+     * @throws IOException if it cannot be linked or copied; a temporary file may be left behind
+     */
+    public Path adopt(Path file, int point, int replication) throws IOException {
+        long start = System.nanoTime();
+        try {
+            Path folder = pointFolder(point);
+            Path target = folder.resolve("r" + replication + ".unit");
+            try {
+                return Files.createLink(target, file);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // Another file system, or one without hard links: a copy, as safe as a written unit.
+            }
+            Path temporary = folder.resolve(".r" + replication + ".unit.tmp");
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            }
+            return Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             writeNanos.add(System.nanoTime() - start);
         }

@@ -18,10 +18,10 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** Units of the example scenarios, run as a run would, for the codec's and the store's tests. */
-final class ExampleUnits {
+public final class ExampleUnits {
 
     /** The example scenario files. */
-    static final Path EXAMPLES = Path.of("examples");
+    public static final Path EXAMPLES = Path.of("examples");
 
     /**
      * A simulated length at most this long keeps the tests quick; a longer example is cut to it (with its
@@ -32,7 +32,7 @@ final class ExampleUnits {
     private ExampleUnits() {}
 
     /** Every example file, by name. */
-    static Stream<Path> files() {
+    public static Stream<Path> files() {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             return files.filter(file -> file.toString().endsWith(".json")).sorted().toList().stream();
         } catch (IOException e) {
@@ -44,7 +44,7 @@ final class ExampleUnits {
      * A few units of {@code example}, run as {@link ScenarioRunner#run} runs them: replications 0 (which
      * records its flows) and 1 of the first sweep point, and replication 0 of the last one in a sweep.
      */
-    static List<UnitResult> of(Path example) throws ScenarioException {
+    public static List<UnitResult> of(Path example) throws ScenarioException {
         ResolvedScenario scenario = ScenarioLoader.load(example, OptionalLong.empty(), OptionalInt.empty());
         List<SweepPoint> points = scenario.points();
         List<UnitResult> units = new ArrayList<>();

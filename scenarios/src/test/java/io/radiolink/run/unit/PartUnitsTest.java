@@ -183,8 +183,26 @@ final class PartUnitsTest {
                 + " not merged", part, bytes.length - 10, bytes.length), e.getMessage());
     }
 
+    /** With --partial an invalid unit counts as missing and is listed; a unit of another identity still refuses. */
     @Test
-    void gather_aForeignFileOrAUnitBeyondTheScenario_refused() throws Exception {
+    void gather_anInvalidUnitWhenPartial_missingAndListed() throws Exception {
+        Path part = copy(SHARDS.get(3).get(1), temp.resolve("cutPartial"));
+        Path unit = part.resolve("units/p0/r1.unit");
+        byte[] bytes = Files.readAllBytes(unit);
+        Files.write(unit, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        List<Path> parts = new ArrayList<>(SHARDS.get(3));
+        parts.set(1, part);
+        PartUnits.Gathered gathered = PartUnits.gather(parts, identity, scenario.points().size(),
+                scenario.replications(), PartUnits.Invalid.MISSING);
+        assertEquals("missing 1 unit: point 0 replication 1", gathered.missing().message());
+        assertEquals(List.of(String.format(java.util.Locale.ROOT, "part %s: units/p0/r1.unit is cut short (%,d of %,d"
+                + " bytes)", part, bytes.length - 10, bytes.length)), gathered.invalid());
+        assertEquals(gathered.units().size(), gathered.files().size());
+        assertTrue(gathered.files().stream().noneMatch(file -> file.equals(unit)));
+    }
+
+    @Test
+    void gather_aForeignFile_refused() throws Exception {
         Path part = copy(SHARDS.get(3).get(2), temp.resolve("notes"));
         Files.writeString(part.resolve("units/notes.txt"), "mine");
         PartException foreign = refusal(List.of(part));
@@ -192,13 +210,19 @@ final class PartUnitsTest {
         assertEquals("part " + part + "'s units/notes.txt is not a file radiolink writes; not merged",
                 foreign.getMessage());
         assertTrue(Files.exists(part.resolve("units/notes.txt")));
-        PartException beyond = assertThrows(PartException.class, () -> PartUnits.gather(SHARDS.get(1), identity, 3, 4));
-        assertEquals(PartException.Kind.OUTSIDE_SCENARIO, beyond.kind());
-        assertEquals("part " + SHARDS.get(1).get(0) + "'s units/p0/r4.unit is beyond the scenario's 3 points x 4"
-                + " replications; not merged", beyond.getMessage());
         PartException notAFolder = refusal(List.of(temp.resolve("absent")));
         assertEquals(PartException.Kind.NOT_A_FOLDER, notAFolder.kind());
         assertEquals("part " + temp.resolve("absent") + " is not a folder", notAFolder.getMessage());
+    }
+
+    /** A part resumed with fewer replications keeps its later units: left out, as run leaves them, and listed. */
+    @Test
+    void gather_unitsBeyondTheScenario_leftOutAndListed() throws Exception {
+        PartUnits.Gathered gathered = PartUnits.gather(SHARDS.get(1), identity, 3, 4);
+        assertEquals(12, gathered.units().size());
+        assertTrue(gathered.missing().isEmpty());
+        assertEquals(3, gathered.beyond().size());
+        assertEquals("part " + SHARDS.get(1).get(0) + "'s units/p0/r4.unit", gathered.beyond().get(0));
     }
 
     @Test
