@@ -8,7 +8,7 @@ import java.util.Locale;
  * How much work one invocation may take on without {@code --force}: {@value #DEFAULT_SECONDS} s (two
  * hours) of wall clock on the cores this machine has, at {@value #EVENTS_PER_SECOND_PER_CORE} estimated
  * events per second per core, and no more memory than the heap. It applies to the units this invocation
- * runs (every unit of the scenario today; a later split into parts applies it to each part's units).
+ * runs: every unit of the scenario, or a part's ({@code --points}, {@code --replications-range}, {@code --shard}).
  * {@code docs/budget.md} says where the figures come from; {@code -Dradiolink.budget.seconds} sets
  * another time budget.
  *

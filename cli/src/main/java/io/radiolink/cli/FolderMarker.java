@@ -98,13 +98,19 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
      * @param replications the replications per point it was asked for
      * @param seriesBinSeconds the width of its units' time-binned series it was given ({@code --series-bin}; 0:
      *     none); empty for each point's default width
+     * @param selection the units it was asked to run, as the options' text ({@code --shard 3/10},
+     *     {@link io.radiolink.run.UnitSelection#text()}), if it is a part; empty if asked for every unit
+     * @param allFlows whether it recorded every replication's flows ({@code --all-flows}); a marker written
+     *     before the field was (issue 14, session 2) reads as false
      */
-    record Run(Identity identity, String scenarioSha256, int replications, OptionalDouble seriesBinSeconds) {
+    record Run(Identity identity, String scenarioSha256, int replications, OptionalDouble seriesBinSeconds,
+            Optional<String> selection, boolean allFlows) {
 
         Run {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(scenarioSha256, "scenarioSha256");
             Objects.requireNonNull(seriesBinSeconds, "seriesBinSeconds");
+            Objects.requireNonNull(selection, "selection");
         }
     }
 
@@ -156,12 +162,12 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
             return "model " + brief(model) + ", code " + brief(code);
         }
 
-        private static String brief(String hex) {
+        static String brief(String hex) {
             return hex.substring(0, 12) + "\u2026";
         }
 
         /** {@code 0.1.0 a1b2c3d4e5f6 dirty (classes 1d0e2f3a4b5c…)}: commit and flag only where known. */
-        private static String brief(CodeIdentity code) {
+        static String brief(CodeIdentity code) {
             return code.version() + (code.commit() == null ? "" : " " + code.commit().substring(0,
                     Math.min(code.commit().length(), 12))) + (Boolean.TRUE.equals(code.dirty()) ? " dirty" : "")
                     + " (classes " + brief(code.classesSha256()) + ")";
@@ -284,6 +290,12 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
             } else {
                 root.putNull("seriesBinSeconds");
             }
+            if (facts.selection().isPresent()) {
+                root.put("selection", facts.selection().get());
+            } else {
+                root.putNull("selection");
+            }
+            root.put("allFlows", facts.allFlows());
         }
         ArrayNode list = root.putArray("files");
         for (WrittenFile file : files) {
@@ -349,8 +361,8 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
     }
 
     /**
-     * The run a version 3 marker describes, or empty if a field is missing or not as radiolink writes it, or
-     * it names a selection (a part of a run, which this radiolink does not make).
+     * The run a version 3 marker describes, or empty if a field is missing or not as radiolink writes it
+     * ({@code selection} and {@code allFlows} may be missing: a marker of issue 14's session 2, before parts).
      */
     private static Optional<Run> run(JsonNode root) {
         JsonNode model = root.path("identity").path("model");
@@ -362,18 +374,22 @@ record FolderMarker(String scenario, State state, Optional<Run> run, List<Writte
         JsonNode sha256 = root.path("scenarioSha256");
         JsonNode replications = root.path("replications");
         JsonNode seriesBin = root.path("seriesBinSeconds");
+        JsonNode selection = root.path("selection");
+        JsonNode allFlows = root.path("allFlows");
         if (!isHex64(model) || !version.isTextual()
                 || !(commit.isTextual() && commit.asText().matches("[0-9a-f]{40}") || commit.isNull())
                 || !(dirty.isBoolean() || dirty.isNull()) || !isHex64(classes) || !isHex64(sha256)
                 || !replications.isInt() || replications.asInt() < 1 || !(seriesBin.isNull()
                 || seriesBin.isNumber() && seriesBin.asDouble() >= 0 && Double.isFinite(seriesBin.asDouble()))
-                || root.has("selection")) {
+                || !(selection.isMissingNode() || selection.isNull() || selection.isTextual() && !selection.asText().isEmpty())
+                || !(allFlows.isMissingNode() || allFlows.isBoolean())) {
             return Optional.empty();
         }
         CodeIdentity identity = new CodeIdentity(version.asText(), commit.isNull() ? null : commit.asText(),
                 dirty.isNull() ? null : dirty.asBoolean(), classes.asText());
         return Optional.of(new Run(new Identity(model.asText(), identity), sha256.asText(), replications.asInt(),
-                seriesBin.isNull() ? OptionalDouble.empty() : OptionalDouble.of(seriesBin.asDouble())));
+                seriesBin.isNull() ? OptionalDouble.empty() : OptionalDouble.of(seriesBin.asDouble()),
+                selection.isTextual() ? Optional.of(selection.asText()) : Optional.empty(), allFlows.asBoolean(false)));
     }
 
     private static boolean isHex64(JsonNode node) {

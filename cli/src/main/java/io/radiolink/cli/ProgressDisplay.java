@@ -35,15 +35,16 @@ final class ProgressDisplay implements ScenarioRunner.Progress, AutoCloseable {
         this.eta = eta;
     }
 
-    /** A display on {@code stream} of the run of {@code scenario} if it should be shown, else one that shows nothing. */
+    /**
+     * A display on {@code stream} of a run of {@code unitsOfPoint[p]} units of each point {@code p} of
+     * {@code scenario} (every unit, or a part's) if it should be shown, else one that shows nothing.
+     */
     static ProgressDisplay create(boolean forced, boolean quiet, boolean stderrIsTerminal, boolean ci,
-            ResolvedScenario scenario, PrintStream stream) {
+            ResolvedScenario scenario, int[] unitsOfPoint, PrintStream stream) {
         boolean show = !quiet && (forced || (stderrIsTerminal && !ci));
         if (!show) {
             return new ProgressDisplay(null, null);
         }
-        int[] unitsOfPoint = new int[scenario.points().size()];
-        Arrays.fill(unitsOfPoint, scenario.replications());
         CostWeightedEta eta = new CostWeightedEta(unitsOfPoint, WorkEstimate.eventsPerUnitOfEachPoint(scenario),
                 System::nanoTime);
         ProgressBar bar = new ProgressBarBuilder()

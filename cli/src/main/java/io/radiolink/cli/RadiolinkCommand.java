@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The top-level {@code radiolink} command: options shared by its subcommands. */
 @Command(name = "radiolink", mixinStandardHelpOptions = true, versionProvider = RadiolinkCommand.Version.class,
         description = "Discrete-event simulation of radio links: backup and restore of a phone's user data.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, MergeCommand.class})
 final class RadiolinkCommand implements Runnable {
 
     private final Map<String, String> environment;

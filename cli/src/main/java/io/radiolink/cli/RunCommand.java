@@ -8,6 +8,7 @@ import io.radiolink.run.CodeIdentity;
 import io.radiolink.run.ModelIdentity;
 import io.radiolink.run.ScenarioRunner;
 import io.radiolink.run.UnitResult;
+import io.radiolink.run.UnitSelection;
 import io.radiolink.run.unit.UnitStore;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
@@ -22,11 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,9 +79,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all-flows", description = "Write every replication's flows to flows.csv, not only replication 0's.")
     private boolean allFlows;
 
-    @Option(names = "--no-replications-csv",
-            description = "Do not write replications.csv (each replication's value of every metric), for huge sweeps.")
-    private boolean noReplicationsCsv;
+    @Mixin
+    private ReportOptions reportOptions;
 
     @Option(names = "--series-bin", paramLabel = "SECONDS",
             description = "Width of the time bins of each unit's series (busy channels, stored bytes, flows and attempts"
@@ -90,6 +93,20 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Discard the unfinished run of DIR, and run afresh.")
     private boolean fresh;
+
+    @Option(names = UnitSelection.POINTS, paramLabel = "LIST",
+            description = "Run only these sweep points: 0-based indexes and inclusive ranges, e.g. 0,3..5 (a part of"
+                    + " the run; merge the parts with radiolink merge).")
+    private String points;
+
+    @Option(names = UnitSelection.REPLICATIONS, paramLabel = "LIST",
+            description = "Run only these replications of each point, e.g. 10..19 (a part of the run).")
+    private String replicationsRange;
+
+    @Option(names = UnitSelection.SHARD, paramLabel = "i/n",
+            description = "Run part i (0 <= i < n) of n parts of the units selected, interleaved by unit, e.g."
+                    + " $SLURM_ARRAY_TASK_ID/10.")
+    private String shard;
 
     @Override
     public Integer call() throws IOException {
@@ -110,21 +127,28 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         ResolvedScenario resolved;
+        UnitSelection selection;
         try {
             resolved = ScenarioLoader.load(scenario,
                     seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
                     replications == null ? OptionalInt.empty() : OptionalInt.of(replications));
             ScenarioLoader.requireDemand(resolved);
+            selection = UnitSelection.of(resolved.points().size(), resolved.replications(), Optional.ofNullable(points),
+                    Optional.ofNullable(replicationsRange), Optional.ofNullable(shard));
             if (seriesBin != null) {
                 ScenarioRunner.checkSeriesBinSeconds(resolved, seriesBin);
             }
             if (!force) {
                 // The cores the machine has, as validate counts them: --threads does not move the budget.
                 int cores = Runtime.getRuntime().availableProcessors();
-                Budget.ofThisMachine(cores).check(resolved, WorkEstimate.of(resolved, cores, allFlows));
+                Budget.ofThisMachine(cores).check(resolved, WorkEstimate.of(resolved, selection.unitsOfPoint(), cores,
+                        allFlows));
             }
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
+        } catch (UnitSelection.SelectionException e) {
+            err.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
         } catch (InvalidFieldException e) {
             err.println("error: --series-bin: " + e.problem() + "; allowed: " + e.allowed());
             return Main.BAD_INPUT;
@@ -135,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         // + 0.0 makes -0.0 the 0.0 it means, so that a unit's width compares equal to a later --series-bin 0.
         OptionalDouble seriesBinSeconds = seriesBin == null ? OptionalDouble.empty() : OptionalDouble.of(seriesBin + 0.0);
         FolderMarker.Run facts = new FolderMarker.Run(identity, resolved.sourceSha256(), resolved.replications(),
-                seriesBinSeconds);
+                seriesBinSeconds, selection.isWhole() ? Optional.empty() : Optional.of(selection.text()), allFlows);
         RunFolderTable.Mode mode = resume ? RunFolderTable.Mode.RESUME
                 : fresh ? RunFolderTable.Mode.FRESH : RunFolderTable.Mode.PLAIN;
         try (OutputFolder output = OutputFolder.open(target, resolved.name(), facts, JsonReporter.scenarioJson(resolved), mode,
@@ -143,18 +167,16 @@ final class RunCommand implements Callable<Integer> {
             Instant started = Instant.now();
             JsonReporter.writeScenario(resolved, output.runFolder());
             UnitStore units = UnitStore.in(output.runFolder(), identity.units());
-            List<UnitResult> reused = new ArrayList<>();
-            int total = resolved.points().size() * resolved.replications();
+            List<UnitResult> reused = reusable(output.found(), resolved, seriesBinSeconds);
             RunInfo.UnitTimes times = new RunInfo.UnitTimes(resolved.points().size());
             RunReport report;
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             try (UnitWriter writer = new UnitWriter(units);
                     ProgressDisplay display = ProgressDisplay.create(progress, quiet,
                             ProgressDisplay.stderrIsTerminal(), parent.environment().containsKey("CI"), resolved,
-                            progressStream)) {
+                            unitsOfTheRun(selection, reused), progressStream)) {
                 ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, times.andThen(display));
-                reused.addAll(reusable(output.found(), resolved, runner));
-                report = runner.run(resolved, reused, writer);
+                report = runner.run(resolved, selection, reused, writer);
                 writer.awaitWritten();
                 // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
                 units.forceFolders();
@@ -171,13 +193,16 @@ final class RunCommand implements Callable<Integer> {
             progressStream.flush();
             Duration wall = Duration.between(started, Instant.now());
             output.publish(folder -> {
-                for (Reporter reporter : Reporters.all(!noReplicationsCsv)) {
+                for (Reporter reporter : reportOptions.reporters()) {
                     reporter.write(report, folder);
                 }
                 RunInfo.of(spec.commandLine().getParseResult().originalArgs(), workers, started, wall, reused.size(),
                         units.writeNanos() / 1e9, times).write(folder);
             });
             SummaryTable.print(report, stdout);
+            report.part().ifPresent(part -> stdout.printf(Locale.ROOT, "part: %,d of %,d units%s (radiolink merge"
+                    + " makes the whole report of the parts)%n", part.units(), part.of(),
+                    facts.selection().map(text -> ", " + text).orElse("")));
         } catch (ScenarioException e) {
             return Commands.badInput(e, err, parent.debug());
         }
@@ -193,18 +218,29 @@ final class RunCommand implements Callable<Integer> {
      * the others run again.
      */
     private List<UnitResult> reusable(List<UnitStore.Read.Valid> found, ResolvedScenario resolved,
-            ScenarioRunner runner) {
+            OptionalDouble seriesBinSeconds) {
         List<UnitResult> reused = new ArrayList<>();
         for (UnitStore.Read.Valid valid : found) {
             UnitResult unit = valid.unit();
             boolean flowsMissing = ScenarioRunner.recordsFlows(unit.replication(), allFlows) && unit.flows().isEmpty();
             if (unit.point() < resolved.points().size() && unit.replication() < resolved.replications()
-                    && Double.compare(valid.seriesBinSeconds(), runner.seriesBinSeconds(resolved.points().get(
-                    unit.point()))) == 0 && !flowsMissing) {
+                    && Double.compare(valid.seriesBinSeconds(), ScenarioRunner.seriesBinSeconds(seriesBinSeconds,
+                    resolved.points().get(unit.point()))) == 0 && !flowsMissing) {
                 reused.add(unit);
             }
         }
         return reused;
+    }
+
+    /**
+     * The units of each point this run's report holds: those it selects and those it reuses besides (a resumed
+     * part keeps its others); counted, not listed.
+     */
+    private static int[] unitsOfTheRun(UnitSelection selection, List<UnitResult> reused) {
+        int[] unitsOfPoint = selection.unitsOfPoint();
+        reused.stream().filter(unit -> !selection.contains(unit.point(), unit.replication()))
+                .forEach(unit -> unitsOfPoint[unit.point()]++);
+        return unitsOfPoint;
     }
 
 }

@@ -8,10 +8,10 @@ import io.radiolink.radio.CellCapacity;
 import io.radiolink.radio.LinkConfig;
 import io.radiolink.radio.share.RoundRobin;
 import io.radiolink.scenario.ResolvedScenario;
-import io.radiolink.scenario.SweepPoint;
 import io.radiolink.simulation.SimulationConfig;
 import io.radiolink.workload.ScriptedFlow;
 import io.radiolink.workload.WorkloadConfig;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,15 +65,29 @@ record WorkEstimate(long units, double flowsPerUnit, double events, double event
      * ({@code allFlows}) or replication 0's.
      */
     static WorkEstimate of(ResolvedScenario scenario, int threads, boolean allFlows) {
-        long replications = scenario.replications();
-        long units = scenario.points().size() * replications;
+        int[] unitsOfPoint = new int[scenario.points().size()];
+        Arrays.fill(unitsOfPoint, scenario.replications());
+        return of(scenario, unitsOfPoint, threads, allFlows);
+    }
+
+    /**
+     * The work of running {@code unitsOfPoint[p]} units of each point {@code p} (by position) of {@code scenario} (a part's,
+     * docs/runs.md, section 4) on {@code threads} threads, keeping every unit's flows ({@code allFlows}) or one
+     * unit's per point (replication 0's, which a part need not hold: an upper bound).
+     */
+    static WorkEstimate of(ResolvedScenario scenario, int[] unitsOfPoint, int threads, boolean allFlows) {
+        long units = Arrays.stream(unitsOfPoint).asLongStream().sum();
         double events = 0;
         double largestUnit = 0;
         double largestFlows = 0;
         double largestUnitMemory = 0;
         double kept = 0;
-        for (SweepPoint point : scenario.points()) {
-            SimulationConfig config = point.config();
+        for (int p = 0; p < unitsOfPoint.length; p++) {
+            long replications = unitsOfPoint[p];
+            if (replications == 0) {
+                continue;
+            }
+            SimulationConfig config = scenario.points().get(p).config();
             double flows = flowsPerUnit(config);
             double unitEvents = eventsPerUnit(config, flows);
             events += unitEvents * replications;

@@ -33,7 +33,8 @@ final class FolderMarkerTest {
         FolderMarker.WrittenFile summary = new FolderMarker.WrittenFile("summary.csv", 12, "ab".repeat(32));
         FolderMarker.WrittenFile report = new FolderMarker.WrittenFile("report.json", 0, "0".repeat(64));
         FolderMarker.Run run = new FolderMarker.Run(new FolderMarker.Identity("9f".repeat(32), new CodeIdentity(
-                "0.2.0", "a1".repeat(20), true, "1e".repeat(32))), "8c".repeat(32), 20, OptionalDouble.of(20.0));
+                "0.2.0", "a1".repeat(20), true, "1e".repeat(32))), "8c".repeat(32), 20, OptionalDouble.of(20.0),
+                Optional.of("--points 0,3..5 --shard 1/4"), true);
         new FolderMarker("Größe-1", FolderMarker.State.FINISHED, Optional.of(run), List.of(summary, report))
                 .writeInto(folder);
 
@@ -176,6 +177,21 @@ final class FolderMarkerTest {
                 .seriesBinSeconds(), "each point's default width");
     }
 
+    /** A marker of session 2 of issue 14 has neither selection nor allFlows: a whole run, flows of replication 0. */
+    @Test
+    void readFrom_version3WithoutSelectionOrAllFlows_aWholeRunWithoutAllFlows() throws IOException {
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With("files", "[]"));
+        FolderMarker.Run run = FolderMarker.readFrom(folder).orElseThrow().run().orElseThrow();
+        assertEquals(Optional.empty(), run.selection());
+        assertFalse(run.allFlows());
+
+        Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With("files",
+                "[], \"selection\": \"--shard 1/3\", \"allFlows\": true"));
+        run = FolderMarker.readFrom(folder).orElseThrow().run().orElseThrow();
+        assertEquals(Optional.of("--shard 1/3"), run.selection());
+        assertTrue(run.allFlows());
+    }
+
     /** Each row: a field of a version 3 marker and a value radiolink does not write there. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
@@ -190,7 +206,9 @@ final class FolderMarkerTest {
         "replications | 2.5",
         "seriesBinSeconds | -1",
         "seriesBinSeconds | \"20\"",
-        "files | [], \"selection\": {\"points\": \"0\"}"})
+        "files | [], \"selection\": {\"points\": \"0\"}",
+        "files | [], \"selection\": \"\"",
+        "files | [], \"allFlows\": \"yes\""})
     void readFrom_version3WithAFieldNotAsRadiolinkWritesIt_empty(String field, String value) throws IOException {
         Files.writeString(folder.resolve(FolderMarker.FILE_NAME), version3With(field, value));
 

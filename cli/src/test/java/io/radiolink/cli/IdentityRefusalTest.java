@@ -96,7 +96,8 @@ final class IdentityRefusalTest {
         CodeIdentity other = new CodeIdentity(code.version(), "f4e5d6c7b8a9".repeat(3) + "0123", true,
                 code.classesSha256());
         new FolderMarker(marker.scenario(), marker.state(), Optional.of(new FolderMarker.Run(new FolderMarker.Identity(
-                run.identity().model(), other), run.scenarioSha256(), run.replications(), run.seriesBinSeconds())),
+                run.identity().model(), other), run.scenarioSha256(), run.replications(), run.seriesBinSeconds(),
+                run.selection(), run.allFlows())),
                 marker.files()).writeInto(out);
 
         CliRun refused = run("--resume");

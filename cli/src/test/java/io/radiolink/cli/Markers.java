@@ -13,7 +13,8 @@ final class Markers {
             new CodeIdentity("0.0.0-test", null, null, "2".repeat(64)));
 
     /** A run of {@link #IDENTITY} with one replication and each point's default series width. */
-    static final FolderMarker.Run RUN = new FolderMarker.Run(IDENTITY, "3".repeat(64), 1, OptionalDouble.empty());
+    static final FolderMarker.Run RUN = new FolderMarker.Run(IDENTITY, "3".repeat(64), 1, OptionalDouble.empty(),
+            Optional.empty(), false);
 
     private Markers() {}
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -56,7 +57,9 @@ final class ProgressDisplayTest {
                 OptionalLong.empty(), OptionalInt.empty());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int total = scenario.points().size() * scenario.replications();
-        try (ProgressDisplay display = ProgressDisplay.create(true, false, false, true, scenario,
+        int[] unitsOfPoint = new int[scenario.points().size()];
+        Arrays.fill(unitsOfPoint, scenario.replications());
+        try (ProgressDisplay display = ProgressDisplay.create(true, false, false, true, scenario, unitsOfPoint,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
             for (int k = 1; k <= units; k++) {
                 display.unitDone(new UnitDone(k, total, 0, 1_000_000, 600.0 * k, false));
