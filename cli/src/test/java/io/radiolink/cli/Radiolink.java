@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -35,7 +37,7 @@ record Radiolink(Process process, Path out, Path err) {
 
     /**
      * Starts {@code args} in {@code workingDirectory}, under {@code umask} (e.g. "027") if not null, with no
-     * CI variable; stdout and stderr go to temporary files outside the working directory.
+     * CI variable, as {@link #startCommand} does.
      */
     static Radiolink start(Path workingDirectory, String umask, String... args) {
         return launch(workingDirectory, umask == null ? List.of() : shell("umask " + umask), args);
@@ -71,18 +73,38 @@ record Radiolink(Process process, Path out, Path err) {
         return List.of("sh", "-c", setUp + " && exec \"$0\" \"$@\"");
     }
 
+    /**
+     * The command that starts radiolink in a JVM of its own: this test's {@code java} and class path, headless
+     * (as the launcher runs it), started quickly; the arguments follow it.
+     */
+    static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+    }
+
     private static Radiolink launch(Path workingDirectory, List<String> launcher, String... args) {
         List<String> command = new ArrayList<>(launcher);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(javaCommand());
         command.addAll(List.of(args));
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove("CI");
+        return startCommand(workingDirectory, environment, command);
+    }
+
+    /**
+     * Starts {@code command} (a script that runs radiolink, say) in {@code workingDirectory} with
+     * {@code environment} as its whole environment; stdout and stderr go to temporary files outside the
+     * working directory.
+     */
+    static Radiolink startCommand(Path workingDirectory, Map<String, String> environment, List<String> command) {
         try {
             Path out = Files.createTempFile("radiolink-test-", ".out");
             Path err = Files.createTempFile("radiolink-test-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().remove("CI");
+            builder.environment().clear();
+            builder.environment().putAll(environment);
             return new Radiolink(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
