@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -268,18 +267,14 @@ final class MergeCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether one of the two folders is or holds the other, as spelt or as the folders they are. */
+    /**
+     * Whether one of the two folders is or holds the other, as spelt or as the folders they are (the nearest
+     * existing ancestor's real path, {@link OutputFolder#real}: a link among the parents, or a dangling one).
+     */
     private static boolean overlaps(Path one, Path other) throws IOException {
-        if (one.startsWith(other) || other.startsWith(one)) {
-            return true;
-        }
-        Optional<Path> realOne = real(one);
-        Optional<Path> realOther = real(other);
-        return realOne.isPresent() && realOther.isPresent()
-                && (realOne.get().startsWith(realOther.get()) || realOther.get().startsWith(realOne.get()));
-    }
-
-    private static Optional<Path> real(Path path) throws IOException {
-        return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? Optional.of(path.toRealPath()) : Optional.empty();
+        Path realOne = OutputFolder.real(one);
+        Path realOther = OutputFolder.real(other);
+        return one.startsWith(other) || other.startsWith(one) || realOne.startsWith(realOther)
+                || realOther.startsWith(realOne);
     }
 }

@@ -174,11 +174,14 @@ final class OutputFolder implements AutoCloseable {
             }
             // Inside an output or a run folder (under units/, say), the new folder would be a file radiolink did
             // not write there, and that run could no longer be resumed or replaced.
-            for (Path above = parent; above != null; above = above.getParent()) {
-                if (Files.exists(above.resolve(FolderMarker.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
-                        || above.getFileName() != null && workingName(above.getFileName().toString()) != null) {
-                    throw refused(shown, "is inside a folder of radiolink's (" + above + "), which only its own run"
-                            + " writes into; give a folder outside it with --out");
+            // As spelt, and as the folders they are: a symbolic link among the parents may lead into one.
+            for (Path start : List.of(parent, real(parent))) {
+                for (Path above = start; above != null; above = above.getParent()) {
+                    if (Files.exists(above.resolve(FolderMarker.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+                            || above.getFileName() != null && workingName(above.getFileName().toString()) != null) {
+                        throw refused(shown, "is inside a folder of radiolink's (" + above + "), which only its own"
+                                + " run writes into; give a folder outside it with --out");
+                    }
                 }
             }
             checkReplaceable(shown, FolderState.of(target, scenario), scenario);
@@ -694,6 +697,18 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** The working file or folder named {@code suffix} beside the output {@code target}. */
+    /**
+     * {@code path} (absolute, normalized) as the folders it names are: the real path of its nearest existing
+     * ancestor (symbolic links followed), with the rest of it, which does not exist yet, as spelt.
+     */
+    static Path real(Path path) throws IOException {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
+    }
+
     static Path beside(Path target, String suffix) {
         return target.resolveSibling("." + target.getFileName() + suffix);
     }

@@ -22,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,15 +170,16 @@ final class RunCommand implements Callable<Integer> {
             JsonReporter.writeScenario(resolved, output.runFolder());
             UnitStore units = UnitStore.in(output.runFolder(), identity.units());
             List<UnitResult> reused = reusable(output.found(), resolved, seriesBinSeconds);
+            List<UnitSelection.Unit> rerun = rerun(output.found(), resolved, reused);
             RunInfo.UnitTimes times = new RunInfo.UnitTimes(resolved.points().size());
             RunReport report;
             PrintStream progressStream = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
             try (UnitWriter writer = new UnitWriter(units);
                     ProgressDisplay display = ProgressDisplay.create(progress, quiet,
                             ProgressDisplay.stderrIsTerminal(), parent.environment().containsKey("CI"), resolved,
-                            unitsOfTheRun(selection, reused), progressStream)) {
+                            unitsOfTheRun(selection, reused, rerun), progressStream)) {
                 ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, times.andThen(display));
-                report = runner.run(resolved, selection, reused, writer);
+                report = runner.run(resolved, selection, reused, rerun, writer);
                 writer.awaitWritten();
                 // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
                 units.forceFolders();
@@ -233,12 +236,36 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The units of each point this run's report holds: those it selects and those it reuses besides (a resumed
-     * part keeps its others); counted, not listed.
+     * The valid units found of the scenario's points and replications that this run does not reuse as they
+     * are (another series width, flows not recorded where this run records them): a resumed part runs them
+     * again whether its new selection holds them or not, so that its folder holds no unit its report leaves
+     * out (docs/runs.md, section 4). Those beyond the scenario stay where they are, unused.
      */
-    private static int[] unitsOfTheRun(UnitSelection selection, List<UnitResult> reused) {
+    private static List<UnitSelection.Unit> rerun(List<UnitStore.Read.Valid> found, ResolvedScenario resolved,
+            List<UnitResult> reused) {
+        Set<UnitSelection.Unit> kept = new HashSet<>();
+        reused.forEach(unit -> kept.add(new UnitSelection.Unit(unit.point(), unit.replication())));
+        List<UnitSelection.Unit> rerun = new ArrayList<>();
+        for (UnitStore.Read.Valid valid : found) {
+            UnitSelection.Unit unit = new UnitSelection.Unit(valid.unit().point(), valid.unit().replication());
+            if (unit.point() < resolved.points().size() && unit.replication() < resolved.replications()
+                    && !kept.contains(unit)) {
+                rerun.add(unit);
+            }
+        }
+        return rerun;
+    }
+
+    /**
+     * The units of each point this run's report holds: those it selects, and those it reuses or runs again
+     * besides (a resumed part keeps its others); counted, not listed.
+     */
+    private static int[] unitsOfTheRun(UnitSelection selection, List<UnitResult> reused,
+            List<UnitSelection.Unit> rerun) {
         int[] unitsOfPoint = selection.unitsOfPoint();
         reused.stream().filter(unit -> !selection.contains(unit.point(), unit.replication()))
+                .forEach(unit -> unitsOfPoint[unit.point()]++);
+        rerun.stream().filter(unit -> !selection.contains(unit.point(), unit.replication()))
                 .forEach(unit -> unitsOfPoint[unit.point()]++);
         return unitsOfPoint;
     }

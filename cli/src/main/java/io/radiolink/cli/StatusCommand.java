@@ -122,8 +122,11 @@ final class StatusCommand implements Callable<Integer> {
         out.println("scenario: " + marker.scenario());
         out.println("state: " + marker.state().json);
         out.println("identity: " + run.identity().brief());
-        run.selection().ifPresent(text -> out.println("part: " + text + " (a part of the run; radiolink merge joins"
-                + " the parts)"));
+        if (!missing.isEmpty()) {
+            // A part resumed into every unit (its selection and the units it kept) is no part any more.
+            run.selection().ifPresent(text -> out.println("part: " + text + " (a part of the run; radiolink merge"
+                    + " joins the parts)"));
+        }
         for (int point = 0; point < points.size(); point++) {
             String values = Sweeps.assignments(points.get(point));
             out.println("point " + point + (values.isEmpty() ? "" : " (" + values + ")") + ": "

@@ -112,6 +112,9 @@ record WorkEstimate(long units, double flowsPerUnit, double events, double event
 
     /** Seconds the run takes on {@code cores} cores at {@code eventsPerSecondPerCore}: no faster than its largest unit. */
     double wallSeconds(int cores, double eventsPerSecondPerCore) {
+        if (units == 0) {
+            return 0; // an empty part (a shard of more shards than units) runs nothing
+        }
         double parallel = Math.min(Math.max(1, cores), units);
         return Math.max(events / parallel, eventsPerUnit) / eventsPerSecondPerCore;
     }

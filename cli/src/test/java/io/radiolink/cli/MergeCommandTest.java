@@ -119,6 +119,89 @@ final class MergeCommandTest {
                 .selection(), "the marker states what this run was asked for");
     }
 
+    /**
+     * Units that recorded every replication's flows (a run with --all-flows, resumed without) merge into the
+     * report of a run without it, byte for byte, and a copy of such a unit without those flows is the same
+     * unit, not a different duplicate.
+     */
+    @Test
+    void merge_unitsWithFlowsOfAnAllFlowsRun_theReportOfARunWithout() throws IOException {
+        Path withFlows = temp.resolve("withFlows");
+        assertEquals(0, CliRun.of("run", lossSweep.toString(), "--out", withFlows.toString(), "--shard", "0/2",
+                "--all-flows").status());
+        assertEquals(0, CliRun.of("run", lossSweep.toString(), "--out", withFlows.toString(), "--shard", "0/2",
+                "--resume").status());
+        List<Path> plain = shards(2, "plain");
+
+        CliRun merge = merge(temp.resolve("merged"), List.of(withFlows, plain.get(1), plain.get(0)));
+
+        assertEquals(0, merge.status(), merge.err());
+        RunFolders.assertSameReports(single, temp.resolve("merged"));
+    }
+
+    /**
+     * A part resumed with another shard and --all-flows runs again the units it keeps without their flows, so
+     * its report, status and merge agree: the report of one --all-flows run.
+     */
+    @Test
+    void run_aPartResumedWithTheOtherShardAndAllFlows_runsItsKeptUnitsAgain() throws IOException {
+        Path allFlows = temp.resolve("allFlows");
+        assertEquals(0, CliRun.of("run", lossSweep.toString(), "--out", allFlows.toString(), "--all-flows").status());
+        Path part = shards(2, "parts").get(0);
+
+        CliRun resumed = CliRun.of("run", lossSweep.toString(), "--out", part.toString(), "--shard", "1/2",
+                "--all-flows", "--resume");
+
+        assertEquals(0, resumed.status(), resumed.err());
+        RunFolders.assertSameReports(allFlows, part);
+        // Shard 0 of 2 held 9 units, replication 0's three with their flows (always recorded): those are reused,
+        // the other 6 run again with theirs, with shard 1's 9.
+        assertEquals(3, RunFolders.unitCounts(part).get("unitsReused"));
+        assertEquals(15, RunFolders.unitCounts(part).get("unitsRun"));
+        assertEquals(0, CliRun.of("status", part.toString()).status());
+        assertEquals(0, merge(temp.resolve("merged"), List.of(part)).status());
+        RunFolders.assertSameReports(allFlows, temp.resolve("merged"));
+    }
+
+    /** A shard of more shards than units selects nothing: a valid empty part, which a partial merge takes. */
+    @Test
+    void run_anEmptyShard_anEmptyPart() throws IOException {
+        Path empty = temp.resolve("empty");
+
+        CliRun run = CliRun.of("run", lossSweep.toString(), "--out", empty.toString(), "--shard", "20/30");
+
+        assertEquals(0, run.status(), run.err());
+        JsonNode report = JSON.readTree(empty.resolve("report.json").toFile());
+        assertEquals(0, report.at("/part/units").asInt());
+        assertEquals(0, report.path("points").size());
+        CliRun merge = CliRun.of("merge", "--out", temp.resolve("merged").toString(), "--partial", empty.toString());
+        assertEquals(0, merge.status(), merge.err());
+    }
+
+    /** --out through a symbolic link into a part's folder, or a dangling link: refused in one line, exit 2. */
+    @Test
+    void mergeAndRun_outThroughALinkIntoAPartOrDangling_refusedNothingWritten() throws IOException {
+        List<Path> parts = shards(2, "parts");
+        Path link = Files.createSymbolicLink(temp.resolve("into"), parts.get(0).resolve("units"));
+        SortedMap<String, String> before = tree(parts.get(0));
+
+        CliRun merge = CliRun.of("merge", "--out", link.resolve("x").toString(), "--partial", parts.get(1).toString());
+        assertEquals(Main.BAD_INPUT, merge.status());
+        assertTrue(merge.err().startsWith("error: output folder " + link.resolve("x") + ": is inside a folder of radiolink's"),
+                merge.err());
+        CliRun run = CliRun.of("run", lossSweep.toString(), "--out", link.resolve("y").toString(), "--points", "0");
+        assertEquals(Main.BAD_INPUT, run.status());
+        assertTrue(run.err().startsWith("error: output folder " + link.resolve("y") + ": is inside a folder of radiolink's"),
+                run.err());
+        assertEquals(before, tree(parts.get(0)));
+
+        Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("absent/x"));
+        CliRun toDangling = merge(dangling, parts);
+        assertEquals(Main.BAD_INPUT, toDangling.status(), toDangling.err());
+        assertEquals(1, toDangling.err().lines().count(), toDangling.err());
+        assertFalse(toDangling.err().contains("Exception"), toDangling.err());
+    }
+
     @Test
     void run_aSelectionNotOfTheScenario_oneLineExit2NothingWritten() {
         Path out = temp.resolve("out");

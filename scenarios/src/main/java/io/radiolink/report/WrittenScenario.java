@@ -61,6 +61,12 @@ public record WrittenScenario(ResolvedScenario layout, Provenance.Model model) {
         } catch (IOException e) {
             throw new IllegalStateException("a tree read from text prints", e);
         }
+        JsonNode name = root.get("name");
+        if (name != null && name.isTextual() && !layout.resolved().has("name")) {
+            // A scenario without a name takes its file's ({@link ResolvedScenario#name}), which the file states.
+            layout = new ResolvedScenario(file.resolveSibling(name.asText() + ".json"), layout.sourceSha256(),
+                    layout.resolved(), layout.seed(), layout.replications(), layout.engine(), layout.points());
+        }
         Provenance.Model model = new Provenance.Model(ModelIdentity.ofHex(identity.asText()), sha256.asText(),
                 layout.seed(), RandomStreams.SCHEME, layout.engine());
         String again;

@@ -198,20 +198,23 @@ public final class ScenarioRunner {
      */
     public RunReport run(ResolvedScenario scenario, Collection<UnitResult> reused, UnitSink sink)
             throws ScenarioException, IOException {
-        return run(scenario, UnitSelection.whole(scenario.points().size(), scenario.replications()), reused, sink);
+        return run(scenario, UnitSelection.whole(scenario.points().size(), scenario.replications()), reused, List.of(),
+                sink);
     }
 
     /**
-     * As {@link #run(ResolvedScenario, Collection, UnitSink)}, running only the units of {@code selection} that
-     * {@code reused} does not hold: a part of the scenario (docs/runs.md, section 4). The report is of the reused
+     * As {@link #run(ResolvedScenario, Collection, UnitSink)}, running only the units of {@code selection} and of
+     * {@code rerun} that {@code reused} does not hold: a part of the scenario (docs/runs.md, section 4);
+     * {@code rerun} are units outside the selection to run again all the same (a resumed part's units that
+     * cannot be reused as they are: another series width, flows not recorded). The report is of the reused
      * and the run units, all of them: {@link #report} (a part's report, with {@link RunReport#part()}, unless
      * they are every unit of the scenario). {@link #progress} counts those units alone.
      *
      * @throws IllegalArgumentException if {@code selection} is not of the scenario's points and replications,
-     *     or a reused unit is not one of the scenario's, or is given twice
+     *     or a reused or rerun unit is not one of the scenario's, or a reused one is given twice
      */
     public RunReport run(ResolvedScenario scenario, UnitSelection selection, Collection<UnitResult> reused,
-            UnitSink sink) throws ScenarioException, IOException {
+            Collection<UnitSelection.Unit> rerun, UnitSink sink) throws ScenarioException, IOException {
         if (selection.points() != scenario.points().size() || selection.replications() != scenario.replications()) {
             throw new IllegalArgumentException("a selection of " + selection.points() + " x " + selection.replications()
                     + " units is not of the scenario's " + scenario.points().size() + " x " + scenario.replications());
@@ -234,7 +237,16 @@ public final class ScenarioRunner {
             units.add(recordsFlows(unit.replication(), allFlows) || unit.flows().isEmpty() ? unit
                     : new UnitResult(unit.point(), unit.replication(), unit.result(), List.of()));
         }
-        int[] toRun = selection.slots().filter(slot -> !held[slot]).toArray();
+        BitSet running = new BitSet(held.length);
+        selection.slots().forEach(running::set);
+        for (UnitSelection.Unit unit : rerun) {
+            if (unit.point() >= points.size() || unit.replication() >= replications) {
+                throw new IllegalArgumentException("unit (point " + unit.point() + ", replication " + unit.replication()
+                        + ") is not one of the scenario's " + points.size() + " x " + replications);
+            }
+            running.set(unit.slot(replications));
+        }
+        int[] toRun = running.stream().filter(slot -> !held[slot]).toArray();
         ProgressTally tally = new ProgressTally(points, units.size() + toRun.length);
         for (UnitResult unit : units) {
             tally.tell(unit.point(), 0, true);
@@ -319,8 +331,9 @@ public final class ScenarioRunner {
      * merged in (point, replication) order, every sum and flow list taken in that order, so the report does
      * not depend on where or in which order the units ran. A point is over the replications present, in index
      * order; a point with none is left out, and a report lacking some unit states what it lacks
-     * ({@link RunReport#part()}). {@code allFlows} says whether the units recorded every replication's flows
-     * ({@link #recordsFlows}).
+     * ({@link RunReport#part()}). {@code allFlows} says whether the report holds every replication's flows
+     * ({@link #recordsFlows}): a unit's flows are taken where it says and ignored elsewhere (a unit of an
+     * {@code --all-flows} run merged without it), as {@link #run} takes a reused unit's.
      *
      * @throws IllegalArgumentException if a unit is not one of the scenario's, or is given twice
      */
@@ -345,7 +358,9 @@ public final class ScenarioRunner {
                 UnitResult unit = slots[point.index() * replications + r];
                 if (unit != null) {
                     results.add(unit.result());
-                    flows.addAll(unit.flows());
+                    if (recordsFlows(r, allFlows)) {
+                        flows.addAll(unit.flows());
+                    }
                 }
             }
             if (!results.isEmpty()) {

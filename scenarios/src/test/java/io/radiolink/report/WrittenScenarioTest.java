@@ -62,6 +62,20 @@ final class WrittenScenarioTest {
         assertEquals(2, written.layout().replications());
     }
 
+    /** A scenario without a name takes its file's: read back, the same name, though the file is scenario.json. */
+    @Test
+    void read_aScenarioWithoutAName_theNameOfItsFile() throws Exception {
+        String text = Files.readString(ExampleUnits.EXAMPLES.resolve("loss-sweep.json"), StandardCharsets.UTF_8);
+        String unnamed = text.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
+        assertTrue(!unnamed.equals(text));
+        Path file = Files.writeString(temp.resolve("my-sweep.json"), unnamed);
+        ResolvedScenario scenario = ScenarioLoader.load(file, OptionalLong.empty(), OptionalInt.of(2));
+        assertEquals("my-sweep", scenario.name());
+        WrittenScenario written = assertSameReports(scenario, List.of(ScenarioRunner.runUnit(scenario.points().get(0),
+                0, scenario.engine(), true)));
+        assertEquals("my-sweep", written.layout().name());
+    }
+
     @Test
     void read_aChangedOrForeignFile_refusedInOneLineNamingIt() throws Exception {
         ResolvedScenario scenario = ScenarioLoader.load(ExampleUnits.EXAMPLES.resolve("loss-sweep.json"),

@@ -139,7 +139,7 @@ final class ScenarioRunnerTest {
         List<String> sunk = Collections.synchronizedList(new ArrayList<>());
         List<ScenarioRunner.UnitDone> told = new ArrayList<>();
 
-        RunReport part = new ScenarioRunner(2, false, told::add).run(scenario, shard, List.of(reused),
+        RunReport part = new ScenarioRunner(2, false, told::add).run(scenario, shard, List.of(reused), List.of(),
                 (unit, seriesBinSeconds) -> sunk.add(unit.point() + "/" + unit.replication()));
 
         assertEquals(List.of("0/2", "1/2"), sunk.stream().sorted().toList());

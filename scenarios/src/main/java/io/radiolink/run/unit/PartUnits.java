@@ -171,7 +171,16 @@ public final class PartUnits {
             if (earlier == null) {
                 units[slot] = unit;
                 sources[slot] = source;
-            } else if (!samePayload(earlier.file(), source.file())) {
+            } else if (samePayload(earlier.file(), source.file())) {
+                return;
+            } else if (sameAsideFlows(units[slot], unit)) {
+                // One recorded its flows and the other did not (a part run with --all-flows and resumed without):
+                // the same unit; the one with flows is kept, for a report that takes them.
+                if (units[slot].flows().isEmpty()) {
+                    units[slot] = unit;
+                    sources[slot] = source;
+                }
+            } else {
                 List<Source> both = new ArrayList<>(List.of(earlier, source));
                 both.sort((a, b) -> a.shown().compareTo(b.shown()));
                 throw new PartException(PartException.Kind.DIFFERENT_DUPLICATE, both.get(0).shown() + " and "
@@ -188,6 +197,12 @@ public final class PartUnits {
             case TOO_SHORT, NOT_A_UNIT, OTHER_FORMAT_VERSION, CUT_SHORT, CHECKSUM, NAME_MISMATCH, UNDECODABLE ->
                     PartException.Kind.INVALID_UNIT;
         };
+    }
+
+    /** Whether two units are the same but for the flows one of them did not record. */
+    private static boolean sameAsideFlows(UnitResult one, UnitResult other) {
+        return one.result().equals(other.result()) && (one.flows().isEmpty() || other.flows().isEmpty()
+                || one.flows().equals(other.flows()));
     }
 
     /** Whether two valid unit files hold the same payload bytes (both were read and checked already). */
