@@ -11,13 +11,11 @@ import io.radiolink.scenario.EngineChoice;
 import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.SweepPoint;
-import io.radiolink.simulation.ParallelTasks;
 import io.radiolink.simulation.Simulation;
 import io.radiolink.stats.BinnedSeries;
 import io.radiolink.stats.ExperimentSummary;
 import io.radiolink.stats.ReplicationResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -36,9 +34,9 @@ import java.util.OptionalDouble;
  * <p>Every sweep point uses the scenario's seed: replication r of each point draws from the same
  * streams (common random numbers), which sharpens the comparison between points.
  *
- * <p>To run the units elsewhere (other threads, other machines), run each with {@link #runUnit}, recording
- * flows where {@link #recordsFlows} says, and give their results to {@link #merge}: the report is the one
- * {@link #run} makes.
+ * <p>To run the units elsewhere (other threads, other machines), give the runner a {@link UnitExecutor}, or
+ * run each with {@link #runUnit}, recording flows where {@link #recordsFlows} says, and give their results to
+ * {@link #merge}: the report is the one {@link #run} makes.
  */
 public final class ScenarioRunner {
 
@@ -64,7 +62,10 @@ public final class ScenarioRunner {
      */
     public record UnitDone(int done, int total, int point, long wallNanos, double simulatedSeconds, boolean reused) {}
 
-    /** Told of each unit the runner ran, on the thread that ran it, before the unit counts as done. */
+    /**
+     * Told of each unit the runner ran, on the thread that called {@link ScenarioRunner#run}, one at a time, as
+     * soon as it has finished and before it counts as done ({@link UnitExecutor.Finished}).
+     */
     @FunctionalInterface
     public interface UnitSink {
 
@@ -75,7 +76,7 @@ public final class ScenarioRunner {
         void finished(UnitResult unit, double seriesBinSeconds) throws IOException;
     }
 
-    private final int threads;
+    private final UnitExecutor executor;
     private final boolean allFlows;
     private final Progress progress;
     private final OptionalDouble seriesBinSeconds;
@@ -95,10 +96,16 @@ public final class ScenarioRunner {
      * {@link #checkSeriesBinSeconds}.
      */
     public ScenarioRunner(int threads, boolean allFlows, OptionalDouble seriesBinSeconds, Progress progress) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-        }
-        this.threads = threads;
+        this(UnitExecutor.threads(threads), allFlows, seriesBinSeconds, progress);
+    }
+
+    /**
+     * As {@link #ScenarioRunner(int, boolean, OptionalDouble, Progress)}, its units computed by {@code executor}
+     * (this JVM's threads, {@link UnitExecutor#threads}, or elsewhere): the report is the same whatever computes
+     * them.
+     */
+    public ScenarioRunner(UnitExecutor executor, boolean allFlows, OptionalDouble seriesBinSeconds, Progress progress) {
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.allFlows = allFlows;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.seriesBinSeconds = Objects.requireNonNull(seriesBinSeconds, "seriesBinSeconds");
@@ -183,8 +190,8 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs the units of {@code scenario} that {@code reused} does not hold, gives each to {@code sink} on the
-     * thread that ran it as soon as it has finished, and merges them with {@code reused} ({@link #merge}): the
+     * Runs the units of {@code scenario} that {@code reused} does not hold, gives each to {@code sink} as soon
+     * as it has finished, and merges them with {@code reused} ({@link #merge}): the
      * report is the one {@link #run(ResolvedScenario)} makes, given units that this runner's {@link #runUnit}
      * made (a resumed run's, read back from disk). A reused unit's flows are used where {@link #recordsFlows}
      * says and ignored elsewhere; the caller gives only units that recorded their flows where it says (a
@@ -251,25 +258,20 @@ public final class ScenarioRunner {
         for (UnitResult unit : units) {
             tally.tell(unit.point(), 0, true);
         }
-        try {
-            ParallelTasks.run(toRun.length, threads, task -> {
-                int replication = toRun[task] % replications;
-                SweepPoint point = points.get(toRun[task] / replications);
-                long start = System.nanoTime();
-                UnitResult unit = runUnit(point, replication, scenario.engine(), recordsFlows(replication, allFlows),
-                        seriesBinSeconds(point));
-                long wallNanos = System.nanoTime() - start;
-                try {
-                    sink.finished(unit, seriesBinSeconds(point));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return new TimedUnit(unit, wallNanos);
-            }, (done, index, timed) -> tally.tell(timed.unit().point(), timed.wallNanos(), false))
-                    .forEach(timed -> units.add(timed.unit()));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        List<UnitExecutor.UnitTask> tasks = new ArrayList<>(toRun.length);
+        for (int slot : toRun) {
+            int replication = slot % replications;
+            SweepPoint point = points.get(slot / replications);
+            tasks.add(new UnitExecutor.UnitTask(point.index(), replication, recordsFlows(replication, allFlows),
+                    seriesBinSeconds(point)));
         }
+        List<UnitResult> computed = new ArrayList<>(tasks.size());
+        executor.run(scenario, tasks, (unit, wallNanos) -> {
+            sink.finished(unit, seriesBinSeconds(points.get(unit.point())));
+            computed.add(unit);
+            tally.tell(unit.point(), wallNanos, false);
+        });
+        units.addAll(computed);
         return report(scenario, Provenance.of(scenario, CodeIdentity.current()), units, allFlows);
     }
 
@@ -285,9 +287,6 @@ public final class ScenarioRunner {
     private static String unit(UnitResult unit) {
         return "unit (point " + unit.point() + ", replication " + unit.replication() + ")";
     }
-
-    /** A unit's result and the wall time its run took on its worker thread. */
-    private record TimedUnit(UnitResult unit, long wallNanos) {}
 
     /** Tells {@link #progress} of each finished unit, reused or run, with the simulated time of all so far. */
     private final class ProgressTally {
