@@ -363,10 +363,15 @@ public final class PlotReporter implements Reporter {
         }
     }
 
-    /** True if exactly one parameter is swept and every point's value of it is a JSON number. */
+    /**
+     * True if exactly one parameter is swept and every point's value of it is a JSON number that a double holds
+     * (a swept {@code 1e400} runs as infinite, and has no place on a numeric axis: the points are then drawn as
+     * categories, as a sweep of strings is).
+     */
     private static boolean numericSingleParameter(List<PointResult> points) {
         for (PointResult point : points) {
-            if (point.point().values().size() != 1 || !point.point().values().get(0).value().isNumber()) {
+            if (point.point().values().size() != 1 || !point.point().values().get(0).value().isNumber()
+                    || !Double.isFinite(point.point().values().get(0).value().doubleValue())) {
                 return false;
             }
         }

@@ -67,6 +67,7 @@ final class AcceptedRunsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "1001 stations with a workload | \"id\": \"bs\" | \"id\": \"bs\", \"count\": 1001",
+        "a swept number beyond a double (1e400: infinite) | %s | \"sweep\": {\"parameters\": [{\"path\": \"airInterface.meanTimeToFailureSeconds\", \"values\": [1e400, 5000]}]},",
         "back-off multiplier of 1e308 | %s | \"protocol\": {\"resume\": {\"attempts\": 5, \"backoffMultiplier\": 1e308}}, \"airInterface\": {\"meanTimeToFailureSeconds\": 1},",
         "station id of 300 characters | \"id\": \"bs\" | \"id\": \"" + "bsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbs"
                 + "bsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbsbs"
