@@ -54,8 +54,17 @@ public final class Main {
 
     /** Runs the command line with the given streams and environment, and returns the exit status. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return execute(args, out, err, environment, UnitExecutors.THREADS);
+    }
+
+    /**
+     * As the command line with the given streams and environment, its runs' units computed by {@code executors}
+     * (an embedding application's, e.g. the spark module's); returns the exit status.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+            UnitExecutors executors) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine commandLine = new CommandLine(new RadiolinkCommand(environment));
+        CommandLine commandLine = new CommandLine(new RadiolinkCommand(environment, executors));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {

@@ -392,9 +392,12 @@ final class OutputFolder implements AutoCloseable {
         synchronized (this) {
             holding = true;
         }
-        // Every other entry is a plain file a run writes (RunFolderFiles.foreign found none else).
+        // Every other entry is a plain file a run writes, or its executor's scratch folder (RunFolderFiles.foreign
+        // found none else).
         for (String name : FolderState.entries(run)) {
-            if (!name.equals(FolderMarker.FILE_NAME) && !name.equals(UnitStore.FOLDER)) {
+            if (name.equals(RunFolderFiles.SCRATCH)) {
+                deleteRecursively(run.resolve(name));
+            } else if (!name.equals(FolderMarker.FILE_NAME) && !name.equals(UnitStore.FOLDER)) {
                 Files.delete(run.resolve(name));
             }
         }
@@ -734,6 +737,14 @@ final class OutputFolder implements AutoCloseable {
             return f.getReason() + " (" + f.getFile() + ")";
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /** Removes the run folder's scratch folder ({@link RunFolderFiles#SCRATCH}) whole, if there is one. */
+    void removeScratch() throws IOException {
+        Path scratch = runFolder().resolve(RunFolderFiles.SCRATCH);
+        if (Files.isDirectory(scratch, LinkOption.NOFOLLOW_LINKS)) {
+            deleteRecursively(scratch);
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

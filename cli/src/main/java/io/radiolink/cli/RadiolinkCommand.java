@@ -21,8 +21,16 @@ final class RadiolinkCommand implements Runnable {
             description = "Print stack traces of internal failures and bad input.")
     private boolean debug;
 
-    RadiolinkCommand(Map<String, String> environment) {
+    private final UnitExecutors executors;
+
+    RadiolinkCommand(Map<String, String> environment, UnitExecutors executors) {
         this.environment = environment;
+        this.executors = executors;
+    }
+
+    /** What computes the units of a run. */
+    UnitExecutors executors() {
+        return executors;
     }
 
     boolean debug() {

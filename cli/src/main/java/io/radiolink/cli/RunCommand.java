@@ -178,8 +178,14 @@ final class RunCommand implements Callable<Integer> {
                     ProgressDisplay display = ProgressDisplay.create(progress, quiet,
                             ProgressDisplay.stderrIsTerminal(), parent.environment().containsKey("CI"), resolved,
                             unitsOfTheRun(selection, reused, rerun), progressStream)) {
-                ScenarioRunner runner = new ScenarioRunner(workers, allFlows, seriesBinSeconds, times.andThen(display));
-                report = runner.run(resolved, selection, reused, rerun, writer);
+                try (UnitExecutors.Opened executor = parent.executors().open(workers,
+                        output.runFolder().resolve(RunFolderFiles.SCRATCH))) {
+                    ScenarioRunner runner = new ScenarioRunner(executor, allFlows, seriesBinSeconds,
+                            times.andThen(display));
+                    report = runner.run(resolved, selection, reused, rerun, writer);
+                } finally {
+                    output.removeScratch();
+                }
                 writer.awaitWritten();
                 // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
                 units.forceFolders();

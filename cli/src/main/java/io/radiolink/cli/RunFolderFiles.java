@@ -26,6 +26,12 @@ import java.util.TreeSet;
  */
 final class RunFolderFiles {
 
+    /**
+     * The folder a run's unit executor may keep scratch files in while the run runs ({@link UnitExecutors}: Spark's
+     * local directory in local mode), removed whole once the units are computed, and by a resume of a killed run.
+     */
+    static final String SCRATCH = "scratch";
+
     /** The plain files a run writes at the top of its run folder. */
     static final Set<String> TOP_LEVEL = topLevel();
 
@@ -74,6 +80,10 @@ final class RunFolderFiles {
                             && unit.read() instanceof UnitStore.Read.Invalid invalid && !isRadiolinks(invalid)) {
                         return Optional.of("a file radiolink did not write as it is: " + invalid.message());
                     }
+                }
+            } else if (name.equals(SCRATCH)) {
+                if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    return Optional.of("'" + name + "', which radiolink did not write");
                 }
             } else if (!TOP_LEVEL.contains(name) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of("'" + name + "', which radiolink did not write");

@@ -161,6 +161,27 @@ final class RunFolderTableTest {
         assertRunsAsUninterrupted(run("--resume"), 2, 1);
     }
 
+    /** A killed run's executor scratch folder (Spark's, in local mode) is radiolink's: a resume removes it whole. */
+    @Test
+    void run_unfinishedWithAScratchFolder_resume_removesItAndContinues() throws IOException {
+        unfinished("1");
+        Path scratch = Files.createDirectories(runFolder.resolve(RunFolderFiles.SCRATCH).resolve("blockmgr-1"));
+        Files.writeString(scratch.resolve("shuffle_0_0_0.data"), "spark's");
+
+        assertRunsAsUninterrupted(run("--resume"), 2, 1);
+        assertFalse(Files.exists(out.resolve(RunFolderFiles.SCRATCH)));
+    }
+
+    /** A file by the scratch folder's name is not radiolink's: the resume is refused, the file kept. */
+    @Test
+    void run_unfinishedWithAScratchFile_resume_refused() throws IOException {
+        unfinished("1");
+        Files.writeString(runFolder.resolve(RunFolderFiles.SCRATCH), "mine\n");
+
+        assertRefusedUntouched(() -> run("--resume"), "error: output folder " + out + ": beside it, "
+                + runFolder.getFileName() + " holds '" + RunFolderFiles.SCRATCH + "', which radiolink did not write");
+    }
+
     @Test
     void run_unfinished_resume_anotherIdentityRefused() throws IOException {
         unfinished("2");

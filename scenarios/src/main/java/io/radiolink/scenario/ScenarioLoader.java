@@ -77,14 +77,25 @@ public final class ScenarioLoader {
      * @throws ScenarioException if the text is not a valid scenario; its message is the whole explanation
      */
     public static ResolvedScenario load(Path source, String text) throws ScenarioException {
+        return load(source, text, OptionalLong.empty(), OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #load(Path, OptionalLong, OptionalInt)}, the file's content {@code text} already read (on a
+     * machine without the file: a Spark executor, given the driver's bytes).
+     *
+     * @throws ScenarioException if the text is not a valid scenario, or an override is out of range
+     */
+    public static ResolvedScenario load(Path source, String text, OptionalLong seedOverride,
+            OptionalInt replicationsOverride) throws ScenarioException {
         ScenarioLoader loader;
         try {
             loader = new ScenarioLoader(source.toString(), JsonDocument.parse(text));
         } catch (Invalid e) {
             throw new ScenarioException(message(source.toString(), e.location, "", e));
         }
-        return loader.resolve(source, sha256(text.getBytes(StandardCharsets.UTF_8)), OptionalLong.empty(),
-                OptionalInt.empty());
+        return loader.resolve(source, sha256(text.getBytes(StandardCharsets.UTF_8)), seedOverride,
+                replicationsOverride);
     }
 
     /**
