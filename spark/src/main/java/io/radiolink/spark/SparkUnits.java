@@ -1,0 +1,141 @@
+package io.radiolink.spark;
+
+import io.radiolink.cli.UnitExecutors;
+import io.radiolink.run.ModelIdentity;
+import io.radiolink.run.ScenarioRunner;
+import io.radiolink.run.UnitResult;
+import io.radiolink.run.unit.RecordCodec;
+import io.radiolink.run.unit.UnitFormatException;
+import io.radiolink.scenario.ResolvedScenario;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import scala.Function0;
+import scala.Function1;
+import scala.Function2;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Units computed by Spark tasks (docs/spark.md, section 3): one partition per unit; each task rebuilds the
+ * scenario from its file's bytes ({@link ScenarioSource}), checks the model identity, runs the unit as
+ * {@link ScenarioRunner#runUnit} does and returns the unit codec's bytes; the driver decodes each result as its
+ * partition finishes and tells it on the thread that called {@link #run}. Spark runs each partition's result
+ * handler once, for its first successful attempt, so a retried or speculative task cannot tell a unit twice.
+ */
+final class SparkUnits implements UnitExecutors.Opened {
+
+    /** How long the driver waits for the next result before it looks whether the job has failed. */
+    private static final long POLL_MILLIS = 200;
+
+    private final JavaSparkContext context;
+    private final boolean stopOnClose;
+
+    /** Units on {@code context}'s executors; the context is stopped on {@link #close()} if {@code stopOnClose}. */
+    SparkUnits(JavaSparkContext context, boolean stopOnClose) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.stopOnClose = stopOnClose;
+    }
+
+    @Override
+    public void run(ResolvedScenario scenario, List<UnitTask> tasks, Finished finished) throws IOException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ScenarioSource source = new ScenarioSource(scenario.source().getFileName().toString(),
+                Files.readAllBytes(scenario.source()), scenario.seed(), scenario.replications(),
+                ModelIdentity.of(scenario).hex());
+        List<Task> work = new ArrayList<>(tasks.size());
+        for (UnitTask task : tasks) {
+            work.add(new Task(task.point(), task.replication(), task.recordFlows(), task.seriesBinSeconds()));
+        }
+        JavaRDD<Task> rdd = context.parallelize(work, work.size());
+        BlockingQueue<Computed> results = new LinkedBlockingQueue<>();
+        Function1<scala.collection.Iterator<Task>, List<Computed>> compute = (Function1<scala.collection.Iterator<Task>,
+                List<Computed>> & Serializable) partition -> computeAll(source, partition);
+        Function2<Object, List<Computed>, BoxedUnit> handler = (index, computed) -> {
+            results.addAll(computed);
+            return BoxedUnit.UNIT;
+        };
+        Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
+        @SuppressWarnings("unchecked")
+        scala.collection.immutable.Seq<Object> partitions = (scala.collection.immutable.Seq<Object>) (Object)
+                CollectionConverters.asScala(IntStream.range(0, work.size()).boxed().toList()).toList();
+        SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), compute, partitions, handler, done);
+        try {
+            for (int told = 0; told < work.size(); ) {
+                Computed next = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    if (job.isCompleted() && results.isEmpty()) {
+                        job.get(); // throws the job's failure
+                        throw new IllegalStateException("the Spark job ended with " + told + " of " + work.size()
+                                + " units computed");
+                    }
+                    continue;
+                }
+                finished.unit(decode(next), next.wallNanos());
+                told++;
+            }
+        } catch (InterruptedException e) {
+            job.cancel();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Spark job", e);
+        } catch (SparkException e) {
+            throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            job.cancel();
+            throw e;
+        }
+    }
+
+    private static UnitResult decode(Computed computed) {
+        try {
+            return RecordCodec.decode(computed.bytes());
+        } catch (UnitFormatException e) {
+            throw new IllegalStateException("a Spark task returned a unit that does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a partition's units, on an executor. */
+    private static List<Computed> computeAll(ScenarioSource source, scala.collection.Iterator<Task> partition) {
+        ResolvedScenario scenario = source.scenario();
+        List<Computed> computed = new ArrayList<>();
+        while (partition.hasNext()) {
+            Task task = partition.next();
+            long start = System.nanoTime();
+            UnitResult unit = ScenarioRunner.runUnit(scenario.points().get(task.point()), task.replication(),
+                    scenario.engine(), task.recordFlows(), task.seriesBinSeconds());
+            computed.add(new Computed(RecordCodec.encode(unit), System.nanoTime() - start));
+        }
+        return computed;
+    }
+
+    @Override
+    public void close() {
+        if (stopOnClose) {
+            context.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SparkUnits[" + context.master() + "]";
+    }
+
+    /** A unit for a task: serializable, unlike the runner's scenario. */
+    record Task(int point, int replication, boolean recordFlows, double seriesBinSeconds) implements Serializable {}
+
+    /** A unit computed by a task: its codec bytes and the wall time its run took on the executor. */
+    record Computed(byte[] bytes, long wallNanos) implements Serializable {}
+}

@@ -1,0 +1,68 @@
+package io.radiolink.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application as {@code spark-submit} or the local-mode command runs it ({@link SparkRun#execute} with a
+ * configuration naming {@code local[2]}): it makes its own context once the run folder exists, with Spark's
+ * scratch in the run folder's {@code scratch/}, and stops it; the output holds the thread-pool run's reports
+ * and no scratch, and nothing is written beside the output but radiolink's own lock file.
+ */
+final class SparkRunLocalTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void execute_localMode_theThreadPoolsReportsAndScratchOnlyInTheRunFolder() throws IOException {
+        ObjectNode scenario = (ObjectNode) JSON.readTree(Path.of("../scenarios/examples/lossy-bursty-link.json").toFile());
+        scenario.put("runLengthSeconds", 1_800);
+        scenario.put("warmupSeconds", 180);
+        scenario.put("replications", 4);
+        Path file = temp.resolve("inputs/lossy.json");
+        Files.createDirectories(file.getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), scenario);
+        Path results = Files.createDirectory(temp.resolve("results"));
+        Path threads = temp.resolve("threads");
+        StringWriter err = new StringWriter();
+        assertEquals(0, io.radiolink.cli.Main.execute(new String[] {"run", file.toString(), "--out", threads.toString(),
+                "--quiet"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true), Map.of(),
+                io.radiolink.cli.UnitExecutors.THREADS), err.toString());
+
+        Path out = results.resolve("lossy");
+        int status = SparkRun.execute(new String[] {file.toString(), "--out", out.toString(), "--quiet"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), Map.of(),
+                new SparkConf(false).setMaster("local[2]"));
+
+        assertEquals(0, status, err.toString());
+        for (String report : List.of("report.json", "summary.csv", "replications.csv", "flows.csv")) {
+            assertArrayEquals(Files.readAllBytes(threads.resolve(report)), Files.readAllBytes(out.resolve(report)),
+                    report);
+        }
+        try (Stream<Path> beside = Files.list(results)) {
+            assertEquals(List.of(".lossy.radiolink-lock", "lossy"), beside.map(p -> p.getFileName().toString())
+                    .sorted().toList(), "nothing beside the output but its lock file");
+        }
+        assertTrue(Files.notExists(out.resolve("scratch")), "the scratch folder is removed");
+    }
+}

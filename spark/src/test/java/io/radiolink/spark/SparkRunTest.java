@@ -1,0 +1,139 @@
+package io.radiolink.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.radiolink.cli.Main;
+import io.radiolink.cli.UnitExecutors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code radiolink run} with its units on Spark ({@link SparkRun}, docs/spark.md), in-process on one
+ * {@code local[2]} context shared by the class: the run folder's report.json and CSVs are the CLI's
+ * thread-pool run's byte for byte, and a resumed Spark run computes only the missing units.
+ */
+final class SparkRunTest {
+
+    private static final List<String> REPORTS = List.of("report.json", "summary.csv", "replications.csv",
+            "flows.csv");
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+
+    @TempDir
+    static Path shared;
+
+    private static JavaSparkContext context;
+    private static final AtomicInteger TASKS = new AtomicInteger();
+    private static Path lossSweep;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startSpark() throws IOException {
+        Path scratch = Files.createDirectory(shared.resolve("spark-scratch"));
+        context = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkRunTest")
+                .set("spark.local.dir", scratch.toString()).set("spark.ui.enabled", "false"));
+        context.sc().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                TASKS.incrementAndGet();
+            }
+        });
+        ObjectNode scenario = (ObjectNode) JSON.readTree(Path.of("../scenarios/examples/loss-sweep.json").toFile());
+        scenario.put("runLengthSeconds", 1_200);
+        scenario.put("warmupSeconds", 120);
+        scenario.put("replications", 3);
+        lossSweep = shared.resolve("loss-sweep.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(lossSweep.toFile(), scenario);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        context.stop();
+    }
+
+    @Test
+    void run_onSpark_theReportsOfTheThreadPoolsRunByteForByte() throws IOException {
+        Path threads = temp.resolve("threads");
+        Path spark = temp.resolve("spark");
+        assertEquals(0, run(UnitExecutors.THREADS, lossSweep.toString(), "--out", threads.toString(), "--threads",
+                "2"));
+        int before = TASKS.get();
+
+        assertEquals(0, run(SparkRun.on(context), lossSweep.toString(), "--out", spark.toString()));
+
+        assertEquals(18, TASKS.get() - before, "one task per unit");
+        for (String report : REPORTS) {
+            assertArrayEquals(Files.readAllBytes(threads.resolve(report)), Files.readAllBytes(spark.resolve(report)),
+                    report);
+        }
+        assertFalse(Files.exists(spark.resolve("scratch")), "no scratch folder left in the output");
+    }
+
+    /** A Spark run extended from 2 to 3 replications with --resume computes the 6 new units only. */
+    @Test
+    void run_resumedOnSpark_computesOnlyTheMissingUnits() throws IOException {
+        Path whole = temp.resolve("whole");
+        Path resumed = temp.resolve("resumed");
+        assertEquals(0, run(UnitExecutors.THREADS, lossSweep.toString(), "--out", whole.toString()));
+        assertEquals(0, run(SparkRun.on(context), lossSweep.toString(), "--out", resumed.toString(), "--replications",
+                "2"));
+        int before = TASKS.get();
+
+        assertEquals(0, run(SparkRun.on(context), lossSweep.toString(), "--out", resumed.toString(), "--resume"));
+
+        assertEquals(6, TASKS.get() - before);
+        for (String report : REPORTS) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(report)), Files.readAllBytes(resumed.resolve(report)),
+                    report);
+        }
+    }
+
+    @Test
+    void execute_threadsOrNoMaster_refusedInOneLine() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, SparkRun.execute(new String[] {lossSweep.toString(), "--threads", "2"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), Map.of(),
+                new SparkConf(false).setMaster("local[1]")));
+        assertTrue(err.toString().startsWith("error: --threads: not with Spark"), err.toString());
+        StringWriter noMaster = new StringWriter();
+        assertEquals(2, SparkRun.execute(new String[] {lossSweep.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(noMaster, true), Map.of(), new SparkConf(false)));
+        assertTrue(noMaster.toString().startsWith("error: no Spark master"), noMaster.toString());
+        assertEquals(1, Stream.of(err.toString(), noMaster.toString()).mapToLong(s -> s.lines().count()).max()
+                .orElseThrow());
+    }
+
+    private static int run(UnitExecutors executors, String... args) {
+        List<String> run = new ArrayList<>(List.of("run", "--quiet"));
+        run.addAll(List.of(args));
+        StringWriter err = new StringWriter();
+        int status = Main.execute(run.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true), Map.of(), executors);
+        assertEquals("", err.toString().strip().isEmpty() ? "" : err.toString());
+        return status;
+    }
+}
