@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Function0;
@@ -41,11 +44,31 @@ final class SparkUnits implements UnitExecutors.Opened {
 
     private final JavaSparkContext context;
     private final boolean stopOnClose;
+    private final Fault fault;
+
+    /**
+     * Which task attempts fail before computing their unit: none in a run; the tests' way of making Spark retry
+     * a task ({@code spark.task.maxFailures}), which must change nothing.
+     */
+    interface Fault extends Serializable {
+
+        /** No attempt fails. */
+        Fault NONE = (point, replication, attempt) -> false;
+
+        /** Whether attempt {@code attempt} (from 0) of the task of that unit fails. */
+        boolean fails(int point, int replication, int attempt);
+    }
 
     /** Units on {@code context}'s executors; the context is stopped on {@link #close()} if {@code stopOnClose}. */
     SparkUnits(JavaSparkContext context, boolean stopOnClose) {
+        this(context, stopOnClose, Fault.NONE);
+    }
+
+    /** As {@link #SparkUnits(JavaSparkContext, boolean)}, the attempts {@code fault} names failing. */
+    SparkUnits(JavaSparkContext context, boolean stopOnClose, Fault fault) {
         this.context = Objects.requireNonNull(context, "context");
         this.stopOnClose = stopOnClose;
+        this.fault = Objects.requireNonNull(fault, "fault");
     }
 
     @Override
@@ -61,11 +84,12 @@ final class SparkUnits implements UnitExecutors.Opened {
             work.add(new Task(task.point(), task.replication(), task.recordFlows(), task.seriesBinSeconds()));
         }
         JavaRDD<Task> rdd = context.parallelize(work, work.size());
-        BlockingQueue<Computed> results = new LinkedBlockingQueue<>();
+        BlockingQueue<Indexed> results = new LinkedBlockingQueue<>();
+        Fault faults = fault;
         Function1<scala.collection.Iterator<Task>, List<Computed>> compute = (Function1<scala.collection.Iterator<Task>,
-                List<Computed>> & Serializable) partition -> computeAll(source, partition);
+                List<Computed>> & Serializable) partition -> computeAll(source, partition, faults);
         Function2<Object, List<Computed>, BoxedUnit> handler = (index, computed) -> {
-            results.addAll(computed);
+            results.add(new Indexed((Integer) index, computed));
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
@@ -73,9 +97,10 @@ final class SparkUnits implements UnitExecutors.Opened {
         scala.collection.immutable.Seq<Object> partitions = (scala.collection.immutable.Seq<Object>) (Object)
                 CollectionConverters.asScala(IntStream.range(0, work.size()).boxed().toList()).toList();
         SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), compute, partitions, handler, done);
+        List<List<Computed>> taken = new ArrayList<>(Collections.nCopies(work.size(), null));
         try {
             for (int told = 0; told < work.size(); ) {
-                Computed next = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Indexed next = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     if (job.isCompleted() && results.isEmpty()) {
                         job.get(); // throws the job's failure
@@ -84,8 +109,13 @@ final class SparkUnits implements UnitExecutors.Opened {
                     }
                     continue;
                 }
-                finished.unit(decode(next), next.wallNanos());
-                told++;
+                if (!firstOf(taken, next)) {
+                    continue;
+                }
+                for (Computed computed : next.computed()) {
+                    finished.unit(decode(computed), computed.wallNanos());
+                    told++;
+                }
             }
         } catch (InterruptedException e) {
             job.cancel();
@@ -99,6 +129,28 @@ final class SparkUnits implements UnitExecutors.Opened {
         }
     }
 
+    /**
+     * Whether {@code next} is the first result of its partition, kept in {@code taken}; a later one (Spark takes one
+     * attempt per partition, so there should be none) is dropped if its bytes are the first's, and refused if not:
+     * a unit is a pure function, so two results that differ are a nondeterminism to report, never to hide.
+     */
+    static boolean firstOf(List<List<Computed>> taken, Indexed next) {
+        List<Computed> first = taken.get(next.partition());
+        if (first == null) {
+            taken.set(next.partition(), next.computed());
+            return true;
+        }
+        boolean same = first.size() == next.computed().size();
+        for (int i = 0; same && i < first.size(); i++) {
+            same = Arrays.equals(first.get(i).bytes(), next.computed().get(i).bytes());
+        }
+        if (!same) {
+            throw new IllegalStateException("two attempts of Spark partition " + next.partition() + " computed"
+                    + " different units: a nondeterminism in the model, reported rather than hidden");
+        }
+        return false;
+    }
+
     private static UnitResult decode(Computed computed) {
         try {
             return RecordCodec.decode(computed.bytes());
@@ -108,11 +160,16 @@ final class SparkUnits implements UnitExecutors.Opened {
     }
 
     /** Runs a partition's units, on an executor. */
-    private static List<Computed> computeAll(ScenarioSource source, scala.collection.Iterator<Task> partition) {
+    private static List<Computed> computeAll(ScenarioSource source, scala.collection.Iterator<Task> partition,
+            Fault fault) {
         ResolvedScenario scenario = source.scenario();
         List<Computed> computed = new ArrayList<>();
         while (partition.hasNext()) {
             Task task = partition.next();
+            if (fault.fails(task.point(), task.replication(), TaskContext.get().attemptNumber())) {
+                throw new IllegalStateException("attempt " + TaskContext.get().attemptNumber() + " of unit (point "
+                        + task.point() + ", replication " + task.replication() + ") fails, as the test asked");
+            }
             long start = System.nanoTime();
             UnitResult unit = ScenarioRunner.runUnit(scenario.points().get(task.point()), task.replication(),
                     scenario.engine(), task.recordFlows(), task.seriesBinSeconds());
@@ -138,4 +195,7 @@ final class SparkUnits implements UnitExecutors.Opened {
 
     /** A unit computed by a task: its codec bytes and the wall time its run took on the executor. */
     record Computed(byte[] bytes, long wallNanos) implements Serializable {}
+
+    /** A partition's results, as its handler was given them. */
+    record Indexed(int partition, List<Computed> computed) {}
 }

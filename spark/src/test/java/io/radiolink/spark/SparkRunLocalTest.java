@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,20 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SparkRunLocalTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
-
     @TempDir
     Path temp;
 
     @Test
     void execute_localMode_theThreadPoolsReportsAndScratchOnlyInTheRunFolder() throws IOException {
-        ObjectNode scenario = (ObjectNode) JSON.readTree(Path.of("../scenarios/examples/lossy-bursty-link.json").toFile());
-        scenario.put("runLengthSeconds", 1_800);
-        scenario.put("warmupSeconds", 180);
-        scenario.put("replications", 4);
-        Path file = temp.resolve("inputs/lossy.json");
-        Files.createDirectories(file.getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), scenario);
+        Path file = SparkFixtures.shortened("lossy-bursty-link.json", temp.resolve("inputs"), 1_800, 4);
         Path results = Files.createDirectory(temp.resolve("results"));
         Path threads = temp.resolve("threads");
         StringWriter err = new StringWriter();
@@ -49,18 +37,18 @@ final class SparkRunLocalTest {
                 "--quiet"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true), Map.of(),
                 io.radiolink.cli.UnitExecutors.THREADS), err.toString());
 
-        Path out = results.resolve("lossy");
+        Path out = results.resolve("lossy-bursty-link");
         int status = SparkRun.execute(new String[] {file.toString(), "--out", out.toString(), "--quiet"},
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true), Map.of(),
                 new SparkConf(false).setMaster("local[2]"));
 
         assertEquals(0, status, err.toString());
-        for (String report : List.of("report.json", "summary.csv", "replications.csv", "flows.csv")) {
+        for (String report : SparkFixtures.REPORTS) {
             assertArrayEquals(Files.readAllBytes(threads.resolve(report)), Files.readAllBytes(out.resolve(report)),
                     report);
         }
         try (Stream<Path> beside = Files.list(results)) {
-            assertEquals(List.of(".lossy.radiolink-lock", "lossy"), beside.map(p -> p.getFileName().toString())
+            assertEquals(List.of(".lossy-bursty-link.radiolink-lock", "lossy-bursty-link"), beside.map(p -> p.getFileName().toString())
                     .sorted().toList(), "nothing beside the output but its lock file");
         }
         assertTrue(Files.notExists(out.resolve("scratch")), "the scratch folder is removed");

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.radiolink.cli.Main;
 import io.radiolink.cli.UnitExecutors;
 import java.io.IOException;
@@ -37,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SparkRunTest {
 
-    private static final List<String> REPORTS = List.of("report.json", "summary.csv", "replications.csv",
-            "flows.csv");
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
 
     @TempDir
     static Path shared;
@@ -53,21 +46,14 @@ final class SparkRunTest {
 
     @BeforeAll
     static void startSpark() throws IOException {
-        Path scratch = Files.createDirectory(shared.resolve("spark-scratch"));
-        context = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkRunTest")
-                .set("spark.local.dir", scratch.toString()).set("spark.ui.enabled", "false"));
+        context = SparkFixtures.context("local[2]", shared, new SparkConf());
         context.sc().addSparkListener(new SparkListener() {
             @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
                 TASKS.incrementAndGet();
             }
         });
-        ObjectNode scenario = (ObjectNode) JSON.readTree(Path.of("../scenarios/examples/loss-sweep.json").toFile());
-        scenario.put("runLengthSeconds", 1_200);
-        scenario.put("warmupSeconds", 120);
-        scenario.put("replications", 3);
-        lossSweep = shared.resolve("loss-sweep.json");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(lossSweep.toFile(), scenario);
+        lossSweep = SparkFixtures.shortened("loss-sweep.json", shared, 1_200, 3);
     }
 
     @AfterAll
@@ -86,7 +72,7 @@ final class SparkRunTest {
         assertEquals(0, run(SparkRun.on(context), lossSweep.toString(), "--out", spark.toString()));
 
         assertEquals(18, TASKS.get() - before, "one task per unit");
-        for (String report : REPORTS) {
+        for (String report : SparkFixtures.REPORTS) {
             assertArrayEquals(Files.readAllBytes(threads.resolve(report)), Files.readAllBytes(spark.resolve(report)),
                     report);
         }
@@ -106,7 +92,7 @@ final class SparkRunTest {
         assertEquals(0, run(SparkRun.on(context), lossSweep.toString(), "--out", resumed.toString(), "--resume"));
 
         assertEquals(6, TASKS.get() - before);
-        for (String report : REPORTS) {
+        for (String report : SparkFixtures.REPORTS) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(report)), Files.readAllBytes(resumed.resolve(report)),
                     report);
         }
