@@ -7,6 +7,7 @@ import io.radiolink.report.RunReport;
 import io.radiolink.run.CodeIdentity;
 import io.radiolink.run.ModelIdentity;
 import io.radiolink.run.ScenarioRunner;
+import io.radiolink.run.UnitComputationException;
 import io.radiolink.run.UnitResult;
 import io.radiolink.run.UnitSelection;
 import io.radiolink.run.unit.UnitStore;
@@ -189,6 +190,15 @@ final class RunCommand implements Callable<Integer> {
                 writer.awaitWritten();
                 // Every unit's rename on disk before the marker says finished (docs/runs.md, section 1).
                 units.forceFolders();
+            } catch (UnitComputationException e) {
+                progressStream.flush();
+                err.println("error: a unit could not be computed: " + e.getMessage() + "; the units written so far stay in "
+                        + output.runFolder() + " (continue with --resume)");
+                if (parent.debug()) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return Main.INTERNAL_FAILURE;
             } catch (IOException | UncheckedIOException e) {
                 progressStream.flush();
                 err.println("error: cannot write a unit into " + output.runFolder() + ": " + e.getMessage()

@@ -3,6 +3,7 @@ package io.radiolink.spark;
 import io.radiolink.cli.UnitExecutors;
 import io.radiolink.run.ModelIdentity;
 import io.radiolink.run.ScenarioRunner;
+import io.radiolink.run.UnitComputationException;
 import io.radiolink.run.UnitResult;
 import io.radiolink.run.unit.RecordCodec;
 import io.radiolink.run.unit.UnitFormatException;
@@ -122,7 +123,7 @@ final class SparkUnits implements UnitExecutors.Opened {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Spark job", e);
         } catch (SparkException e) {
-            throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+            throw new UnitComputationException("the Spark job failed: " + firstLine(e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             job.cancel();
             throw e;
@@ -149,6 +150,11 @@ final class SparkUnits implements UnitExecutors.Opened {
                     + " different units: a nondeterminism in the model, reported rather than hidden");
         }
         return false;
+    }
+
+    /** The first line of Spark's message (its job failures go on with the executor's stack trace). */
+    private static String firstLine(String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse("").strip();
     }
 
     private static UnitResult decode(Computed computed) {

@@ -89,7 +89,13 @@ final class SparkRetriesTest {
             };
         };
 
+        int failedBefore = FAILED.get();
+        int succeededBefore = SUCCEEDED.get();
+
         assertEquals(0, run(counted, file, spark));
+
+        int failed = FAILED.get() - failedBefore;
+        int succeeded = SUCCEEDED.get() - succeededBefore;
 
         for (String report : SparkFixtures.REPORTS) {
             assertArrayEquals(Files.readAllBytes(threads.resolve(report)), Files.readAllBytes(spark.resolve(report)),
@@ -97,11 +103,41 @@ final class SparkRetriesTest {
         }
         assertEquals(18, told.size());
         assertTrue(told.values().stream().allMatch(n -> n == 1), "each unit told once: " + told);
-        assertEquals(6, FAILED.get(), "the first attempt of each replication 1's task failed");
+        assertEquals(6, failed, "the first attempt of each replication 1's task failed");
         // A successful speculative copy would count here too; the run takes one result per unit all the same.
-        assertTrue(SUCCEEDED.get() >= 18, SUCCEEDED.get() + " successful attempts");
-        System.out.printf("retries test: %d failed attempts, %d successful (%d speculative copies)%n", FAILED.get(),
-                SUCCEEDED.get(), SUCCEEDED.get() - 18);
+        assertTrue(succeeded >= 18, succeeded + " successful attempts");
+        System.out.printf("retries test: %d failed attempts, %d successful (%d speculative copies)%n", failed,
+                succeeded, succeeded - 18);
+    }
+
+    /**
+     * A task that fails every attempt (3 here) fails the job: the run ends with one line, exit 1, and keeps the
+     * units it was told in its run folder for --resume, which then completes it on Spark as on one machine.
+     */
+    @Test
+    void run_aTaskFailingEveryAttempt_oneLineExitOneUnitsKeptForResume() throws IOException {
+        Path file = SparkFixtures.shortened("loss-sweep.json", temp, 600, 2);
+        Path out = temp.resolve("out");
+        UnitExecutors failing = (workers, scratch) -> new SparkUnits(context, false,
+                (point, replication, attempt) -> point == 5 && replication == 1);
+        StringWriter err = new StringWriter();
+
+        int status = Main.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--quiet"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(), failing);
+
+        assertEquals(1, status);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("error: a unit could not be computed: the Spark job failed: "),
+                err.toString());
+        assertTrue(err.toString().contains("(continue with --resume)"), err.toString());
+        assertEquals(0, run(SparkRun.on(context), file, out.resolveSibling("whole")));
+        assertEquals(0, Main.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--quiet",
+                "--resume"}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                Map.of(), SparkRun.on(context)));
+        for (String report : SparkFixtures.REPORTS) {
+            assertArrayEquals(Files.readAllBytes(out.resolveSibling("whole").resolve(report)),
+                    Files.readAllBytes(out.resolve(report)), report);
+        }
     }
 
     private static int run(UnitExecutors executors, Path scenario, Path out) {
