@@ -266,11 +266,22 @@ public final class ScenarioRunner {
                     seriesBinSeconds(point)));
         }
         List<UnitResult> computed = new ArrayList<>(tasks.size());
+        BitSet told = new BitSet(held.length);
         executor.run(scenario, tasks, (unit, wallNanos) -> {
+            int slot = slot(scenario, unit);
+            if (!running.get(slot) || held[slot] || told.get(slot)) {
+                throw new IllegalStateException(executor + " told " + unit(unit) + ", which it was not asked for or"
+                        + " told already");
+            }
+            told.set(slot);
             sink.finished(unit, seriesBinSeconds(points.get(unit.point())));
             computed.add(unit);
             tally.tell(unit.point(), wallNanos, false);
         });
+        if (computed.size() != tasks.size()) {
+            throw new IllegalStateException(executor + " told " + computed.size() + " of the " + tasks.size()
+                    + " units it was asked for");
+        }
         units.addAll(computed);
         return report(scenario, Provenance.of(scenario, CodeIdentity.current()), units, allFlows);
     }

@@ -77,25 +77,36 @@ public final class ScenarioLoader {
      * @throws ScenarioException if the text is not a valid scenario; its message is the whole explanation
      */
     public static ResolvedScenario load(Path source, String text) throws ScenarioException {
-        return load(source, text, OptionalLong.empty(), OptionalInt.empty());
-    }
-
-    /**
-     * As {@link #load(Path, OptionalLong, OptionalInt)}, the file's content {@code text} already read (on a
-     * machine without the file: a Spark executor, given the driver's bytes).
-     *
-     * @throws ScenarioException if the text is not a valid scenario, or an override is out of range
-     */
-    public static ResolvedScenario load(Path source, String text, OptionalLong seedOverride,
-            OptionalInt replicationsOverride) throws ScenarioException {
         ScenarioLoader loader;
         try {
             loader = new ScenarioLoader(source.toString(), JsonDocument.parse(text));
         } catch (Invalid e) {
             throw new ScenarioException(message(source.toString(), e.location, "", e));
         }
-        return loader.resolve(source, sha256(text.getBytes(StandardCharsets.UTF_8)), seedOverride,
-                replicationsOverride);
+        return loader.resolve(source, sha256(text.getBytes(StandardCharsets.UTF_8)), OptionalLong.empty(),
+                OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #load(Path, OptionalLong, OptionalInt)}, the file's {@code bytes} already read (on a machine
+     * without the file: a Spark executor, given the bytes the driver loaded), decoded as a file is.
+     *
+     * @throws ScenarioException if the bytes are not a valid scenario, or an override is out of range
+     */
+    public static ResolvedScenario load(Path source, byte[] bytes, OptionalLong seedOverride,
+            OptionalInt replicationsOverride) throws ScenarioException {
+        ScenarioLoader loader;
+        try {
+            loader = new ScenarioLoader(source.toString(), JsonDocument.parse(text(source, bytes)));
+        } catch (Invalid e) {
+            throw new ScenarioException(message(source.toString(), e.location, "", e));
+        }
+        return loader.resolve(source, sha256(bytes), seedOverride, replicationsOverride);
+    }
+
+    /** The SHA-256 of {@code bytes}, in lower-case hexadecimal, as {@link ResolvedScenario#sourceSha256()} states a file's. */
+    public static String sha256Of(byte[] bytes) {
+        return sha256(bytes);
     }
 
     /**

@@ -178,6 +178,25 @@ final class ScenarioRunnerTest {
         return bits;
     }
 
+    /** An executor that tells a unit twice, or fewer than it was asked for, ends the run: never a silent part. */
+    @Test
+    void run_anExecutorTellingAUnitTwiceOrTooFew_refusedNamingIt() {
+        UnitExecutor twice = (resolved, tasks, finished) -> {
+            UnitResult unit = ScenarioRunner.runUnit(resolved.points().get(0), 0, resolved.engine(), true);
+            finished.unit(unit, 1);
+            finished.unit(unit, 1);
+        };
+        UnitExecutor fewer = (resolved, tasks, finished) -> finished.unit(ScenarioRunner.runUnit(
+                resolved.points().get(0), 0, resolved.engine(), true), 1);
+
+        assertTrue(assertThrows(IllegalStateException.class, () -> new ScenarioRunner(twice, false,
+                OptionalDouble.empty(), ScenarioRunner.Progress.NONE).run(scenario, List.of(), ScenarioRunner.UnitSink.NONE))
+                .getMessage().endsWith(" told unit (point 0, replication 0), which it was not asked for or told already"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> new ScenarioRunner(fewer, false,
+                OptionalDouble.empty(), ScenarioRunner.Progress.NONE).run(scenario, List.of(), ScenarioRunner.UnitSink.NONE))
+                .getMessage().endsWith(" told 1 of the 6 units it was asked for"));
+    }
+
     @Test
     void run_sinkFails_endsTheRunWithItsException() {
         IOException full = new IOException("No space left on device");

@@ -5,7 +5,6 @@ import io.radiolink.scenario.ResolvedScenario;
 import io.radiolink.scenario.ScenarioException;
 import io.radiolink.scenario.ScenarioLoader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -26,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 record ScenarioSource(String fileName, byte[] bytes, long seed, int replications, String modelIdentity)
         implements Serializable {
 
-    /** The scenarios an executor JVM has rebuilt, by model identity: each task of a run needs the same one. */
+    /**
+     * The scenarios an executor JVM has rebuilt, by everything a source holds but its bytes' identity (the model
+     * identity leaves the replications out, and a run extended from 2 to 3 replications needs the 3).
+     */
     private static final Map<String, ResolvedScenario> REBUILT = new ConcurrentHashMap<>();
 
     /**
@@ -36,11 +38,14 @@ record ScenarioSource(String fileName, byte[] bytes, long seed, int replications
      *     radiolink on this executor): no unit of another model is computed
      */
     ResolvedScenario scenario() {
-        return REBUILT.computeIfAbsent(modelIdentity, identity -> {
+        String key = fileName + "\n" + ScenarioLoader.sha256Of(bytes) + "\n" + seed + "\n" + replications + "\n"
+                + modelIdentity;
+        return REBUILT.computeIfAbsent(key, unused -> {
+            String identity = modelIdentity;
             ResolvedScenario scenario;
             try {
-                scenario = ScenarioLoader.load(Path.of(fileName), new String(bytes, StandardCharsets.UTF_8),
-                        OptionalLong.of(seed), OptionalInt.of(replications));
+                scenario = ScenarioLoader.load(Path.of(fileName), bytes, OptionalLong.of(seed),
+                        OptionalInt.of(replications));
             } catch (ScenarioException e) {
                 throw new IllegalStateException("the scenario does not load on this executor: " + e.getMessage(), e);
             }

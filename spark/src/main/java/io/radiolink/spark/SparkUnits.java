@@ -8,9 +8,12 @@ import io.radiolink.run.UnitResult;
 import io.radiolink.run.unit.RecordCodec;
 import io.radiolink.run.unit.UnitFormatException;
 import io.radiolink.scenario.ResolvedScenario;
+import io.radiolink.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -77,9 +80,19 @@ final class SparkUnits implements UnitExecutors.Opened {
         if (tasks.isEmpty()) {
             return;
         }
-        ScenarioSource source = new ScenarioSource(scenario.source().getFileName().toString(),
-                Files.readAllBytes(scenario.source()), scenario.seed(), scenario.replications(),
-                ModelIdentity.of(scenario).hex());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(scenario.source());
+        } catch (IOException e) {
+            throw new UnitComputationException("cannot read the scenario file " + scenario.source() + " again to send"
+                    + " it to Spark's executors: " + e.getMessage(), e);
+        }
+        if (!ScenarioLoader.sha256Of(bytes).equals(scenario.sourceSha256())) {
+            throw new UnitComputationException("the scenario file " + scenario.source() + " changed since it was"
+                    + " loaded; run again", null);
+        }
+        ScenarioSource source = new ScenarioSource(scenario.source().getFileName().toString(), bytes, scenario.seed(),
+                scenario.replications(), ModelIdentity.of(scenario).hex());
         List<Task> work = new ArrayList<>(tasks.size());
         for (UnitTask task : tasks) {
             work.add(new Task(task.point(), task.replication(), task.recordFlows(), task.seriesBinSeconds()));
@@ -98,7 +111,7 @@ final class SparkUnits implements UnitExecutors.Opened {
         scala.collection.immutable.Seq<Object> partitions = (scala.collection.immutable.Seq<Object>) (Object)
                 CollectionConverters.asScala(IntStream.range(0, work.size()).boxed().toList()).toList();
         SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), compute, partitions, handler, done);
-        List<List<Computed>> taken = new ArrayList<>(Collections.nCopies(work.size(), null));
+        List<byte[]> taken = new ArrayList<>(Collections.nCopies(work.size(), null));
         try {
             for (int told = 0; told < work.size(); ) {
                 Indexed next = results.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -123,7 +136,7 @@ final class SparkUnits implements UnitExecutors.Opened {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Spark job", e);
         } catch (SparkException e) {
-            throw new UnitComputationException("the Spark job failed: " + firstLine(e.getMessage()), e);
+            throw new UnitComputationException("the Spark job failed: " + firstLine(reason(e)), e);
         } catch (IOException | RuntimeException e) {
             job.cancel();
             throw e;
@@ -131,25 +144,46 @@ final class SparkUnits implements UnitExecutors.Opened {
     }
 
     /**
-     * Whether {@code next} is the first result of its partition, kept in {@code taken}; a later one (Spark takes one
-     * attempt per partition, so there should be none) is dropped if its bytes are the first's, and refused if not:
-     * a unit is a pure function, so two results that differ are a nondeterminism to report, never to hide.
+     * Whether {@code next} is the first result of its partition, whose digest {@code taken} keeps (not the bytes:
+     * the driver holds no unit once told); a later one (Spark takes one attempt per partition, so there should be
+     * none) is dropped if its bytes are the first's, and refused if not: a unit is a pure function, so two results
+     * that differ are a nondeterminism to report, never to hide.
      */
-    static boolean firstOf(List<List<Computed>> taken, Indexed next) {
-        List<Computed> first = taken.get(next.partition());
+    static boolean firstOf(List<byte[]> taken, Indexed next) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (Computed computed : next.computed()) {
+            digest.update(computed.bytes());
+            digest.update((byte) 0);
+        }
+        byte[] sha256 = digest.digest();
+        byte[] first = taken.get(next.partition());
         if (first == null) {
-            taken.set(next.partition(), next.computed());
+            taken.set(next.partition(), sha256);
             return true;
         }
-        boolean same = first.size() == next.computed().size();
-        for (int i = 0; same && i < first.size(); i++) {
-            same = Arrays.equals(first.get(i).bytes(), next.computed().get(i).bytes());
-        }
-        if (!same) {
-            throw new IllegalStateException("two attempts of Spark partition " + next.partition() + " computed"
-                    + " different units: a nondeterminism in the model, reported rather than hidden");
+        if (!Arrays.equals(first, sha256)) {
+            throw new UnitComputationException("two attempts of Spark partition " + next.partition() + " computed"
+                    + " different units: a nondeterminism in the model, reported rather than hidden", null);
         }
         return false;
+    }
+
+    /**
+     * The message that says why: {@code FutureAction.get} wraps the job's failure ("Exception thrown in
+     * awaitResult"), whose message names the task, its attempts and the executor's exception.
+     */
+    private static String reason(Throwable failure) {
+        Throwable reason = failure;
+        while (reason.getCause() != null && (reason.getMessage() == null
+                || reason.getMessage().startsWith("Exception thrown in awaitResult"))) {
+            reason = reason.getCause();
+        }
+        return reason.getMessage();
     }
 
     /** The first line of Spark's message (its job failures go on with the executor's stack trace). */

@@ -39,6 +39,7 @@ final class SparkFixtures {
     /** A context on {@code master}, its scratch in {@code folder}'s {@code spark-scratch/}, the UI off, and {@code more}. */
     static JavaSparkContext context(String master, Path folder, SparkConf more) throws IOException {
         Path scratch = Files.createDirectories(folder.resolve("spark-scratch"));
+        SparkRun.localDirectoriesAnew();
         return new JavaSparkContext(more.setMaster(master).setAppName("radiolink-test")
                 .set("spark.local.dir", scratch.toString()).set("spark.ui.enabled", "false"));
     }

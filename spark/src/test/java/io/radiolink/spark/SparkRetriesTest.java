@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -130,6 +131,14 @@ final class SparkRetriesTest {
         assertTrue(err.toString().startsWith("error: a unit could not be computed: the Spark job failed: "),
                 err.toString());
         assertTrue(err.toString().contains("(continue with --resume)"), err.toString());
+        assertTrue(err.toString().contains("failed 3 times") && err.toString().contains("(point 5, replication 1)"),
+                "the line says which task and why: " + err.toString());
+        // Spark schedules a stage's tasks in partition order: the 11 before the failing last one end first.
+        Path runFolder = out.resolveSibling("." + out.getFileName() + ".radiolink-run");
+        try (Stream<Path> kept = Files.walk(runFolder.resolve("units"))) {
+            long units = kept.filter(path -> path.toString().endsWith(".unit")).count();
+            assertTrue(units >= 1 && units <= 11, units + " units kept for --resume");
+        }
         assertEquals(0, run(SparkRun.on(context), file, out.resolveSibling("whole")));
         assertEquals(0, Main.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--quiet",
                 "--resume"}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.SparkFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,30 @@ final class SparkRunLocalTest {
 
     @TempDir
     Path temp;
+
+    /**
+     * The context of a run keeps its block manager's folders in the run folder's scratch, whatever contexts this
+     * JVM made before (Spark keeps the first's local directories unless told anew: the review of session 1
+     * found a second run's scratch in the first run's folder), and the scratch goes when the executor closes.
+     */
+    @Test
+    void executors_localMode_theContextsFoldersInTheScratchFolder() throws IOException {
+        for (String run : List.of("first", "second")) {
+            Path scratch = temp.resolve(run).resolve("scratch");
+            try (io.radiolink.cli.UnitExecutors.Opened opened = SparkRun.executors(new SparkConf(false)
+                    .setMaster("local[2]")).open(2, scratch)) {
+                List<File> folders = new java.util.ArrayList<>(List.of(SparkEnv.get().blockManager()
+                        .diskBlockManager().localDirs()));
+                assertTrue(!folders.isEmpty());
+                // The driver's files folder comes from the local directories Spark keeps per JVM.
+                folders.add(new File(SparkFiles.getRootDirectory()));
+                for (File folder : folders) {
+                    assertTrue(folder.toPath().toAbsolutePath().startsWith(scratch.toAbsolutePath()), folder + " in "
+                            + scratch);
+                }
+            }
+        }
+    }
 
     @Test
     void execute_localMode_theThreadPoolsReportsAndScratchOnlyInTheRunFolder() throws IOException {

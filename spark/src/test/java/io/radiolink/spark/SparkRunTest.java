@@ -109,8 +109,24 @@ final class SparkRunTest {
         assertEquals(2, SparkRun.execute(new String[] {lossSweep.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(noMaster, true), Map.of(), new SparkConf(false)));
         assertTrue(noMaster.toString().startsWith("error: no Spark master"), noMaster.toString());
-        assertEquals(1, Stream.of(err.toString(), noMaster.toString()).mapToLong(s -> s.lines().count()).max()
-                .orElseThrow());
+        StringWriter equalsForm = new StringWriter();
+        assertEquals(2, SparkRun.execute(new String[] {lossSweep.toString(), "--threads=3"},
+                new PrintWriter(new StringWriter()), new PrintWriter(equalsForm, true), Map.of(),
+                new SparkConf(false).setMaster("local[1]")));
+        assertTrue(equalsForm.toString().startsWith("error: --threads: not with Spark"), equalsForm.toString());
+        StringWriter bogus = new StringWriter();
+        assertEquals(2, SparkRun.execute(new String[] {lossSweep.toString(), "--out", temp.resolve("x").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(bogus, true), Map.of(),
+                new SparkConf(false).setMaster("bogus")));
+        assertEquals("error: spark.master: 'bogus' is not a master URL; allowed: local, local[N], local[*], local[N,F],"
+                + " spark://HOST:PORT, yarn, k8s://URL\n", bogus.toString());
+        assertFalse(Files.exists(temp.resolve("x")), "refused before any folder");
+        StringWriter help = new StringWriter();
+        assertEquals(0, SparkRun.execute(new String[] {"--help"}, new PrintWriter(help, true),
+                new PrintWriter(new StringWriter(), true), Map.of(), new SparkConf(false)), "help needs no master");
+        assertTrue(help.toString().contains("SCENARIO"), help.toString());
+        assertEquals(1, Stream.of(err.toString(), noMaster.toString(), equalsForm.toString())
+                .mapToLong(s -> s.lines().count()).max().orElseThrow());
     }
 
     private static int run(UnitExecutors executors, String... args) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.radiolink.run.UnitComputationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,13 +16,13 @@ final class SparkUnitsTest {
 
     @Test
     void firstOf_aSecondResultOfAPartition_droppedIfTheSameBytesRefusedIfNot() {
-        List<List<SparkUnits.Computed>> taken = new ArrayList<>(Collections.nCopies(2, null));
+        List<byte[]> taken = new ArrayList<>(Collections.nCopies(2, null));
         SparkUnits.Indexed first = new SparkUnits.Indexed(1, List.of(new SparkUnits.Computed(new byte[] {1, 2}, 5)));
 
         assertTrue(SparkUnits.firstOf(taken, first));
         assertFalse(SparkUnits.firstOf(taken, new SparkUnits.Indexed(1, List.of(new SparkUnits.Computed(
                 new byte[] {1, 2}, 9)))), "the same unit again (a speculative copy): dropped");
-        IllegalStateException differs = assertThrows(IllegalStateException.class, () -> SparkUnits.firstOf(taken,
+        UnitComputationException differs = assertThrows(UnitComputationException.class, () -> SparkUnits.firstOf(taken,
                 new SparkUnits.Indexed(1, List.of(new SparkUnits.Computed(new byte[] {1, 3}, 5)))));
         assertEquals("two attempts of Spark partition 1 computed different units: a nondeterminism in the model,"
                 + " reported rather than hidden", differs.getMessage());
